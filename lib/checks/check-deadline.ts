@@ -1,0 +1,36 @@
+/**
+ * DEADLINE — a report for year Y must be published by 31 January of Y+1 (an agency's own
+ * report) or by 31 March of Y+1 (a county-level or higher people's government's region-wide
+ * report). Source: 《政府信息公开条例》第四十九条.
+ */
+import { makeFlag } from '../model/make-flag';
+import type { Flag, Report } from '../model/report-schema';
+
+/** The legal deadline (YYYY-MM-DD) for a report of `year` and `kind`. */
+export function deadlineFor(year: number, kind: Report['report_kind']): string {
+  return kind === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
+}
+
+/**
+ * One `error` flag when the printed publication date is after the deadline (`difference` = days
+ * late); nothing when it is on time or when the date, year or kind is unknown (not evaluable).
+ */
+export function checkDeadline(report: Report): Flag[] {
+  if (!report.published_on || report.year === null || !report.report_kind) return [];
+  const deadline = deadlineFor(report.year, report.report_kind);
+  if (report.published_on <= deadline) return [];
+  const days = Math.round((Date.parse(report.published_on) - Date.parse(deadline)) / 86_400_000);
+  const who = report.report_kind === 'government' ? '人民政府年度报告，3月31日前' : '部门年度报告，1月31日前';
+  return [
+    makeFlag({
+      report_id: report.report_id,
+      rule: 'DEADLINE',
+      severity: 'error',
+      subject: ['published_on'],
+      expected: deadline,
+      actual: report.published_on,
+      difference: days,
+      message: `发布日期 ${report.published_on} 晚于《政府信息公开条例》第四十九条规定的期限 ${deadline}（${who}），逾期 ${days} 天。`,
+    }),
+  ];
+}

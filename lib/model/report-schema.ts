@@ -1,0 +1,160 @@
+/**
+ * The one definition of a report, a cell and a flag (zod schemas + inferred types).
+ *
+ * Keys follow ../shared/spec/annual-report-format.md (国办公开办函〔2021〕30号 form):
+ * table keys t2/t3/t4, the row and column keys of each table, the cell statuses and the rule ids.
+ * The ingest validates every record it writes against these schemas; the CSV columns are the
+ * schema fields in declaration order.
+ */
+import { z } from 'zod';
+
+/** Table keys: t2 主动公开, t3 依申请公开 (收到和处理申请), t4 行政复议/行政诉讼. */
+export const TableKey = z.enum(['t2', 't3', 't4']);
+/** One of `t2`, `t3`, `t4`. */
+export type TableKey = z.infer<typeof TableKey>;
+
+/**
+ * Status of one table cell (spec "Cell status"):
+ * - `reported`: a number printed in the report;
+ * - `blank`: the cell was printed empty;
+ * - `placeholder`: printed as `/`, `-`, `—`, `--`, `无`, `不适用`, `N/A`;
+ * - `missing`: the layout lost it (fewer numbers than columns) and no identity recovers it;
+ * - `inferred`: a lost cell recovered from an identity (T3_ROW_TOTAL, T3_BALANCE, …); not printed.
+ * Zero, blank, placeholder and missing are different facts and stay different up to the CSV.
+ */
+export const CellStatus = z.enum(['reported', 'blank', 'placeholder', 'missing', 'inferred']);
+/** See {@link CellStatus}. */
+export type CellStatus = z.infer<typeof CellStatus>;
+
+/**
+ * One cell of a found table.
+ * - `value`: 件 for counts; 万元 for t2 `fees.amount` (may be fractional); `null` unless status is
+ *   `reported` or `inferred`.
+ * - `raw`: the text printed in the cell (`""` when blank, `null` when missing or inferred).
+ * - `note`: text printed beside the number in the same cell, e.g. `其中修订16件`, else `null`.
+ */
+export const Cell = z.object({
+  report_id: z.string().min(1),
+  table: TableKey,
+  row: z.string().min(1),
+  column: z.string().min(1),
+  value: z.number().finite().nullable(),
+  status: CellStatus,
+  raw: z.string().nullable(),
+  note: z.string().nullable(),
+});
+/** See {@link Cell}. */
+export type Cell = z.infer<typeof Cell>;
+
+/** Severity of a flag: `error` breaks a rule of the form, `warning` is suspicious, `info` is a note. */
+export const Severity = z.enum(['error', 'warning', 'info']);
+/** See {@link Severity}. */
+export type Severity = z.infer<typeof Severity>;
+
+/**
+ * Rule ids (spec "Identities" plus the reading rules). Each is implemented by one file in
+ * lib/checks or raised by the parser (TABLE_MISSING, CELL_MISSING, CELL_INFERRED).
+ */
+export const RuleId = z.enum([
+  'T3_BALANCE',
+  'T3_OUTCOME_SUM',
+  'T3_ROW_TOTAL',
+  'T4_TOTAL',
+  'TABLE_MISSING',
+  'CELL_MISSING',
+  'CELL_INFERRED',
+  'DEADLINE',
+]);
+/** See {@link RuleId}. */
+export type RuleId = z.infer<typeof RuleId>;
+
+/**
+ * A flag is data, not an exception: which rule, how serious, the cells it concerns
+ * (`subject`, as `table.row.column` references, e.g. `t3.new_received.total`), the expected and
+ * actual values (件, or a date YYYY-MM-DD for DEADLINE), their difference (actual − expected, in 件
+ * or days) and a message in plain Chinese.
+ */
+export const Flag = z.object({
+  report_id: z.string().min(1),
+  rule: RuleId,
+  rule_version: z.number().int().positive(),
+  severity: Severity,
+  subject: z.array(z.string()),
+  expected: z.union([z.number(), z.string()]).nullable(),
+  actual: z.union([z.number(), z.string()]).nullable(),
+  difference: z.number().nullable(),
+  message: z.string().min(1),
+});
+/** See {@link Flag}. */
+export type Flag = z.infer<typeof Flag>;
+
+/**
+ * How far a file could be read:
+ * - `ok`: an annual report with all three tables found;
+ * - `partial`: an annual report with some tables or cells not readable (see its flags);
+ * - `empty_file`, `binary_file`, `unsupported_format` (a format this build cannot read yet),
+ *   `undecodable_text` (not UTF-8, UTF-16 or GB18030), `not_a_report`, `read_error` (the file
+ *   could not be opened): nothing usable; `status_message` says what was wrong and what to do.
+ */
+export const ReportStatus = z.enum([
+  'ok',
+  'partial',
+  'empty_file',
+  'binary_file',
+  'unsupported_format',
+  'undecodable_text',
+  'not_a_report',
+  'read_error',
+]);
+/** See {@link ReportStatus}. */
+export type ReportStatus = z.infer<typeof ReportStatus>;
+
+/**
+ * Whose report it is, which sets its deadline (条例第四十九条): `department` (an agency's own
+ * report, due 31 January of Y+1) or `government` (a county-level or higher people's government's
+ * region-wide report, due 31 March of Y+1).
+ */
+export const ReportKind = z.enum(['department', 'government']);
+/** See {@link ReportKind}. */
+export type ReportKind = z.infer<typeof ReportKind>;
+
+/** Section keys of the 2021 form, in order (一 overview … 六 other). */
+export const SectionKey = z.enum(['overview', 'proactive', 'applications', 'review_litigation', 'problems', 'other']);
+/** See {@link SectionKey}. */
+export type SectionKey = z.infer<typeof SectionKey>;
+
+/**
+ * One input file, read as far as possible.
+ * - `report_id`: first 16 hex digits of the SHA-256 of the file's bytes (stable across rebuilds);
+ * - `agency`: the publishing agency, completed with its region when the title omits it
+ *   (`科技局` + `二七区` → `二七区科技局`); `agency_printed`: as the title prints it;
+ * - `region`: the administrative-division prefix found in the name or text (`威海市文登区`), or null;
+ * - `year`: the report year (the year the data covers); `published_on`: the date printed at the
+ *   end (YYYY-MM-DD), or null;
+ * - `tables_found` / `sections_found`: which tables and sections were read.
+ */
+export const Report = z.object({
+  report_id: z.string().min(1),
+  source_file: z.string().min(1),
+  agency: z.string().nullable(),
+  agency_printed: z.string().nullable(),
+  region: z.string().nullable(),
+  year: z.number().int().min(2000).max(2100).nullable(),
+  published_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  report_kind: ReportKind.nullable(),
+  tables_found: z.array(TableKey),
+  sections_found: z.array(SectionKey),
+  status: ReportStatus,
+  status_message: z.string(),
+});
+/** See {@link Report}. */
+export type Report = z.infer<typeof Report>;
+
+/** Everything read from one file: its report row, its cells and its flags. */
+export const ReportRecord = z.object({
+  report: Report,
+  cells: z.array(Cell),
+  flags: z.array(Flag),
+});
+/** See {@link ReportRecord}. */
+export type ReportRecord = z.infer<typeof ReportRecord>;

@@ -1,0 +1,181 @@
+/**
+ * Recognizes which row of the form a printed row is, by its label — tolerant of OCR noise
+ * (本生F新收 for 本年新收), labels wrapped over lines, group labels printed beside sub-items and
+ * value lines whose label went missing — with the form's row order as a guide, not position alone.
+ */
+import { T3_ROWS, T3_OTHER_HANDLING } from '../model/form-layout';
+import type { PrintedRow } from '../parse/tokenize-table-text';
+
+/**
+ * Normalizes a label for comparison: NFKC (full-width → half-width), then drops whitespace,
+ * punctuation, quotes and brackets; keeps CJK, letters and digits.
+ */
+export function normalizeLabel(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\s\p{P}\p{S}]/gu, '')
+    .toLowerCase();
+}
+
+function bigrams(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
+  return out;
+}
+
+/** A row the table may contain: key, canonical label, and distinctive keywords (normalized). */
+interface RowPattern {
+  key: string;
+  canonical: string;
+  keywords: string[];
+  /** Labels that match only when the whole last segment equals them (e.g. 3.其他). */
+  exact?: RegExp;
+}
+
+const T3_KEYWORDS: Record<string, string[]> = {
+  new_received: ['新收'],
+  carried_over: ['上年结转', '结转政府'],
+  granted: ['予以公开'],
+  partially_granted: ['部分公开'],
+  denied_state_secret: ['国家秘密'],
+  denied_prohibited_by_law: ['禁止公开', '法律行政法规'],
+  denied_security_stability: ['三安全', '一稳定', '危及'],
+  denied_third_party: ['第三方'],
+  denied_internal_affairs: ['内部事务'],
+  denied_process_info: ['过程性'],
+  denied_enforcement_file: ['执法案卷'],
+  denied_admin_query: ['行政查询', '查询事项'],
+  unable_not_held: ['不掌握'],
+  unable_needs_creation: ['另行制作', '没有现成'],
+  unable_unclear: ['仍不明确', '补正后申请'],
+  not_processed_petition: ['信访', '举报投诉'],
+  not_processed_duplicate: ['重复申请'],
+  not_processed_publication: ['出版物'],
+  not_processed_excessive: ['大量反复'],
+  not_processed_confirmation: ['重新出具', '确认或'],
+  other_overdue_amendment: ['不补正'],
+  other_overdue_fee: ['收费通知', '缴纳费用'],
+  other_other: [],
+  total_processed: ['七总计'],
+  carried_forward: ['结转下年', '继续办理'],
+  other_handling: [],
+};
+
+const T3_EXACT: Record<string, RegExp> = {
+  other_other: /^(3)?其他$/,
+  total_processed: /^(七)?总计$/,
+  other_handling: /^(六)?其他处理$/,
+};
+
+function pattern(key: string, label: string): RowPattern {
+  return { key, canonical: normalizeLabel(label), keywords: T3_KEYWORDS[key] ?? [], exact: T3_EXACT[key] };
+}
+
+/** The standard 25-row layout of table 三. */
+export const T3_STANDARD_LAYOUT: readonly RowPattern[] = T3_ROWS.map((r) => pattern(r.key, r.label));
+/** The 23-row variant with a single （六）其他处理 row instead of rows 21–23 (spec). */
+export const T3_OTHER_HANDLING_LAYOUT: readonly RowPattern[] = [
+  ...T3_STANDARD_LAYOUT.slice(0, 20),
+  pattern(T3_OTHER_HANDLING.key, T3_OTHER_HANDLING.label),
+  ...T3_STANDARD_LAYOUT.slice(23),
+];
+
+/** Score given to a value line with no label: it may be any row, if the order allows. */
+const UNLABELED_SCORE = 0.3;
+/** Cost of leaving a printed row unassigned (its numbers would be lost). */
+const SKIP_PRINTED_COST = 0.5;
+
+/**
+ * How well a printed row's label fits a form row, in [0, 1]: 1 for a distinctive keyword in the
+ * row's own (last) label segment, 0.8 for one in an earlier segment (a wrapped fragment), else up
+ * to 0.6 by the share of the label's character pairs found in the form's label.
+ */
+export function labelScore(labels: string[], row: RowPattern): number {
+  const segments = labels.map(normalizeLabel).filter((s) => s.replace(/\d/g, '').length > 0);
+  if (segments.length === 0) return UNLABELED_SCORE;
+  const last = segments[segments.length - 1];
+  const lastNoNumber = last.replace(/^[0-9一二三四五六七八九十]+/, '');
+  if (row.exact && (row.exact.test(last) || row.exact.test(lastNoNumber))) return 1;
+  if (row.keywords.some((k) => last.includes(k))) return 1;
+  if (row.keywords.some((k) => segments.some((s) => s.includes(k)))) return 0.8;
+  const canon = new Set(bigrams(row.canonical));
+  const pairs = bigrams(lastNoNumber);
+  if (pairs.length === 0) return 0.05;
+  const hits = pairs.filter((p) => canon.has(p)).length;
+  return 0.6 * (hits / pairs.length) * Math.min(1, pairs.length / 3);
+}
+
+/** A printed row assigned to a form row key. */
+export interface MatchedRow {
+  key: string;
+  printed: PrintedRow;
+  score: number;
+}
+
+/**
+ * Assigns printed rows to form rows by a monotonic alignment (rows keep the form's order) that
+ * maximizes the total label score. Form rows may be left unassigned (lost rows); printed rows
+ * may be left unassigned at a cost (returned in `unassigned`, so the caller can report them).
+ *
+ * @returns the assignments in order, the printed rows left out, and the total score.
+ */
+export function alignRows(
+  printed: readonly PrintedRow[],
+  layout: readonly RowPattern[],
+): { matched: MatchedRow[]; unassigned: PrintedRow[]; score: number } {
+  const m = printed.length;
+  const k = layout.length;
+  // best[i][j]: best score using the first i printed rows and the first j form rows.
+  const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(k + 1).fill(-Infinity));
+  const move: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(k + 1).fill(0));
+  best[0].fill(0);
+  for (let i = 1; i <= m; i++) {
+    best[i][0] = best[i - 1][0] - SKIP_PRINTED_COST;
+    move[i][0] = 1;
+  }
+  for (let i = 1; i <= m; i++) {
+    for (let j = 1; j <= k; j++) {
+      const options = [
+        best[i - 1][j - 1] + labelScore(printed[i - 1].labels, layout[j - 1]), // 0: match
+        best[i - 1][j] - SKIP_PRINTED_COST, // 1: printed row unassigned
+        best[i][j - 1], // 2: form row lost
+      ];
+      let choice = 0;
+      for (let c = 1; c < 3; c++) if (options[c] > options[choice]) choice = c;
+      best[i][j] = options[choice];
+      move[i][j] = choice;
+    }
+  }
+  const matched: MatchedRow[] = [];
+  const unassigned: PrintedRow[] = [];
+  let i = m;
+  let j = k;
+  while (i > 0 || j > 0) {
+    const choice = i === 0 ? 2 : j === 0 ? 1 : move[i][j];
+    if (choice === 0) {
+      matched.unshift({ key: layout[j - 1].key, printed: printed[i - 1], score: labelScore(printed[i - 1].labels, layout[j - 1]) });
+      i--;
+      j--;
+    } else if (choice === 1) {
+      unassigned.unshift(printed[i - 1]);
+      i--;
+    } else j--;
+  }
+  return { matched, unassigned, score: best[m][k] };
+}
+
+/**
+ * Aligns printed table-三 rows with both layouts (25 rows; or 23 with a single 其他处理 row) and
+ * keeps the better. The 23-row layout wins only when it scores strictly higher.
+ */
+export function alignT3Rows(printed: readonly PrintedRow[]): {
+  layout: 'standard' | 'other_handling';
+  matched: MatchedRow[];
+  unassigned: PrintedRow[];
+} {
+  const standard = alignRows(printed, T3_STANDARD_LAYOUT);
+  const variant = alignRows(printed, T3_OTHER_HANDLING_LAYOUT);
+  return variant.score > standard.score + 1e-9
+    ? { layout: 'other_handling', matched: variant.matched, unassigned: variant.unassigned }
+    : { layout: 'standard', matched: standard.matched, unassigned: standard.unassigned };
+}

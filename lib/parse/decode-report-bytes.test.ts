@@ -1,0 +1,41 @@
+/** Decoding report bytes: encodings and the failures that must be data, not garbage. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeReportBytes } from './decode-report-bytes';
+
+const seed = readFileSync(path.resolve(__dirname, '../../data/seeds/002_257bd34ea451c6a3.txt'), 'utf8');
+
+describe('decodeReportBytes', () => {
+  it('reads UTF-8 with and without BOM', () => {
+    const bytes = new TextEncoder().encode(seed);
+    const r = decodeReportBytes(bytes, 'a.txt');
+    expect(r.ok && r.text.includes('科技局 2023 年政府信息公开工作年度报告')).toBe(true);
+    const bom = decodeReportBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]), 'a.txt');
+    expect(bom.ok && bom.text.startsWith('\n')).toBe(true);
+  });
+  it('reads UTF-16LE with BOM', () => {
+    const text = '科技局 2023 年政府信息公开工作年度报告';
+    const u16 = new Uint8Array(2 + text.length * 2);
+    u16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      u16[2 + i * 2] = text.charCodeAt(i) & 0xff;
+      u16[3 + i * 2] = text.charCodeAt(i) >> 8;
+    }
+    const r = decodeReportBytes(u16, 'u16.txt');
+    expect(r).toMatchObject({ ok: true, encoding: 'utf-16le', text });
+  });
+  it('reads GB18030 (GBK) text', () => {
+    // 科技局 in GBK: BF C6 BC BC BE D6
+    const r = decodeReportBytes(new Uint8Array([0xbf, 0xc6, 0xbc, 0xbc, 0xbe, 0xd6]), 'gbk.txt');
+    expect(r).toMatchObject({ ok: true, encoding: 'gb18030', text: '科技局' });
+  });
+  it('says so for an empty file, a whitespace file and a binary file', () => {
+    expect(decodeReportBytes(new Uint8Array(), 'e.txt')).toMatchObject({ ok: false, reason: 'empty_file' });
+    expect(decodeReportBytes(new TextEncoder().encode(' \n\t\n'), 'w.txt')).toMatchObject({ ok: false, reason: 'empty_file' });
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    const r = decodeReportBytes(png, 'x.txt');
+    expect(r).toMatchObject({ ok: false, reason: 'binary_file' });
+    expect(!r.ok && r.message).toContain('x.txt');
+  });
+});

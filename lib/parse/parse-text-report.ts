@@ -1,0 +1,116 @@
+/**
+ * Parser for reports as plain text (the seeds' layouts: tab-separated rows, one cell per line,
+ * wrapped labels, OCR text). Produces the report row and its cells with reading flags
+ * (TABLE_MISSING, CELL_MISSING, CELL_INFERRED); the rule checks run afterwards (lib/checks).
+ */
+import { TABLE_LABELS } from '../model/form-layout';
+import { makeFlag } from '../model/make-flag';
+import type { Flag, Report, ReportRecord, SectionKey, TableKey } from '../model/report-schema';
+import { readT2, readT3, readT4, type TableReading } from '../normalize/build-table-cells';
+import { readReportMetadata } from './read-report-metadata';
+import { splitSections, type Section } from './split-sections';
+import { groupRows, tokenizeSection } from './tokenize-table-text';
+
+const TABLE_SECTION: Record<TableKey, SectionKey> = { t2: 'proactive', t3: 'applications', t4: 'review_litigation' };
+const SECTION_LABELS: Record<SectionKey, string> = {
+  overview: '一、总体情况',
+  proactive: '二、主动公开政府信息情况',
+  applications: '三、收到和处理政府信息公开申请情况',
+  review_litigation: '四、政府信息公开行政复议、行政诉讼情况',
+  problems: '五、存在的主要问题及改进情况',
+  other: '六、其他需要报告的事项',
+};
+
+/** Words that mark a text as an annual disclosure report (title or body). */
+const REPORT_MARKERS = /信息公开.{0,6}(年度报告|年报)|政府信息公开工作/;
+
+function readTable(table: TableKey, section: Section | undefined, reportId: string): TableReading {
+  if (!section) return { table, found: false, cells: [], flags: [], notes: [] };
+  const columns = table === 't3' ? 7 : table === 't4' ? 15 : 3;
+  const rows = groupRows(tokenizeSection(section.body), columns);
+  return table === 't2' ? readT2(reportId, rows) : table === 't3' ? readT3(reportId, rows) : readT4(reportId, rows);
+}
+
+/**
+ * Parses the text of one report. Never throws; a text that is not an annual report yields a
+ * record with status `not_a_report` and a message saying what was expected.
+ *
+ * @param text the decoded text
+ * @param sourceFile the file name shown to users and written to reports.csv
+ * @param reportId the stable id (see Report.report_id)
+ * @returns the record (report, cells, reading flags); rule checks are added by lib/checks.
+ */
+export function parseTextReport(text: string, sourceFile: string, reportId: string): ReportRecord {
+  const { sections, preamble } = splitSections(text);
+  const meta = readReportMetadata(preamble, text);
+  const byKey = new Map(sections.map((s) => [s.key, s]));
+
+  const looksLikeReport = REPORT_MARKERS.test(text.slice(0, 3000)) && (sections.length >= 2 || meta.year !== null);
+  const base: Report = {
+    report_id: reportId,
+    source_file: sourceFile,
+    agency: meta.agency,
+    agency_printed: meta.agencyPrinted,
+    region: meta.region,
+    year: meta.year,
+    published_on: meta.publishedOn,
+    report_kind: meta.reportKind,
+    tables_found: [],
+    sections_found: sections.map((s) => s.key),
+    status: 'ok',
+    status_message: '',
+  };
+  if (!looksLikeReport) {
+    return {
+      report: {
+        ...base,
+        status: 'not_a_report',
+        status_message: `${sourceFile}：未识别为政府信息公开工作年度报告（找不到"政府信息公开工作年度报告"字样或"一、总体情况""二、主动公开政府信息情况"等章节标题）。请确认文件内容；若是年度报告的扫描件或图片，请先做文字识别（OCR）。`,
+      },
+      cells: [],
+      flags: [],
+    };
+  }
+
+  const readings = (['t2', 't3', 't4'] as const).map((t) => readTable(t, byKey.get(TABLE_SECTION[t]), reportId));
+  const flags: Flag[] = [];
+  const notes: string[] = [];
+  for (const r of readings) {
+    notes.push(...r.notes);
+    if (r.found) {
+      flags.push(...r.flags);
+      continue;
+    }
+    const section = byKey.get(TABLE_SECTION[r.table]);
+    flags.push(
+      makeFlag({
+        report_id: reportId,
+        rule: 'TABLE_MISSING',
+        severity: 'error',
+        subject: [r.table],
+        message: section
+          ? `${TABLE_LABELS[r.table]}：章节「${SECTION_LABELS[TABLE_SECTION[r.table]]}」下没有可读的表格数据（可能以图片发布），该表各格不予填充。`
+          : `${TABLE_LABELS[r.table]}：找不到章节「${SECTION_LABELS[TABLE_SECTION[r.table]]}」，该表各格不予填充。`,
+      }),
+    );
+  }
+  const tablesFound = readings.filter((r) => r.found).map((r) => r.table);
+  const incomplete = tablesFound.length < 3 || flags.some((f) => f.rule === 'CELL_MISSING');
+  const missingMeta = [meta.agency ? null : '机关名称', meta.year ? null : '年度'].filter(Boolean);
+  const messages = [
+    tablesFound.length < 3 ? `未读到：${(['t2', 't3', 't4'] as const).filter((t) => !tablesFound.includes(t)).map((t) => TABLE_LABELS[t]).join('、')}` : '',
+    flags.some((f) => f.rule === 'CELL_MISSING') ? '部分单元格缺失（见 CELL_MISSING 标记）' : '',
+    missingMeta.length ? `标题中未读到${missingMeta.join('、')}` : '',
+    ...notes,
+  ].filter(Boolean);
+  return {
+    report: {
+      ...base,
+      tables_found: tablesFound,
+      status: incomplete || missingMeta.length ? 'partial' : 'ok',
+      status_message: messages.join('；'),
+    },
+    cells: readings.flatMap((r) => (r.found ? r.cells : [])),
+    flags,
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * `npm run build:data`: ingests the embedded reports in data/seeds into data/build, which the
+ * dashboard serves to DuckDB-WASM in the browser.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ingestPaths } from './ingest-reports';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const seeds = path.join(root, 'data', 'seeds');
+const out = path.join(root, 'data', 'build');
+const { records } = ingestPaths([seeds], out, seeds);
+console.log(`build:data: ${records.length} reports from data/seeds → data/build (reports.csv, cells.csv, flags.csv)`);

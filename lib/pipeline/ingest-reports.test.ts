@@ -1,0 +1,105 @@
+/**
+ * The ingest end to end on the seed folder and on bad input: every file gets a reports.csv row,
+ * bad files get a status and a message naming them, and the batch goes on.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { Cell, Flag, Report } from '../model/report-schema';
+import { CSV_COLUMNS, ingestPaths } from './ingest-reports';
+
+const root = path.resolve(__dirname, '../..');
+const seeds = path.join(root, 'data', 'seeds');
+
+function readCsv(file: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true }).data;
+}
+
+describe('ingestPaths on data/seeds', () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'ingest-'));
+  const { records } = ingestPaths([seeds], out, seeds);
+
+  it('writes one reports.csv row per file, with the schema columns', () => {
+    const rows = readCsv(path.join(out, 'reports.csv'));
+    expect(Object.keys(rows[0])).toEqual([...CSV_COLUMNS.reports]);
+    expect(rows.map((r) => `${r.agency} ${r.year}`)).toEqual([
+      '临淄区科技局 2022',
+      '威海市文登区科学技术局 2022',
+      '二七区科技局 2023',
+      '运城市科学技术局 2022',
+      '临淄区人民政府办公室 2023',
+    ]);
+    expect(rows.map((r) => r.tables_found)).toEqual(['t2;t3;t4', '', 't2;t3;t4', 't2;t3;t4', 't2;t3;t4']);
+  });
+
+  it('writes every cell with its status: 4 reports × (10 + 175 + 15) cells', () => {
+    const cells = readCsv(path.join(out, 'cells.csv'));
+    expect(cells).toHaveLength(4 * 200);
+    const lost = cells.filter((c) => c.status === 'inferred').map((c) => `${c.row}.${c.column}=${c.value}`);
+    expect(lost).toEqual(['granted.natural_person=1', 'partially_granted.natural_person=0', 'carried_forward.natural_person=0']);
+    const blank = cells.filter((c) => c.status === 'blank');
+    expect(blank).toMatchObject([{ table: 't2', row: 'normative_documents', column: 'repealed', value: '' }]);
+  });
+
+  it('validates what it wrote against the schemas', () => {
+    for (const r of records) {
+      expect(Report.safeParse(r.report).success).toBe(true);
+      r.cells.forEach((c) => expect(Cell.safeParse(c).success).toBe(true));
+      r.flags.forEach((f) => expect(Flag.safeParse(f).success).toBe(true));
+    }
+  });
+
+  it('raises TABLE_MISSING for 文登 and CELL_INFERRED for 运城, and no identity flag', () => {
+    const flags = readCsv(path.join(out, 'flags.csv'));
+    expect(flags.map((f) => f.rule).sort()).toEqual(['CELL_INFERRED', 'CELL_INFERRED', 'CELL_INFERRED', 'TABLE_MISSING', 'TABLE_MISSING', 'TABLE_MISSING']);
+  });
+});
+
+describe('bad input never crashes and is never dropped', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bad-'));
+  writeFileSync(path.join(dir, 'empty.txt'), '');
+  writeFileSync(path.join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+  writeFileSync(path.join(dir, 'minutes.txt'), '会议纪要\n\n一、会议时间：2023年3月1日\n二、参会人员：略\n');
+  writeFileSync(path.join(dir, 'report.pdf'), '%PDF-1.7\n');
+  copyFileSync(path.join(seeds, '004_7ffb10b0611b3e96.txt'), path.join(dir, 'z-good.txt'));
+  const out = mkdtempSync(path.join(tmpdir(), 'bad-out-'));
+
+  it('gives each bad file a row whose status and message say what was wrong, and goes on', () => {
+    const { records } = ingestPaths([dir], out, dir);
+    const byFile = Object.fromEntries(records.map((r) => [r.report.source_file, r.report]));
+    expect(byFile['empty.txt']).toMatchObject({ status: 'empty_file' });
+    expect(byFile['image.txt']).toMatchObject({ status: 'binary_file' });
+    expect(byFile['minutes.txt']).toMatchObject({ status: 'not_a_report' });
+    expect(byFile['report.pdf']).toMatchObject({ status: 'unsupported_format' });
+    expect(byFile['z-good.txt']).toMatchObject({ status: 'ok', agency: '临淄区人民政府办公室' });
+    for (const name of ['empty.txt', 'image.txt', 'minutes.txt', 'report.pdf']) {
+      expect(byFile[name].status_message).toContain(name);
+    }
+    expect(readCsv(path.join(out, 'reports.csv'))).toHaveLength(5);
+  });
+
+  it('the CLI prints one line per file and a summary, without a stack trace', () => {
+    const cliOut = mkdtempSync(path.join(tmpdir(), 'cli-'));
+    const stdout = execFileSync('npx', ['tsx', 'lib/pipeline/ingest-cli.ts', '--out', cliOut, dir, path.join(dir, 'nope.txt')], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(stdout).toMatch(/ingest: 5 files/);
+    expect(stdout).toMatch(/empty_file\s+\S*empty\.txt/);
+    expect(stdout).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('the CLI explains a missing --out', () => {
+    let err = '';
+    try {
+      execFileSync('npx', ['tsx', 'lib/pipeline/ingest-cli.ts', seeds], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      err = String((e as { stderr: string }).stderr);
+    }
+    expect(err).toContain('missing --out DIR');
+  });
+});
