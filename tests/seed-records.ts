@@ -21,6 +21,6 @@ export function seedPath(name: string): string {
 }
 
 /** Reads, parses and checks a seed report. */
-export function seedRecord(name: string): ReportRecord {
+export function seedRecord(name: string): Promise<ReportRecord> {
   return ingestFile(seedPath(name), name);
 }

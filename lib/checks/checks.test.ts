@@ -13,7 +13,7 @@ import { checkT3OutcomeSum } from './check-t3-outcome-sum';
 import { checkT3RowTotal } from './check-t3-row-total';
 import { checkT4Total } from './check-t4-total';
 
-const linzi = seedRecord(SEEDS.linziOffice2023); // 临淄区人民政府办公室 2023: 27 new, 6 carried, 31 processed, 2 forward
+const linzi = await seedRecord(SEEDS.linziOffice2023); // 临淄区人民政府办公室 2023: 27 new, 6 carried, 31 processed, 2 forward
 const id = linzi.report.report_id;
 
 function withCell(cells: Cell[], table: string, row: string, column: string, patch: Partial<Cell>): Cell[] {
@@ -62,9 +62,9 @@ describe('T3_OUTCOME_SUM (（七）总计 = 办理结果各项之和)', () => {
 });
 
 describe('T3_ROW_TOTAL (总计 = 六类申请人之和)', () => {
-  it('holds on every row of 临淄区政府办 2023 and on 运城 2022 with its inferred cells', () => {
+  it('holds on every row of 临淄区政府办 2023 and on 运城 2022 with its inferred cells', async () => {
     expect(checkT3RowTotal(id, linzi.cells)).toEqual([]);
-    const yc = seedRecord(SEEDS.yuncheng2022);
+    const yc = await seedRecord(SEEDS.yuncheng2022);
     expect(checkT3RowTotal(yc.report.report_id, yc.cells)).toEqual([]);
   });
   it('fails when 本年新收 商业企业 is misprinted as 4', () => {
@@ -89,14 +89,15 @@ describe('T4_TOTAL (总计 = 维持+纠正+其他+尚未审结)', () => {
     expect(flags[0]).toMatchObject({ rule: 'T4_TOTAL', expected: 2, actual: 3, difference: 1 });
     expect(flags[0].subject[0]).toBe('t4.review.total');
   });
-  it('is not evaluated for a report whose table 四 was not printed (文登 2022)', () => {
-    const wd = seedRecord(SEEDS.wendeng2022);
+  it('is not evaluated for a report whose table 四 was not printed (文登 2022)', async () => {
+    const wd = await seedRecord(SEEDS.wendeng2022);
     expect(checkT4Total(wd.report.report_id, wd.cells)).toEqual([]);
   });
 });
 
+const wendeng = (await seedRecord(SEEDS.wendeng2022)).report; // printed 2023年1月16日
+
 describe('DEADLINE (条例第四十九条)', () => {
-  const wendeng = seedRecord(SEEDS.wendeng2022).report; // printed 2023年1月16日
   it('holds for 文登区科学技术局 2022, published 2023-01-16', () => {
     expect(wendeng.published_on).toBe('2023-01-16');
     expect(checkDeadline(wendeng)).toEqual([]);
@@ -110,8 +111,8 @@ describe('DEADLINE (条例第四十九条)', () => {
     expect(deadlineFor(2022, 'government')).toBe('2023-03-31');
     expect(checkDeadline({ ...wendeng, report_kind: 'government', published_on: '2023-03-20' })).toEqual([]);
   });
-  it('is not evaluated without a printed date (临淄区科技局 2022)', () => {
-    const r = seedRecord(SEEDS.linziScience2022).report;
+  it('is not evaluated without a printed date (临淄区科技局 2022)', async () => {
+    const r = (await seedRecord(SEEDS.linziScience2022)).report;
     expect(r.published_on).toBeNull();
     expect(checkDeadline(r)).toEqual([]);
   });

@@ -150,11 +150,16 @@ export const Report = z.object({
 /** See {@link Report}. */
 export type Report = z.infer<typeof Report>;
 
-/** Everything read from one file: its report row, its cells and its flags. */
+/**
+ * Everything read from one file: its report row, its cells, its flags, and `text` — the report's
+ * text as read (decoded, or extracted from PDF/HTML/Word with tables as tab-separated lines),
+ * `""` when nothing could be read. The text is kept for the report page and the prose checks.
+ */
 export const ReportRecord = z.object({
   report: Report,
   cells: z.array(Cell),
   flags: z.array(Flag),
+  text: z.string(),
 });
 /** See {@link ReportRecord}. */
 export type ReportRecord = z.infer<typeof ReportRecord>;

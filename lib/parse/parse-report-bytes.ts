@@ -28,7 +28,7 @@ export function failedRecord(reportId: string, sourceFile: string, status: Repor
     status,
     status_message: message,
   };
-  return { report, cells: [], flags: [] };
+  return { report, cells: [], flags: [], text: '' };
 }
 
 function extensionOf(name: string): string {
@@ -37,14 +37,14 @@ function extensionOf(name: string): string {
 }
 
 /**
- * Parses one file's bytes.
+ * Parses one file's bytes (async: some formats, such as PDF, are read asynchronously).
  * @param bytes the file content
  * @param sourceFile the name shown to users (relative path)
  * @param reportId the stable id for the record
  * @returns a record; status `unsupported_format`, `empty_file`, `binary_file`,
  *   `undecodable_text` or `not_a_report` when nothing could be read (with a message).
  */
-export function parseReportBytes(bytes: Uint8Array, sourceFile: string, reportId: string): ReportRecord {
+export async function parseReportBytes(bytes: Uint8Array, sourceFile: string, reportId: string): Promise<ReportRecord> {
   const ext = extensionOf(sourceFile);
   if (PLANNED_EXTENSIONS.includes(ext)) {
     return failedRecord(

@@ -69,6 +69,7 @@ export function parseTextReport(text: string, sourceFile: string, reportId: stri
       },
       cells: [],
       flags: [],
+      text,
     };
   }
 
@@ -112,5 +113,6 @@ export function parseTextReport(text: string, sourceFile: string, reportId: stri
     },
     cells: readings.flatMap((r) => (r.found ? r.cells : [])),
     flags,
+    text,
   };
 }

@@ -9,5 +9,5 @@ import { ingestPaths } from './ingest-reports';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seeds = path.join(root, 'data', 'seeds');
 const out = path.join(root, 'data', 'build');
-const { records } = ingestPaths([seeds], out, seeds);
+const { records } = await ingestPaths([seeds], out, seeds);
 console.log(`build:data: ${records.length} reports from data/seeds → data/build (reports.csv, cells.csv, flags.csv)`);

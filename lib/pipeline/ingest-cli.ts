@@ -9,7 +9,7 @@ import { ingestPaths } from './ingest-reports';
 
 const USAGE = 'usage: npm run ingest -- --out DIR PATH...   (PATH: report files or folders)';
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let out: string | null = null;
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -23,7 +23,7 @@ function main(argv: string[]): number {
     console.error(`ingest: ${!out ? 'missing --out DIR' : 'no input PATH given'}\n${USAGE}`);
     return 2;
   }
-  const { records, notFound } = ingestPaths(paths, out);
+  const { records, notFound } = await ingestPaths(paths, out);
   for (const p of notFound) console.error(`ingest: ${p}: no such file or folder (skipped)`);
   for (const { report, flags } of records) {
     const errors = flags.filter((f) => f.severity === 'error').length;
@@ -39,4 +39,12 @@ function main(argv: string[]): number {
   return notFound.length && records.length === 0 ? 2 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(`ingest: unexpected failure: ${(e as Error).message}. Please report this with the command you ran.`);
+    process.exitCode = 1;
+  },
+);

@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
-import { Cell, Flag, Report } from '../model/report-schema';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Cell, Flag, Report, type ReportRecord } from '../model/report-schema';
 import { CSV_COLUMNS, ingestPaths } from './ingest-reports';
 
 const root = path.resolve(__dirname, '../..');
@@ -20,7 +20,10 @@ function readCsv(file: string): Record<string, string>[] {
 
 describe('ingestPaths on data/seeds', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'ingest-'));
-  const { records } = ingestPaths([seeds], out, seeds);
+  let records: ReportRecord[] = [];
+  beforeAll(async () => {
+    records = (await ingestPaths([seeds], out, seeds)).records;
+  });
 
   it('writes one reports.csv row per file, with the schema columns', () => {
     const rows = readCsv(path.join(out, 'reports.csv'));
@@ -67,8 +70,8 @@ describe('bad input never crashes and is never dropped', () => {
   copyFileSync(path.join(seeds, '004_7ffb10b0611b3e96.txt'), path.join(dir, 'z-good.txt'));
   const out = mkdtempSync(path.join(tmpdir(), 'bad-out-'));
 
-  it('gives each bad file a row whose status and message say what was wrong, and goes on', () => {
-    const { records } = ingestPaths([dir], out, dir);
+  it('gives each bad file a row whose status and message say what was wrong, and goes on', async () => {
+    const { records } = await ingestPaths([dir], out, dir);
     const byFile = Object.fromEntries(records.map((r) => [r.report.source_file, r.report]));
     expect(byFile['empty.txt']).toMatchObject({ status: 'empty_file' });
     expect(byFile['image.txt']).toMatchObject({ status: 'binary_file' });

@@ -56,7 +56,7 @@ export function collectFiles(paths: readonly string[]): { files: string[]; notFo
  * record. The record is validated against the zod schemas; a record that fails validation (a
  * bug, not bad input) is replaced by a `read_error` record naming the problem.
  */
-export function ingestFile(file: string, displayName = file): ReportRecord {
+export async function ingestFile(file: string, displayName = file): Promise<ReportRecord> {
   let bytes: Uint8Array;
   try {
     const size = statSync(file).size;
@@ -78,7 +78,7 @@ export function ingestFile(file: string, displayName = file): ReportRecord {
     );
   }
   const id = reportIdFor(bytes);
-  const record = runChecks(parseReportBytes(bytes, displayName, id));
+  const record = runChecks(await parseReportBytes(bytes, displayName, id));
   const valid = ReportRecord.safeParse(record);
   if (valid.success) return valid.data;
   return failedRecord(id, displayName, 'read_error', `${displayName}：解析结果未通过数据校验（${valid.error.issues[0]?.message}）。这是本工具的缺陷，请报告此文件。`);
@@ -104,30 +104,39 @@ export interface IngestSummary {
 
 /**
  * Ingests every file below `paths` and writes reports.csv, cells.csv and flags.csv (UTF-8,
- * header row, no BOM) to `outDir`, creating it. Duplicate files (same bytes) are kept as
+ * header row, no BOM) to `outDir`, creating it, plus `texts/REPORT_ID.txt` with each report's
+ * text as read (for the report page). Duplicate files (same bytes) are kept as
  * separate rows with ids suffixed -2, -3….
  *
  * @param relativeTo names in source_file are given relative to this folder when inside it.
  */
-export function ingestPaths(paths: readonly string[], outDir: string, relativeTo?: string): IngestSummary {
+export async function ingestPaths(paths: readonly string[], outDir: string, relativeTo?: string): Promise<IngestSummary> {
   const { files, notFound } = collectFiles(paths);
   const seen = new Map<string, number>();
-  const records = files.map((f) => {
+  const records: ReportRecord[] = [];
+  for (const f of files) {
     const name = relativeTo ? path.relative(relativeTo, f) : f;
-    const rec = ingestFile(f, name.startsWith('..') ? f : name);
+    const rec = await ingestFile(f, name.startsWith('..') ? f : name);
     const n = (seen.get(rec.report.report_id) ?? 0) + 1;
     seen.set(rec.report.report_id, n);
-    if (n === 1) return rec;
+    if (n === 1) {
+      records.push(rec);
+      continue;
+    }
     const id = `${rec.report.report_id}-${n}`;
-    return {
+    records.push({
+      ...rec,
       report: { ...rec.report, report_id: id },
       cells: rec.cells.map((c) => ({ ...c, report_id: id })),
       flags: rec.flags.map((x) => ({ ...x, report_id: id })),
-    };
-  });
+    });
+  }
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'reports.csv'), toCsv(CSV_COLUMNS.reports, records.map((r) => r.report)));
   writeFileSync(path.join(outDir, 'cells.csv'), toCsv(CSV_COLUMNS.cells, records.flatMap((r) => r.cells)));
   writeFileSync(path.join(outDir, 'flags.csv'), toCsv(CSV_COLUMNS.flags, records.flatMap((r) => r.flags)));
+  const texts = path.join(outDir, 'texts');
+  mkdirSync(texts, { recursive: true });
+  for (const r of records) writeFileSync(path.join(texts, `${r.report.report_id}.txt`), r.text);
   return { records, notFound, outDir };
 }

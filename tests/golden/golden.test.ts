@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { T2_ROWS, T3_COLUMNS, T4_COLUMNS } from '../../lib/model/form-layout';
 import type { Cell, TableKey } from '../../lib/model/report-schema';
 import { ingestFile } from '../../lib/pipeline/ingest-reports';
@@ -66,7 +66,10 @@ for (const file of fixtures(__dirname)) {
     : path.join(root, expected.source);
   const present = existsSync(source);
   describe.skipIf(!present)(`golden: ${path.relative(__dirname, file)}${present ? '' : ' (skipped: corpus not present)'}`, () => {
-    const record = present ? ingestFile(source, path.basename(source)) : null;
+    let record: Awaited<ReturnType<typeof ingestFile>> | null = null;
+    beforeAll(async () => {
+      if (present) record = await ingestFile(source, path.basename(source));
+    });
 
     it('reads the metadata', () => {
       const got = Object.fromEntries(Object.keys(expected.report).map((k) => [k, (record!.report as Record<string, unknown>)[k]]));
