@@ -1,15 +1,23 @@
 /**
- * Runs every rule of this module on one parsed record and appends their flags to the reading
- * flags the parser raised (TABLE_MISSING, CELL_MISSING, CELL_INFERRED).
+ * Runs the rules. `runChecks` applies the single-report rules to one parsed record (after the
+ * reading flags the parser raised: TABLE_MISSING, CELL_MISSING, CELL_INFERRED);
+ * `runCrossReportChecks` applies the rules that compare an agency's consecutive years.
  */
 import type { ReportRecord } from '../model/report-schema';
+import { checkCarryoverContinuity } from './check-carryover-continuity';
 import { checkDeadline } from './check-deadline';
+import { checkInForceContinuity } from './check-in-force-continuity';
+import { checkNarrativeMatch } from './check-narrative-match';
+import { checkPublicationDateUnknown } from './check-publication-date-unknown';
+import { checkSectionMissing } from './check-section-missing';
+import { checkT2Values } from './check-t2-values';
 import { checkT3Balance } from './check-t3-balance';
 import { checkT3OutcomeSum } from './check-t3-outcome-sum';
 import { checkT3RowTotal } from './check-t3-row-total';
 import { checkT4Total } from './check-t4-total';
+import { checkTextReuse } from './check-text-reuse';
 
-/** Returns a new record whose flags are the reading flags plus every rule's flags. Never throws. */
+/** Returns a new record whose flags are the reading flags plus every single-report rule's. Never throws. */
 export function runChecks(record: ReportRecord): ReportRecord {
   const { report, cells } = record;
   const id = report.report_id;
@@ -17,11 +25,43 @@ export function runChecks(record: ReportRecord): ReportRecord {
     ...record,
     flags: [
       ...record.flags,
+      ...checkSectionMissing(report),
+      ...checkT2Values(id, cells),
       ...checkT3Balance(id, cells),
       ...checkT3OutcomeSum(id, cells),
       ...checkT3RowTotal(id, cells),
       ...checkT4Total(id, cells),
+      ...checkNarrativeMatch(report, cells, record.text),
       ...checkDeadline(report),
+      ...checkPublicationDateUnknown(report),
     ],
   };
+}
+
+/** The key under which reports count as the same agency across years. */
+export function agencyKey(record: ReportRecord): string | null {
+  const a = record.report.agency;
+  return a ? a.replace(/\s+/g, '') : null;
+}
+
+/**
+ * Applies CARRYOVER_CONTINUITY, IN_FORCE_CONTINUITY and TEXT_REUSE to every report whose agency
+ * also has a report for the previous year (the first such report when several exist).
+ * Returns new records in the same order. Never throws.
+ */
+export function runCrossReportChecks(records: readonly ReportRecord[]): ReportRecord[] {
+  const byAgencyYear = new Map<string, ReportRecord>();
+  for (const r of records) {
+    const key = agencyKey(r);
+    if (key && r.report.year !== null && !byAgencyYear.has(`${key}|${r.report.year}`)) byAgencyYear.set(`${key}|${r.report.year}`, r);
+  }
+  return records.map((r) => {
+    const key = agencyKey(r);
+    const prev = key && r.report.year !== null ? byAgencyYear.get(`${key}|${r.report.year - 1}`) : undefined;
+    if (!prev) return r;
+    return {
+      ...r,
+      flags: [...r.flags, ...checkCarryoverContinuity(r, prev), ...checkInForceContinuity(r, prev), ...checkTextReuse(r, prev)],
+    };
+  });
 }

@@ -14,6 +14,13 @@ export const RULE_VERSIONS: Record<RuleId, number> = {
   CELL_MISSING: 1,
   CELL_INFERRED: 1,
   DEADLINE: 1,
+  PUBLICATION_DATE_UNKNOWN: 1,
+  T2_VALUES: 1,
+  CARRYOVER_CONTINUITY: 1,
+  IN_FORCE_CONTINUITY: 1,
+  NARRATIVE_MATCH: 1,
+  SECTION_MISSING: 1,
+  TEXT_REUSE: 1,
 };
 
 /** Fields a rule supplies; `rule_version` and `difference` are filled in. */
@@ -27,6 +34,8 @@ export interface FlagInput {
   /** Defaults to actual − expected when both are numbers. */
   difference?: number | null;
   message: string;
+  /** The printed passage the flag rests on. */
+  evidence?: string | null;
 }
 
 /**
@@ -52,5 +61,24 @@ export function makeFlag(input: FlagInput): Flag {
     actual,
     difference,
     message: input.message,
+    evidence: input.evidence ?? null,
   });
+}
+
+/**
+ * A stable fingerprint of a flag — the same report (by content hash), rule, rule version and
+ * subject give the same fingerprint across rebuilds — so that review decisions survive a rebuild
+ * of the data. 16 hex digits (two FNV-1a 32-bit hashes).
+ */
+export function flagFingerprint(flag: Pick<Flag, 'report_id' | 'rule' | 'rule_version' | 'subject'>): string {
+  const key = `${flag.report_id}|${flag.rule}|${flag.rule_version}|${[...flag.subject].sort().join(',')}`;
+  const fnv = (seed: number) => {
+    let h = seed >>> 0;
+    for (let i = 0; i < key.length; i++) {
+      h ^= key.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+  };
+  return fnv(0x811c9dc5) + fnv(0x01000193);
 }

@@ -64,13 +64,21 @@ export const RuleId = z.enum([
   'CELL_MISSING',
   'CELL_INFERRED',
   'DEADLINE',
+  'PUBLICATION_DATE_UNKNOWN',
+  'T2_VALUES',
+  'CARRYOVER_CONTINUITY',
+  'IN_FORCE_CONTINUITY',
+  'NARRATIVE_MATCH',
+  'SECTION_MISSING',
+  'TEXT_REUSE',
 ]);
 /** See {@link RuleId}. */
 export type RuleId = z.infer<typeof RuleId>;
 
 /**
  * A flag is data, not an exception: which rule, how serious, the cells it concerns
- * (`subject`, as `table.row.column` references, e.g. `t3.new_received.total`), the expected and
+ * (`subject`, as `table.row.column` references, e.g. `t3.new_received.total`; `text:START-END`
+ * for a passage of the report's text, in UTF-16 offsets; `published_on`; or a table key), the expected and
  * actual values (件, or a date YYYY-MM-DD for DEADLINE), their difference (actual − expected, in 件
  * or days) and a message in plain Chinese.
  */
@@ -84,6 +92,8 @@ export const Flag = z.object({
   actual: z.union([z.number(), z.string()]).nullable(),
   difference: z.number().nullable(),
   message: z.string().min(1),
+  /** The printed text the flag rests on (a sentence of the prose, repeated passages), or null. */
+  evidence: z.string().nullable(),
 });
 /** See {@link Flag}. */
 export type Flag = z.infer<typeof Flag>;

@@ -55,9 +55,21 @@ describe('ingestPaths on data/seeds', () => {
     }
   });
 
-  it('raises TABLE_MISSING for 文登 and CELL_INFERRED for 运城, and no identity flag', () => {
+  it('raises TABLE_MISSING for 文登, CELL_INFERRED for 运城, no identity flag, and a stable fingerprint per flag', () => {
     const flags = readCsv(path.join(out, 'flags.csv'));
-    expect(flags.map((f) => f.rule).sort()).toEqual(['CELL_INFERRED', 'CELL_INFERRED', 'CELL_INFERRED', 'TABLE_MISSING', 'TABLE_MISSING', 'TABLE_MISSING']);
+    expect(flags.map((f) => f.rule).sort()).toEqual([
+      'CELL_INFERRED',
+      'CELL_INFERRED',
+      'CELL_INFERRED',
+      'PUBLICATION_DATE_UNKNOWN',
+      'PUBLICATION_DATE_UNKNOWN',
+      'PUBLICATION_DATE_UNKNOWN',
+      'TABLE_MISSING',
+      'TABLE_MISSING',
+      'TABLE_MISSING',
+    ]);
+    expect(new Set(flags.map((f) => f.fingerprint)).size).toBe(flags.length);
+    flags.forEach((f) => expect(f.fingerprint).toMatch(/^[0-9a-f]{16}$/));
   });
 });
 

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { runChecks } from '../checks/run-checks';
+import { runChecks, runCrossReportChecks } from '../checks/run-checks';
+import { flagFingerprint } from '../model/make-flag';
 import { Cell, Flag, Report, ReportRecord } from '../model/report-schema';
 import { failedRecord, parseReportBytes } from '../parse/parse-report-bytes';
 
@@ -17,7 +18,8 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const CSV_COLUMNS = {
   reports: Object.keys(Report.shape),
   cells: Object.keys(Cell.shape),
-  flags: Object.keys(Flag.shape),
+  /** The flag fields plus `fingerprint` (lib/model/make-flag.ts flagFingerprint), the key of review decisions. */
+  flags: [...Object.keys(Flag.shape), 'fingerprint'],
 } as const;
 
 /** Stable report id: the first 16 hex digits of the SHA-256 of the file's bytes. */
@@ -131,12 +133,16 @@ export async function ingestPaths(paths: readonly string[], outDir: string, rela
       flags: rec.flags.map((x) => ({ ...x, report_id: id })),
     });
   }
+  const checked = runCrossReportChecks(records);
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, 'reports.csv'), toCsv(CSV_COLUMNS.reports, records.map((r) => r.report)));
-  writeFileSync(path.join(outDir, 'cells.csv'), toCsv(CSV_COLUMNS.cells, records.flatMap((r) => r.cells)));
-  writeFileSync(path.join(outDir, 'flags.csv'), toCsv(CSV_COLUMNS.flags, records.flatMap((r) => r.flags)));
+  writeFileSync(path.join(outDir, 'reports.csv'), toCsv(CSV_COLUMNS.reports, checked.map((r) => r.report)));
+  writeFileSync(path.join(outDir, 'cells.csv'), toCsv(CSV_COLUMNS.cells, checked.flatMap((r) => r.cells)));
+  writeFileSync(
+    path.join(outDir, 'flags.csv'),
+    toCsv(CSV_COLUMNS.flags, checked.flatMap((r) => r.flags.map((f) => ({ ...f, fingerprint: flagFingerprint(f) })))),
+  );
   const texts = path.join(outDir, 'texts');
   mkdirSync(texts, { recursive: true });
-  for (const r of records) writeFileSync(path.join(texts, `${r.report.report_id}.txt`), r.text);
-  return { records, notFound, outDir };
+  for (const r of checked) writeFileSync(path.join(texts, `${r.report.report_id}.txt`), r.text);
+  return { records: checked, notFound, outDir };
 }

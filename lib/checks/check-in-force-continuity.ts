@@ -1,0 +1,44 @@
+/**
+ * IN_FORCE_CONTINUITY (soft) — for the same agency, 现行有效件数 of year Y ≈ 现行有效件数 of Y−1
+ * + 本年制发件数 − 本年废止件数 of Y, for 规章 and 行政规范性文件. Source: follows from the
+ * definitions of table 二; documents that expire without a repeal make it soft, hence a warning.
+ */
+import { CellGrid, cellRef } from '../model/cell-grid';
+import { rowLabel } from '../model/form-layout';
+import { makeFlag } from '../model/make-flag';
+import type { Flag, ReportRecord } from '../model/report-schema';
+
+/** A `warning` flag per row whose 现行有效件数 does not follow from last year's (件). */
+export function checkInForceContinuity(current: ReportRecord, previous: ReportRecord): Flag[] {
+  const y = current.report.year;
+  if (y === null || previous.report.year !== y - 1) return [];
+  const now = new CellGrid(current.cells);
+  const before = new CellGrid(previous.cells);
+  const flags: Flag[] = [];
+  for (const row of ['regulations', 'normative_documents']) {
+    const inForce = now.value('t2', row, 'in_force');
+    const issued = now.value('t2', row, 'issued');
+    const repealed = now.value('t2', row, 'repealed');
+    const last = before.value('t2', row, 'in_force');
+    if (inForce === null || issued === null || repealed === null || last === null) continue;
+    const expected = last + issued - repealed;
+    if (expected === inForce) continue;
+    flags.push(
+      makeFlag({
+        report_id: current.report.report_id,
+        rule: 'IN_FORCE_CONTINUITY',
+        severity: 'warning',
+        subject: [
+          cellRef('t2', row, 'in_force'),
+          cellRef('t2', row, 'issued'),
+          cellRef('t2', row, 'repealed'),
+          `${previous.report.report_id}:${cellRef('t2', row, 'in_force')}`,
+        ],
+        expected,
+        actual: inForce,
+        message: `「${rowLabel('t2', row)}」现行有效 ${inForce} 件，而上年现行有效 ${last} + 本年制发 ${issued} − 本年废止 ${repealed} = ${expected} 件（到期自然失效的文件会造成差异，请核实）。`,
+      }),
+    );
+  }
+  return flags;
+}
