@@ -45,7 +45,7 @@ export function splitRegionPrefix(name: string): { region: string | null; rest: 
   let rest = name;
   for (;;) {
     let match = '';
-    for (let len = Math.min(8, rest.length - 1); len >= 2; len--) {
+    for (let len = Math.min(12, rest.length - 1); len >= 2; len--) {
       const head = rest.slice(0, len);
       if (DIVISION_NAMES.has(head)) {
         match = head;
@@ -127,7 +127,7 @@ export function readReportMetadata(preamble: string, fullText: string): ReportMe
     region = split.region;
     if (!region) {
       region = mostNamedDivision(fullText);
-      if (region) agency = region + agencyPrinted;
+      if (region && !agencyPrinted.startsWith(region)) agency = region + agencyPrinted;
     }
   }
 
