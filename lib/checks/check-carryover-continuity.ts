@@ -5,14 +5,15 @@
  */
 import { CellGrid, cellRef } from '../model/cell-grid';
 import { makeFlag } from '../model/make-flag';
-import type { Flag, ReportRecord } from '../model/report-schema';
+import type { Flag } from '../model/report-schema';
+import type { CrossYearInput } from './cross-year-input';
 
 /**
  * An `error` flag on the year-Y report when its 上年结转 differs from the previous year's 结转下年度
  * (`expected` = Y−1's carried_forward, `actual` = Y's carried_over, 件). Nothing when either cell
  * is missing or the years are not consecutive.
  */
-export function checkCarryoverContinuity(current: ReportRecord, previous: ReportRecord): Flag[] {
+export function checkCarryoverContinuity(current: CrossYearInput, previous: CrossYearInput): Flag[] {
   const y = current.report.year;
   if (y === null || previous.report.year !== y - 1) return [];
   const now = new CellGrid(current.cells).value('t3', 'carried_over', 'total');

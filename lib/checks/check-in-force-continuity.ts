@@ -6,10 +6,11 @@
 import { CellGrid, cellRef } from '../model/cell-grid';
 import { rowLabel } from '../model/form-layout';
 import { makeFlag } from '../model/make-flag';
-import type { Flag, ReportRecord } from '../model/report-schema';
+import type { Flag } from '../model/report-schema';
+import type { CrossYearInput } from './cross-year-input';
 
 /** A `warning` flag per row whose 现行有效件数 does not follow from last year's (件). */
-export function checkInForceContinuity(current: ReportRecord, previous: ReportRecord): Flag[] {
+export function checkInForceContinuity(current: CrossYearInput, previous: CrossYearInput): Flag[] {
   const y = current.report.year;
   if (y === null || previous.report.year !== y - 1) return [];
   const now = new CellGrid(current.cells);

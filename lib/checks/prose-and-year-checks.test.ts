@@ -14,6 +14,7 @@ import { checkPublicationDateUnknown } from './check-publication-date-unknown';
 import { checkSectionMissing } from './check-section-missing';
 import { checkT2Values } from './check-t2-values';
 import { checkTextReuse, reusedShare } from './check-text-reuse';
+import { crossYearInput } from './cross-year-input';
 
 const office = await seedRecord(SEEDS.linziOffice2023); // 临淄区人民政府办公室 2023
 const science = await seedRecord(SEEDS.linziScience2022); // 临淄区科技局 2022
@@ -98,27 +99,27 @@ describe('CARRYOVER_CONTINUITY, IN_FORCE_CONTINUITY and TEXT_REUSE across years'
   // 临淄区科技局 2022 read as the previous year of 临淄区人民政府办公室 2023: real tables, another agency.
   const asPrevious: ReportRecord = { ...science, report: { ...science.report, year: 2022 } };
   it('CARRYOVER_CONTINUITY fails when 上年结转 (6) differs from last year\'s 结转下年度 (0)', () => {
-    const [flag] = checkCarryoverContinuity(office, asPrevious);
+    const [flag] = checkCarryoverContinuity(crossYearInput(office), crossYearInput(asPrevious));
     expect(flag).toMatchObject({ rule: 'CARRYOVER_CONTINUITY', expected: 0, actual: 6, difference: 6 });
   });
   it('CARRYOVER_CONTINUITY is not evaluated for non-consecutive years or missing tables', () => {
-    expect(checkCarryoverContinuity(office, { ...asPrevious, report: { ...asPrevious.report, year: 2021 } })).toEqual([]);
-    expect(checkCarryoverContinuity(office, { ...wendeng, report: { ...wendeng.report, year: 2022 } })).toEqual([]);
+    expect(checkCarryoverContinuity(crossYearInput(office), crossYearInput({ ...asPrevious, report: { ...asPrevious.report, year: 2021 } }))).toEqual([]);
+    expect(checkCarryoverContinuity(crossYearInput(office), crossYearInput({ ...wendeng, report: { ...wendeng.report, year: 2022 } }))).toEqual([]);
   });
   it('IN_FORCE_CONTINUITY warns for 行政规范性文件 (现行有效 16 ≠ 0 + 0 − 0) and holds for 规章 (0 = 0 + 0 − 0)', () => {
-    const flags = checkInForceContinuity(office, asPrevious);
+    const flags = checkInForceContinuity(crossYearInput(office), crossYearInput(asPrevious));
     expect(flags.map((f) => `${f.severity} ${f.subject[0]} ${f.expected}→${f.actual}`)).toEqual([
       'warning t2.normative_documents.in_force 0→16',
     ]);
   });
   it('IN_FORCE_CONTINUITY is not evaluated where last year\'s table 二 is missing (文登)', () => {
-    expect(checkInForceContinuity(office, { ...wendeng, report: { ...wendeng.report, year: 2022 } })).toEqual([]);
+    expect(checkInForceContinuity(crossYearInput(office), crossYearInput({ ...wendeng, report: { ...wendeng.report, year: 2022 } }))).toEqual([]);
   });
   it('TEXT_REUSE: a report against itself a year later is all repeated; two different agencies share little', () => {
     const later: ReportRecord = { ...office, report: { ...office.report, year: 2024 } };
-    const [flag] = checkTextReuse(later, office);
+    const [flag] = checkTextReuse(crossYearInput(later), crossYearInput(office));
     expect(flag).toMatchObject({ rule: 'TEXT_REUSE', severity: 'warning', actual: 1 });
     expect(reusedShare(office.text, science.text).share).toBeLessThan(0.1);
-    expect(checkTextReuse(office, asPrevious)).toEqual([]);
+    expect(checkTextReuse(crossYearInput(office), crossYearInput(asPrevious))).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
  * reading flags the parser raised: TABLE_MISSING, CELL_MISSING, CELL_INFERRED);
  * `runCrossReportChecks` applies the rules that compare an agency's consecutive years.
  */
-import type { ReportRecord } from '../model/report-schema';
+import type { Flag, ReportRecord } from '../model/report-schema';
+import { crossYearInput, type CrossYearInput } from './cross-year-input';
 import { checkCarryoverContinuity } from './check-carryover-continuity';
 import { checkDeadline } from './check-deadline';
 import { checkInForceContinuity } from './check-in-force-continuity';
@@ -38,30 +39,34 @@ export function runChecks(record: ReportRecord): ReportRecord {
   };
 }
 
-/** The key under which reports count as the same agency across years. */
-export function agencyKey(record: ReportRecord): string | null {
-  const a = record.report.agency;
-  return a ? a.replace(/\s+/g, '') : null;
+/** The key under which reports count as the same agency across years (the agency's name). */
+export function agencyKey(report: ReportRecord['report']): string | null {
+  return report.agency ? report.agency.replace(/\s+/g, '') : null;
 }
 
 /**
- * Applies CARRYOVER_CONTINUITY, IN_FORCE_CONTINUITY and TEXT_REUSE to every report whose agency
- * also has a report for the previous year (the first such report when several exist).
- * Returns new records in the same order. Never throws.
+ * CARRYOVER_CONTINUITY, IN_FORCE_CONTINUITY and TEXT_REUSE for every report whose agency also
+ * has a report for the previous year (the first such report when several exist), by report id.
  */
-export function runCrossReportChecks(records: readonly ReportRecord[]): ReportRecord[] {
-  const byAgencyYear = new Map<string, ReportRecord>();
-  for (const r of records) {
-    const key = agencyKey(r);
+export function crossYearFlags(inputs: readonly CrossYearInput[]): Map<string, Flag[]> {
+  const byAgencyYear = new Map<string, CrossYearInput>();
+  for (const r of inputs) {
+    const key = agencyKey(r.report);
     if (key && r.report.year !== null && !byAgencyYear.has(`${key}|${r.report.year}`)) byAgencyYear.set(`${key}|${r.report.year}`, r);
   }
-  return records.map((r) => {
-    const key = agencyKey(r);
+  const out = new Map<string, Flag[]>();
+  for (const r of inputs) {
+    const key = agencyKey(r.report);
     const prev = key && r.report.year !== null ? byAgencyYear.get(`${key}|${r.report.year - 1}`) : undefined;
-    if (!prev) return r;
-    return {
-      ...r,
-      flags: [...r.flags, ...checkCarryoverContinuity(r, prev), ...checkInForceContinuity(r, prev), ...checkTextReuse(r, prev)],
-    };
-  });
+    if (!prev) continue;
+    const flags = [...checkCarryoverContinuity(r, prev), ...checkInForceContinuity(r, prev), ...checkTextReuse(r, prev)];
+    if (flags.length) out.set(r.report.report_id, flags);
+  }
+  return out;
+}
+
+/** Applies {@link crossYearFlags} to in-memory records; returns new records in the same order. Never throws. */
+export function runCrossReportChecks(records: readonly ReportRecord[]): ReportRecord[] {
+  const extra = crossYearFlags(records.map((r) => crossYearInput(r)));
+  return records.map((r) => (extra.has(r.report.report_id) ? { ...r, flags: [...r.flags, ...extra.get(r.report.report_id)!] } : r));
 }

@@ -88,7 +88,7 @@ describe('bad input never crashes and is never dropped', () => {
     expect(byFile['empty.txt']).toMatchObject({ status: 'empty_file' });
     expect(byFile['image.txt']).toMatchObject({ status: 'binary_file' });
     expect(byFile['minutes.txt']).toMatchObject({ status: 'not_a_report' });
-    expect(byFile['report.pdf']).toMatchObject({ status: 'unsupported_format' });
+    expect(byFile['report.pdf']).toMatchObject({ status: 'read_error' });
     expect(byFile['z-good.txt']).toMatchObject({ status: 'ok', agency: '临淄区人民政府办公室' });
     for (const name of ['empty.txt', 'image.txt', 'minutes.txt', 'report.pdf']) {
       expect(byFile[name].status_message).toContain(name);

@@ -93,8 +93,18 @@ function field(v: unknown): string | number {
   return v as string | number;
 }
 
-function toCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>): string {
-  return Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => field(r[c]))) }, { newline: '\n' }) + '\n';
+/**
+ * CSV text for rows (UTF-8, `\n` line ends, RFC 4180 quoting by papaparse), with a header row
+ * unless `header` is false; '' for no rows without a header.
+ */
+export function toCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, header = true): string {
+  if (!header && rows.length === 0) return '';
+  return Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => field(r[c]))) }, { newline: '\n', header }) + '\n';
+}
+
+/** Flags as written to flags.csv: each with its fingerprint. */
+export function flagRows(flags: readonly Flag[]): Array<Flag & { fingerprint: string }> {
+  return flags.map((f) => ({ ...f, fingerprint: flagFingerprint(f) }));
 }
 
 /** Summary of an ingest run. */
@@ -139,7 +149,7 @@ export async function ingestPaths(paths: readonly string[], outDir: string, rela
   writeFileSync(path.join(outDir, 'cells.csv'), toCsv(CSV_COLUMNS.cells, checked.flatMap((r) => r.cells)));
   writeFileSync(
     path.join(outDir, 'flags.csv'),
-    toCsv(CSV_COLUMNS.flags, checked.flatMap((r) => r.flags.map((f) => ({ ...f, fingerprint: flagFingerprint(f) })))),
+    toCsv(CSV_COLUMNS.flags, checked.flatMap((r) => flagRows(r.flags))),
   );
   const texts = path.join(outDir, 'texts');
   mkdirSync(texts, { recursive: true });

@@ -3,11 +3,9 @@
  * scale tests only) as DIR/reports/NNN/*.txt plus DIR/truth.csv (file, agency, year, defect,
  * expected_rules). Refuses to write inside data/, where the real reports live.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Papa from 'papaparse';
-import { generateSyntheticCorpus } from '../synth/generate-synthetic-corpus';
+import { writeSyntheticCorpus } from './write-synthetic-corpus';
 
 const USAGE = 'usage: npm run synth -- --reports N --years Y --seed S --out DIR [--defect-rate 0.1]';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,20 +27,9 @@ function main(argv: string[]): number {
     console.error('synth: refusing to write synthetic reports inside data/ (real data only). Choose another --out.');
     return 2;
   }
-  const truth: Array<Record<string, string | number>> = [];
   const t0 = Date.now();
-  let n = 0;
-  for (const r of generateSyntheticCorpus({ reports, years, seed, defectRate })) {
-    const bucket = String(Math.floor(n / 1000)).padStart(4, '0');
-    const dir = path.join(outAbs, 'reports', bucket);
-    if (n % 1000 === 0) mkdirSync(dir, { recursive: true });
-    const file = path.join('reports', bucket, r.name);
-    writeFileSync(path.join(outAbs, file), r.text);
-    truth.push({ file, agency: r.agency, year: r.year, defect: r.defect ?? '', expected_rules: r.expectedRules.join(';') });
-    n++;
-  }
-  writeFileSync(path.join(outAbs, 'truth.csv'), Papa.unparse(truth, { newline: '\n' }) + '\n');
-  console.log(`synth: ${n} synthetic reports (${years} years per agency, seed ${seed}) → ${outAbs} in ${((Date.now() - t0) / 1000).toFixed(1)} s; truth.csv lists ${truth.filter((t) => t.defect).length} injected defects`);
+  const { reports: n, defects } = writeSyntheticCorpus(outAbs, { reports, years, seed, defectRate });
+  console.log(`synth: ${n} synthetic reports (${years} years per agency, seed ${seed}) → ${outAbs} in ${((Date.now() - t0) / 1000).toFixed(1)} s; truth.csv lists ${defects} injected defects`);
   return 0;
 }
 

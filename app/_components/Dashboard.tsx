@@ -1,0 +1,250 @@
+'use client';
+
+/**
+ * The dashboard: starts DuckDB-WASM with the built data, holds the filter and the current view
+ * (both mirrored in the URL: ?view=…&agency=…&region=…&from=…&to=…), and runs the current view's
+ * SQL. The chart, the table and the CSV download all use the rows of that one query.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { chartForView } from '@/lib/charts';
+import { csvDownloadName, rowsToCsv } from '@/lib/csv';
+import { runQuery, type Row } from '@/lib/query/executor';
+import {
+  describeFilter,
+  EMPTY_FILTER,
+  filterFromSearchParams,
+  filterToSearchParams,
+  normalizeFilter,
+  type FilterState,
+} from '@/lib/query/filters';
+import { filterOptionsFromRows, filterOptionsSql, getView, isViewId, VIEWS, type FilterOptions, type ViewId } from '@/lib/query/views';
+import type { BrowserDb } from '../_lib/duckdb-browser';
+import DataTable from './DataTable';
+import EChart from './EChart';
+import FilterBar from './FilterBar';
+
+type DbState =
+  | { status: 'loading' }
+  | { status: 'error'; error: string; hint: string }
+  | { status: 'ready'; db: BrowserDb; options: FilterOptions };
+
+type ViewState =
+  | { status: 'loading' }
+  | { status: 'error'; error: string }
+  | { status: 'ready'; view: ViewId; filter: FilterState; sql: string; rows: Row[] };
+
+function downloadText(text: string, fileName: string) {
+  const blob = new Blob([text], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The whole dashboard page (client side): loading and error states of the database, the filter bar
+ * and its sentence, the four view tabs, and for the current view its chart, row count, 下载 CSV
+ * button, table and SQL.
+ */
+export default function Dashboard() {
+  const [db, setDb] = useState<DbState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [viewId, setViewId] = useState<ViewId>('proactive');
+  const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
+  const [urlRead, setUrlRead] = useState(false);
+  const [result, setResult] = useState<ViewState>({ status: 'loading' });
+
+  // Filter and view from the URL, once, on the client.
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    const v = params.get('view');
+    if (isViewId(v)) setViewId(v);
+    setFilter(filterFromSearchParams(params));
+    setUrlRead(true);
+  }, []);
+
+  // Keep the URL in step, so a link reopens the same view and filter.
+  useEffect(() => {
+    if (!urlRead) return;
+    const p = filterToSearchParams(filter);
+    p.set('view', viewId);
+    window.history.replaceState(null, '', `${window.location.pathname}?${p.toString()}`);
+  }, [filter, viewId, urlRead]);
+
+  // Start the database (shared module-level promise; StrictMode's second run reuses it).
+  useEffect(() => {
+    let cancelled = false;
+    setDb({ status: 'loading' });
+    void (async () => {
+      try {
+        const { getBrowserDb } = await import('../_lib/duckdb-browser');
+        const r = await getBrowserDb();
+        if (cancelled) return;
+        if (!r.ok) {
+          setDb({ status: 'error', error: r.error, hint: r.hint });
+          return;
+        }
+        const opts = await runQuery(r.db.exec, filterOptionsSql());
+        if (cancelled) return;
+        if (!opts.ok) setDb({ status: 'error', error: opts.error, hint: '请重新运行 npm run build:data，然后刷新页面。' });
+        else setDb({ status: 'ready', db: r.db, options: filterOptionsFromRows(opts.value) });
+      } catch (e) {
+        if (!cancelled) {
+          setDb({
+            status: 'error',
+            error: `看板脚本加载失败：${e instanceof Error ? e.message : String(e)}`,
+            hint: '请检查网络连接到看板服务是否正常，然后刷新页面。',
+          });
+        }
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt]);
+
+  const view = getView(viewId);
+  const ready = db.status === 'ready' ? db : null;
+
+  // Run the current view's query whenever the view or the filter changes.
+  useEffect(() => {
+    if (!ready || !urlRead) return;
+    let cancelled = false;
+    const f = normalizeFilter(filter);
+    const sql = view.sql(f);
+    setResult({ status: 'loading' });
+    void runQuery(ready.db.exec, sql).then((r) => {
+      if (cancelled) return;
+      setResult(r.ok ? { status: 'ready', view: view.id, filter: f, sql, rows: r.value } : { status: 'error', error: r.error });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [ready, view, filter, urlRead]);
+
+  const shown = result.status === 'ready' && result.view === viewId ? result : null;
+  const option = useMemo(() => (shown ? chartForView(shown.view, shown.rows) : null), [shown]);
+
+  const onDownload = useCallback(() => {
+    if (!shown) return;
+    const v = getView(shown.view);
+    downloadText(
+      rowsToCsv(
+        shown.rows,
+        v.columns.map((c) => c.key),
+      ),
+      csvDownloadName(v.title, shown.filter),
+    );
+  }, [shown]);
+
+  return (
+    <main className="page">
+      <header className="masthead">
+        <h1>政府信息公开工作年度报告 · 对比看板</h1>
+        <p className="muted">
+          数据来自各机关的《政府信息公开工作年度报告》（国办公开办函〔2021〕30号格式），按报告所属年度比较。
+          {ready ? (
+            <span data-testid="db-summary">
+              {' '}
+              已载入 {ready.db.counts.reports} 份报告、{ready.db.counts.cells} 个表格单元格、{ready.db.counts.flags} 条检查结果。
+            </span>
+          ) : null}
+        </p>
+      </header>
+
+      {db.status === 'loading' ? (
+        <div className="status" role="status" data-testid="db-loading">
+          <span className="spinner" aria-hidden="true" />
+          正在加载数据库…
+        </div>
+      ) : null}
+
+      {db.status === 'error' ? (
+        <div className="error-box" role="alert" data-testid="db-error">
+          <h2>数据库没能启动</h2>
+          <p>{db.error}</p>
+          <p>
+            <strong>怎么办：</strong>
+            {db.hint}
+          </p>
+          <button type="button" onClick={() => setAttempt((n) => n + 1)} data-testid="db-retry">
+            重试
+          </button>
+        </div>
+      ) : null}
+
+      {ready ? (
+        <>
+          <section className="filter-section" aria-label="筛选">
+            <FilterBar options={ready.options} filter={filter} onChange={(f) => setFilter(normalizeFilter(f))} />
+            <p className="filter-sentence" data-testid="filter-sentence">
+              {describeFilter(filter)}
+            </p>
+          </section>
+
+          <nav className="tabs" role="tablist" aria-label="视图">
+            {VIEWS.map((v) => (
+              <button
+                key={v.id}
+                type="button"
+                role="tab"
+                id={`tab-${v.id}`}
+                aria-selected={v.id === viewId}
+                aria-controls="view-panel"
+                className={v.id === viewId ? 'tab active' : 'tab'}
+                data-testid={`tab-${v.id}`}
+                onClick={() => setViewId(v.id)}
+              >
+                {v.title}
+              </button>
+            ))}
+          </nav>
+
+          <section className="panel" role="tabpanel" id="view-panel" aria-labelledby={`tab-${viewId}`} data-testid="view-panel" data-view={viewId}>
+            <p className="muted summary">{view.summary}</p>
+            {result.status === 'error' ? (
+              <div className="error-box" role="alert" data-testid="view-error">
+                <p>{result.error}</p>
+                <p>
+                  <strong>怎么办：</strong>请刷新页面；如果仍然出错，数据文件可能与看板版本不一致，请重新运行 npm run build:data。
+                </p>
+              </div>
+            ) : null}
+            {!shown && result.status !== 'error' ? (
+              <div className="status" role="status" data-testid="view-loading">
+                <span className="spinner" aria-hidden="true" />
+                正在查询…
+              </div>
+            ) : null}
+            {shown && option ? (
+              <>
+                <EChart option={option} label={`${view.title}图表`} />
+                <div className="toolbar">
+                  <span data-testid="row-count" data-count={shown.rows.length}>
+                    共 {shown.rows.length} 行
+                  </span>
+                  <span className="muted small">“—”表示报告没有给出这个数（缺失、空白或占位符）或无法计算，不是 0。</span>
+                  <button type="button" className="primary" onClick={onDownload} data-testid="download-csv">
+                    下载 CSV
+                  </button>
+                </div>
+                <DataTable columns={view.columns} rows={shown.rows} />
+                <details className="sql">
+                  <summary>查看本视图的 SQL</summary>
+                  <pre data-testid="view-sql">{shown.sql}</pre>
+                </details>
+              </>
+            ) : null}
+          </section>
+          <footer className="muted small footer">
+            DuckDB {ready.db.version}（浏览器内运行，数据不离开本机）。比率少于 30 件时仅供参考。
+          </footer>
+        </>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+'use client';
+
+/**
+ * One ECharts canvas. Only the chart types and components the dashboard uses are registered
+ * (echarts/core), to keep the bundle small. `data-rendered` turns true after the first
+ * `finished` event, and `data-series` counts the series drawn, for the browser tests.
+ */
+import { useEffect, useRef, useState } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption } from 'echarts/core';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+
+const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
+
+/**
+ * A chart of `option` (from lib/charts) on a canvas, `height` px tall, resized with its box.
+ * `label` is the accessible name (role=img). Disposed on unmount.
+ */
+export default function EChart({ option, height = 380, label }: { option: EChartsCoreOption; height?: number; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const [rendered, setRendered] = useState(false);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const c = echarts.init(el, null, { renderer: 'canvas' });
+    chart.current = c;
+    c.on('finished', () => setRendered(true));
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption({ textStyle: { fontFamily: FONT }, ...option }, { notMerge: true });
+  }, [option]);
+
+  const series = (option as { series?: unknown[] }).series?.length ?? 0;
+  return (
+    <div
+      ref={ref}
+      className="chart"
+      role="img"
+      aria-label={label}
+      data-testid="chart"
+      data-rendered={rendered ? 'true' : 'false'}
+      data-series={series}
+      style={{ height }}
+    />
+  );
+}

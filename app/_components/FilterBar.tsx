@@ -1,0 +1,135 @@
+'use client';
+
+/**
+ * Filters for 机关, 地区 and 年度; they apply to every view. Agencies and regions are checkbox
+ * lists in drop-downs (several choices are alternatives); years are a from/to pair.
+ */
+import type { FilterState } from '@/lib/query/filters';
+import type { FilterOptions } from '@/lib/query/views';
+
+function MultiSelect({
+  id,
+  label,
+  allLabel,
+  options,
+  selected,
+  hint,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  allLabel: string;
+  options: readonly string[];
+  selected: readonly string[];
+  hint?: (value: string) => string | undefined;
+  onChange: (values: string[]) => void;
+}) {
+  const summary = selected.length === 0 ? allLabel : selected.length === 1 ? selected[0] : `已选 ${selected.length} 个`;
+  return (
+    <div className="filter">
+      <span className="filter-label" id={`${id}-label`}>
+        {label}
+      </span>
+      <details className="multi" data-testid={`filter-${id}`}>
+        <summary aria-labelledby={`${id}-label`}>{summary}</summary>
+        <div className="multi-options" role="group" aria-labelledby={`${id}-label`}>
+          {options.length === 0 ? <span className="muted">（无）</span> : null}
+          {options.map((o) => {
+            const checked = selected.includes(o);
+            const h = hint?.(o);
+            return (
+              <label key={o} className="option">
+                <input
+                  type="checkbox"
+                  checked={checked}
+                  data-testid={`filter-${id}-option`}
+                  data-value={o}
+                  onChange={() => onChange(checked ? selected.filter((s) => s !== o) : [...selected, o])}
+                />
+                <span>{o}</span>
+                {h ? <span className="muted small">{h}</span> : null}
+              </label>
+            );
+          })}
+        </div>
+      </details>
+    </div>
+  );
+}
+
+/**
+ * The filter controls. `options` are the values present in reports.csv; `onChange` receives the
+ * whole new filter state (not normalized). 清除筛选 resets to the empty filter.
+ */
+export default function FilterBar({
+  options,
+  filter,
+  onChange,
+}: {
+  options: FilterOptions;
+  filter: FilterState;
+  onChange: (f: FilterState) => void;
+}) {
+  const year = (v: string): number | undefined => (v === '' ? undefined : Number(v));
+  const setYears = (yearFrom: number | undefined, yearTo: number | undefined) => {
+    const f: FilterState = { agencies: filter.agencies, regions: filter.regions };
+    if (yearFrom !== undefined) f.yearFrom = yearFrom;
+    if (yearTo !== undefined) f.yearTo = yearTo;
+    onChange(f);
+  };
+  const dirty = filter.agencies.length > 0 || filter.regions.length > 0 || filter.yearFrom !== undefined || filter.yearTo !== undefined;
+  return (
+    <div className="filters" data-testid="filters">
+      <MultiSelect
+        id="agency"
+        label="机关"
+        allLabel="全部机关"
+        options={options.agencies}
+        selected={filter.agencies}
+        hint={(a) => options.agencyRegions[a]?.join('、')}
+        onChange={(agencies) => onChange({ ...filter, agencies })}
+      />
+      <MultiSelect
+        id="region"
+        label="地区"
+        allLabel="全部地区"
+        options={options.regions}
+        selected={filter.regions}
+        onChange={(regions) => onChange({ ...filter, regions })}
+      />
+      <div className="filter">
+        <span className="filter-label">年度</span>
+        <select
+          aria-label="起始年度"
+          data-testid="filter-year-from"
+          value={filter.yearFrom ?? ''}
+          onChange={(e) => setYears(year(e.target.value), filter.yearTo)}
+        >
+          <option value="">不限</option>
+          {options.years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+        <span className="muted">至</span>
+        <select
+          aria-label="截止年度"
+          data-testid="filter-year-to"
+          value={filter.yearTo ?? ''}
+          onChange={(e) => setYears(filter.yearFrom, year(e.target.value))}
+        >
+          <option value="">不限</option>
+          {options.years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="button" className="link" data-testid="filter-clear" disabled={!dirty} onClick={() => onChange({ agencies: [], regions: [] })}>
+        清除筛选
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * DuckDB-WASM in the browser: one database per page, loaded with the three data files served by
+ * app/data/[name]/route.ts, exposed as the same {@link QueryExecutor} the Node tests use.
+ *
+ * The wasm and worker files are bundled with the app (`new URL(…, import.meta.url)` asset
+ * modules), so nothing is fetched from a CDN or any other host. Only the `mvp` and `eh` bundles
+ * are offered (no cross-origin isolation needed). Offline DuckDB-WASM has only its built-in CSV
+ * reader, so the files are read with explicit column types (lib/query/load.ts), and extension
+ * autoloading is switched off.
+ *
+ * Import this module dynamically from client code only (it touches Worker and fetch).
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import { toSqlValue, errorMessage, type QueryExecutor, type Row } from '@/lib/query/executor';
+import { csvFileName, DATA_TABLES, loadTableSql, readCsvHeader, type CsvHeader, type DataTable } from '@/lib/query/load';
+
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: {
+    mainModule: new URL('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm', import.meta.url).href,
+    mainWorker: new URL('@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js', import.meta.url).href,
+  },
+  eh: {
+    mainModule: new URL('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm', import.meta.url).href,
+    mainWorker: new URL('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js', import.meta.url).href,
+  },
+};
+
+/** A ready database: the executor, the DuckDB version and the row count of each table. */
+export interface BrowserDb {
+  exec: QueryExecutor;
+  version: string;
+  counts: Record<DataTable, number>;
+}
+
+/**
+ * Outcome of starting the database. On failure, `error` says what went wrong and `hint` what to
+ * do, both in Chinese, for the page to show as is.
+ */
+export type BrowserDbResult = { ok: true; db: BrowserDb } | { ok: false; error: string; hint: string };
+
+let dbPromise: Promise<BrowserDbResult> | null = null;
+
+/**
+ * The page's database, started on first call; later calls (React StrictMode runs effects twice)
+ * share the same promise. A failed start is forgotten so that calling again retries.
+ */
+export function getBrowserDb(): Promise<BrowserDbResult> {
+  if (!dbPromise) {
+    const p = openBrowserDb();
+    dbPromise = p;
+    void p.then((r) => {
+      if (!r.ok && dbPromise === p) dbPromise = null;
+    });
+  }
+  return dbPromise;
+}
+
+const DATA_HINT = '请在项目目录运行 npm run build:data 生成 data/build 下的数据文件，然后刷新页面。';
+
+async function fetchData(
+  table: DataTable,
+): Promise<{ ok: true; bytes: Uint8Array; header: CsvHeader } | { ok: false; error: string; hint: string }> {
+  const name = csvFileName(table);
+  let res: Response;
+  try {
+    res = await fetch(`/data/${name}`, { cache: 'no-store' });
+  } catch (e) {
+    return { ok: false, error: `无法从服务器读取 ${name}：${errorMessage(e)}。`, hint: '请确认看板服务仍在运行（npm run start），然后刷新页面。' };
+  }
+  if (!res.ok) {
+    const body = (await res.text().catch(() => '')).trim().split('\n')[0];
+    return res.status === 404
+      ? { ok: false, error: `服务器上还没有数据文件 ${name}（HTTP 404）：数据还没有生成。`, hint: DATA_HINT }
+      : {
+          ok: false,
+          error: `服务器没能提供数据文件 ${name}（HTTP ${res.status}${body ? `：${body}` : ''}）。`,
+          hint: '请查看运行看板的终端里的错误信息，然后刷新页面。',
+        };
+  }
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const h = readCsvHeader(table, new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)));
+  if (!h.ok) return { ok: false, error: h.error, hint: '数据文件与看板版本不一致。请重新运行 npm run build:data 后刷新页面。' };
+  return { ok: true, bytes, header: h.header };
+}
+
+function tableToRows(table: { numRows: number; schema: { fields: Array<{ name: string }> }; getChild: (name: string) => { get: (i: number) => unknown } | null }): Row[] {
+  const names = table.schema.fields.map((f) => f.name);
+  const cols = names.map((n) => table.getChild(n));
+  const rows: Row[] = [];
+  for (let i = 0; i < table.numRows; i++) {
+    const row: Row = {};
+    names.forEach((n, j) => {
+      row[n] = toSqlValue(cols[j]?.get(i));
+    });
+    rows.push(row);
+  }
+  return rows;
+}
+
+async function openBrowserDb(): Promise<BrowserDbResult> {
+  // 1. The data first: if it is absent, say so before downloading the 30+ MB engine.
+  const files = await Promise.all(DATA_TABLES.map(fetchData));
+  const failed = files.find((f) => !f.ok);
+  if (failed && !failed.ok) return failed;
+
+  // 2. The engine, from the app's own static files.
+  let db: duckdb.AsyncDuckDB;
+  let worker: Worker | null = null;
+  try {
+    const bundle = await duckdb.selectBundle(BUNDLES);
+    if (!bundle.mainWorker) throw new Error('no worker script for the selected bundle');
+    worker = new Worker(bundle.mainWorker);
+    db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  } catch (e) {
+    worker?.terminate();
+    return {
+      ok: false,
+      error: `浏览器无法启动 DuckDB-WASM 数据库：${errorMessage(e)}`,
+      hint: '请使用较新版本的 Chrome、Edge 或 Firefox（需支持 WebAssembly 和 Web Worker），关闭会拦截脚本的插件后刷新页面。',
+    };
+  }
+
+  // 3. The tables.
+  try {
+    const conn = await db.connect();
+    const exec: QueryExecutor = async (sql) => tableToRows(await conn.query(sql));
+    await exec('SET autoinstall_known_extensions = false');
+    await exec('SET autoload_known_extensions = false');
+    const counts = {} as Record<DataTable, number>;
+    for (const [i, table] of DATA_TABLES.entries()) {
+      const f = files[i];
+      if (!f.ok) throw new Error('unreachable');
+      await db.registerFileBuffer(csvFileName(table), f.bytes);
+      await exec(loadTableSql(table, csvFileName(table), f.header));
+      const n = await exec(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${table}`);
+      counts[table] = Number(n[0]?.n ?? 0);
+    }
+    const v = await exec('SELECT version() AS v');
+    return { ok: true, db: { exec, version: String(v[0]?.v ?? ''), counts } };
+  } catch (e) {
+    await db.terminate().catch(() => undefined);
+    return {
+      ok: false,
+      error: `数据文件无法载入数据库：${errorMessage(e)}`,
+      hint: '数据文件可能不完整或格式有误。请重新运行 npm run build:data，然后刷新页面。',
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: '政府信息公开工作年度报告 · 对比看板',
+  description: '把各机关的政府信息公开工作年度报告变成可比较的数据：主动公开、依申请公开、复议诉讼与合规检查。',
+};
+
+/** Root layout: Chinese page, system fonts only (no web fonts are downloaded). */
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="zh-CN">
+      <body>{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,270 @@
+/**
+ * Pure functions from a view's rows (the result of that view's SQL in lib/query/views.ts) to an
+ * ECharts option. One category per row (agency + year, in row order); series names are the view's
+ * Chinese column labels. NULL stays NULL (ECharts draws no bar), never 0. Counts are in 件,
+ * 收费 in 万元, rates are shown as percentages (value × 100).
+ *
+ * No DOM, no echarts runtime import: the app passes the option to echarts/core's setOption.
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+import {
+  APPLICATIONS_VIEW,
+  COMPLIANCE_VIEW,
+  PROACTIVE_VIEW,
+  REVIEW_LITIGATION_VIEW,
+  T3_OUTCOME_GROUPS,
+  type ViewDef,
+  type ViewId,
+} from '../query/views';
+import { SEVERITY_LABELS } from '../query/labels';
+
+/** A row as produced by a view query: column key → number, text or NULL. */
+export type ChartRow = Record<string, string | number | boolean | null>;
+
+/** Colours used across charts (distinct on white; 12 so that 表二's 11 series do not repeat). */
+export const PALETTE = [
+  '#2f6fb0', '#e08a2c', '#3f9b5a', '#c44e52', '#8172b3', '#937860',
+  '#d684bd', '#7f7f7f', '#b5b536', '#3fb5c4', '#1b3f66', '#f2b56b',
+];
+
+const SEVERITY_COLORS: Record<string, string> = { error: '#c0392b', warning: '#e0a030', info: '#5b8fc7' };
+
+/** Category label of a row: `临淄区人民政府办公室\n2023`; unknown parts print as `（未知）`. */
+export function categoryLabel(row: ChartRow): string {
+  const agency = typeof row.agency === 'string' && row.agency ? row.agency : '（未知机关）';
+  const year = typeof row.year === 'number' ? String(row.year) : '（年度未知）';
+  return `${agency}\n${year}`;
+}
+
+function label(view: ViewDef, key: string): string {
+  const col = view.columns.find((c) => c.key === key);
+  if (!col) throw new Error(`view ${view.id} has no column ${key}`);
+  return col.label;
+}
+
+/** Values of one column, NULL (and non-numbers) kept as null. */
+function values(rows: readonly ChartRow[], key: string, scale = 1): Array<number | null> {
+  return rows.map((r) => (typeof r[key] === 'number' ? (r[key] as number) * scale : null));
+}
+
+const fmtCount = (unit: string) => (v: unknown) => (typeof v === 'number' ? `${v} ${unit}` : '—（报告未给出）');
+const fmtRate = (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : '—（无法计算）');
+
+/** Estimated legend rows for these series names at a chart width of about 1000 px (12 px CJK text). */
+export function legendRows(names: readonly string[], width = 1000): number {
+  let rows = 1;
+  let x = 0;
+  for (const n of names) {
+    const w = 25 + 5 + [...n].reduce((s, ch) => s + (ch.charCodeAt(0) > 0x2e80 ? 12 : 7), 0) + 10;
+    if (x > 0 && x + w > width) {
+      rows++;
+      x = 0;
+    }
+    x += w;
+  }
+  return rows;
+}
+
+/** Category axis for the rows: labels broken into lines; slanted when there are many. */
+function categoryAxis(categories: readonly string[]): Record<string, unknown> {
+  const many = categories.length > 8;
+  return {
+    type: 'category',
+    data: categories,
+    axisLabel: many
+      ? { interval: 0, rotate: 35, width: 180, overflow: 'truncate', lineHeight: 15 }
+      : { interval: 0, width: Math.max(90, Math.min(180, Math.floor(900 / Math.max(1, categories.length)) - 16)), overflow: 'break', lineHeight: 16 },
+  };
+}
+
+function base(categories: readonly string[], title: string, seriesNames: readonly string[]): Record<string, unknown> {
+  const rows = legendRows(seriesNames);
+  return {
+    animation: false,
+    color: PALETTE,
+    title: { text: title, left: 8, top: 4, textStyle: { fontSize: 14, fontWeight: 'bold' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+    legend: { type: 'plain', top: 30, left: 8, right: 8, itemGap: 10 },
+    grid: { left: 48, right: 56, top: 30 + rows * 24 + 30, bottom: 8, containLabel: true },
+    xAxis: categoryAxis(categories),
+  };
+}
+
+function emptyOption(title: string): EChartsCoreOption {
+  return {
+    title: [
+      { text: title, left: 8, top: 4, textStyle: { fontSize: 14, fontWeight: 'bold' } },
+      { text: '没有符合筛选条件的数据', left: 'center', top: 'middle', textStyle: { color: '#666', fontSize: 14 } },
+    ],
+    xAxis: { show: false },
+    yAxis: { show: false },
+    series: [],
+  };
+}
+
+/**
+ * 主动公开: grouped bars per agency-year of the 件 counts of 表二 (规章/行政规范性文件 制发、废止、
+ * 现行有效, 行政许可/处罚/强制 决定) on the left axis, and 行政事业性收费 (万元) on the right axis.
+ */
+export function proactiveChart(rows: readonly ChartRow[]): EChartsCoreOption {
+  const title = `${PROACTIVE_VIEW.title}（件；收费为万元）`;
+  if (rows.length === 0) return emptyOption(title);
+  const counts = PROACTIVE_VIEW.columns.filter((c) => c.format === 'count');
+  const amount = PROACTIVE_VIEW.columns.find((c) => c.format === 'amount');
+  const names = [...counts.map((c) => c.label), ...(amount ? [amount.label] : [])];
+  return {
+    ...base(rows.map(categoryLabel), title, names),
+    yAxis: [
+      { type: 'value', name: '件', minInterval: 1 },
+      { type: 'value', name: '万元', splitLine: { show: false } },
+    ],
+    series: [
+      ...counts.map((c) => ({
+        name: c.label,
+        type: 'bar',
+        barMaxWidth: 28,
+        yAxisIndex: 0,
+        data: values(rows, c.key),
+        tooltip: { valueFormatter: fmtCount('件') },
+      })),
+      ...(amount
+        ? [{ name: amount.label, type: 'bar', barMaxWidth: 28, yAxisIndex: 1, data: values(rows, amount.key), tooltip: { valueFormatter: fmtCount('万元') } }]
+        : []),
+    ],
+  };
+}
+
+/**
+ * 依申请公开: the outcome composition of 表三 (总计 column) as stacked bars per agency-year
+ * (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理; 件), and 实质公开率 (%) as a line on
+ * the right axis.
+ */
+export function applicationsChart(rows: readonly ChartRow[]): EChartsCoreOption {
+  const title = `${APPLICATIONS_VIEW.title}：办理结果构成（件）与实质公开率（%）`;
+  if (rows.length === 0) return emptyOption(title);
+  const rateName = label(APPLICATIONS_VIEW, 'disclosure_rate');
+  return {
+    ...base(rows.map(categoryLabel), title, [...T3_OUTCOME_GROUPS.map((g) => g.label), rateName]),
+    yAxis: [
+      { type: 'value', name: '件', minInterval: 1 },
+      { type: 'value', name: '%', min: 0, max: 100, splitLine: { show: false } },
+    ],
+    series: [
+      ...T3_OUTCOME_GROUPS.map((g) => ({
+        name: g.label,
+        type: 'bar',
+        stack: 'outcome',
+        barMaxWidth: 64,
+        yAxisIndex: 0,
+        data: values(rows, g.key),
+        tooltip: { valueFormatter: fmtCount('件') },
+      })),
+      {
+        name: rateName,
+        type: 'line',
+        yAxisIndex: 1,
+        symbol: 'diamond',
+        symbolSize: 11,
+        itemStyle: { color: '#1d2430', borderColor: '#fff', borderWidth: 1 },
+        lineStyle: { color: '#1d2430', type: 'dashed' },
+        connectNulls: false,
+        data: values(rows, 'disclosure_rate', 100),
+        tooltip: { valueFormatter: fmtRate },
+      },
+    ],
+  };
+}
+
+const T4_OUTCOMES = ['upheld', 'corrected', 'other', 'pending'] as const;
+
+/**
+ * 复议诉讼: two stacked bars per agency-year — 行政复议 and 行政诉讼 — split into 结果维持 /
+ * 结果纠正 / 其他结果 / 尚未审结 (件), and 复议纠错率 / 诉讼纠错率 (%) as points on the right axis.
+ */
+export function reviewLitigationChart(rows: readonly ChartRow[]): EChartsCoreOption {
+  const title = `${REVIEW_LITIGATION_VIEW.title}：结果（件）与纠错率（%）`;
+  if (rows.length === 0) return emptyOption(title);
+  const bars = (['review', 'litigation'] as const).flatMap((group, gi) =>
+    T4_OUTCOMES.map((o, oi) => ({
+      name: label(REVIEW_LITIGATION_VIEW, `${group}_${o}`),
+      type: 'bar',
+      stack: group,
+      barMaxWidth: 48,
+      yAxisIndex: 0,
+      data: values(rows, `${group}_${o}`),
+      itemStyle: { color: PALETTE[oi], opacity: gi === 0 ? 1 : 0.55 },
+      tooltip: { valueFormatter: fmtCount('件') },
+    })),
+  );
+  const rates = (['review_correction_rate', 'litigation_correction_rate'] as const).map((k) => label(REVIEW_LITIGATION_VIEW, k));
+  return {
+    ...base(rows.map(categoryLabel), title, [...bars.map((b) => b.name), ...rates]),
+    yAxis: [
+      { type: 'value', name: '件', minInterval: 1 },
+      { type: 'value', name: '%', min: 0, max: 100, splitLine: { show: false } },
+    ],
+    series: [
+      ...bars,
+      ...(['review_correction_rate', 'litigation_correction_rate'] as const).map((k, i) => ({
+        name: rates[i],
+        type: 'line',
+        yAxisIndex: 1,
+        symbol: i === 0 ? 'circle' : 'diamond',
+        symbolSize: 9,
+        lineStyle: { width: 0 },
+        itemStyle: { color: i === 0 ? '#222' : '#8172b3' },
+        data: values(rows, k, 100),
+        tooltip: { valueFormatter: fmtRate },
+      })),
+    ],
+  };
+}
+
+/**
+ * 合规: number of flags per agency-year, stacked by severity (错误 / 警告 / 提示). Rows of the
+ * 合规 view are flags; they are counted here per (agency, year) in first-seen order.
+ */
+export function complianceChart(rows: readonly ChartRow[]): EChartsCoreOption {
+  const title = `${COMPLIANCE_VIEW.title}：每份报告的问题数（条）`;
+  if (rows.length === 0) return emptyOption(title);
+  const cats: string[] = [];
+  const counts = new Map<string, Record<string, number>>();
+  for (const r of rows) {
+    const c = categoryLabel(r);
+    if (!counts.has(c)) {
+      cats.push(c);
+      counts.set(c, {});
+    }
+    const sev = typeof r.severity === 'string' ? r.severity : 'info';
+    const m = counts.get(c)!;
+    m[sev] = (m[sev] ?? 0) + 1;
+  }
+  const severities = Object.keys(SEVERITY_LABELS);
+  return {
+    ...base(cats, title, severities.map((s) => SEVERITY_LABELS[s])),
+    yAxis: { type: 'value', name: '条', minInterval: 1 },
+    series: severities.map((s) => ({
+      name: SEVERITY_LABELS[s],
+      type: 'bar',
+      stack: 'flags',
+      barMaxWidth: 64,
+      itemStyle: { color: SEVERITY_COLORS[s] },
+      data: cats.map((c) => counts.get(c)![s] ?? 0),
+      tooltip: { valueFormatter: fmtCount('条') },
+    })),
+  };
+}
+
+/** The chart of a view for its rows. */
+export function chartForView(view: ViewId, rows: readonly ChartRow[]): EChartsCoreOption {
+  switch (view) {
+    case 'proactive':
+      return proactiveChart(rows);
+    case 'applications':
+      return applicationsChart(rows);
+    case 'review_litigation':
+      return reviewLitigationChart(rows);
+    case 'compliance':
+      return complianceChart(rows);
+  }
+}

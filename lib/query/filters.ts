@@ -1,0 +1,140 @@
+/**
+ * The dashboard's filter state and its two readings (datasette-style: a filter is an SQL clause
+ * plus a sentence that says the same thing in Chinese).
+ *
+ * The filter applies to reports (one row of reports.csv each): agency (机关), region (地区) and
+ * report year (年度, the year the data covers — not the publication year). Every view joins its
+ * data to the filtered reports, so one filter state restricts all four views the same way.
+ */
+import { z } from 'zod';
+import { sqlIdent, sqlNumber, sqlStringList } from './sql';
+
+/**
+ * Filter state.
+ * - `agencies`: exact agency names (reports.agency); empty = all agencies;
+ * - `regions`: exact region names (reports.region, e.g. `淄博市临淄区`); empty = all regions;
+ * - `yearFrom` / `yearTo`: inclusive bounds on the report year; absent = unbounded.
+ * Several values within one field are alternatives (OR); the fields combine with AND.
+ */
+export interface FilterState {
+  agencies: string[];
+  regions: string[];
+  yearFrom?: number;
+  yearTo?: number;
+}
+
+/** The empty filter: everything. */
+export const EMPTY_FILTER: FilterState = { agencies: [], regions: [] };
+
+const Year = z.number().int().min(1900).max(2200);
+
+/** Zod schema of {@link FilterState}, used to validate state read from a URL or elsewhere. */
+export const FilterStateSchema = z.object({
+  agencies: z.array(z.string()),
+  regions: z.array(z.string()),
+  yearFrom: Year.optional(),
+  yearTo: Year.optional(),
+});
+
+/**
+ * Tidy a filter: trims names, drops empty and duplicate names (keeping first-seen order), and
+ * swaps the year bounds when `yearFrom > yearTo`. Pure; the input is not modified.
+ */
+export function normalizeFilter(filter: FilterState): FilterState {
+  const tidy = (xs: readonly string[]) => [...new Set(xs.map((x) => x.trim()).filter((x) => x.length > 0))];
+  let { yearFrom, yearTo } = filter;
+  if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) [yearFrom, yearTo] = [yearTo, yearFrom];
+  const out: FilterState = { agencies: tidy(filter.agencies), regions: tidy(filter.regions) };
+  if (yearFrom !== undefined) out.yearFrom = yearFrom;
+  if (yearTo !== undefined) out.yearTo = yearTo;
+  return out;
+}
+
+/**
+ * The filter as an SQL boolean expression over the reports table (or an alias of it), e.g.
+ * `r."region" IN ('淄博市临淄区') AND r."year" >= 2022`. Returns `TRUE` for the empty filter, so it
+ * can always follow `WHERE`. String values are quoted with {@link sqlStringList}.
+ *
+ * @param alias table alias of reports in the calling query (`r` → `r."agency"`); '' for none.
+ */
+export function filterWhere(filter: FilterState, alias = ''): string {
+  const f = normalizeFilter(filter);
+  const col = (name: string) => (alias ? `${alias}.${sqlIdent(name)}` : sqlIdent(name));
+  const parts: string[] = [];
+  if (f.agencies.length > 0) parts.push(`${col('agency')} IN (${sqlStringList(f.agencies)})`);
+  if (f.regions.length > 0) parts.push(`${col('region')} IN (${sqlStringList(f.regions)})`);
+  if (f.yearFrom !== undefined) parts.push(`${col('year')} >= ${sqlNumber(f.yearFrom)}`);
+  if (f.yearTo !== undefined) parts.push(`${col('year')} <= ${sqlNumber(f.yearTo)}`);
+  return parts.length > 0 ? parts.join(' AND ') : 'TRUE';
+}
+
+function alternatives(names: readonly string[]): string {
+  const quoted = names.map((n) => `“${n}”`);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join('、')}或${quoted[quoted.length - 1]}`;
+}
+
+/** The year bounds in words: `2022—2023 年`, `2022 年`, `2022 年及以后`, `2023 年及以前`, or null. */
+export function describeYears(filter: FilterState): string | null {
+  const { yearFrom, yearTo } = normalizeFilter(filter);
+  if (yearFrom !== undefined && yearTo !== undefined) {
+    return yearFrom === yearTo ? `${yearFrom} 年` : `${yearFrom}—${yearTo} 年`;
+  }
+  if (yearFrom !== undefined) return `${yearFrom} 年及以后`;
+  if (yearTo !== undefined) return `${yearTo} 年及以前`;
+  return null;
+}
+
+/**
+ * The filter as one Chinese sentence, e.g.
+ * `显示地区为“淄博市临淄区”、年度为 2022—2023 年的报告。` or, with no filter,
+ * `显示全部机关、全部地区、全部年度的报告。` The sentence names exactly the conditions of
+ * {@link filterWhere}; a report whose year is unknown is excluded whenever a year bound is set.
+ */
+export function describeFilter(filter: FilterState): string {
+  const f = normalizeFilter(filter);
+  const parts: string[] = [];
+  if (f.agencies.length > 0) parts.push(`机关为${alternatives(f.agencies)}`);
+  if (f.regions.length > 0) parts.push(`地区为${alternatives(f.regions)}`);
+  const years = describeYears(f);
+  if (years) parts.push(`年度为 ${years}`);
+  if (parts.length === 0) return '显示全部机关、全部地区、全部年度的报告。';
+  return `显示${parts.join('、')}的报告。`;
+}
+
+/**
+ * The filter as URL search parameters (`agency`, `region` repeated; `from`, `to`), for links that
+ * reopen the dashboard with the same filter. Empty fields are left out.
+ */
+export function filterToSearchParams(filter: FilterState): URLSearchParams {
+  const f = normalizeFilter(filter);
+  const p = new URLSearchParams();
+  for (const a of f.agencies) p.append('agency', a);
+  for (const r of f.regions) p.append('region', r);
+  if (f.yearFrom !== undefined) p.set('from', String(f.yearFrom));
+  if (f.yearTo !== undefined) p.set('to', String(f.yearTo));
+  return p;
+}
+
+/**
+ * Read a filter back from URL search parameters written by {@link filterToSearchParams}.
+ * Unreadable years (`from=abc`) are ignored rather than thrown; the result is normalized.
+ */
+export function filterFromSearchParams(params: URLSearchParams): FilterState {
+  const year = (s: string | null): number | undefined => {
+    if (s === null || !/^\d{4}$/.test(s.trim())) return undefined;
+    const parsed = Year.safeParse(Number(s));
+    return parsed.success ? parsed.data : undefined;
+  };
+  const f: FilterState = { agencies: params.getAll('agency'), regions: params.getAll('region') };
+  const from = year(params.get('from'));
+  const to = year(params.get('to'));
+  if (from !== undefined) f.yearFrom = from;
+  if (to !== undefined) f.yearTo = to;
+  return normalizeFilter(f);
+}
+
+/** True when the filter restricts nothing. */
+export function isEmptyFilter(filter: FilterState): boolean {
+  const f = normalizeFilter(filter);
+  return f.agencies.length === 0 && f.regions.length === 0 && f.yearFrom === undefined && f.yearTo === undefined;
+}

@@ -1,0 +1,50 @@
+/**
+ * How the dashboard's tables print a value of a view column (see ViewColumn.format in ./views.ts).
+ * NULL prints as `—` and is marked `missing`, so a reader never mistakes it for 0.
+ */
+import type { SqlValue } from './executor';
+import { describeCellRef, ruleLabel, severityLabel } from './labels';
+import type { ColumnFormat } from './views';
+
+/** A value ready for a table cell: the text, an optional tooltip, and whether it is NULL. */
+export interface FormattedCell {
+  text: string;
+  title?: string;
+  missing: boolean;
+}
+
+/** Tooltip of a NULL cell. */
+export const MISSING_TITLE = '报告没有给出这个数（缺失、空白或占位符），或无法计算；不是 0。';
+
+/**
+ * Format one value:
+ * - `count` 件: integer with thousands separators (`1,234`); a fraction keeps up to 2 decimals;
+ * - `amount` 万元: up to 4 decimals (`12.5`);
+ * - `rate`: ratio 0–1 as a percentage with one decimal (`25.8%`);
+ * - `year`: as is; `severity`/`rule`: Chinese label (rule key in the tooltip);
+ * - `subject`: `;`-separated cell references described in words (raw refs in the tooltip);
+ * - `text`: as is.
+ */
+export function formatCell(value: SqlValue, format: ColumnFormat): FormattedCell {
+  if (value === null || value === '') return { text: '—', title: MISSING_TITLE, missing: true };
+  switch (format) {
+    case 'count':
+      return { text: typeof value === 'number' ? value.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(value), missing: false };
+    case 'amount':
+      return { text: typeof value === 'number' ? value.toLocaleString('en-US', { maximumFractionDigits: 4 }) : String(value), missing: false };
+    case 'rate':
+      return typeof value === 'number'
+        ? { text: `${(value * 100).toFixed(1)}%`, title: String(value), missing: false }
+        : { text: String(value), missing: false };
+    case 'severity':
+      return { text: severityLabel(String(value)), title: String(value), missing: false };
+    case 'rule':
+      return { text: String(value), title: ruleLabel(String(value)), missing: false };
+    case 'subject': {
+      const refs = String(value).split(';').filter((s) => s.length > 0);
+      return { text: refs.map(describeCellRef).join('；'), title: refs.join('; '), missing: false };
+    }
+    default:
+      return { text: String(value), missing: false };
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { describeCellRef, itemLabel, plainLabel, ruleLabel, T3_LABELS, T4_GROUP_LABELS } from './labels';
+import { RuleId } from '../model/report-schema';
+
+describe('labels read from the form layout', () => {
+  it('strips the form numbering', () => {
+    expect(plainLabel('一、本年新收政府信息公开申请数量')).toBe('本年新收政府信息公开申请数量');
+    expect(plainLabel('（三）不予公开 1.属于国家秘密')).toBe('不予公开');
+    expect(itemLabel('（三）不予公开 1.属于国家秘密')).toBe('属于国家秘密');
+    expect(itemLabel('2.重复申请')).toBe('重复申请');
+  });
+  it('names the 表三 groups and 表四 groups as the form does', () => {
+    expect(T3_LABELS).toMatchObject({
+      granted: '予以公开',
+      partially_granted: '部分公开',
+      denied: '不予公开',
+      unable: '无法提供',
+      not_processed: '不予处理',
+      other: '其他处理',
+      total_processed: '办理结果总计',
+      carried_forward: '结转下年度继续办理',
+    });
+    expect(T4_GROUP_LABELS).toEqual({ review: '行政复议', litigation: '行政诉讼' });
+  });
+  it('describes cell references', () => {
+    expect(describeCellRef('t3.new_received.total')).toBe('表三·本年新收政府信息公开申请数量·总计');
+    expect(describeCellRef('t2.fees.amount')).toBe('表二·行政事业性收费·本年收费金额（万元）');
+    expect(describeCellRef('t4')).toBe('表四');
+    expect(describeCellRef('x.y')).toBe('x.y');
+    expect(describeCellRef('text:0-42')).toBe('正文第 1–42 字');
+    expect(describeCellRef('published_on')).toBe('发布日期');
+  });
+  it('has a Chinese name for every rule id of the schema', () => {
+    for (const id of RuleId.options) expect(ruleLabel(id), id).not.toBe(id);
+  });
+});

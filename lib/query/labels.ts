@@ -1,0 +1,133 @@
+/**
+ * Chinese labels the views need beyond the form's own (which come from lib/model/form-layout.ts):
+ * names of the outcome groups of 表三, of the check rules, severities and cell statuses, and a
+ * reader for cell references such as `t3.new_received.total`.
+ */
+import { columnLabel, rowLabel, T3_OTHER_HANDLING, T3_ROWS, T4_ROWS, TABLE_LABELS } from '../model/form-layout';
+import type { TableKey } from '../model/report-schema';
+
+/**
+ * Strip the form's numbering from a label: `一、本年新收政府信息公开申请数量` →
+ * `本年新收政府信息公开申请数量`, `（一）予以公开` → `予以公开`, `（三）不予公开 1.属于国家秘密` →
+ * `不予公开` (the group heading of a grouped row), `2.重复申请` → `重复申请`.
+ */
+export function plainLabel(label: string): string {
+  const group = /^（[一二三四五六七八九十]）\s*([^\s（(]+)/.exec(label);
+  if (group) return group[1];
+  return label.replace(/^[一二三四五六七八九十]+、/, '').replace(/^\d+[.．]\s*/, '');
+}
+
+/**
+ * The item part of a grouped row's label: `（三）不予公开 1.属于国家秘密` → `属于国家秘密`,
+ * `2.重复申请` → `重复申请`; other labels as {@link plainLabel}.
+ */
+export function itemLabel(label: string): string {
+  const grouped = /^（[一二三四五六七八九十]）\s*\S+\s+(\d+[.．].*)$/.exec(label);
+  const item = grouped ? grouped[1] : label;
+  return /^\d+[.．]/.test(item) ? item.replace(/^\d+[.．]\s*/, '') : plainLabel(item);
+}
+
+function t3Label(key: string): string {
+  const row = T3_ROWS.find((r) => r.key === key);
+  if (!row) throw new Error(`form-layout has no t3 row ${key}`);
+  return plainLabel(row.label);
+}
+
+/**
+ * Short Chinese names of the 表三 quantities and outcome groups used by the 依申请公开 view,
+ * read from the form's labels: 本年新收…, 上年结转…, 予以公开, 部分公开, 不予公开 (rows 5–12),
+ * 无法提供 (13–15), 不予处理 (16–20), 其他处理 (21–23 or the single （六） row), 结转下年度继续办理.
+ */
+export const T3_LABELS = {
+  new_received: t3Label('new_received'),
+  carried_over: t3Label('carried_over'),
+  granted: t3Label('granted'),
+  partially_granted: t3Label('partially_granted'),
+  denied: t3Label('denied_state_secret'),
+  unable: t3Label('unable_not_held'),
+  not_processed: t3Label('not_processed_petition'),
+  other: plainLabel(T3_OTHER_HANDLING.label),
+  total_processed: `办理结果${t3Label('total_processed')}`,
+  carried_forward: t3Label('carried_forward'),
+} as const;
+
+/** 行政复议 and 行政诉讼 (the litigation rows' label before its bracket), from the form's 表四 rows. */
+export const T4_GROUP_LABELS = {
+  review: T4_ROWS[0].label,
+  litigation: T4_ROWS[1].label.replace(/（.*$/, ''),
+} as const;
+
+/**
+ * Chinese names of the check rules (rule ids of lib/model/report-schema.ts RuleId). Sources:
+ * spec "Identities" (T3_*, T4_TOTAL, T2_VALUES, CARRYOVER_CONTINUITY, IN_FORCE_CONTINUITY,
+ * NARRATIVE_MATCH), 条例第四十九条 (DEADLINE, PUBLICATION_DATE_UNKNOWN), 条例第五十条
+ * (SECTION_MISSING), 国办公开办函〔2021〕30号's list of defects (TEXT_REUSE: 与往年内容雷同), and the
+ * reading rules of the parser (TABLE_MISSING, CELL_MISSING, CELL_INFERRED, AGENCY_UNRESOLVED: the
+ * agency's name matches no division of the 民政部 list). A rule id added to the schema needs a
+ * name here (labels.test.ts checks).
+ */
+export const RULE_LABELS: Record<string, string> = {
+  T3_BALANCE: '表三勾稽关系：新收+结转=办理总计+结转下年',
+  T3_OUTCOME_SUM: '表三办理结果之和应等于总计',
+  T3_ROW_TOTAL: '表三各行总计应等于各类申请人之和',
+  T4_TOTAL: '表四总计应等于各结果之和',
+  TABLE_MISSING: '表格缺失',
+  CELL_MISSING: '单元格缺失',
+  CELL_INFERRED: '单元格未印出，按勾稽关系推算',
+  DEADLINE: '未按时发布（条例第四十九条）',
+  PUBLICATION_DATE_UNKNOWN: '报告未印发布日期，无法核对发布期限',
+  T2_VALUES: '表二数值应为非负整数（收费为非负金额）',
+  CARRYOVER_CONTINUITY: '上年结转应等于上一年度报告的结转下年度',
+  IN_FORCE_CONTINUITY: '现行有效件数与上年及本年制发、废止不衔接',
+  NARRATIVE_MATCH: '正文所述数字与表格不一致',
+  SECTION_MISSING: '报告缺少规定的部分（条例第五十条）',
+  TEXT_REUSE: '与往年报告内容雷同',
+  AGENCY_UNRESOLVED: '机关名称未能对应到行政区划',
+};
+
+/** Chinese name of a rule id, or the id itself when unknown. */
+export function ruleLabel(rule: string): string {
+  return RULE_LABELS[rule] ?? rule;
+}
+
+/** Chinese names of flag severities: error 错误, warning 警告, info 提示. */
+export const SEVERITY_LABELS: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/** Chinese name of a severity, or the key itself when unknown. */
+export function severityLabel(severity: string): string {
+  return SEVERITY_LABELS[severity] ?? severity;
+}
+
+/**
+ * Chinese names of cell statuses (spec "Cell status"): reported 印出, blank 空白,
+ * placeholder 占位符, missing 缺失, inferred 推算.
+ */
+export const CELL_STATUS_LABELS: Record<string, string> = {
+  reported: '印出',
+  blank: '空白',
+  placeholder: '占位符',
+  missing: '缺失',
+  inferred: '推算',
+};
+
+function tableShort(table: TableKey): string {
+  return TABLE_LABELS[table].replace(/^.*（(表.)）$/, '$1');
+}
+
+/**
+ * A cell reference in words: `t3.new_received.total` → `表三·本年新收政府信息公开申请数量·总计`,
+ * `t3.denied_state_secret.total` → `表三·（三）不予公开 1.属于国家秘密·总计` (the form's row label);
+ * `t2` (a whole table) → `表二`; `text:120-180` (UTF-16 offsets into the report's text, end
+ * exclusive) → `正文第 121–180 字`; `published_on` → `发布日期`. Unknown parts are kept as written.
+ */
+export function describeCellRef(ref: string): string {
+  const text = /^text:(\d+)-(\d+)$/.exec(ref);
+  if (text) return `正文第 ${Number(text[1]) + 1}–${text[2]} 字`;
+  if (ref === 'published_on') return '发布日期';
+  const [table, row, column] = ref.split('.');
+  if (table !== 't2' && table !== 't3' && table !== 't4') return ref;
+  const parts = [tableShort(table)];
+  if (row) parts.push(rowLabel(table, row).replace(/^[一二三四五六七八九十]+、/, ''));
+  if (column) parts.push(columnLabel(table, column));
+  return parts.join('·');
+}

@@ -1,0 +1,411 @@
+/**
+ * The four dashboard views as pure SQL builders over the tables `reports`, `cells` and `flags`
+ * (see ./load.ts). Each view is a column list (key, Chinese label, unit) plus a function from
+ * filter state to one SELECT; the chart, the table and the CSV download of a view all use the
+ * rows of that one SELECT.
+ *
+ * Missing stays missing: a value is NULL when the report did not give it (cell status blank,
+ * placeholder or missing, or no such cell), never 0. A group sum (e.g. 不予公开 = rows 5–12) is
+ * NULL when any of its cells is NULL or when it has no cells at all. A report whose table was not
+ * found has no row in that table's view. Ratios are NULL when their denominator is 0 or NULL.
+ * Every numeric output is cast to DOUBLE and the year to INTEGER, so no BIGINT/DECIMAL reaches JS.
+ */
+import { T2_COLUMNS, T2_ROWS, T3_OUTCOME_ROWS, T3_ROWS, T4_COLUMNS, T4_ROWS, TABLE_LABELS } from '../model/form-layout';
+import type { TableKey } from '../model/report-schema';
+import { filterWhere, type FilterState } from './filters';
+import { CELL_STATUS_LABELS, describeCellRef, itemLabel, plainLabel, RULE_LABELS, T3_LABELS, T4_GROUP_LABELS } from './labels';
+import { sqlIdent, sqlString, sqlStringList } from './sql';
+
+/** Identifier of a view (one dashboard tab). */
+export type ViewId = 'proactive' | 'applications' | 'review_litigation' | 'compliance';
+
+/**
+ * How a column's values are shown:
+ * - `text`: as is; `year`: a year;
+ * - `count`: 件 (integers); `amount`: 万元 (may be fractional);
+ * - `rate`: a ratio 0–1 shown as a percentage;
+ * - `severity`, `rule`, `subject`: keys shown through their Chinese labels (./labels.ts).
+ */
+export type ColumnFormat = 'text' | 'year' | 'count' | 'amount' | 'rate' | 'severity' | 'rule' | 'subject';
+
+/** One output column of a view: SQL name (also the CSV header), Chinese label, unit, format. */
+export interface ViewColumn {
+  key: string;
+  label: string;
+  /** `件`, `万元` or `%`; absent for text. */
+  unit?: '件' | '万元' | '%';
+  format: ColumnFormat;
+  /** Longer explanation (formula, form label) for a tooltip. */
+  description?: string;
+}
+
+/** A view: its id, tab title, the table of the form it reads, its columns and its SQL. */
+export interface ViewDef {
+  id: ViewId;
+  /** Tab title, e.g. `依申请公开`; also the first part of the CSV file name. */
+  title: string;
+  /** The form table behind the view, or null for 合规 (flags). */
+  table: TableKey | null;
+  /** What the view shows, one sentence. */
+  summary: string;
+  columns: readonly ViewColumn[];
+  /** The SELECT for a filter; its output columns are exactly `columns`, in order. */
+  sql: (filter: FilterState) => string;
+}
+
+const ID_COLUMNS: readonly ViewColumn[] = [
+  { key: 'agency', label: '机关', format: 'text' },
+  { key: 'region', label: '地区', format: 'text' },
+  { key: 'year', label: '年度', format: 'year' },
+];
+
+const TRAIL_COLUMNS: readonly ViewColumn[] = [
+  {
+    key: 'cell_notes',
+    label: '单元格说明',
+    format: 'text',
+    description: '本行数值中不是“印出”的单元格：空白、占位符、缺失（均显示为空，不是 0）或推算。',
+  },
+  { key: 'report_id', label: '报告编号', format: 'text' },
+];
+
+/** The filtered reports as a CTE named `r`. */
+function reportsCte(filter: FilterState): string {
+  return `r AS (SELECT report_id, agency, region, CAST(year AS INTEGER) AS year FROM reports WHERE ${filterWhere(filter)})`;
+}
+
+/** `c."row" = 'x' AND c."column" = 'y'`. */
+function cellIs(row: string, column: string): string {
+  return `c.${sqlIdent('row')} = ${sqlString(row)} AND c.${sqlIdent('column')} = ${sqlString(column)}`;
+}
+
+/** The value of one cell of the current report group, NULL when absent or not a number. */
+function cellValue(row: string, column: string): string {
+  return `CAST(max(c.value) FILTER (WHERE ${cellIs(row, column)}) AS DOUBLE)`;
+}
+
+/**
+ * Sum of several rows in one column; NULL when none of the rows exists or any existing cell is
+ * NULL (a sum with a missing part is unknown, not smaller).
+ */
+function strictSum(rows: readonly string[], column: string): string {
+  const where = `c.${sqlIdent('row')} IN (${sqlStringList(rows)}) AND c.${sqlIdent('column')} = ${sqlString(column)}`;
+  return (
+    `CASE WHEN count(*) FILTER (WHERE ${where}) > 0 ` +
+    `AND count(*) FILTER (WHERE ${where}) = count(c.value) FILTER (WHERE ${where}) ` +
+    `THEN CAST(sum(c.value) FILTER (WHERE ${where}) AS DOUBLE) END`
+  );
+}
+
+/**
+ * `string_agg` of the non-reported cells among (row, column) pairs, e.g.
+ * `行政规范性文件·本年废止件数：缺失；…`; NULL when all were printed.
+ */
+function cellNotes(cells: ReadonlyArray<{ row: string; column: string; label: string }>): string {
+  const label =
+    'CASE ' +
+    cells.map((x) => `WHEN ${cellIs(x.row, x.column)} THEN ${sqlString(x.label)}`).join(' ') +
+    ` ELSE c.${sqlIdent('row')} || '.' || c.${sqlIdent('column')} END`;
+  const status =
+    'CASE c.status ' +
+    Object.entries(CELL_STATUS_LABELS)
+      .map(([k, v]) => `WHEN ${sqlString(k)} THEN ${sqlString(v)}`)
+      .join(' ') +
+    ' ELSE c.status END';
+  const raw = `CASE WHEN c.status = 'placeholder' AND c.raw IS NOT NULL THEN '“' || c.raw || '”' ELSE '' END`;
+  const inView = cells.map((x) => `(${cellIs(x.row, x.column)})`).join(' OR ');
+  return `string_agg((${label}) || '：' || (${status}) || ${raw}, '；' ORDER BY c.${sqlIdent('row')}, c.${sqlIdent('column')}) FILTER (WHERE c.status <> 'reported' AND (${inView}))`;
+}
+
+/** Cells of one table for the filtered reports, as CTE `c`. */
+function cellsCte(table: TableKey, column?: string): string {
+  const col = column ? ` AND ${sqlIdent('column')} = ${sqlString(column)}` : '';
+  return `c AS (SELECT * FROM cells WHERE ${sqlIdent('table')} = ${sqlString(table)}${col} AND report_id IN (SELECT report_id FROM r))`;
+}
+
+// ---------------------------------------------------------------- 主动公开 (表二)
+
+const T2_CELLS = T2_ROWS.flatMap((row) =>
+  row.columns.map((column) => {
+    const colLabel = T2_COLUMNS.find((c) => c.key === column)?.label ?? column;
+    return { row: row.key, column, key: `${row.key}_${column}`, label: `${row.label}·${colLabel}` };
+  }),
+);
+
+/** Note of a report whose 表二 has none of the 2021 form's cells (e.g. the 2019 trial format). */
+export const T2_OTHER_FORM_NOTE = '表二栏目与 2021 年格式不同（如 2019 年试行格式），这里不作比较';
+
+/**
+ * 主动公开: one row per report with 表二, the 10 cells of the 2021 form's 表二 (件; 收费 in 万元).
+ * A report whose 表二 has other columns (2019 trial format) has a row of NULLs and a note.
+ */
+export const PROACTIVE_VIEW: ViewDef = {
+  id: 'proactive',
+  title: '主动公开',
+  table: 't2',
+  summary: `${TABLE_LABELS.t2}：规章和行政规范性文件的制发、废止、现行有效件数，行政许可、处罚、强制决定数，行政事业性收费金额（万元）。`,
+  columns: [
+    ...ID_COLUMNS,
+    ...T2_CELLS.map(
+      (x): ViewColumn =>
+        x.column === 'amount'
+          ? { key: x.key, label: x.label, unit: '万元', format: 'amount' }
+          : { key: x.key, label: x.label, unit: '件', format: 'count' },
+    ),
+    ...TRAIL_COLUMNS,
+  ],
+  sql: (filter) =>
+    `WITH ${reportsCte(filter)}, ${cellsCte('t2')}\n` +
+    `SELECT r.agency, r.region, r.year,\n  ` +
+    T2_CELLS.map((x) => `${cellValue(x.row, x.column)} AS ${sqlIdent(x.key)}`).join(',\n  ') +
+    `,\n  CASE WHEN count(*) FILTER (WHERE ${T2_CELLS.map((x) => `(${cellIs(x.row, x.column)})`).join(' OR ')}) = 0 ` +
+    `THEN ${sqlString(T2_OTHER_FORM_NOTE)} ELSE ${cellNotes(T2_CELLS)} END AS cell_notes, r.report_id\n` +
+    `FROM r JOIN c ON c.report_id = r.report_id\n` +
+    `GROUP BY r.report_id, r.agency, r.region, r.year\n` +
+    `ORDER BY r.agency, r.year, r.report_id`,
+};
+
+// ---------------------------------------------------------------- 依申请公开 (表三, 总计 column)
+
+const T3_KEYS = T3_ROWS.map((r) => r.key);
+const DENIED_ROWS = T3_KEYS.filter((k) => k.startsWith('denied_'));
+const UNABLE_ROWS = T3_KEYS.filter((k) => k.startsWith('unable_'));
+const NOT_PROCESSED_ROWS = T3_KEYS.filter((k) => k.startsWith('not_processed_'));
+/** Rows 21–23 and the single （六）其他处理 row some reports print instead (spec). */
+const OTHER_ROWS = [...T3_KEYS.filter((k) => k.startsWith('other_')), 'other_handling'];
+
+/** Outcome groups of 表三 (rows 3–23) in the form's order: key, rows summed, label. */
+export const T3_OUTCOME_GROUPS: ReadonlyArray<{ key: string; rows: readonly string[]; label: string }> = [
+  { key: 'granted', rows: ['granted'], label: T3_LABELS.granted },
+  { key: 'partially_granted', rows: ['partially_granted'], label: T3_LABELS.partially_granted },
+  { key: 'denied', rows: DENIED_ROWS, label: T3_LABELS.denied },
+  { key: 'unable', rows: UNABLE_ROWS, label: T3_LABELS.unable },
+  { key: 'not_processed', rows: NOT_PROCESSED_ROWS, label: T3_LABELS.not_processed },
+  { key: 'other', rows: OTHER_ROWS, label: T3_LABELS.other },
+];
+
+// Guard: the groups cover exactly the form's outcome rows 3–23 (plus other_handling).
+{
+  const covered = T3_OUTCOME_GROUPS.flatMap((g) => g.rows).filter((k) => k !== 'other_handling');
+  if (covered.length !== T3_OUTCOME_ROWS.length || !T3_OUTCOME_ROWS.every((k) => covered.includes(k))) {
+    throw new Error('T3_OUTCOME_GROUPS does not match form-layout T3_OUTCOME_ROWS');
+  }
+}
+
+/** Note labels of 表三 rows: `不予公开·保护第三方合法权益`, `予以公开`, `本年新收政府信息公开申请数量`. */
+const T3_NOTE_CELLS = [...T3_ROWS, { key: 'other_handling', label: T3_LABELS.other }].map((r) => {
+  const group = T3_OUTCOME_GROUPS.find((g) => g.rows.length > 1 && g.rows.includes(r.key) && r.key !== 'other_handling');
+  return { row: r.key, column: 'total', label: group ? `${group.label}·${itemLabel(r.label)}` : plainLabel(r.label) };
+});
+
+/**
+ * 依申请公开: one row per report with 表三, read from the 总计 column (件): 本年新收, 上年结转,
+ * the six outcome groups, 办理结果总计, 结转下年度, and
+ * 实质公开率 = (予以公开 + 部分公开) / 办理结果总计 (spec "Indicators"; NULL when the total is 0 or NULL).
+ */
+export const APPLICATIONS_VIEW: ViewDef = {
+  id: 'applications',
+  title: '依申请公开',
+  table: 't3',
+  summary: `${TABLE_LABELS.t3}（总计列）：新收与结转申请、办理结果构成，以及实质公开率。`,
+  columns: [
+    ...ID_COLUMNS,
+    { key: 'new_received', label: T3_LABELS.new_received, unit: '件', format: 'count' },
+    { key: 'carried_over', label: T3_LABELS.carried_over, unit: '件', format: 'count' },
+    ...T3_OUTCOME_GROUPS.map(
+      (g): ViewColumn => ({
+        key: g.key,
+        label: g.label,
+        unit: '件',
+        format: 'count',
+        description: g.rows.length > 1 ? `表三“${g.label}”下各项之和；任一项为空则为空。` : undefined,
+      }),
+    ),
+    { key: 'total_processed', label: T3_LABELS.total_processed, unit: '件', format: 'count' },
+    { key: 'carried_forward', label: T3_LABELS.carried_forward, unit: '件', format: 'count' },
+    {
+      key: 'disclosure_rate',
+      label: '实质公开率',
+      unit: '%',
+      format: 'rate',
+      description: '（予以公开 + 部分公开）÷ 办理结果总计；总计为 0 或缺失时为空。少于 30 件时仅供参考。',
+    },
+    ...TRAIL_COLUMNS,
+  ],
+  sql: (filter) =>
+    `WITH ${reportsCte(filter)}, ${cellsCte('t3', 'total')},\n` +
+    `p AS (SELECT r.agency, r.region, r.year, r.report_id,\n  ` +
+    [
+      `${cellValue('new_received', 'total')} AS new_received`,
+      `${cellValue('carried_over', 'total')} AS carried_over`,
+      ...T3_OUTCOME_GROUPS.map((g) =>
+        g.rows.length === 1 ? `${cellValue(g.rows[0], 'total')} AS ${g.key}` : `${strictSum(g.rows, 'total')} AS ${g.key}`,
+      ),
+      `${cellValue('total_processed', 'total')} AS total_processed`,
+      `${cellValue('carried_forward', 'total')} AS carried_forward`,
+      `${cellNotes(T3_NOTE_CELLS)} AS cell_notes`,
+    ].join(',\n  ') +
+    `\nFROM r JOIN c ON c.report_id = r.report_id GROUP BY r.report_id, r.agency, r.region, r.year)\n` +
+    `SELECT agency, region, year, new_received, carried_over, ` +
+    T3_OUTCOME_GROUPS.map((g) => g.key).join(', ') +
+    `, total_processed, carried_forward,\n  ` +
+    `CAST((granted + partially_granted) / NULLIF(total_processed, 0) AS DOUBLE) AS disclosure_rate, cell_notes, report_id\n` +
+    `FROM p ORDER BY agency, year, report_id`,
+};
+
+// ---------------------------------------------------------------- 复议诉讼 (表四)
+
+const T4_KEYS = T4_COLUMNS.map((c) => c.key);
+const LITIGATION_ROWS = T4_ROWS.map((r) => r.key).filter((k) => k.startsWith('litigation_'));
+
+const T4_NOTE_CELLS = T4_ROWS.flatMap((r) =>
+  T4_COLUMNS.map((c) => ({ row: r.key, column: c.key, label: `${r.label}·${c.label}` })),
+);
+
+/**
+ * 复议诉讼: one row per report with 表四 (件): 行政复议 and 行政诉讼 (未经复议直接起诉 + 复议后起诉,
+ * strict sum) by 结果维持/结果纠正/其他结果/尚未审结/总计, and
+ * 复议纠错率 = 复议结果纠正 / (维持 + 纠正 + 其他), 诉讼纠错率 likewise over both litigation rows
+ * (spec "Indicators"; NULL when no case was concluded or a part is missing).
+ */
+export const REVIEW_LITIGATION_VIEW: ViewDef = {
+  id: 'review_litigation',
+  title: '复议诉讼',
+  table: 't4',
+  summary: `${TABLE_LABELS.t4}：行政复议与行政诉讼（两类起诉合计）的结果，以及纠错率。`,
+  columns: [
+    ...ID_COLUMNS,
+    ...T4_COLUMNS.map((c): ViewColumn => ({ key: `review_${c.key}`, label: `${T4_GROUP_LABELS.review}·${c.label}`, unit: '件', format: 'count' })),
+    ...T4_COLUMNS.map(
+      (c): ViewColumn => ({
+        key: `litigation_${c.key}`,
+        label: `${T4_GROUP_LABELS.litigation}·${c.label}`,
+        unit: '件',
+        format: 'count',
+        description: `${T4_ROWS[1].label} 与 ${T4_ROWS[2].label} 之和`,
+      }),
+    ),
+    {
+      key: 'review_correction_rate',
+      label: '复议纠错率',
+      unit: '%',
+      format: 'rate',
+      description: '复议结果纠正 ÷（结果维持 + 结果纠正 + 其他结果）；无审结案件时为空。',
+    },
+    {
+      key: 'litigation_correction_rate',
+      label: '诉讼纠错率',
+      unit: '%',
+      format: 'rate',
+      description: '诉讼结果纠正 ÷（结果维持 + 结果纠正 + 其他结果），两类起诉合计；无审结案件时为空。',
+    },
+    ...TRAIL_COLUMNS,
+  ],
+  sql: (filter) =>
+    `WITH ${reportsCte(filter)}, ${cellsCte('t4')},\n` +
+    `p AS (SELECT r.agency, r.region, r.year, r.report_id,\n  ` +
+    [
+      ...T4_KEYS.map((k) => `${cellValue('review', k)} AS review_${k}`),
+      ...T4_KEYS.map((k) => `${strictSum(LITIGATION_ROWS, k)} AS litigation_${k}`),
+      `${cellNotes(T4_NOTE_CELLS)} AS cell_notes`,
+    ].join(',\n  ') +
+    `\nFROM r JOIN c ON c.report_id = r.report_id GROUP BY r.report_id, r.agency, r.region, r.year)\n` +
+    `SELECT agency, region, year, ` +
+    T4_KEYS.map((k) => `review_${k}`).join(', ') +
+    ', ' +
+    T4_KEYS.map((k) => `litigation_${k}`).join(', ') +
+    `,\n  CAST(review_corrected / NULLIF(review_upheld + review_corrected + review_other, 0) AS DOUBLE) AS review_correction_rate,\n` +
+    `  CAST(litigation_corrected / NULLIF(litigation_upheld + litigation_corrected + litigation_other, 0) AS DOUBLE) AS litigation_correction_rate,\n` +
+    `  cell_notes, report_id\nFROM p ORDER BY agency, year, report_id`,
+};
+
+// ---------------------------------------------------------------- 合规 (flags)
+
+/** 合规: the flags of the filtered reports, errors first, with agency and year from reports. */
+export const COMPLIANCE_VIEW: ViewDef = {
+  id: 'compliance',
+  title: '合规',
+  table: null,
+  summary: '检查结果：每条为一份报告违反的一条规则（表内勾稽关系、表格或单元格缺失、发布期限）。',
+  columns: [
+    ...ID_COLUMNS,
+    { key: 'severity', label: '严重程度', format: 'severity' },
+    { key: 'rule', label: '规则', format: 'rule' },
+    { key: 'rule_label', label: '规则说明', format: 'text' },
+    { key: 'subject', label: '涉及单元格', format: 'subject' },
+    { key: 'message', label: '说明', format: 'text' },
+    { key: 'expected', label: '应为', format: 'text' },
+    { key: 'actual', label: '实为', format: 'text' },
+    { key: 'difference', label: '差值', format: 'text', description: '实为 − 应为（件，或发布期限的天数）' },
+    { key: 'evidence', label: '原文依据', format: 'text', description: '检查所依据的报告原文（句子或重复段落）' },
+    { key: 'report_id', label: '报告编号', format: 'text' },
+  ],
+  sql: (filter) =>
+    `WITH ${reportsCte(filter)}\n` +
+    `SELECT r.agency, r.region, r.year, f.severity, f.rule,\n  ` +
+    `CASE f.rule ${Object.entries(RULE_LABELS)
+      .map(([k, v]) => `WHEN ${sqlString(k)} THEN ${sqlString(v)}`)
+      .join(' ')} ELSE f.rule END AS rule_label,\n  ` +
+    `f.subject, f.message, f.expected, f.actual, CAST(f.difference AS DOUBLE) AS difference, f.evidence, r.report_id\n` +
+    `FROM flags f JOIN r ON f.report_id = r.report_id\n` +
+    `ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END, ` +
+    `r.agency, r.year, f.rule, f.subject`,
+};
+
+/** The four views in tab order. */
+export const VIEWS: readonly ViewDef[] = [PROACTIVE_VIEW, APPLICATIONS_VIEW, REVIEW_LITIGATION_VIEW, COMPLIANCE_VIEW];
+
+/** The view with this id; throws only on a programming error (an id not in {@link ViewId}). */
+export function getView(id: ViewId): ViewDef {
+  const v = VIEWS.find((x) => x.id === id);
+  if (!v) throw new Error(`unknown view ${id}`);
+  return v;
+}
+
+/** Whether a string is a {@link ViewId} (e.g. read from a URL). */
+export function isViewId(s: string | null | undefined): s is ViewId {
+  return VIEWS.some((v) => v.id === s);
+}
+
+/**
+ * The values the filter controls offer: every (agency, region, year) of reports.csv, all reports
+ * (not just those with tables), ordered by agency, region and year.
+ */
+export function filterOptionsSql(): string {
+  return `SELECT DISTINCT agency, region, CAST(year AS INTEGER) AS year FROM reports ORDER BY agency, region, year`;
+}
+
+/** Choices for the filter controls: agencies (with their regions), regions and years. */
+export interface FilterOptions {
+  agencies: string[];
+  regions: string[];
+  years: number[];
+  /** agency → the regions its reports name. */
+  agencyRegions: Record<string, string[]>;
+}
+
+/** Turn rows of {@link filterOptionsSql} into sorted, de-duplicated {@link FilterOptions}. */
+export function filterOptionsFromRows(rows: ReadonlyArray<Record<string, unknown>>): FilterOptions {
+  const agencies = new Set<string>();
+  const regions = new Set<string>();
+  const years = new Set<number>();
+  const agencyRegions: Record<string, string[]> = {};
+  for (const r of rows) {
+    const a = typeof r.agency === 'string' ? r.agency : null;
+    const g = typeof r.region === 'string' ? r.region : null;
+    if (a) agencies.add(a);
+    if (g) regions.add(g);
+    if (typeof r.year === 'number') years.add(r.year);
+    if (a && g && !(agencyRegions[a] ??= []).includes(g)) agencyRegions[a].push(g);
+  }
+  const zh = (x: string, y: string) => x.localeCompare(y, 'zh-CN');
+  return {
+    agencies: [...agencies].sort(zh),
+    regions: [...regions].sort(zh),
+    years: [...years].sort((x, y) => x - y),
+    agencyRegions,
+  };
+}
+
+/** Re-export for callers formatting the 合规 view's `subject` column. */
+export { describeCellRef };

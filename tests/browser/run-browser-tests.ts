@@ -1,0 +1,462 @@
+/**
+ * Browser tests of the dashboard (`npm run test:browser`): builds the data and the app when
+ * needed, starts `next start` on a free port on 127.0.0.1, drives Debian's Chromium through
+ * playwright-core, and checks every view, the filters and the CSV download against the data
+ * files themselves. Screenshots go to tests/browser/artifacts/ (gitignored).
+ *
+ * Environment: DATA_BUILD_DIR points the server and the checks at another data folder (for
+ * development against a fixture; then `npm run build:data` is not run). Prints
+ * `browser: N passed, M failed` last and exits non-zero on any failure. Every wait is bounded;
+ * the server is always stopped.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { APPLICATIONS_VIEW, VIEWS, type ViewId } from '../../lib/query/views';
+import { describeFilter } from '../../lib/query/filters';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const ARTIFACTS = join(ROOT, 'tests', 'browser', 'artifacts');
+const CUSTOM_DATA = process.env.DATA_BUILD_DIR ? resolve(process.env.DATA_BUILD_DIR) : null;
+const DATA_DIR = CUSTOM_DATA ?? join(ROOT, 'data', 'build');
+const NEXT_BIN = join(ROOT, 'node_modules', '.bin', 'next');
+const ENV = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+
+const DB_READY_MS = 120_000;
+const STEP_MS = 30_000;
+
+// ------------------------------------------------------------------ tiny harness
+
+let passed = 0;
+let failed = 0;
+
+async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([p, t]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function test(name: string, fn: () => Promise<void>, ms = 180_000): Promise<boolean> {
+  const started = Date.now();
+  try {
+    await withTimeout(fn(), ms, name);
+    passed++;
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+    return true;
+  } catch (e) {
+    failed++;
+    console.log(`  ✗ ${name}\n      ${(e instanceof Error ? e.message : String(e)).split('\n').join('\n      ')}`);
+    return false;
+  }
+}
+
+function assert(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new Error(message);
+}
+
+function assertEqual<T>(actual: T, expected: T, what: string): void {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+// ------------------------------------------------------------------ data, build, server
+
+function csvRows(name: string): Record<string, string>[] {
+  const text = readFileSync(join(DATA_DIR, name), 'utf8').replace(/^\uFEFF/, '');
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+}
+
+function ensureData(): void {
+  const have = () => ['reports.csv', 'cells.csv', 'flags.csv'].every((f) => existsSync(join(DATA_DIR, f)));
+  if (have()) return;
+  if (CUSTOM_DATA) throw new Error(`DATA_BUILD_DIR=${CUSTOM_DATA} lacks reports.csv, cells.csv or flags.csv`);
+  console.log('browser: data/build is missing; running npm run build:data …');
+  const r = spawnSync('npm', ['run', 'build:data'], { cwd: ROOT, stdio: 'inherit', env: ENV, timeout: 15 * 60_000 });
+  if (r.status !== 0 || !have()) throw new Error('npm run build:data failed; see its output above');
+}
+
+function newest(p: string): number {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(p).filter((n) => !n.endsWith('.test.ts')).map((n) => newest(join(p, n))));
+}
+
+function ensureBuild(): void {
+  const buildId = join(ROOT, '.next', 'BUILD_ID');
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const sourcesAt = Math.max(...['app', 'lib', 'next.config.js', 'package.json'].map((p) => newest(join(ROOT, p))));
+  if (builtAt >= sourcesAt) return;
+  console.log(builtAt ? 'browser: sources changed since the last build; running next build …' : 'browser: no build yet; running next build …');
+  const r = spawnSync(NEXT_BIN, ['build'], { cwd: ROOT, stdio: 'inherit', env: ENV, timeout: 20 * 60_000 });
+  if (r.status !== 0) throw new Error('next build failed; see its output above');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => res(port));
+    });
+  });
+}
+
+interface Server {
+  url: string;
+  proc: ChildProcess;
+}
+
+/** Servers started by this run, stopped on exit and on Ctrl-C / SIGTERM as well. */
+const started: Server[] = [];
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    for (const s of started) stopServer(s);
+    console.log(`browser: ${passed} passed, ${failed + 1} failed (interrupted by ${sig})`);
+    process.exit(1);
+  });
+}
+
+async function startServer(dataDir: string, logName: string): Promise<Server> {
+  const port = await freePort();
+  const log = createWriteStream(join(ARTIFACTS, logName));
+  const proc = spawn(NEXT_BIN, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...ENV, DATA_BUILD_DIR: dataDir },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout?.pipe(log);
+  proc.stderr?.pipe(log);
+  const url = `http://127.0.0.1:${port}`;
+  started.push({ url, proc });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`next start exited with ${proc.exitCode}; see ${join(ARTIFACTS, logName)}`);
+    try {
+      const r = await fetch(`${url}/`, { signal: AbortSignal.timeout(5_000) });
+      if (r.ok) return { url, proc };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  stopServer({ url, proc });
+  throw new Error(`next start did not answer on ${url} within 60 s`);
+}
+
+function stopServer(s: Server | null): void {
+  if (!s?.proc.pid || s.proc.exitCode !== null) return;
+  try {
+    process.kill(-s.proc.pid, 'SIGTERM'); // the whole process group we started (detached)
+  } catch {
+    // already gone
+  }
+}
+
+// ------------------------------------------------------------------ page helpers
+
+interface Watch {
+  consoleErrors: string[];
+  foreignRequests: string[];
+}
+
+function watchPage(page: Page, watch: Watch): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error') watch.consoleErrors.push(`${page.url()} :: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => watch.consoleErrors.push(`${page.url()} :: pageerror ${e.message}`));
+}
+
+async function waitForDb(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="db-summary"], [data-testid="db-error"]', { timeout: DB_READY_MS });
+  const err = await page.$('[data-testid="db-error"]');
+  if (err) throw new Error(`database failed to start: ${(await err.innerText()).replace(/\s+/g, ' ')}`);
+}
+
+/** Wait for the current view's chart and table (or its empty message) to show. */
+async function waitForView(page: Page, id: ViewId): Promise<void> {
+  await page.waitForSelector(`[data-testid="view-panel"][data-view="${id}"] [data-testid="chart"][data-rendered="true"]`, { timeout: STEP_MS });
+  await page.waitForSelector('[data-testid="view-table"], [data-testid="view-empty"]', { timeout: STEP_MS });
+}
+
+async function openTab(page: Page, id: ViewId): Promise<void> {
+  await page.click(`[data-testid="tab-${id}"]`, { timeout: STEP_MS });
+  await waitForView(page, id);
+}
+
+/** Texts of one column of the visible table. */
+async function columnTexts(page: Page, key: string): Promise<string[]> {
+  return page.$$eval(`[data-testid="view-table"] tbody td[data-col="${key}"]`, (tds) => tds.map((td) => (td.textContent ?? '').trim()));
+}
+
+async function rowCount(page: Page): Promise<number> {
+  return page.$$eval('[data-testid="view-table"] tbody tr', (trs) => trs.length);
+}
+
+/** Non-background pixels on the chart canvas (0 when nothing was drawn). */
+async function chartInk(page: Page): Promise<number> {
+  return page.$eval('[data-testid="chart"] canvas', (c) => {
+    const canvas = c as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d');
+    if (!ctx || canvas.width === 0 || canvas.height === 0) return 0;
+    const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let ink = 0;
+    for (let i = 3; i < d.length; i += 16) if (d[i] > 0) ink++;
+    return ink;
+  });
+}
+
+// ------------------------------------------------------------------ the tests
+
+async function run(): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  let server: Server | null = null;
+  let emptyServer: Server | null = null;
+  let context: BrowserContext | null = null;
+  const profile = mkdtempSync(join(tmpdir(), 'dashboard-profile-'));
+  const emptyData = mkdtempSync(join(tmpdir(), 'dashboard-nodata-'));
+  const watch: Watch = { consoleErrors: [], foreignRequests: [] };
+
+  try {
+    const setupOk = await test('setup: data, build and server', async () => {
+      ensureData();
+      ensureBuild();
+      server = await startServer(DATA_DIR, 'server.log');
+    }, 40 * 60_000);
+    if (!setupOk || !server) return;
+    const base: string = (server as Server).url;
+
+    // Expected values straight from the data files (not through the app or its SQL).
+    const reports = csvRows('reports.csv');
+    const cells = csvRows('cells.csv');
+    const flags = csvRows('flags.csv');
+    const withTable = (t: string) => new Set(cells.filter((c) => c.table === t).map((c) => c.report_id));
+    const agencyOf = new Map(reports.map((r) => [r.report_id, r.agency]));
+    const seed = (n: string) => reports.find((r) => r.source_file.includes(n));
+    const linzi = seed('004_7ffb10b0611b3e96'); // 临淄区人民政府办公室 2023
+    const wendeng = seed('001_8a13ebfd976f8452'); // 威海市文登区科学技术局 2022, no tables
+
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      acceptDownloads: true,
+      viewport: { width: 1360, height: 900 },
+      locale: 'zh-CN',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      timeout: 60_000,
+    });
+    context.setDefaultTimeout(STEP_MS);
+    context.on('request', (req) => {
+      const u = new URL(req.url());
+      if (u.protocol === 'blob:' || u.protocol === 'data:') return;
+      if (u.hostname !== '127.0.0.1' && u.hostname !== 'localhost') watch.foreignRequests.push(req.url());
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    watchPage(page, watch);
+
+    await test('the server renders the loading state first', async () => {
+      const html = await (await fetch(`${base}/`, { signal: AbortSignal.timeout(10_000) })).text();
+      assert(html.includes('正在加载数据库…'), 'server HTML lacks 正在加载数据库…');
+      assert(html.includes('lang="zh-CN"'), 'html lang is not zh-CN');
+    });
+
+    await test('the data route serves the CSVs and explains unknown names', async () => {
+      const ok = await fetch(`${base}/data/reports.csv`, { signal: AbortSignal.timeout(10_000) });
+      assertEqual(ok.status, 200, 'reports.csv status');
+      assert((await ok.text()).startsWith('report_id,'), 'reports.csv does not start with its header');
+      const bad = await fetch(`${base}/data/secret.txt`, { signal: AbortSignal.timeout(10_000) });
+      assertEqual(bad.status, 404, 'unknown file status');
+      assert((await bad.text()).includes('reports.csv'), '404 text does not list the files');
+    });
+
+    await test('DuckDB-WASM starts and loads every row of the data files', async () => {
+      await page.goto(`${base}/`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+      await waitForDb(page);
+      const summary = await page.innerText('[data-testid="db-summary"]');
+      assert(
+        summary.includes(`${reports.length} 份报告`) && summary.includes(`${cells.length} 个表格单元格`) && summary.includes(`${flags.length} 条检查结果`),
+        `summary "${summary}" does not match ${reports.length}/${cells.length}/${flags.length}`,
+      );
+      await page.screenshot({ path: join(ARTIFACTS, '00-loaded.png'), fullPage: true });
+    });
+
+    const tableViews: Array<{ id: ViewId; table: string; names: string[] }> = [
+      { id: 'proactive', table: 't2', names: ['临淄', '二七', '运城'] },
+      { id: 'applications', table: 't3', names: ['临淄', '二七', '运城'] },
+      { id: 'review_litigation', table: 't4', names: ['临淄', '二七', '运城'] },
+    ];
+    for (const v of tableViews) {
+      await test(`${VIEWS.find((x) => x.id === v.id)!.title}: chart drawn, one row per report with ${v.table}`, async () => {
+        await openTab(page, v.id);
+        const ink = await chartInk(page);
+        assert(ink > 500, `chart canvas looks empty (${ink} inked samples)`);
+        const expected = [...withTable(v.table)].map((id) => agencyOf.get(id) ?? '').sort();
+        const shown = (await columnTexts(page, 'agency')).sort();
+        assertEqual(shown, expected, 'agencies in the table');
+        for (const n of v.names) assert(shown.some((a) => a.includes(n)), `no agency containing ${n}`);
+        if (wendeng) assert(!shown.includes(wendeng.agency), `${wendeng.agency} has no tables but is shown`);
+        await page.screenshot({ path: join(ARTIFACTS, `view-${v.id}.png`), fullPage: true });
+      });
+    }
+
+    await test('依申请公开: 临淄区人民政府办公室 2023 shows 27 new, 31 processed, 25.8%', async () => {
+      assert(linzi, 'seed 004 is not in reports.csv');
+      await openTab(page, 'applications');
+      const row = page.locator('[data-testid="view-table"] tbody tr', { hasText: linzi.agency }).filter({ hasText: '2023' });
+      const cell = async (k: string) => (await row.locator(`td[data-col="${k}"]`).innerText()).trim();
+      assertEqual(await cell('new_received'), '27', '本年新收');
+      assertEqual(await cell('carried_over'), '6', '上年结转');
+      assertEqual(await cell('total_processed'), '31', '办理结果总计');
+      assertEqual(await cell('disclosure_rate'), '25.8%', '实质公开率');
+    });
+
+    await test('合规: flags of every report, including 文登 (no tables)', async () => {
+      await openTab(page, 'compliance');
+      assertEqual(await rowCount(page), flags.filter((f) => agencyOf.has(f.report_id)).length, 'flag rows');
+      const agencies = await columnTexts(page, 'agency');
+      assert(agencies.some((a) => a.includes('文登')), 'no flag row for 文登');
+      assert(await chartInk(page) > 500, 'compliance chart looks empty');
+      await page.screenshot({ path: join(ARTIFACTS, 'view-compliance.png'), fullPage: true });
+    });
+
+    // Filter by the region of seed 004, chosen in the UI; the expected rows come from the files.
+    const region = linzi?.region ?? '';
+    const inRegion = new Set(reports.filter((r) => r.region === region).map((r) => r.report_id));
+    const expectedIds = [...withTable('t3')].filter((id) => inRegion.has(id)).sort();
+
+    await test('a region filter narrows the table and the sentence says so', async () => {
+      assert(region, 'seed 004 has no region');
+      await openTab(page, 'applications');
+      const before = await rowCount(page);
+      await page.click('[data-testid="filter-region"] summary');
+      await page.check(`[data-testid="filter-region-option"][data-value="${region}"]`);
+      await page.click('[data-testid="filter-region"] summary'); // close the drop-down
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="view-table"] tbody tr').length === n && !document.querySelector('[data-testid="view-loading"]'),
+        expectedIds.length,
+        { timeout: STEP_MS },
+      );
+      const after = await rowCount(page);
+      assert(after < before, `table did not change (${before} → ${after})`);
+      const regions = await columnTexts(page, 'region');
+      assert(regions.every((r) => r === region), `rows outside ${region}: ${regions.join(', ')}`);
+      assertEqual((await columnTexts(page, 'report_id')).sort(), expectedIds, 'report ids after filtering');
+      const sentence = await page.innerText('[data-testid="filter-sentence"]');
+      assertEqual(sentence, describeFilter({ agencies: [], regions: [region] }), 'filter sentence');
+      assert(new URL(page.url()).searchParams.getAll('region').includes(region), 'URL does not carry the filter');
+      await page.screenshot({ path: join(ARTIFACTS, 'view-applications-filtered.png'), fullPage: true });
+    });
+
+    await test('下载 CSV gives exactly the filtered rows, with a BOM and the header', async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: STEP_MS }),
+        page.click('[data-testid="download-csv"]'),
+      ]);
+      const file = join(ARTIFACTS, 'download.csv');
+      await download.saveAs(file);
+      const name = download.suggestedFilename();
+      assert(name.startsWith('依申请公开_') && name.includes(region) && name.endsWith('.csv'), `file name ${name}`);
+      const text = readFileSync(file, 'utf8');
+      assert(text.charCodeAt(0) === 0xfeff, 'no UTF-8 BOM');
+      const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
+      assertEqual(parsed.data[0], APPLICATIONS_VIEW.columns.map((c) => c.key), 'CSV header');
+      const body = parsed.data.slice(1);
+      assertEqual(body.length, expectedIds.length, 'CSV data rows');
+      const idCol = parsed.data[0].indexOf('report_id');
+      assertEqual(body.map((r) => r[idCol]).sort(), expectedIds, 'CSV report ids');
+      if (linzi && expectedIds.includes(linzi.report_id)) {
+        const r = body.find((x) => x[idCol] === linzi.report_id)!;
+        assertEqual(r[parsed.data[0].indexOf('new_received')], '27', 'CSV new_received of seed 004');
+      }
+    });
+
+    await test('a year filter applies to every view', async () => {
+      await page.click('[data-testid="filter-clear"]');
+      await page.selectOption('[data-testid="filter-year-from"]', '2023');
+      await page.selectOption('[data-testid="filter-year-to"]', '2023');
+      for (const id of ['proactive', 'compliance'] as ViewId[]) {
+        await openTab(page, id);
+        await page.waitForFunction(() => !document.querySelector('[data-testid="view-loading"]'), undefined, { timeout: STEP_MS });
+        const years = await columnTexts(page, 'year');
+        assert(years.every((y) => y === '2023'), `${id}: years ${years.join(',')}`);
+      }
+      assert((await page.innerText('[data-testid="filter-sentence"]')).includes('2023 年'), 'sentence lacks 2023 年');
+    });
+
+    await test('an agency filter in the URL opens 合规 for 文登 only', async () => {
+      assert(wendeng?.agency, 'seed 001 has no agency');
+      const p = new URLSearchParams({ view: 'compliance', agency: wendeng.agency });
+      await page.goto(`${base}/?${p.toString()}`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+      await waitForDb(page);
+      await waitForView(page, 'compliance');
+      const agencies = await columnTexts(page, 'agency');
+      assertEqual(agencies.length, flags.filter((f) => f.report_id === wendeng.report_id).length, 'flag rows for 文登');
+      assert(agencies.every((a) => a === wendeng.agency), 'rows of other agencies');
+      const rules = await columnTexts(page, 'rule');
+      assert(rules.includes('TABLE_MISSING'), `rules shown: ${rules.join(', ')}`);
+      await page.screenshot({ path: join(ARTIFACTS, 'view-compliance-wendeng.png'), fullPage: true });
+    });
+
+    await test('without data the page explains what to do', async () => {
+      emptyServer = await startServer(emptyData, 'server-nodata.log');
+      const p2 = await context!.newPage(); // its 404s are expected: not watched for console errors
+      try {
+        await p2.goto(`${(emptyServer as Server).url}/`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+        await p2.waitForSelector('[data-testid="db-error"]', { timeout: STEP_MS });
+        const text = await p2.innerText('[data-testid="db-error"]');
+        assert(text.includes('npm run build:data') && text.includes('怎么办'), `error text: ${text}`);
+        await p2.screenshot({ path: join(ARTIFACTS, 'error-no-data.png'), fullPage: true });
+      } finally {
+        await p2.close();
+      }
+    });
+
+    await test('no console errors', async () => {
+      assertEqual(watch.consoleErrors, [], 'console errors');
+    });
+
+    await test('no requests to any host but 127.0.0.1/localhost', async () => {
+      assertEqual(watch.foreignRequests, [], 'foreign requests');
+    });
+  } finally {
+    await context?.close().catch(() => undefined);
+    stopServer(server);
+    stopServer(emptyServer);
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(emptyData, { recursive: true, force: true });
+  }
+}
+
+run()
+  .catch((e) => {
+    failed++;
+    console.log(`  ✗ runner: ${e instanceof Error ? e.stack : String(e)}`);
+  })
+  .finally(() => {
+    console.log(`browser: ${passed} passed, ${failed} failed`);
+    process.exit(failed > 0 ? 1 : 0);
+  });
