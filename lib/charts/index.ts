@@ -10,6 +10,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import {
   APPLICATIONS_VIEW,
   COMPLIANCE_VIEW,
+  INDICATORS_VIEW,
   PROACTIVE_VIEW,
   REVIEW_LITIGATION_VIEW,
   T3_OUTCOME_GROUPS,
@@ -17,6 +18,7 @@ import {
   type ViewId,
 } from '../query/views';
 import { SEVERITY_LABELS } from '../query/labels';
+import { INDICATORS, MIN_CASES } from '../query/indicators';
 
 /** A row as produced by a view query: column key → number, text or NULL. */
 export type ChartRow = Record<string, string | number | boolean | null>;
@@ -255,9 +257,51 @@ export function complianceChart(rows: readonly ChartRow[]): EChartsCoreOption {
   };
 }
 
+/**
+ * 指标: the four derived indicators (实质公开率, 复议纠错率, 诉讼纠错率, 争议率; %) as grouped bars per
+ * agency-year. A bar whose ratio rests on fewer than 30 cases (件) is drawn light (opacity
+ * 0.35) and its tooltip says it is not ranked; a ratio that cannot be computed draws no bar.
+ */
+export function indicatorsChart(rows: readonly ChartRow[]): EChartsCoreOption {
+  const title = `${INDICATORS_VIEW.title}：比率（%），浅色为样本不足${MIN_CASES}件、不参与排名`;
+  if (rows.length === 0) return emptyOption(title);
+  return {
+    ...base(rows.map(categoryLabel), title, INDICATORS.map((i) => i.label)),
+    yAxis: { type: 'value', name: '%', min: 0, max: 100 },
+    series: INDICATORS.map((ind) => ({
+      name: ind.label,
+      type: 'bar',
+      barMaxWidth: 28,
+      data: rows.map((r) => {
+        const rate = r[`${ind.key}_rate`];
+        const baseN = r[`${ind.key}_base`];
+        if (typeof rate !== 'number') return null;
+        const small = !(typeof baseN === 'number' && baseN >= MIN_CASES);
+        return small ? { value: rate * 100, itemStyle: { opacity: 0.35 } } : rate * 100;
+      }),
+      tooltip: { valueFormatter: fmtRate },
+    })),
+  };
+}
+
+/**
+ * The report behind each category of a view's chart, in category order, so that a click on a bar
+ * or point (ECharts `dataIndex`) opens that report: one per row for the table views and 指标; for
+ * 合规, whose categories are agency-years, the first report of each category.
+ */
+export function chartReportIds(view: ViewId, rows: readonly ChartRow[]): Array<string | null> {
+  const id = (r: ChartRow) => (typeof r.report_id === 'string' ? r.report_id : null);
+  if (view !== 'compliance') return rows.map(id);
+  const seen = new Map<string, string | null>();
+  for (const r of rows) if (!seen.has(categoryLabel(r))) seen.set(categoryLabel(r), id(r));
+  return [...seen.values()];
+}
+
 /** The chart of a view for its rows. */
 export function chartForView(view: ViewId, rows: readonly ChartRow[]): EChartsCoreOption {
   switch (view) {
+    case 'indicators':
+      return indicatorsChart(rows);
     case 'proactive':
       return proactiveChart(rows);
     case 'applications':

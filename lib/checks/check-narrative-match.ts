@@ -7,6 +7,8 @@
  * - 受理/收到N件 may mean new applications only or new plus carried over: either matches;
  * - sentences about a whole region or several bodies (全市, 全县, 各级, 各部门…) or about last
  *   year (同比, 去年) are not compared;
+ * - in a people's government's report, a sentence about its office acting for it (区政府办代表区政府受理…,
+ *   洪泽区 2024) may count a different scope than the table (the whole government): not compared;
  * - 按时办结N件 below the table's total is a subset, not a contradiction;
  * - a sentence naming 行政复议 and 行政诉讼 with one figure is not compared;
  * - "未收到申请" / "未发生行政复议、行政诉讼" state zero.
@@ -31,17 +33,20 @@ export interface StatedCount {
 }
 
 const NOT_COMPARABLE = /全(市|县|区|省|州|盟|旗|国)|各级|各地|各部门|各单位|各乡镇|全系统|同比|去年|上一年度同期|较上年/;
+/** In a government's report: its office, or someone acting on its behalf (another scope). */
+const OTHER_SCOPE = /代表|政府办(?!理)|办公室|办公厅/;
 const N = '(\\d+)\\s*(?:件|份|个|起|宗)';
 
 /**
  * The counts stated in a report's prose. `year` is the report year, used to read 2022年度结转
  * (Y−1: carried over) and 结转2024年度 (Y+1: carried forward). Never throws.
  */
-export function statedCounts(text: string, year: number | null): StatedCount[] {
+export function statedCounts(text: string, year: number | null, kind: Report['report_kind'] = null): StatedCount[] {
   const out: StatedCount[] = [];
   for (const sentence of proseSentences(text)) {
     const s = sentence.text;
     if (NOT_COMPARABLE.test(s)) continue;
+    if (kind === 'government' && OTHER_SCOPE.test(s)) continue;
     const add = (kind: StatedKind, value: number, subset = false) => out.push({ kind, value, sentence, subset });
     let m: RegExpExecArray | null;
     if ((m = new RegExp(`(?:收到|接收|受理|新收)[^。；，,\\d]{0,24}?申请[^。；，,\\d]{0,10}?${N}`).exec(s))) add('received', Number(m[1]));
@@ -87,7 +92,7 @@ export function checkNarrativeMatch(report: Report, cells: readonly Cell[], text
   const v = (t: 't3' | 't4', row: string) => grid.value(t, row, 'total');
   const flags: Flag[] = [];
   const seen = new Set<string>();
-  for (const st of statedCounts(text, report.year)) {
+  for (const st of statedCounts(text, report.year, report.report_kind)) {
     let table: number | null = null;
     let refs: string[] = [];
     let ok = false;

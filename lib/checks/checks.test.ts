@@ -4,6 +4,8 @@
  * change it, with the flag's cells, expected, actual and difference asserted) and a case where it
  * cannot be evaluated (a missing cell: no flag).
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Cell, Report } from '../model/report-schema';
 import { SEEDS, seedRecord } from '../../tests/seed-records';
@@ -13,6 +15,7 @@ import { checkT3OutcomeSum } from './check-t3-outcome-sum';
 import { checkT3RowTotal } from './check-t3-row-total';
 import { checkT4Total } from './check-t4-total';
 
+const corpus = path.resolve(__dirname, '../../../shared/corpus');
 const linzi = await seedRecord(SEEDS.linziOffice2023); // 临淄区人民政府办公室 2023: 27 new, 6 carried, 31 processed, 2 forward
 const id = linzi.report.report_id;
 
@@ -115,5 +118,17 @@ describe('DEADLINE (条例第四十九条)', () => {
     const r = (await seedRecord(SEEDS.linziScience2022)).report;
     expect(r.published_on).toBeNull();
     expect(checkDeadline(r)).toEqual([]);
+  });
+});
+
+describe.skipIf(!existsSync(corpus))('T4_TOTAL on a real report that breaks it: 洪泽区人民政府 2023 (PDF)', () => {
+  it('flags 行政复议 (10 维持 + 1 纠正, 总计 printed 0) and 复议后起诉 (5 维持, 总计 0)', async () => {
+    const { ingestFile } = await import('../pipeline/ingest-reports');
+    const hz = await ingestFile(path.join(corpus, 'hongze-district-government-2023.pdf'), 'hz2023.pdf');
+    const flags = checkT4Total(hz.report.report_id, hz.cells);
+    expect(flags.map((f) => `${f.subject[0]} expected ${f.expected} actual ${f.actual}`)).toEqual([
+      't4.review.total expected 11 actual 0',
+      't4.litigation_after_review.total expected 5 actual 0',
+    ]);
   });
 });

@@ -123,3 +123,20 @@ describe('CARRYOVER_CONTINUITY, IN_FORCE_CONTINUITY and TEXT_REUSE across years'
     expect(checkTextReuse(crossYearInput(office), crossYearInput(asPrevious))).toEqual([]);
   });
 });
+
+describe.skipIf(!existsSync(corpus))('on real consecutive reports: 洪泽区人民政府 2023 and 2024 (PDF)', () => {
+  it('pairs them as one agency although 2024 prints 淮安市洪泽区人民政府, and all cross-year rules hold', async () => {
+    const { ingestFile } = await import('../pipeline/ingest-reports');
+    const { agencyKey, crossYearFlags } = await import('./run-checks');
+    const y2023 = await ingestFile(path.join(corpus, 'hongze-district-government-2023.pdf'), 'hz2023.pdf');
+    const y2024 = await ingestFile(path.join(corpus, 'hongze-district-government-2024.pdf'), 'hz2024.pdf');
+    expect(agencyKey(y2024.report)).toBe(agencyKey(y2023.report));
+    // 行政规范性文件: 5 in force (2023) + 3 issued − 0 repealed = 8 in force (2024); 结转 0 → 上年结转 0.
+    expect(checkInForceContinuity(crossYearInput(y2024), crossYearInput(y2023))).toEqual([]);
+    expect(checkCarryoverContinuity(crossYearInput(y2024), crossYearInput(y2023))).toEqual([]);
+    expect(reusedShare(y2024.text, y2023.text).share).toBeLessThan(0.5);
+    expect(crossYearFlags([crossYearInput(y2023), crossYearInput(y2024)]).size).toBe(0);
+    // The 2024 prose says 区政府办代表区政府受理…17件 against 95 in the table: another scope, not compared.
+    expect(checkNarrativeMatch(y2024.report, y2024.cells, y2024.text)).toEqual([]);
+  });
+});

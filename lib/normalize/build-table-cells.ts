@@ -3,11 +3,11 @@
  * and flags for what the layout lost: CELL_MISSING (a cell that could not be read) and
  * CELL_INFERRED (a lost cell recovered from an identity).
  */
-import { T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_ROWS, TABLE_LABELS, columnLabel, rowLabel } from '../model/form-layout';
+import { T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_ROWS, TABLE_LABELS, columnLabel, rowLabel, t2Rows } from '../model/form-layout';
 import { cellRef } from '../model/cell-grid';
 import { t3BalanceInstances, t3OutcomeSumInstances, type CellAddress } from '../model/form-identities';
 import { makeFlag } from '../model/make-flag';
-import type { Cell, Flag, TableKey } from '../model/report-schema';
+import type { Cell, Flag, FormVersion, TableKey } from '../model/report-schema';
 import type { PrintedRow, ValueToken } from '../parse/tokenize-table-text';
 import { alignT3Rows, normalizeLabel } from './match-row-labels';
 import { cellFromToken, missingCell, placeShortRows, type ShortRow } from './recover-lost-cell';
@@ -43,7 +43,9 @@ function readRow(
   printed: PrintedRow,
   allowShort: boolean,
 ): { cells: Cell[]; flags: Flag[]; notes: string[]; short: ShortRow | null } {
-  const values = printed.values;
+  // Empty cells beyond the row's width (a Markdown row with a trailing empty cell) are layout.
+  const values = [...printed.values];
+  while (values.length > columns.length && values[values.length - 1].kind === 'blank') values.pop();
   const slots = columns.map((c) => at(table, row, c));
   if (values.length >= columns.length) {
     const notes =
@@ -71,14 +73,23 @@ function readRow(
   return { cells, flags, notes: [], short: null };
 }
 
-function missingRowFlag(reportId: string, table: TableKey, row: string, columns: readonly string[]): Flag {
-  return makeFlag({
-    report_id: reportId,
-    rule: 'CELL_MISSING',
-    severity: 'warning',
-    subject: columns.map((c) => cellRef(table, row, c)),
-    message: `${TABLE_LABELS[table]}未读到「${rowLabel(table, row)}」行，该行 ${columns.length} 格标为缺失；请对照原文核实。`,
-  });
+/**
+ * One CELL_MISSING flag for all the rows of a table that were not found (an excerpt, or rows the
+ * layout lost), listing their cells; none when every row was found.
+ */
+function missingRowsFlag(reportId: string, table: TableKey, rows: ReadonlyArray<{ key: string; columns: readonly string[] }>): Flag[] {
+  if (!rows.length) return [];
+  const names = rows.map((r) => `「${rowLabel(table, r.key)}」`);
+  const shown = names.length > 4 ? `${names.slice(0, 3).join('')}等 ${names.length} 行` : `${names.join('')}${names.length > 1 ? ` ${names.length} 行` : '行'}`;
+  return [
+    makeFlag({
+      report_id: reportId,
+      rule: 'CELL_MISSING',
+      severity: 'warning',
+      subject: rows.flatMap((r) => r.columns.map((c) => cellRef(table, r.key, c))),
+      message: `${TABLE_LABELS[table]}未读到${shown}，其单元格标为缺失；请对照原文核实（若原文只节选了部分表格，这是预期的）。`,
+    }),
+  ];
 }
 
 /**
@@ -101,12 +112,19 @@ function layoutHint(row: PrintedRow, all: readonly PrintedRow[], columns: number
  * Reads table 三 (25 rows × 7 columns, or 23 rows with other_handling) from its printed rows.
  * Rows are recognized by label (lib/normalize/match-row-labels); a row one value short is
  * recovered from the identities when they determine it (CELL_INFERRED), else its gap is
- * `missing` (CELL_MISSING). Form rows not found are all `missing`.
+ * `missing` (CELL_MISSING). Form rows not found are all `missing`, under one CELL_MISSING flag.
+ * The table counts as found with five recognized rows, or with one recognized row printed in full
+ * (an excerpt). Stray values (a lone number beside a complete row) and rows matching no form row
+ * are kept in `notes`, except header rows before the first recognized row that print no number.
  */
-export function readT3(reportId: string, printed: readonly PrintedRow[]): TableReading {
+export function readT3(reportId: string, allPrinted: readonly PrintedRow[]): TableReading {
+  const printed = allPrinted.filter((r) => !r.stray);
+  const strays = allPrinted.filter((r) => r.stray);
   const { layout, matched, unassigned } = alignT3Rows(printed);
-  const confident = matched.filter((m) => m.score >= 0.6).length;
-  if (confident < 5) return { table: 't3', found: false, cells: [], flags: [], notes: [], layout };
+  const confident = matched.filter((m) => m.score >= 0.6);
+  // Five recognized rows make a table; so does one recognized row printed in full (an excerpt).
+  const lone = confident.some((m) => m.printed.values.length >= T3_COLUMNS.length - 1 && m.score >= 1);
+  if (confident.length < 5 && !lone) return { table: 't3', found: false, cells: [], flags: [], notes: [], layout };
 
   const columns = T3_COLUMNS.map((c) => c.key);
   const rowKeys =
@@ -115,13 +133,21 @@ export function readT3(reportId: string, printed: readonly PrintedRow[]): TableR
       : T3_ROWS.map((r) => r.key);
   const cells: Cell[] = [];
   const flags: Flag[] = [];
-  const notes: string[] = unassigned.map((r) => `表三有一行未能对应到表格行：${r.labels.join(' ')} ${rawOf(r.values)}（未计入）`);
+  // Rows before the first recognized one that print no number are the table's header.
+  const firstLine = Math.min(...matched.map((m) => m.printed.line));
+  const notes: string[] = [
+    ...unassigned
+      .filter((r) => r.line > firstLine || r.values.some((v) => v.kind === 'num'))
+      .map((r) => `表三有一行未能对应到表格行：${r.labels.join(' ')} ${rawOf(r.values)}（未计入）`),
+    ...strays.map((r) => `表三有单独印出的数字 ${rawOf(r.values)}，不属于任何一行（未计入）`),
+  ];
   const shorts: ShortRow[] = [];
+  const notFound: Array<{ key: string; columns: readonly string[] }> = [];
   for (const key of rowKeys) {
     const m = matched.find((x) => x.key === key);
     if (!m) {
       cells.push(...columns.map((c) => missingCell(reportId, at('t3', key, c))));
-      flags.push(missingRowFlag(reportId, 't3', key, columns));
+      notFound.push({ key, columns });
       continue;
     }
     const r = readRow(reportId, 't3', key, columns, m.printed, true);
@@ -131,6 +157,7 @@ export function readT3(reportId: string, printed: readonly PrintedRow[]): TableR
     if (r.short) shorts.push({ ...r.short, hint: layoutHint(m.printed, printed, columns.length) });
   }
 
+  flags.push(...missingRowsFlag(reportId, 't3', notFound));
   const checks = [...t3BalanceInstances(), ...t3OutcomeSumInstances(layout === 'other_handling')];
   for (const p of placeShortRows(reportId, cells, shorts, checks)) {
     cells.push(...p.cells);
@@ -165,51 +192,89 @@ export function readT3(reportId: string, printed: readonly PrintedRow[]): TableR
 const T2_MATCHERS: ReadonlyArray<{ key: string; test: (s: string) => boolean }> = [
   { key: 'regulations', test: (s) => s.includes('规章') },
   { key: 'normative_documents', test: (s) => s.includes('规范性文件') },
+  { key: 'other_services', test: (s) => s.includes('对外管理服务') },
   { key: 'licensing', test: (s) => s.includes('许可') },
   { key: 'penalty', test: (s) => s.includes('处罚') },
   { key: 'coercion', test: (s) => s.includes('强制') },
   { key: 'fees', test: (s) => s.includes('收费') && !s.includes('金额') },
+  { key: 'procurement', test: (s) => s.includes('采购') && !s.includes('金额') && !s.includes('数量') },
 ];
 
 /**
- * Reads table 二 (主动公开, 10 cells) by row label: 规章, 行政规范性文件 (3 columns each),
- * 行政许可, 行政处罚, 行政强制 (本年处理决定数量), 行政事业性收费 (本年收费金额, 万元). Rows not
- * found are `missing`. The table counts as found when at least two of its rows are read.
+ * The cell for a table-二 value. An amount (万元) printed in 元 (`251000元`) is converted to 万元
+ * (÷ 10000, 2019 form's 采购总金额), its raw text kept and the conversion noted.
  */
-export function readT2(reportId: string, printed: readonly PrintedRow[]): TableReading {
+function t2Cell(reportId: string, slot: CellAddress, t: ValueToken): Cell {
+  const cell = cellFromToken(reportId, slot, t);
+  if (t.kind === 'num' && t.unit === '元' && slot.column === 'amount') {
+    return { ...cell, value: Math.round((t.value / 10000) * 1e6) / 1e6, note: '原文以元为单位，已折算为万元' };
+  }
+  return cell;
+}
+
+/**
+ * Reads table 二 (主动公开) by row label. 2021 form (10 cells): 规章, 行政规范性文件 (本年制发/废止/
+ * 现行有效件数), 行政许可, 行政处罚, 行政强制 (本年处理决定数量), 行政事业性收费 (本年收费金额,
+ * 万元). 2019 trial form (`version` `2019`, see form-layout T2_ROWS_2019): 规章, 规范性文件 (新制作/
+ * 新公开/对外公开总数量), 行政许可, 其他对外管理服务事项, 行政处罚, 行政强制 (上一年项目数量, 本年
+ * 增/减, 处理决定数量), 行政事业性收费 (上一年项目数量, 本年增/减), 政府集中采购 (采购项目数量,
+ * 采购总金额 万元). Rows not found are `missing` (one CELL_MISSING flag). The table counts as found
+ * when at least two of its rows are read.
+ *
+ * A 3-cell row printed one number short, when numbers with notes were printed apart from the
+ * table (a PDF conversion pulls cells printed on two lines — `22` / `（其中修订 16 件）` — out of
+ * their row), takes those numbers in order, in its middle cell (本年废止件数), and says so in the
+ * notes; otherwise it is read left to right and its last cell is `missing`.
+ */
+export function readT2(reportId: string, printed: readonly PrintedRow[], version: FormVersion | null = null): TableReading {
+  const layout = t2Rows(version);
+  const keys = new Set(layout.map((r) => r.key));
   const found = new Map<string, PrintedRow>();
+  const detached: ValueToken[] = [];
   for (const r of printed) {
     const last = normalizeLabel(r.labels[r.labels.length - 1] ?? '');
-    const m = T2_MATCHERS.find((x) => !found.has(x.key) && x.test(last));
+    const m = T2_MATCHERS.find((x) => keys.has(x.key) && !found.has(x.key) && x.test(last));
     if (m) found.set(m.key, r);
+    else if (r.values.length && r.values.every((v) => v.kind === 'num' && v.note)) detached.push(...r.values);
   }
   if (found.size < 2) return { table: 't2', found: false, cells: [], flags: [], notes: [] };
   const cells: Cell[] = [];
   const flags: Flag[] = [];
   const notes: string[] = [];
-  for (const row of T2_ROWS) {
+  const notFound: Array<{ key: string; columns: readonly string[] }> = [];
+  for (const row of layout) {
     const p = found.get(row.key);
     if (!p) {
       cells.push(...row.columns.map((c) => missingCell(reportId, at('t2', row.key, c))));
-      flags.push(missingRowFlag(reportId, 't2', row.key, row.columns));
+      notFound.push(row);
       continue;
     }
-    const r = readRow(reportId, 't2', row.key, row.columns, p, false);
-    cells.push(...r.cells);
+    let values = p.values;
+    if (row.columns.length === 3 && values.length === 2 && detached.length) {
+      const cell = detached.shift() as ValueToken;
+      values = [values[0], cell, values[1]];
+      notes.push(
+        `表二「${rowLabel('t2', row.key)}」行只在表内印出 2 个数字，「${columnLabel('t2', row.columns[1])}」取自表格上方单独印出的「${(cell as { raw: string }).raw}」`,
+      );
+    }
+    const r = readRow(reportId, 't2', row.key, row.columns, { ...p, values }, false);
+    cells.push(...r.cells.map((c, i) => (i < values.length && c.status !== 'missing' ? t2Cell(reportId, at('t2', row.key, row.columns[i]), values[i]) : c)));
     flags.push(...r.flags);
     notes.push(...r.notes);
   }
+  flags.push(...missingRowsFlag(reportId, 't2', notFound));
   return { table: 't2', found: true, cells, flags, notes };
 }
 
 /**
  * Reads table 四 (3 rows × 5 columns: 行政复议, 未经复议直接起诉, 复议后起诉 × 维持/纠正/其他/尚未审结/总计)
- * from the numbers of its section in printed order. Fewer than 15 numbers are read left to right,
- * the rest `missing` (CELL_MISSING); no numbers at all means the table was not found.
+ * from the values of its section in printed order (a row of 15, three rows of 5, one per line).
+ * Fewer than 15 values are read left to right, the rest `missing` (CELL_MISSING); no values at
+ * all (no number, placeholder or printed-empty table cell) means the table was not found.
  */
 export function readT4(reportId: string, printed: readonly PrintedRow[]): TableReading {
   const values = printed.flatMap((r) => r.values);
-  if (values.filter((v) => v.kind !== 'blank').length === 0) return { table: 't4', found: false, cells: [], flags: [], notes: [] };
+  if (!values.some((v) => v.kind !== 'blank' || v.explicit)) return { table: 't4', found: false, cells: [], flags: [], notes: [] };
   const cells: Cell[] = [];
   const flags: Flag[] = [];
   const notes: string[] = [];

@@ -36,4 +36,30 @@ describe('tokenizeSection / groupRows', () => {
     expect(splitFields('|---|---|')).toEqual([]);
     expect(splitFields('— 4 —')).toEqual([]);
   });
+  it('keeps the empty cells of a Markdown row after its label, even at the end', () => {
+    const rows = groupRows(tokenizeSection('| 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 |  |'), 7);
+    expect(rows[0].values.map((v) => v.kind)).toEqual(['num', 'num', 'num', 'num', 'num', 'num', 'blank']);
+  });
+  it('keeps a Markdown row printed all empty, but not an empty header', () => {
+    const text = '| 业 | 构 |  |  |  |\n| 2.其他法律行政法规禁止公开 |  |  |  |  |  |  |  |\n| 3.危及“三安全一稳定” | 1 | 0 | 0 | 0 | 0 | 0 | 1 |';
+    const rows = groupRows(tokenizeSection(text), 7);
+    expect(rows.map((r) => [r.labels[r.labels.length - 1], r.values.length])).toEqual([
+      ['2.其他法律行政法规禁止公开', 7],
+      ['3.危及“三安全一稳定”', 7],
+    ]);
+  });
+  it('joins a note printed on the line under its number', () => {
+    const [t] = tokenizeSection('55\n（含自然失效 29 件）');
+    expect(t).toMatchObject({ kind: 'num', value: 55, note: '含自然失效29件' });
+  });
+  it('reads a number printed with its unit', () => {
+    expect(tokenizeSection('251000元')[0]).toMatchObject({ kind: 'num', value: 251000, unit: '元' });
+  });
+  it('sets a lone number beside a complete row apart as a stray', () => {
+    const rows = groupRows(tokenizeSection('2.申请人逾期未按收费\n1\n| 0 | 0 | 0 | 0 | 0 | 0 | 0 |'), 7);
+    expect(rows.map((r) => [r.labels, r.values.length, r.stray ?? false])).toEqual([
+      [[], 1, true],
+      [['2.申请人逾期未按收费'], 7, false],
+    ]);
+  });
 });

@@ -4,12 +4,20 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { runChecks, runCrossReportChecks } from '../checks/run-checks';
 import { flagFingerprint } from '../model/make-flag';
 import { Cell, Flag, Report, ReportRecord } from '../model/report-schema';
-import { failedRecord, parseReportBytes } from '../parse/parse-report-bytes';
+import { failedRecord, parseReportBytes, type ParseOptions } from '../parse/parse-report-bytes';
+
+/** pdf.js's character maps and standard fonts from the installed pdfjs-dist, for PDFs in non-embedded CJK fonts. */
+const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+/** What the ingest supplies to the format readers (Node paths of the pdf.js data folders). */
+export const PARSE_OPTIONS: ParseOptions = {
+  pdf: { cMapUrl: path.join(PDFJS_DIR, 'cmaps') + path.sep, standardFontDataUrl: path.join(PDFJS_DIR, 'standard_fonts') + path.sep },
+};
 
 /** Largest file the ingest reads (bytes); larger ones get a `read_error` record. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -80,7 +88,7 @@ export async function ingestFile(file: string, displayName = file): Promise<Repo
     );
   }
   const id = reportIdFor(bytes);
-  const record = runChecks(await parseReportBytes(bytes, displayName, id));
+  const record = runChecks(await parseReportBytes(bytes, displayName, id, PARSE_OPTIONS));
   const valid = ReportRecord.safeParse(record);
   if (valid.success) return valid.data;
   return failedRecord(id, displayName, 'read_error', `${displayName}：解析结果未通过数据校验（${valid.error.issues[0]?.message}）。这是本工具的缺陷，请报告此文件。`);

@@ -2,9 +2,10 @@
  * How the dashboard's tables print a value of a view column (see ViewColumn.format in ./views.ts).
  * NULL prints as `—` and is marked `missing`, so a reader never mistakes it for 0.
  */
-import type { SqlValue } from './executor';
+import type { Row, SqlValue } from './executor';
+import { rankText } from './indicators';
 import { describeCellRef, ruleLabel, severityLabel } from './labels';
-import type { ColumnFormat } from './views';
+import type { ColumnFormat, ViewColumn } from './views';
 
 /** A value ready for a table cell: the text, an optional tooltip, and whether it is NULL. */
 export interface FormattedCell {
@@ -23,6 +24,7 @@ export const MISSING_TITLE = '报告没有给出这个数（缺失、空白或�
  * - `rate`: ratio 0–1 as a percentage with one decimal (`25.8%`);
  * - `year`: as is; `severity`/`rule`: Chinese label (rule key in the tooltip);
  * - `subject`: `;`-separated cell references described in words (raw refs in the tooltip);
+ * - `rank`: the rank as is (use {@link formatRowCell} to explain a NULL rank);
  * - `text`: as is.
  */
 export function formatCell(value: SqlValue, format: ColumnFormat): FormattedCell {
@@ -40,6 +42,8 @@ export function formatCell(value: SqlValue, format: ColumnFormat): FormattedCell
       return { text: severityLabel(String(value)), title: String(value), missing: false };
     case 'rule':
       return { text: String(value), title: ruleLabel(String(value)), missing: false };
+    case 'rank':
+      return { text: String(value), missing: false };
     case 'subject': {
       const refs = String(value).split(';').filter((s) => s.length > 0);
       return { text: refs.map(describeCellRef).join('；'), title: refs.join('; '), missing: false };
@@ -47,4 +51,18 @@ export function formatCell(value: SqlValue, format: ColumnFormat): FormattedCell
     default:
       return { text: String(value), missing: false };
   }
+}
+
+/**
+ * Format the value of `column` in `row`. Like {@link formatCell}, except that a `rank` column is
+ * read with its ratio and denominator (./indicators.ts rankText): a rank prints as `1`, a ratio over
+ * fewer than 30 cases as `样本不足30件`, a ratio that cannot be computed as `—` — never as a
+ * missing number.
+ */
+export function formatRowCell(row: Row, column: ViewColumn): FormattedCell {
+  if (column.format === 'rank' && column.rank) {
+    const r = rankText(row[column.key] ?? null, row[column.rank.base] ?? null, row[column.rank.rate] ?? null);
+    return { text: r.text, title: r.title, missing: !r.ranked && r.text === '—' };
+  }
+  return formatCell(row[column.key] ?? null, column.format);
 }

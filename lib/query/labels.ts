@@ -115,19 +115,63 @@ function tableShort(table: TableKey): string {
 }
 
 /**
+ * Headings of the six sections of the 2021 form (spec "The six sections"), by section key; the
+ * same text as lib/checks/check-section-missing.ts SECTION_HEADINGS (labels.test.ts checks).
+ */
+export const SECTION_LABELS: Record<string, string> = {
+  overview: '一、总体情况',
+  proactive: '二、主动公开政府信息情况',
+  applications: '三、收到和处理政府信息公开申请情况',
+  review_litigation: '四、政府信息公开行政复议、行政诉讼情况',
+  problems: '五、存在的主要问题及改进情况',
+  other: '六、其他需要报告的事项',
+};
+
+/**
  * A cell reference in words: `t3.new_received.total` → `表三·本年新收政府信息公开申请数量·总计`,
  * `t3.denied_state_secret.total` → `表三·（三）不予公开 1.属于国家秘密·总计` (the form's row label);
  * `t2` (a whole table) → `表二`; `text:120-180` (UTF-16 offsets into the report's text, end
- * exclusive) → `正文第 121–180 字`; `published_on` → `发布日期`. Unknown parts are kept as written.
+ * exclusive) → `正文第 121–180 字`; `published_on` → `发布日期`; `section.problems` →
+ * `章节「五、存在的主要问题及改进情况」`; `0123456789abcdef:t3.carried_forward.total` (a cell of
+ * another report, used by the cross-year rules) → `另一份报告（0123456789abcdef）的表三·结转下年度继续办理·总计`.
+ * Unknown parts are kept as written.
  */
 export function describeCellRef(ref: string): string {
   const text = /^text:(\d+)-(\d+)$/.exec(ref);
   if (text) return `正文第 ${Number(text[1]) + 1}–${text[2]} 字`;
   if (ref === 'published_on') return '发布日期';
+  const section = /^section\.([a-z_]+)$/.exec(ref);
+  if (section) return SECTION_LABELS[section[1]] ? `章节「${SECTION_LABELS[section[1]]}」` : ref;
+  const other = /^([0-9a-f]{16}(?:-\d+)?):(.+)$/.exec(ref);
+  if (other) {
+    const inner = describeCellRef(other[2]);
+    return inner === other[2] ? ref : `另一份报告（${other[1]}）的${inner}`;
+  }
   const [table, row, column] = ref.split('.');
   if (table !== 't2' && table !== 't3' && table !== 't4') return ref;
   const parts = [tableShort(table)];
   if (row) parts.push(rowLabel(table, row).replace(/^[一二三四五六七八九十]+、/, ''));
   if (column) parts.push(columnLabel(table, column));
   return parts.join('·');
+}
+
+/**
+ * Chinese names of report statuses (lib/model/report-schema.ts ReportStatus): how far a file
+ * could be read. `ok` and `partial` are annual reports with data; the others have none.
+ */
+export const REPORT_STATUS_LABELS: Record<string, string> = {
+  ok: '三张表均可读',
+  partial: '部分可读',
+  empty_file: '空文件',
+  binary_file: '不是文本文件',
+  unsupported_format: '格式暂不支持',
+  undecodable_text: '文字无法解码',
+  not_a_report: '不是年度报告',
+  read_error: '文件无法打开',
+  no_text_layer: '扫描件，无文字层',
+};
+
+/** Chinese name of a report status, or the key itself when unknown. */
+export function reportStatusLabel(status: string): string {
+  return REPORT_STATUS_LABELS[status] ?? status;
 }

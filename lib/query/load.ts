@@ -31,7 +31,9 @@ export interface CsvColumn {
  * - reports.year INTEGER (report year), published_on DATE (YYYY-MM-DD);
  * - cells.value DOUBLE (件, or 万元 for t2 fees.amount, may be fractional; NULL when none);
  * - flags.expected/actual VARCHAR (a number in 件 or a date), difference DOUBLE (件 or days),
- *   evidence VARCHAR (the printed passage the flag rests on; optional, newer ingests write it).
+ *   evidence VARCHAR (the printed passage the flag rests on; optional, newer ingests write it),
+ *   fingerprint VARCHAR (16 hex digits, lib/model/make-flag.ts flagFingerprint: the key of review
+ *   decisions, stable across rebuilds; optional, NULL for files from older ingests).
  */
 export const CSV_COLUMNS: Record<DataTable, readonly CsvColumn[]> = {
   reports: [
@@ -69,6 +71,7 @@ export const CSV_COLUMNS: Record<DataTable, readonly CsvColumn[]> = {
     { name: 'difference', type: 'DOUBLE' },
     { name: 'message', type: 'VARCHAR' },
     { name: 'evidence', type: 'VARCHAR', optional: true },
+    { name: 'fingerprint', type: 'VARCHAR', optional: true },
   ],
 };
 

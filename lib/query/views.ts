@@ -1,5 +1,5 @@
 /**
- * The four dashboard views as pure SQL builders over the tables `reports`, `cells` and `flags`
+ * The dashboard views as pure SQL builders over the tables `reports`, `cells` and `flags`
  * (see ./load.ts). Each view is a column list (key, Chinese label, unit) plus a function from
  * filter state to one SELECT; the chart, the table and the CSV download of a view all use the
  * rows of that one SELECT.
@@ -14,19 +14,22 @@ import { T2_COLUMNS, T2_ROWS, T3_OUTCOME_ROWS, T3_ROWS, T4_COLUMNS, T4_ROWS, TAB
 import type { TableKey } from '../model/report-schema';
 import { filterWhere, type FilterState } from './filters';
 import { CELL_STATUS_LABELS, describeCellRef, itemLabel, plainLabel, RULE_LABELS, T3_LABELS, T4_GROUP_LABELS } from './labels';
+import { INDICATORS, MIN_CASES } from './indicators';
 import { sqlIdent, sqlString, sqlStringList } from './sql';
 
 /** Identifier of a view (one dashboard tab). */
-export type ViewId = 'proactive' | 'applications' | 'review_litigation' | 'compliance';
+export type ViewId = 'proactive' | 'applications' | 'review_litigation' | 'indicators' | 'compliance';
 
 /**
  * How a column's values are shown:
  * - `text`: as is; `year`: a year;
  * - `count`: 件 (integers); `amount`: 万元 (may be fractional);
  * - `rate`: a ratio 0–1 shown as a percentage;
- * - `severity`, `rule`, `subject`: keys shown through their Chinese labels (./labels.ts).
+ * - `severity`, `rule`, `subject`: keys shown through their Chinese labels (./labels.ts);
+ * - `rank`: a rank (1 = first) or NULL, read with the column's `rank` companions
+ *   (./indicators.ts rankText: `样本不足30件` when the ratio rests on fewer than 30 cases).
  */
-export type ColumnFormat = 'text' | 'year' | 'count' | 'amount' | 'rate' | 'severity' | 'rule' | 'subject';
+export type ColumnFormat = 'text' | 'year' | 'count' | 'amount' | 'rate' | 'severity' | 'rule' | 'subject' | 'rank';
 
 /** One output column of a view: SQL name (also the CSV header), Chinese label, unit, format. */
 export interface ViewColumn {
@@ -37,6 +40,10 @@ export interface ViewColumn {
   format: ColumnFormat;
   /** Longer explanation (formula, form label) for a tooltip. */
   description?: string;
+  /** For a derived ratio: its formula in Chinese, shown next to the column's name. */
+  formula?: string;
+  /** For a `rank` column: the keys of the ratio and of its denominator (件) in the same row. */
+  rank?: { rate: string; base: string };
 }
 
 /** A view: its id, tab title, the table of the form it reads, its columns and its SQL. */
@@ -229,6 +236,7 @@ export const APPLICATIONS_VIEW: ViewDef = {
       unit: '%',
       format: 'rate',
       description: '（予以公开 + 部分公开）÷ 办理结果总计；总计为 0 或缺失时为空。少于 30 件时仅供参考。',
+      formula: INDICATORS[0].formula,
     },
     ...TRAIL_COLUMNS,
   ],
@@ -291,6 +299,7 @@ export const REVIEW_LITIGATION_VIEW: ViewDef = {
       unit: '%',
       format: 'rate',
       description: '复议结果纠正 ÷（结果维持 + 结果纠正 + 其他结果）；无审结案件时为空。',
+      formula: INDICATORS[1].formula,
     },
     {
       key: 'litigation_correction_rate',
@@ -298,6 +307,7 @@ export const REVIEW_LITIGATION_VIEW: ViewDef = {
       unit: '%',
       format: 'rate',
       description: '诉讼结果纠正 ÷（结果维持 + 结果纠正 + 其他结果），两类起诉合计；无审结案件时为空。',
+      formula: INDICATORS[2].formula,
     },
     ...TRAIL_COLUMNS,
   ],
@@ -317,6 +327,82 @@ export const REVIEW_LITIGATION_VIEW: ViewDef = {
     `,\n  CAST(review_corrected / NULLIF(review_upheld + review_corrected + review_other, 0) AS DOUBLE) AS review_correction_rate,\n` +
     `  CAST(litigation_corrected / NULLIF(litigation_upheld + litigation_corrected + litigation_other, 0) AS DOUBLE) AS litigation_correction_rate,\n` +
     `  cell_notes, report_id\nFROM p ORDER BY agency, year, report_id`,
+};
+
+// ---------------------------------------------------------------- 指标 (derived indicators)
+
+/** The value of one cell of a given table in the current report group (NULL when absent or not a number). */
+function tableCellValue(table: TableKey, row: string, column: string): string {
+  return `CAST(max(c.value) FILTER (WHERE c.${sqlIdent('table')} = ${sqlString(table)} AND ${cellIs(row, column)}) AS DOUBLE)`;
+}
+
+/**
+ * Rank of a ratio within its report year, 1 = highest, among the rows whose ratio exists and
+ * whose denominator is at least {@link MIN_CASES} 件; NULL for the others (shown, not ranked).
+ */
+function rankExpr(rate: string, base: string): string {
+  const eligible = `(${rate} IS NOT NULL AND ${base} >= ${MIN_CASES})`;
+  return `CASE WHEN ${eligible} THEN CAST(rank() OVER (PARTITION BY year, ${eligible} ORDER BY ${rate} DESC) AS INTEGER) END`;
+}
+
+/**
+ * 指标: one row per report with 表三 or 表四, the four derived indicators of the spec
+ * (./indicators.ts INDICATORS: 实质公开率, 复议纠错率, 诉讼纠错率, 争议率), each as ratio (0–1),
+ * denominator (件) and rank within the report year (1 = highest ratio). A ratio over fewer than 30
+ * cases is shown but its rank is NULL; a ratio whose denominator is 0 or has a missing part is NULL.
+ * Sums of 表四 rows are strict: NULL when a part is missing (see the module comment).
+ */
+export const INDICATORS_VIEW: ViewDef = {
+  id: 'indicators',
+  title: '指标',
+  table: null,
+  summary: `由表三、表四计算的比较指标。分母少于 ${MIN_CASES} 件的比率照常显示，但不参与排名（排名一栏注明“样本不足${MIN_CASES}件”）；排名在同一年度内按比率从高到低。`,
+  columns: [
+    ...ID_COLUMNS,
+    ...INDICATORS.flatMap((ind): ViewColumn[] => [
+      { key: `${ind.key}_rate`, label: ind.label, unit: '%', format: 'rate', formula: ind.formula, description: `${ind.label} = ${ind.formula}。${ind.reading}` },
+      { key: `${ind.key}_base`, label: `${ind.label}·分母（${ind.base}）`, unit: '件', format: 'count', description: `${ind.label}的分母：${ind.base}（件）。少于 ${MIN_CASES} 件不排名。` },
+      {
+        key: `${ind.key}_rank`,
+        label: `${ind.label}·排名`,
+        format: 'rank',
+        rank: { rate: `${ind.key}_rate`, base: `${ind.key}_base` },
+        description: `同一年度内按${ind.label}从高到低排名；分母少于 ${MIN_CASES} 件或无法计算的不排名。`,
+      },
+    ]),
+    { key: 'report_id', label: '报告编号', format: 'text' },
+  ],
+  sql: (filter) => {
+    const t3 = (row: string) => tableCellValue('t3', row, 'total');
+    const t4 = (row: string, column: string) => tableCellValue('t4', row, column);
+    const p = [
+      `${t3('new_received')} AS new_received`,
+      `${t3('granted')} AS granted`,
+      `${t3('partially_granted')} AS partially_granted`,
+      `${t3('total_processed')} AS total_processed`,
+      ...['upheld', 'corrected', 'other', 'total'].map((k) => `${t4('review', k)} AS review_${k}`),
+      ...['upheld', 'corrected', 'other', 'total'].map((k) => `${strictSum(LITIGATION_ROWS, k)} AS litigation_${k}`),
+    ];
+    const q = [
+      `CAST((granted + partially_granted) / NULLIF(total_processed, 0) AS DOUBLE) AS disclosure_rate`,
+      `CAST(total_processed AS DOUBLE) AS disclosure_base`,
+      `CAST(review_corrected / NULLIF(review_upheld + review_corrected + review_other, 0) AS DOUBLE) AS review_correction_rate`,
+      `CAST(review_upheld + review_corrected + review_other AS DOUBLE) AS review_correction_base`,
+      `CAST(litigation_corrected / NULLIF(litigation_upheld + litigation_corrected + litigation_other, 0) AS DOUBLE) AS litigation_correction_rate`,
+      `CAST(litigation_upheld + litigation_corrected + litigation_other AS DOUBLE) AS litigation_correction_base`,
+      `CAST((review_total + litigation_total) / NULLIF(new_received, 0) AS DOUBLE) AS dispute_rate`,
+      `CAST(new_received AS DOUBLE) AS dispute_base`,
+    ];
+    const out = INDICATORS.flatMap((ind) => [`${ind.key}_rate`, `${ind.key}_base`, `${rankExpr(`${ind.key}_rate`, `${ind.key}_base`)} AS ${ind.key}_rank`]);
+    return (
+      `WITH ${reportsCte(filter)},\n` +
+      `c AS (SELECT * FROM cells WHERE ${sqlIdent('table')} IN ('t3', 't4') AND report_id IN (SELECT report_id FROM r)),\n` +
+      `p AS (SELECT r.agency, r.region, r.year, r.report_id,\n  ${p.join(',\n  ')}\n` +
+      `FROM r JOIN c ON c.report_id = r.report_id GROUP BY r.report_id, r.agency, r.region, r.year),\n` +
+      `q AS (SELECT agency, region, year, report_id,\n  ${q.join(',\n  ')}\nFROM p)\n` +
+      `SELECT agency, region, year,\n  ${out.join(',\n  ')},\n  report_id\nFROM q ORDER BY agency, year, report_id`
+    );
+  },
 };
 
 // ---------------------------------------------------------------- 合规 (flags)
@@ -352,8 +438,8 @@ export const COMPLIANCE_VIEW: ViewDef = {
     `r.agency, r.year, f.rule, f.subject`,
 };
 
-/** The four views in tab order. */
-export const VIEWS: readonly ViewDef[] = [PROACTIVE_VIEW, APPLICATIONS_VIEW, REVIEW_LITIGATION_VIEW, COMPLIANCE_VIEW];
+/** The five views in tab order. */
+export const VIEWS: readonly ViewDef[] = [PROACTIVE_VIEW, APPLICATIONS_VIEW, REVIEW_LITIGATION_VIEW, INDICATORS_VIEW, COMPLIANCE_VIEW];
 
 /** The view with this id; throws only on a programming error (an id not in {@link ViewId}). */
 export function getView(id: ViewId): ViewDef {

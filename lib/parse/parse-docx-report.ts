@@ -1,0 +1,61 @@
+/**
+ * Parser for reports as Word files (.docx). mammoth (npm) converts the document to HTML —
+ * paragraphs, and tables with their merged cells as rowspan/colspan — which the HTML reader turns
+ * into the report's text (parse-html-report.ts), so Word, HTML and the text formats share row
+ * recognition, recovery and checks. Runs in Node and in the browser (the bytes are given).
+ *
+ * A blank form (the official template with no numbers) reads as a report whose cells are all
+ * `blank` — printed empty, not zero.
+ */
+import mammoth from 'mammoth';
+import type { ReportRecord } from '../model/report-schema';
+import { failedRecord } from './failed-record';
+import { parseHtmlString } from './parse-html-report';
+
+/** Whether the bytes are a ZIP container (a .docx is one): `PK\x03\x04`. */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/**
+ * The HTML of a .docx (images left out). mammoth reads `buffer` in Node and `arrayBuffer` in the
+ * browser; both take the same bytes. Throws what mammoth throws (handled by the caller).
+ */
+async function docxToHtml(bytes: Uint8Array): Promise<string> {
+  const copy = bytes.slice();
+  const input = { buffer: copy, arrayBuffer: copy.buffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+  const result = await mammoth.convertToHtml(input, {
+    convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+  });
+  return result.value;
+}
+
+/**
+ * Parses a .docx report's bytes. Never throws.
+ *
+ * @returns the record of the HTML reader on mammoth's HTML; `read_error` (with a message naming
+ *   the file and what to do) when the file is no readable .docx — e.g. an old binary .doc renamed,
+ *   or a damaged file.
+ */
+export async function parseDocxReport(bytes: Uint8Array, sourceFile: string, reportId: string): Promise<ReportRecord> {
+  if (!looksLikeZip(bytes)) {
+    return failedRecord(
+      reportId,
+      sourceFile,
+      'read_error',
+      `${sourceFile}：不是有效的 .docx 文件（可能是旧版 .doc 改了扩展名，或文件已损坏）。请用 Word 或 WPS 另存为 .docx 后再导入。`,
+    );
+  }
+  let html: string;
+  try {
+    html = await docxToHtml(bytes);
+  } catch (e) {
+    return failedRecord(
+      reportId,
+      sourceFile,
+      'read_error',
+      `${sourceFile}：无法读取此 Word 文件（${(e as Error).message ?? String(e)}）。请确认文件完整，或另存为 .docx 后再导入。`,
+    );
+  }
+  return parseHtmlString(html, sourceFile, reportId);
+}

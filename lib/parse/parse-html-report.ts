@@ -1,0 +1,288 @@
+/**
+ * Parser for reports published as HTML (a saved government web page, or the HTML mammoth makes of
+ * a Word file). The page is parsed with parse5 (the WHATWG HTML parser, so broken markup is read
+ * as a browser reads it), reduced to the report's text — paragraphs as lines, every table row as
+ * one Markdown row (`| 标签 | 5 |  | 3 |`) whose empty cells are printed-empty cells — and handed
+ * to parseTextReport, so row recognition, recovery and checks are shared with the text formats.
+ *
+ * Works in the browser and in Node (no file system; the bytes are given).
+ */
+import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import type { ReportRecord } from '../model/report-schema';
+import { decodeReportBytes } from './decode-report-bytes';
+import { failedRecord } from './failed-record';
+import { parseTextReport } from './parse-text-report';
+
+type Node = DefaultTreeAdapterTypes.Node;
+type Element = DefaultTreeAdapterTypes.Element;
+
+/** Elements whose content is not part of the report (scripts, navigation, forms, the head). */
+const SKIP = new Set([
+  'head', 'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas',
+  'nav', 'header', 'footer', 'aside', 'form', 'select', 'button', 'input', 'textarea', 'map', 'audio', 'video',
+]);
+
+/** Elements that start and end a line. */
+const BLOCK = new Set([
+  'html', 'body', 'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul',
+  'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'hr', 'center', 'address', 'figure', 'figcaption', 'caption',
+  'table', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot',
+]);
+
+/** A report title (…年政府信息公开工作年度报告). */
+const TITLE = /(信息公开|政务公开).{0,8}(年度报告|年报)/;
+/** A section heading of the form (一、总体情况 … 六、其他需要报告的事项), used to find the report's part of a page. */
+const HEADING = /^([一二三四五六])[、.．]\s*(总体情况|概述|.{0,12}主动公开|.{0,12}(收到和处理|依申请|申请情况)|.{0,16}(行政复议|行政诉讼)|.{0,16}(问题|改进)|其他需要报告|其他事项)/;
+/** A date field of a saved page (发布日期：2020-01-31). */
+const DATE_FIELD = /(发布|印发|成文)(日期|时间)\s*[:：]/;
+
+const isElement = (n: Node): n is Element => 'tagName' in n;
+
+function attr(el: Element, name: string): string | null {
+  return el.attrs.find((a) => a.name === name)?.value ?? null;
+}
+
+/** Whitespace of HTML text (incl. &nbsp; and the ideographic space) collapsed to one space. */
+function collapse(s: string): string {
+  return s.replace(/[\s\u00a0\u3000]+/g, ' ');
+}
+
+/**
+ * Joins the lines of a table cell: CJK text wrapped inside a cell joins without a space, ASCII
+ * words with one; digits split by markup or wrapping (`1<br>23`, `<span>1</span> <span>23</span>`)
+ * join into one number — no cell of the form holds two numbers.
+ */
+function joinCellLines(parts: string[]): string {
+  let out = '';
+  for (const p of parts.map((x) => x.trim()).filter(Boolean)) {
+    out += out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z]/.test(p) ? ` ${p}` : p;
+  }
+  return out.replace(/(\d)\s+(?=\d)/g, '$1').trim();
+}
+
+/** The text of a cell: its content with block boundaries, joined by {@link joinCellLines}. */
+function cellText(el: Element): string {
+  const parts: string[] = [''];
+  const walk = (n: Node) => {
+    if (n.nodeName === '#text') parts[parts.length - 1] += collapse((n as DefaultTreeAdapterTypes.TextNode).value);
+    if (!isElement(n) || SKIP.has(n.tagName)) return;
+    if (n.tagName === 'br') {
+      parts.push('');
+      return;
+    }
+    const block = BLOCK.has(n.tagName);
+    if (block) parts.push('');
+    for (const c of n.childNodes) walk(c);
+    if (block) parts.push('');
+  };
+  for (const c of el.childNodes) walk(c);
+  return joinCellLines(parts).replace(/\|/g, '｜');
+}
+
+/** A line of the page's text and the elements it lies in (outermost first). */
+interface Line {
+  text: string;
+  ancestors: Element[];
+}
+
+/** The rows of a table (its own, not those of tables nested in its cells). */
+function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  const walk = (n: Element) => {
+    for (const c of n.childNodes) {
+      if (!isElement(c)) continue;
+      if (c.tagName === 'tr') rows.push(c);
+      else if (c.tagName !== 'table' && c.tagName !== 'td' && c.tagName !== 'th') walk(c);
+    }
+  };
+  walk(table);
+  return rows;
+}
+
+/**
+ * Whether a table lays out the page rather than holding data: it contains another table, or a
+ * cell with a long text (old government sites put the whole article in one table cell).
+ */
+function isLayoutTable(table: Element): boolean {
+  let layout = false;
+  const walk = (n: Element, top: boolean) => {
+    for (const c of n.childNodes) {
+      if (layout || !isElement(c)) continue;
+      if (c.tagName === 'table' && !top) layout = true;
+      else if ((c.tagName === 'td' || c.tagName === 'th') && cellText(c).length > 200) layout = true;
+      else walk(c, false);
+    }
+  };
+  walk(table, true);
+  return layout;
+}
+
+/**
+ * The page as lines: paragraphs and headings one per line (inline markup joined, whitespace
+ * collapsed), each row of a data table one Markdown line with one field per cell as printed (a
+ * cell spanning rows or columns is printed once, where it starts; an empty cell is an empty
+ * field). A layout table is read as blocks.
+ */
+function pageLines(root: Element): Line[] {
+  const lines: Line[] = [];
+  const stack: Element[] = [];
+  let current = '';
+  const flush = () => {
+    const t = current.trim();
+    if (t) lines.push({ text: t, ancestors: [...stack] });
+    current = '';
+  };
+  const walk = (n: Node) => {
+    if (n.nodeName === '#text') {
+      current += collapse((n as DefaultTreeAdapterTypes.TextNode).value);
+      return;
+    }
+    if (!isElement(n) || SKIP.has(n.tagName)) return;
+    if (n.tagName === 'br') {
+      flush();
+      return;
+    }
+    if (n.tagName === 'table' && !isLayoutTable(n)) {
+      flush();
+      stack.push(n);
+      for (const tr of tableRows(n)) {
+        const cells = tr.childNodes.filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th'));
+        if (!cells.length) continue;
+        lines.push({ text: `| ${cells.map((c) => cellText(c)).join(' | ')} |`, ancestors: [...stack] });
+      }
+      stack.pop();
+      return;
+    }
+    const block = BLOCK.has(n.tagName);
+    if (block) flush();
+    stack.push(n);
+    for (const c of n.childNodes) walk(c);
+    stack.pop();
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return lines;
+}
+
+function findFirst(n: Node, tag: string): Element | null {
+  if (isElement(n) && n.tagName === tag) return n;
+  const children = 'childNodes' in n ? (n.childNodes as Node[]) : [];
+  for (const c of children) {
+    const f = findFirst(c, tag);
+    if (f) return f;
+  }
+  return null;
+}
+
+/** The page title without the site's name (`报告_测试市人民政府` → `报告`). */
+function pageTitle(doc: Node): string | null {
+  const t = findFirst(doc, 'title');
+  if (!t) return null;
+  const text = collapse(t.childNodes.map((c) => (c.nodeName === '#text' ? (c as DefaultTreeAdapterTypes.TextNode).value : '')).join('')).trim();
+  const part = text.split(/\s*[_|｜—–]\s*|\s+-\s+/).find((p) => TITLE.test(p));
+  return part ?? (TITLE.test(text) ? text : null);
+}
+
+/** What the HTML reader extracted: the report's text and the element chosen as the report. */
+export interface HtmlText {
+  /** The report's text: title line(s), then the report's lines (tables as Markdown rows). */
+  text: string;
+  /** Tag (and id or class) of the element read as the report, for messages. */
+  root: string;
+}
+
+/**
+ * The report's text from an HTML page. On a saved government page the report is the innermost
+ * element holding the most section headings of the form (一、总体情况 … 六、其他需要报告的事项), so
+ * navigation, menus and footers around it are left out; the title (and a 发布日期 field) printed
+ * outside that element, or the page's <title>, is put in front when the report's own first lines
+ * have none. Never throws.
+ */
+export function htmlToReportText(html: string): HtmlText {
+  const doc = parse(html);
+  const body = findFirst(doc, 'body');
+  if (!body) return { text: '', root: 'none' };
+  const lines = pageLines(body);
+
+  // Innermost element holding the most distinct section headings.
+  const counts = new Map<Element, Set<string>>();
+  for (const l of lines) {
+    const m = HEADING.exec(l.text.replace(/^[#*\s]+/, ''));
+    if (!m || l.text.length > 40) continue;
+    for (const a of l.ancestors) counts.set(a, new Set([...(counts.get(a) ?? []), m[1]]));
+  }
+  let root: Element = body;
+  let best = 0;
+  let depth = 0;
+  for (const l of lines) {
+    l.ancestors.forEach((a, d) => {
+      const n = counts.get(a)?.size ?? 0;
+      if (n > best || (n === best && n > 0 && d > depth)) {
+        root = a;
+        best = n;
+        depth = d;
+      }
+    });
+  }
+  if (best < 2) root = body;
+  const inside = lines.filter((l) => l.ancestors.includes(root));
+  const firstInside = lines.indexOf(inside[0]);
+  const before = firstInside > 0 ? lines.slice(0, firstInside) : [];
+
+  const head: string[] = [];
+  if (!inside.slice(0, 5).some((l) => TITLE.test(l.text))) {
+    const title = [...before].reverse().find((l) => TITLE.test(l.text) && l.text.length <= 80)?.text ?? pageTitle(doc);
+    if (title) head.push(title);
+  }
+  const date = before.find((l) => DATE_FIELD.test(l.text));
+  if (date) head.push(date.text);
+  const id = attr(root, 'id');
+  const cls = attr(root, 'class');
+  return {
+    text: [...head, ...inside.map((l) => l.text)].join('\n'),
+    root: `${root.tagName}${id ? `#${id}` : cls ? `.${cls.split(/\s+/)[0]}` : ''}`,
+  };
+}
+
+/** The charset a page declares in its first bytes (`<meta charset="gbk">`), lower-cased, or null. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)/i.exec(head);
+  return m ? m[1].toLowerCase() : null;
+}
+
+/**
+ * Parses an HTML report's bytes. The text is decoded as the page declares (GBK/GB2312 pages as
+ * GB18030) or, without a declaration, as UTF-8 / UTF-16 / GB18030 (decodeReportBytes).
+ *
+ * @returns the record of parseTextReport on the extracted text; `empty_file`, `binary_file` or
+ *   `undecodable_text` (with a message naming the file) when the bytes are no readable page, and
+ *   `not_a_report` when the page holds no report.
+ */
+export function parseHtmlReport(bytes: Uint8Array, sourceFile: string, reportId: string): ReportRecord {
+  const charset = declaredCharset(bytes);
+  let html: string | null = null;
+  if (charset && /^(gbk|gb2312|gb18030|x-gbk)$/.test(charset)) {
+    try {
+      html = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    } catch {
+      html = null;
+    }
+  }
+  if (html === null) {
+    const decoded = decodeReportBytes(bytes, sourceFile);
+    if (!decoded.ok) return failedRecord(reportId, sourceFile, decoded.reason, decoded.message);
+    html = decoded.text;
+  }
+  return parseHtmlString(html, sourceFile, reportId);
+}
+
+/** {@link parseHtmlReport} on an HTML string (used for Word files, via mammoth's HTML). */
+export function parseHtmlString(html: string, sourceFile: string, reportId: string): ReportRecord {
+  const { text } = htmlToReportText(html);
+  if (!text.trim()) {
+    return failedRecord(reportId, sourceFile, 'empty_file', `${sourceFile}：网页中没有可读的文字。若报告以图片或附件形式发布，请下载原文件（PDF、Word）后再导入。`);
+  }
+  return parseTextReport(text, sourceFile, reportId);
+}

@@ -1,0 +1,28 @@
+/** Title, agency, year and date as printed in the corpus' layouts. */
+import { describe, expect, it } from 'vitest';
+import { readPublicationDate, readReportMetadata } from './read-report-metadata';
+
+describe('readReportMetadata', () => {
+  it('reads a title that prints the year before the agency, wrapped over two lines', () => {
+    const m = readReportMetadata('正文\n2025 年上海市人民政府办公厅政府信息公开\n工作年度报告\n', '');
+    expect(m).toMatchObject({ agency: '上海市人民政府办公厅', agencyPrinted: '上海市人民政府办公厅', year: 2025, region: '上海市', province: '上海市', level: '省' });
+  });
+
+  it('corrects a known misreading and keeps the printed name', () => {
+    const m = readReportMetadata('# 沐阳县人民政府 2025 年 政府信息公开工作年度报告\n', '');
+    expect(m).toMatchObject({ agency: '沭阳县人民政府', agencyPrinted: '沐阳县人民政府', region: '沭阳县', city: '宿迁市', county: '沭阳县', unresolvedReason: null });
+    expect(m.aliasesApplied.map((a) => a.correct)).toEqual(['沭阳']);
+  });
+
+  it('reads a bare division name as its government, flagging one that is no division', () => {
+    expect(readReportMetadata('宿迁市 2025 年政府信息公开工作年度报告', '')).toMatchObject({ agency: '宿迁市人民政府', reportKind: 'government', level: '市' });
+    const m = readReportMetadata('测试市2025年政府信息公开工作年度报告', '');
+    expect(m).toMatchObject({ agency: '测试市人民政府', agencyPrinted: '测试市', province: null, reportKind: 'government' });
+    expect(m.unresolvedReason).toContain('测试市');
+  });
+
+  it('reads a saved page’s date field when the end prints no date', () => {
+    expect(readPublicationDate('2019年上海市…年度报告\n发布日期：2020-01-31\n正文……\n六、其他需要报告的事项\n无。', 2019)).toBe('2020-01-31');
+    expect(readPublicationDate('发布日期：2019-01-31\n……', 2019)).toBeNull();
+  });
+});

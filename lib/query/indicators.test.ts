@@ -1,0 +1,137 @@
+/**
+ * The 指标 view's SQL run on a real DuckDB (@duckdb/node-api) over tests/fixtures (numbers copied
+ * from data/seeds, see tests/fixtures/README.md), and the ranking rule (fewer than 30 cases: shown,
+ * not ranked) on copies of seed 004's cells with changed numbers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { openNodeDatabase, type NodeDatabase } from './node-duckdb';
+import { INDICATORS_VIEW } from './views';
+import { EMPTY_FILTER } from './filters';
+import { INDICATORS, MIN_CASES, rankText, SMALL_SAMPLE_NOTE } from './indicators';
+import { formatRowCell } from './format';
+import type { Row } from './executor';
+
+const FIXTURES = fileURLToPath(new URL('../../tests/fixtures', import.meta.url));
+const LINZI_2023 = 'db5428ea704a808e'; // 临淄区人民政府办公室 2023
+const YUNCHENG_2022 = 'c0d392a57191d65c'; // 运城市科学技术局 2022
+const ERQI_2023 = '3995c116d0ba2c65'; // 二七区科技局 2023
+
+async function open(): Promise<NodeDatabase> {
+  const r = await openNodeDatabase(FIXTURES);
+  if (!r.ok) throw new Error(r.error);
+  return r.db;
+}
+
+const byId = (rows: Row[], id: string) => {
+  const found = rows.filter((r) => r.report_id === id);
+  expect(found, id).toHaveLength(1);
+  return found[0];
+};
+const col = (key: string) => INDICATORS_VIEW.columns.find((c) => c.key === key)!;
+
+describe('指标 over tests/fixtures', () => {
+  let db: NodeDatabase;
+  let rows: Row[];
+  beforeAll(async () => {
+    db = await open();
+    rows = await db.exec(INDICATORS_VIEW.sql(EMPTY_FILTER));
+  });
+  afterAll(() => db?.close());
+
+  it('has one row per report with 表三 or 表四 and exactly the declared columns', () => {
+    expect(Object.keys(rows[0])).toEqual(INDICATORS_VIEW.columns.map((c) => c.key));
+    expect(rows.map((r) => r.report_id).sort()).toEqual(['3995c116d0ba2c65', '5f1f485ee573df5d', LINZI_2023, YUNCHENG_2022].sort());
+  });
+
+  it('临淄区人民政府办公室 2023: the four ratios from the printed numbers of seed 004', () => {
+    const r = byId(rows, LINZI_2023);
+    // 表三 总计: 7 granted + 1 partially granted of 31 processed; 27 new.
+    expect(r.disclosure_rate).toBeCloseTo(8 / 31, 12);
+    expect(r.disclosure_base).toBe(31);
+    // 表四: 行政复议 2 pending only → nothing concluded → no ratio.
+    expect(r.review_correction_rate).toBeNull();
+    expect(r.review_correction_base).toBe(0);
+    // 行政诉讼 (direct): 2 upheld + 1 other, none corrected.
+    expect(r.litigation_correction_rate).toBe(0);
+    expect(r.litigation_correction_base).toBe(3);
+    // 争议率 = (复议总计 2 + 诉讼总计 3 + 0) / 27.
+    expect(r.dispute_rate).toBeCloseTo(5 / 27, 12);
+    expect(r.dispute_base).toBe(27);
+  });
+
+  it('ranks only ratios over at least 30 cases: 临淄 2023 is 1st; 运城 2022 (1 case) is shown but not ranked', () => {
+    const linzi = byId(rows, LINZI_2023);
+    expect(linzi.disclosure_rank).toBe(1);
+    expect(linzi.dispute_rank).toBeNull(); // 27 new applications < 30
+    expect(linzi.litigation_correction_rank).toBeNull();
+    const yc = byId(rows, YUNCHENG_2022);
+    expect(yc.disclosure_rate).toBe(1); // 1 granted of 1 (the natural-person cell was inferred)
+    expect(yc.disclosure_rank).toBeNull();
+    expect(formatRowCell(yc, col('disclosure_rank'))).toMatchObject({ text: SMALL_SAMPLE_NOTE, missing: false });
+    expect(formatRowCell(linzi, col('disclosure_rank'))).toMatchObject({ text: '1', missing: false });
+    expect(formatRowCell(linzi, col('disclosure_rate')).text).toBe('25.8%');
+  });
+
+  it('a ratio with a zero denominator is NULL and its rank reads 无法计算, not 样本不足', () => {
+    const erqi = byId(rows, ERQI_2023); // all zeros
+    expect(erqi.disclosure_rate).toBeNull();
+    expect(erqi.disclosure_base).toBe(0);
+    const rank = formatRowCell(erqi, col('disclosure_rank'));
+    expect(rank.text).toBe('—');
+    expect(rank.title).toContain('无法计算');
+  });
+
+  it('a region filter restricts the rows', async () => {
+    const r = await db.exec(INDICATORS_VIEW.sql({ agencies: [], regions: ['淄博市临淄区'], yearFrom: 2023 }));
+    expect(r.map((x) => x.report_id)).toEqual([LINZI_2023]);
+  });
+
+  it('every indicator has its formula on its rate column', () => {
+    for (const ind of INDICATORS) expect(col(`${ind.key}_rate`).formula).toBe(ind.formula);
+  });
+});
+
+describe('ranking within a year (copies of seed 004 with changed numbers)', () => {
+  let db: NodeDatabase;
+  beforeAll(async () => {
+    db = await open();
+    // Three made-up reports built from seed 004's cells: B (2023) grants 15 instead of 7,
+    // C (2023) processed 29 (< 30), D (2022) as 004 but in 2022.
+    const copy = async (id: string, agency: string, year: number, changes: Record<string, number>) => {
+      await db.exec(
+        `INSERT INTO reports SELECT * REPLACE ('${id}' AS report_id, '${agency}' AS agency, ${year} AS year) FROM reports WHERE report_id = '${LINZI_2023}'`,
+      );
+      await db.exec(`INSERT INTO cells SELECT * REPLACE ('${id}' AS report_id) FROM cells WHERE report_id = '${LINZI_2023}'`);
+      for (const [row, v] of Object.entries(changes)) {
+        await db.exec(`UPDATE cells SET value = ${v} WHERE report_id = '${id}' AND "table" = 't3' AND "row" = '${row}' AND "column" = 'total'`);
+      }
+    };
+    await copy('b000000000000001', '合成对照机关乙', 2023, { granted: 15 });
+    await copy('c000000000000001', '合成对照机关丙', 2023, { granted: 29, total_processed: 29 });
+    await copy('d000000000000001', '合成对照机关丁', 2022, {});
+  });
+  afterAll(() => db?.close());
+
+  it('ranks by ratio, highest first, per year; under 30 cases is not ranked even with the highest ratio', async () => {
+    const rows = await db.exec(INDICATORS_VIEW.sql(EMPTY_FILTER));
+    const rank = (id: string) => byId(rows, id).disclosure_rank;
+    expect(byId(rows, 'b000000000000001').disclosure_rate).toBeCloseTo(16 / 31, 12);
+    expect(rank('b000000000000001')).toBe(1);
+    expect(rank(LINZI_2023)).toBe(2);
+    expect(byId(rows, 'c000000000000001').disclosure_rate).toBeCloseTo(30 / 29, 12);
+    expect(byId(rows, 'c000000000000001').disclosure_base).toBeLessThan(MIN_CASES);
+    expect(rank('c000000000000001')).toBeNull();
+    expect(rank('d000000000000001')).toBe(1); // alone in 2022 with ≥ 30 cases
+  });
+});
+
+describe('rankText', () => {
+  it('reads a rank, a small sample and an incomputable ratio differently', () => {
+    expect(rankText(2, 40, 0.5)).toMatchObject({ text: '2', ranked: true });
+    expect(rankText(null, 12, 0.5)).toMatchObject({ text: '样本不足30件', ranked: false });
+    expect(rankText(null, 12, 0.5).title).toContain('12 件');
+    expect(rankText(null, 0, null)).toMatchObject({ text: '—', ranked: false });
+  });
+});

@@ -1,0 +1,342 @@
+/**
+ * The report page: the SQL that reads one report (its row, its cells, its flags, the other years
+ * of the same agency) and pure functions that arrange the result for display — the form's tables
+ * with the form's Chinese labels (lib/model/form-layout.ts), which cells, tables, passages of the
+ * text and header fields each flag concerns, and the text cut into highlighted segments.
+ *
+ * Offsets of `text:START-END` references are UTF-16 code units, end exclusive — the units of a
+ * JavaScript string index — so segments are cut with `String.prototype.slice`.
+ */
+import {
+  T2_ROWS,
+  T2_ROWS_2019,
+  T2_COLUMNS,
+  T2_COLUMNS_2019,
+  T3_COLUMNS,
+  T3_OTHER_HANDLING,
+  T3_ROWS,
+  T4_COLUMNS,
+  T4_ROWS,
+  TABLE_LABELS,
+  type FormKey,
+} from '../model/form-layout';
+import type { TableKey } from '../model/report-schema';
+import type { Row } from './executor';
+import { sqlIdent, sqlString } from './sql';
+import { cellKey, parseSubject } from './subject-ref';
+
+// ------------------------------------------------------------------ SQL
+
+/**
+ * The report's row of reports.csv with every column (extra ones too), `year` as INTEGER and
+ * `published_on` as `YYYY-MM-DD` text (or NULL). No row when the id is unknown.
+ */
+export function reportSql(reportId: string): string {
+  return `SELECT * REPLACE (CAST(year AS INTEGER) AS year, CAST(published_on AS VARCHAR) AS published_on) FROM reports WHERE report_id = ${sqlString(reportId)}`;
+}
+
+/** The report's cells: table, row, column, value (件 or 万元, DOUBLE), status, raw, note. */
+export function reportCellsSql(reportId: string): string {
+  const q = sqlIdent;
+  return `SELECT ${q('table')}, ${q('row')}, ${q('column')}, CAST(value AS DOUBLE) AS value, status, raw, note FROM cells WHERE report_id = ${sqlString(reportId)}`;
+}
+
+/**
+ * The report's flags, errors first: fingerprint, rule, rule_version, severity, subject, expected,
+ * actual, difference (DOUBLE), message, evidence.
+ */
+export function reportFlagsSql(reportId: string): string {
+  return (
+    `SELECT fingerprint, report_id, rule, CAST(rule_version AS INTEGER) AS rule_version, severity, subject, expected, actual, ` +
+    `CAST(difference AS DOUBLE) AS difference, message, evidence FROM flags WHERE report_id = ${sqlString(reportId)} ` +
+    `ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END, rule, subject`
+  );
+}
+
+/** Reports of the same agency (report_id, year INTEGER, status), by year, for moving between years. */
+export function agencyReportsSql(agency: string): string {
+  return `SELECT report_id, CAST(year AS INTEGER) AS year, status FROM reports WHERE agency = ${sqlString(agency)} ORDER BY year, report_id`;
+}
+
+// ------------------------------------------------------------------ cells and tables
+
+/** One cell of the report as read from cells.csv. `value` in 件 (万元 for t2 amounts). */
+export interface ReportCell {
+  table: TableKey;
+  row: string;
+  column: string;
+  value: number | null;
+  status: string;
+  raw: string | null;
+  note: string | null;
+}
+
+/** Rows of {@link reportCellsSql} as {@link ReportCell}s (rows of unknown tables are dropped). */
+export function cellsFromRows(rows: readonly Row[]): ReportCell[] {
+  const out: ReportCell[] = [];
+  for (const r of rows) {
+    if (r.table !== 't2' && r.table !== 't3' && r.table !== 't4') continue;
+    out.push({
+      table: r.table,
+      row: String(r.row),
+      column: String(r.column),
+      value: typeof r.value === 'number' ? r.value : null,
+      status: String(r.status ?? ''),
+      raw: typeof r.raw === 'string' ? r.raw : null,
+      note: typeof r.note === 'string' ? r.note : null,
+    });
+  }
+  return out;
+}
+
+/** One position of a form table: the cell printed there, or null when cells.csv has none. */
+export interface FormCellSlot {
+  /** `t3.granted.natural_person`. */
+  ref: string;
+  column: string;
+  cell: ReportCell | null;
+}
+
+/** A row of a form table with the form's label. */
+export interface FormRowView {
+  key: string;
+  label: string;
+  cells: FormCellSlot[];
+}
+
+/** A block of a form table sharing one header (表二 has several, as the form prints it). */
+export interface FormGroupView {
+  /** `第二十条第（一）项` for 表二 blocks; null otherwise. */
+  heading: string | null;
+  columns: FormKey[];
+  /** Header cells above the columns (表三: 自然人 | 法人或其他组织 ×5 | 总计), or null. */
+  superHeader: Array<{ label: string; span: number }> | null;
+  rows: FormRowView[];
+}
+
+/** One table of the report laid out as the form prints it. */
+export interface FormTableView {
+  table: TableKey;
+  /** e.g. `收到和处理政府信息公开申请情况（表三）`. */
+  title: string;
+  /** Whether the table was read (listed in tables_found, or has cells). */
+  found: boolean;
+  groups: FormGroupView[];
+  /** Cells whose row or column the layout does not know (kept visible, not dropped). */
+  extra: ReportCell[];
+}
+
+const T2_ARTICLES: Record<string, string> = {
+  regulations: '第二十条第（一）项',
+  normative_documents: '第二十条第（一）项',
+  licensing: '第二十条第（五）项',
+  other_services: '第二十条第（五）项',
+  penalty: '第二十条第（六）项',
+  coercion: '第二十条第（六）项',
+  fees: '第二十条第（八）项',
+  procurement: '第二十条第（九）项',
+};
+
+function slotRow(table: TableKey, row: FormKey, columns: readonly string[], byRef: Map<string, ReportCell>): FormRowView {
+  return {
+    key: row.key,
+    label: row.label,
+    cells: columns.map((column) => {
+      const ref = cellKey(table, row.key, column);
+      return { ref, column, cell: byRef.get(ref) ?? null };
+    }),
+  };
+}
+
+/**
+ * The three tables of a report laid out as the form prints them, with the form's labels:
+ * - 表二 in blocks by article of 条例第二十条 (第（一）项 规章/行政规范性文件 × 本年制发/本年废止/
+ *   现行有效件数; 第（五）项 行政许可; 第（六）项 行政处罚/行政强制; 第（八）项 行政事业性收费 万元),
+ *   in the 2019 trial layout when `formVersion` is `2019`;
+ * - 表三: 25 rows × 7 columns (自然人, five 法人或其他组织 columns, 总计); a report that prints the
+ *   single （六）其他处理 row (`other_handling`) instead of rows 21–23 gets that row in their place;
+ * - 表四: 行政复议, 行政诉讼（未经复议直接起诉）, 行政诉讼（复议后起诉） × 结果维持/结果纠正/其他结果/尚未审结/总计.
+ * Every position of the layout is present; `cell` is null where cells.csv has no cell.
+ */
+export function buildFormTables(cells: readonly ReportCell[], tablesFound: readonly string[], formVersion: string | null): FormTableView[] {
+  const byRef = new Map(cells.map((c) => [cellKey(c.table, c.row, c.column), c]));
+  const used = new Set<string>();
+  const take = (g: FormGroupView) => {
+    for (const r of g.rows) for (const s of r.cells) used.add(s.ref);
+    return g;
+  };
+
+  // 表二
+  const t2Layout = formVersion === '2019' ? T2_ROWS_2019 : T2_ROWS;
+  const t2Columns = formVersion === '2019' ? T2_COLUMNS_2019 : T2_COLUMNS;
+  const t2Groups: FormGroupView[] = [];
+  for (const row of t2Layout) {
+    const heading = T2_ARTICLES[row.key] ?? null;
+    const last = t2Groups[t2Groups.length - 1];
+    const sameColumns = last && last.columns.map((c) => c.key).join() === row.columns.join();
+    if (last && last.heading === heading && sameColumns) {
+      last.rows.push(slotRow('t2', row, row.columns, byRef));
+    } else {
+      t2Groups.push({
+        heading,
+        columns: row.columns.map((k) => t2Columns.find((c) => c.key === k) ?? { key: k, label: k }),
+        superHeader: null,
+        rows: [slotRow('t2', row, row.columns, byRef)],
+      });
+    }
+  }
+  t2Groups.forEach(take);
+
+  // 表三
+  const t3Cols = T3_COLUMNS.map((c) => c.key);
+  const hasOtherHandling = cells.some((c) => c.table === 't3' && c.row === T3_OTHER_HANDLING.key);
+  const hasRows21to23 = cells.some((c) => c.table === 't3' && c.row.startsWith('other_') && c.row !== T3_OTHER_HANDLING.key);
+  const t3Rows: FormKey[] = [];
+  for (const r of T3_ROWS) {
+    if (r.key === 'other_overdue_amendment' && hasOtherHandling) t3Rows.push(T3_OTHER_HANDLING);
+    if (r.key.startsWith('other_') && hasOtherHandling && !hasRows21to23) continue;
+    t3Rows.push(r);
+  }
+  const t3Group = take({
+    heading: null,
+    columns: [...T3_COLUMNS],
+    superHeader: [
+      { label: T3_COLUMNS[0].label, span: 1 },
+      { label: '法人或其他组织', span: 5 },
+      { label: T3_COLUMNS[6].label, span: 1 },
+    ],
+    rows: t3Rows.map((r) => slotRow('t3', r, t3Cols, byRef)),
+  });
+
+  // 表四
+  const t4Group = take({
+    heading: null,
+    columns: [...T4_COLUMNS],
+    superHeader: null,
+    rows: T4_ROWS.map((r) => slotRow('t4', r, T4_COLUMNS.map((c) => c.key), byRef)),
+  });
+
+  const groups: Record<TableKey, FormGroupView[]> = { t2: t2Groups, t3: [t3Group], t4: [t4Group] };
+  return (['t2', 't3', 't4'] as const).map((table) => ({
+    table,
+    title: TABLE_LABELS[table],
+    found: tablesFound.includes(table) || cells.some((c) => c.table === table),
+    groups: groups[table],
+    extra: cells.filter((c) => c.table === table && !used.has(cellKey(c.table, c.row, c.column))),
+  }));
+}
+
+// ------------------------------------------------------------------ flags → highlights
+
+/** A flag as the report page holds it (a row of {@link reportFlagsSql}). */
+export interface ReportFlag {
+  fingerprint: string;
+  rule: string;
+  rule_version: number;
+  severity: string;
+  subject: string | null;
+  expected: string | null;
+  actual: string | null;
+  difference: number | null;
+  message: string;
+  evidence: string | null;
+}
+
+/** A passage of the text to highlight, tied to one flag. */
+export interface TextMark {
+  start: number;
+  end: number;
+  /** The fingerprint of the flag the passage belongs to. */
+  flag: string;
+}
+
+/**
+ * What each flag of a report points at, indexed for the page: cell refs (`t3.granted.total`),
+ * tables (`t2`), text passages, the publication date, sections (`problems`), and cells of other
+ * reports (cross-year rules). Each maps to the fingerprints of the flags concerned.
+ */
+export interface FlagHighlights {
+  cells: Map<string, string[]>;
+  tables: Map<string, string[]>;
+  text: TextMark[];
+  publishedOn: string[];
+  sections: Map<string, string[]>;
+  otherReports: Array<{ flag: string; report: string; ref: string }>;
+}
+
+function push<K>(m: Map<K, string[]>, k: K, v: string) {
+  const list = m.get(k);
+  if (list) {
+    if (!list.includes(v)) list.push(v);
+  } else m.set(k, [v]);
+}
+
+/** Index the subjects of a report's flags (see {@link FlagHighlights}); unknown references are skipped. */
+export function flagHighlights(flags: ReadonlyArray<Pick<ReportFlag, 'fingerprint' | 'subject'>>): FlagHighlights {
+  const h: FlagHighlights = { cells: new Map(), tables: new Map(), text: [], publishedOn: [], sections: new Map(), otherReports: [] };
+  for (const f of flags) {
+    for (const s of parseSubject(f.subject)) {
+      if ((s.kind === 'cell' || s.kind === 'table') && s.report) {
+        h.otherReports.push({ flag: f.fingerprint, report: s.report, ref: s.ref.slice(s.report.length + 1) });
+      } else if (s.kind === 'cell') push(h.cells, cellKey(s.table, s.row, s.column), f.fingerprint);
+      else if (s.kind === 'table') push(h.tables, s.table, f.fingerprint);
+      else if (s.kind === 'text') h.text.push({ start: s.start, end: s.end, flag: f.fingerprint });
+      else if (s.kind === 'published_on') {
+        if (!h.publishedOn.includes(f.fingerprint)) h.publishedOn.push(f.fingerprint);
+      } else if (s.kind === 'section') push(h.sections, s.section, f.fingerprint);
+    }
+  }
+  return h;
+}
+
+/** A run of the text with the flags whose passages cover it (empty = not highlighted). */
+export interface TextSegment {
+  start: number;
+  end: number;
+  text: string;
+  flags: string[];
+}
+
+/**
+ * Cut `text` into consecutive segments at every mark boundary; each segment lists the flags whose
+ * passages cover it (overlapping passages list several). Marks are clamped to the text; empty or
+ * inverted marks are ignored. Adjacent segments with the same flags are merged, so an unmarked
+ * text is one segment. The segments' texts joined give back `text` exactly.
+ */
+export function textSegments(text: string, marks: readonly TextMark[]): TextSegment[] {
+  const len = text.length;
+  const valid = marks
+    .map((m) => ({ start: Math.max(0, Math.min(len, m.start)), end: Math.max(0, Math.min(len, m.end)), flag: m.flag }))
+    .filter((m) => m.end > m.start);
+  const cuts = [...new Set([0, len, ...valid.flatMap((m) => [m.start, m.end])])].sort((a, b) => a - b);
+  const out: TextSegment[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const a = cuts[i];
+    const b = cuts[i + 1];
+    const flags = [...new Set(valid.filter((m) => m.start <= a && m.end >= b).map((m) => m.flag))];
+    const prev = out[out.length - 1];
+    if (prev && prev.flags.join() === flags.join()) {
+      prev.end = b;
+      prev.text = text.slice(prev.start, b);
+    } else out.push({ start: a, end: b, text: text.slice(a, b), flags });
+  }
+  if (out.length === 0) out.push({ start: 0, end: 0, text: '', flags: [] });
+  return out;
+}
+
+/** Rows of {@link reportFlagsSql} as {@link ReportFlag}s; `fingerprintOf` fills a missing fingerprint. */
+export function flagsFromRows(rows: readonly Row[], fingerprintOf: (row: Row) => string): ReportFlag[] {
+  const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
+  return rows.map((r) => ({
+    fingerprint: fingerprintOf(r),
+    rule: String(r.rule ?? ''),
+    rule_version: typeof r.rule_version === 'number' ? r.rule_version : 0,
+    severity: String(r.severity ?? ''),
+    subject: text(r.subject),
+    expected: text(r.expected),
+    actual: text(r.actual),
+    difference: typeof r.difference === 'number' ? r.difference : null,
+    message: String(r.message ?? ''),
+    evidence: text(r.evidence),
+  }));
+}

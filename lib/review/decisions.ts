@@ -1,0 +1,401 @@
+/**
+ * Review decisions on flags: a supervisor confirms (确认) or dismisses (驳回) a flag with a note.
+ * This module is the decision logic only — the record's shape, making a decision, the CSV
+ * export and its validated import, merging an import into what is stored, and telling which
+ * decisions no longer match any flag (orphans). Storage is the app's business
+ * (app/_lib/decision-store.ts keeps them in IndexedDB); nothing here touches a browser API.
+ *
+ * A decision is keyed by the flag's fingerprint (lib/model/make-flag.ts flagFingerprint: 16 hex
+ * digits from report id — itself a hash of the file's bytes —, rule, rule version and subject),
+ * so it survives a rebuild of the data. A decision whose fingerprint matches no flag of the
+ * current data (the report was replaced, the rule's version bumped) is an orphan: kept, counted
+ * and shown, never dropped silently.
+ *
+ * Failures are values: `{ ok: false, error }` with a Chinese message that says what was wrong and
+ * what to do.
+ */
+import Papa from 'papaparse';
+import { z } from 'zod';
+import { flagFingerprint } from '../model/make-flag';
+import type { RuleId } from '../model/report-schema';
+
+/** The two decisions: `confirmed` (确认: the flag is a real problem), `dismissed` (驳回: it is not). */
+export const DecisionValue = z.enum(['confirmed', 'dismissed']);
+/** See {@link DecisionValue}. */
+export type DecisionValue = z.infer<typeof DecisionValue>;
+
+/** Chinese names of the decisions, as the UI and the CSV import accept them. */
+export const DECISION_LABELS: Record<DecisionValue, string> = { confirmed: '确认', dismissed: '驳回' };
+
+/** A flag fingerprint: 16 lowercase hex digits. */
+export const FINGERPRINT_PATTERN = /^[0-9a-f]{16}$/;
+
+/**
+ * One decision, as stored and exported.
+ * - `fingerprint`: the flag's fingerprint (the key);
+ * - `decision`: confirmed / dismissed; `note`: the supervisor's reason (required for dismissed);
+ * - `decided_at`: when, ISO 8601 in UTC (`2025-03-01T08:30:00.000Z`);
+ * - `report_id`, `agency`, `year`, `rule`, `subject`: the flag's context at decision time, so an
+ *   orphaned decision still says what it was about (null when unknown, e.g. a hand-made file).
+ */
+export const Decision = z.object({
+  fingerprint: z.string().regex(FINGERPRINT_PATTERN),
+  decision: DecisionValue,
+  note: z.string(),
+  decided_at: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
+  report_id: z.string().nullable(),
+  agency: z.string().nullable(),
+  year: z.number().int().nullable(),
+  rule: z.string().nullable(),
+  subject: z.string().nullable(),
+});
+/** See {@link Decision}. */
+export type Decision = z.infer<typeof Decision>;
+
+/** Columns of the decisions CSV, in order (export writes all; import needs the first two). */
+export const DECISION_COLUMNS = ['fingerprint', 'decision', 'note', 'decided_at', 'report_id', 'agency', 'year', 'rule', 'subject'] as const;
+
+/** Columns an imported file must have. */
+export const REQUIRED_DECISION_COLUMNS = ['fingerprint', 'decision'] as const;
+
+/** The flag a decision is made on, as the queue and the report page hold it. */
+export interface FlagContext {
+  fingerprint: string;
+  report_id: string | null;
+  agency: string | null;
+  year: number | null;
+  rule: string | null;
+  /** flags.csv `subject` (`;`-joined references). */
+  subject: string | null;
+}
+
+/** Outcome of making or reading decisions. */
+export type DecisionResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * A new decision on a flag, stamped `now`. A dismissal needs a reason: an empty (or blank) note
+ * for `dismissed` is refused with `{ok: false, error: '驳回时请在备注中写明理由…'}`. The note is
+ * trimmed. A fingerprint that is not 16 hex digits is refused too (a programming or data error).
+ */
+export function makeDecision(flag: FlagContext, decision: DecisionValue, note: string, now: Date): DecisionResult<Decision> {
+  const text = note.trim();
+  if (decision === 'dismissed' && text === '') {
+    return { ok: false, error: '驳回时请在备注中写明理由（例如“原文表格如此，解析无误”），再点“驳回”。' };
+  }
+  if (!FINGERPRINT_PATTERN.test(flag.fingerprint)) {
+    return { ok: false, error: `这条检查结果的指纹“${flag.fingerprint}”格式不对，无法保存审核结果。请重新运行 npm run build:data 后刷新页面。` };
+  }
+  return {
+    ok: true,
+    value: {
+      fingerprint: flag.fingerprint,
+      decision,
+      note: text,
+      decided_at: now.toISOString(),
+      report_id: flag.report_id,
+      agency: flag.agency,
+      year: flag.year,
+      rule: flag.rule,
+      subject: flag.subject,
+    },
+  };
+}
+
+/**
+ * The fingerprint of a flag row read from flags.csv: its `fingerprint` column when present (newer
+ * ingests write it), else computed with flagFingerprint from report_id, rule, rule_version and the
+ * `;`-joined subject — the same function the ingest uses, so both agree.
+ */
+export function rowFingerprint(row: {
+  fingerprint?: unknown;
+  report_id: unknown;
+  rule: unknown;
+  rule_version: unknown;
+  subject: unknown;
+}): string {
+  if (typeof row.fingerprint === 'string' && FINGERPRINT_PATTERN.test(row.fingerprint)) return row.fingerprint;
+  const subject = typeof row.subject === 'string' && row.subject !== '' ? row.subject.split(';') : [];
+  return flagFingerprint({
+    report_id: String(row.report_id ?? ''),
+    rule: String(row.rule ?? '') as RuleId,
+    rule_version: Number(row.rule_version ?? 0),
+    subject,
+  });
+}
+
+// ------------------------------------------------------------------ export
+
+/** UTF-8 byte order mark that starts the exported CSV (Excel then reads Chinese correctly). */
+export const BOM = '\uFEFF';
+
+/**
+ * The decisions as CSV text: BOM, header {@link DECISION_COLUMNS}, CRLF line ends, one row per
+ * decision ordered by agency, year, rule and fingerprint; null as an empty field. Text a
+ * spreadsheet would run as a formula (starting with = + - @ tab or CR) is prefixed with `'`
+ * (papaparse `escapeFormulae`); {@link parseDecisionsCsv} removes that prefix again.
+ */
+export function decisionsToCsv(decisions: readonly Decision[]): string {
+  const sorted = [...decisions].sort(
+    (a, b) =>
+      (a.agency ?? '').localeCompare(b.agency ?? '', 'zh-CN') ||
+      (a.year ?? 0) - (b.year ?? 0) ||
+      (a.rule ?? '').localeCompare(b.rule ?? '') ||
+      a.fingerprint.localeCompare(b.fingerprint),
+  );
+  const data = sorted.map((d) => DECISION_COLUMNS.map((c) => d[c] ?? null));
+  return BOM + Papa.unparse({ fields: [...DECISION_COLUMNS], data }, { escapeFormulae: true, newline: '\r\n', quotes: false });
+}
+
+/** File name of an export made at `now` (local date): `审核结果_2025-03-01.csv`. */
+export function decisionsFileName(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `审核结果_${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}.csv`;
+}
+
+// ------------------------------------------------------------------ import
+
+const MAX_LISTED = 5;
+const WHAT_TO_DO = '请改正后重新导入；现有的审核结果没有任何改动。';
+const FORMAT_HINT = `文件应是“导出审核结果”得到的 CSV（UTF-8，第一行为列名 ${DECISION_COLUMNS.join(',')}，其中 fingerprint 和 decision 两列必需）。`;
+
+/** Undo papaparse's escapeFormulae: `'=SUM(A1)` → `=SUM(A1)`; other text unchanged. */
+function unescapeFormula(s: string): string {
+  return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+}
+
+function decisionValue(raw: string): DecisionValue | null {
+  const v = raw.trim();
+  const lower = v.toLowerCase();
+  if (lower === 'confirmed' || v === DECISION_LABELS.confirmed) return 'confirmed';
+  if (lower === 'dismissed' || v === DECISION_LABELS.dismissed) return 'dismissed';
+  return null;
+}
+
+function listProblems(problems: readonly string[]): string {
+  const shown = problems.slice(0, MAX_LISTED).join('；');
+  return problems.length > MAX_LISTED ? `${shown}；……另有 ${problems.length - MAX_LISTED} 处` : shown;
+}
+
+/**
+ * Read a decisions CSV (the text of the chosen file) into validated decisions — all or nothing:
+ * one bad row rejects the whole file, so a failed import never changes what is stored.
+ *
+ * Accepts a leading BOM, CRLF or LF, columns in any order, extra columns (ignored), decision
+ * values `confirmed`/`dismissed` or `确认`/`驳回`, an empty `decided_at` (then `now`). Refuses,
+ * each with a Chinese message naming what was wrong and what to do:
+ * - an empty file, or a file that is not text CSV (a zip such as .xlsx, binary bytes);
+ * - a header without the required columns `fingerprint` and `decision` (the message lists them
+ *   and the header found);
+ * - malformed CSV (an unclosed quote), rows with an unknown decision value, a fingerprint that is
+ *   not 16 hex digits, a dismissal without a note, an unreadable date or year, the same
+ *   fingerprint twice (rows are numbered as in a spreadsheet: the header is row 1);
+ * - a file with a header but no rows.
+ */
+export function parseDecisionsCsv(text: string, now: Date): DecisionResult<Decision[]> {
+  if (text.startsWith('PK\u0003\u0004') || text.startsWith('PK\u0005\u0006')) {
+    return {
+      ok: false,
+      error: `导入失败：这是压缩文件（例如 Excel 工作簿 .xlsx），不是 CSV。请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”，再导入那个 .csv 文件。现有的审核结果没有任何改动。`,
+    };
+  }
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return { ok: false, error: `导入失败：文件是空的。${FORMAT_HINT}现有的审核结果没有任何改动。` };
+  const head = body.slice(0, 4096);
+  const controls = (head.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
+  const replaced = (head.match(/\uFFFD/g) ?? []).length;
+  if (controls > 0 || replaced > head.length / 20) {
+    return { ok: false, error: `导入失败：这不是文本 CSV 文件（含有二进制内容或无法按 UTF-8 读取）。${FORMAT_HINT}现有的审核结果没有任何改动。` };
+  }
+
+  const parsed = Papa.parse<string[]>(body, { header: false, delimiter: ',', skipEmptyLines: 'greedy' });
+  const rows = parsed.data;
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const missing = REQUIRED_DECISION_COLUMNS.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    const shownHeader = (rows[0] ?? []).join(',').slice(0, 200);
+    return {
+      ok: false,
+      error: `导入失败：文件缺少必需的列 ${missing.join('、')}（文件第一行是“${shownHeader}”）。${FORMAT_HINT}请确认选择的是审核结果文件，而不是看板视图下载的 CSV。现有的审核结果没有任何改动。`,
+    };
+  }
+  const structural = parsed.errors.filter((e) => e.type === 'Quotes' || e.code === 'InvalidQuotes' || e.code === 'MissingQuotes');
+  if (structural.length > 0) {
+    const where = structural.map((e) => (typeof e.row === 'number' ? `第 ${e.row + 1} 行` : '某行')).join('、');
+    return { ok: false, error: `导入失败：CSV 格式有误（${where}附近引号不成对）。请用文本编辑器或 Excel 检查该行，${WHAT_TO_DO}` };
+  }
+  if (rows.length < 2) return { ok: false, error: `导入失败：文件只有列名，没有审核记录，没有可导入的内容。现有的审核结果没有任何改动。` };
+
+  const col = (name: string) => header.indexOf(name);
+  const get = (r: string[], name: string): string => {
+    const i = col(name);
+    return i >= 0 && i < r.length ? unescapeFormula((r[i] ?? '').trim()) : '';
+  };
+  const problems: string[] = [];
+  const badDecisions: string[] = [];
+  const out: Decision[] = [];
+  const firstRow = new Map<string, number>();
+  rows.slice(1).forEach((r, i) => {
+    const line = i + 2;
+    const fp = get(r, 'fingerprint').toLowerCase();
+    const rawDecision = get(r, 'decision');
+    const decision = decisionValue(rawDecision);
+    const note = get(r, 'note');
+    const at = get(r, 'decided_at');
+    const yearText = get(r, 'year');
+    let ok = true;
+    if (!FINGERPRINT_PATTERN.test(fp)) {
+      problems.push(`第 ${line} 行 fingerprint “${fp}” 不是 16 位十六进制指纹（若用 Excel 编辑过，请把该列设为文本格式）`);
+      ok = false;
+    } else if (firstRow.has(fp)) {
+      problems.push(`第 ${line} 行与第 ${firstRow.get(fp)} 行的 fingerprint 相同（${fp}），每条检查结果只能有一个审核结果`);
+      ok = false;
+    } else firstRow.set(fp, line);
+    if (!decision) {
+      badDecisions.push(`第 ${line} 行“${rawDecision}”`);
+      ok = false;
+    } else if (decision === 'dismissed' && note === '') {
+      problems.push(`第 ${line} 行是驳回，但 note（备注）为空：驳回须写明理由`);
+      ok = false;
+    }
+    if (at !== '' && Number.isNaN(Date.parse(at))) {
+      problems.push(`第 ${line} 行 decided_at “${at}” 不是日期时间（应如 2025-03-01T08:30:00.000Z）`);
+      ok = false;
+    }
+    if (yearText !== '' && !/^\d{4}$/.test(yearText)) {
+      problems.push(`第 ${line} 行 year “${yearText}” 不是四位年份`);
+      ok = false;
+    }
+    if (!ok || !decision) return;
+    const orNull = (s: string) => (s === '' ? null : s);
+    out.push({
+      fingerprint: fp,
+      decision,
+      note,
+      decided_at: at === '' ? now.toISOString() : new Date(Date.parse(at)).toISOString(),
+      report_id: orNull(get(r, 'report_id')),
+      agency: orNull(get(r, 'agency')),
+      year: yearText === '' ? null : Number(yearText),
+      rule: orNull(get(r, 'rule')),
+      subject: orNull(get(r, 'subject')),
+    });
+  });
+  if (badDecisions.length > 0) {
+    problems.unshift(
+      `decision 列有无法识别的值：${listProblems(badDecisions)}；只能是 confirmed（确认）或 dismissed（驳回）`,
+    );
+  }
+  if (problems.length > 0) return { ok: false, error: `导入失败：${listProblems(problems)}。${WHAT_TO_DO}` };
+  return { ok: true, value: out };
+}
+
+// ------------------------------------------------------------------ merge and reconcile
+
+/** What an import does to the stored decisions. */
+export interface MergeResult {
+  /** The decisions to write (new ones and those the import replaces). */
+  toWrite: Decision[];
+  /** Every decision after the merge (stored ones not in the file are kept as they are). */
+  merged: Decision[];
+  /** Counts: new fingerprints, replaced decisions, identical ones, and stored ones kept because they are newer than the file's. */
+  added: number;
+  updated: number;
+  unchanged: number;
+  keptNewer: number;
+}
+
+/**
+ * Merge imported decisions into the stored ones, by fingerprint. Nothing stored is ever removed.
+ * For a fingerprint in both: the same decision and note → unchanged; otherwise the later
+ * `decided_at` wins (a tie goes to the file), so importing an old export cannot undo newer work —
+ * `keptNewer` counts those cases.
+ */
+export function mergeDecisions(stored: readonly Decision[], incoming: readonly Decision[]): MergeResult {
+  const byFp = new Map(stored.map((d) => [d.fingerprint, d]));
+  const toWrite: Decision[] = [];
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  let keptNewer = 0;
+  for (const d of incoming) {
+    const old = byFp.get(d.fingerprint);
+    if (!old) {
+      added++;
+      toWrite.push(d);
+      byFp.set(d.fingerprint, d);
+    } else if (old.decision === d.decision && old.note === d.note) {
+      unchanged++;
+    } else if (Date.parse(d.decided_at) >= Date.parse(old.decided_at)) {
+      updated++;
+      toWrite.push(d);
+      byFp.set(d.fingerprint, d);
+    } else {
+      keptNewer++;
+    }
+  }
+  return { toWrite, merged: [...byFp.values()], added, updated, unchanged, keptNewer };
+}
+
+/** A sentence summing up a merge, e.g. `导入完成：新增 3 条，更新 1 条，相同 2 条。`. */
+export function describeMerge(m: Pick<MergeResult, 'added' | 'updated' | 'unchanged' | 'keptNewer'>): string {
+  const parts = [`新增 ${m.added} 条`, `更新 ${m.updated} 条`, `相同 ${m.unchanged} 条`];
+  if (m.keptNewer > 0) parts.push(`${m.keptNewer} 条本机的审核结果比文件中的更新，保留本机的`);
+  return `导入完成：${parts.join('，')}。`;
+}
+
+/**
+ * Split decisions into those whose fingerprint matches a flag of the current data (`matched`)
+ * and orphans (`orphaned`: the flag is gone — report replaced, rule version changed). Orphans are
+ * returned, not dropped: the caller keeps them stored and shows their count (孤立).
+ */
+export function reconcileDecisions(
+  decisions: readonly Decision[],
+  flagFingerprints: ReadonlySet<string>,
+): { matched: Decision[]; orphaned: Decision[] } {
+  const matched: Decision[] = [];
+  const orphaned: Decision[] = [];
+  for (const d of decisions) (flagFingerprints.has(d.fingerprint) ? matched : orphaned).push(d);
+  return { matched, orphaned };
+}
+
+/** Review status of a flag: `open` (未审核), or its decision. */
+export type ReviewStatus = 'open' | DecisionValue;
+
+/** Chinese names of the review statuses: 未审核, 已确认, 已驳回. */
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = { open: '未审核', confirmed: '已确认', dismissed: '已驳回' };
+
+/** Whether a string is a {@link ReviewStatus} (e.g. read from a URL). */
+export function isReviewStatus(s: unknown): s is ReviewStatus {
+  return s === 'open' || s === 'confirmed' || s === 'dismissed';
+}
+
+/**
+ * Counts for the queue's summary line: flags in `fingerprints` (the current data, filtered or
+ * not) by status, and the orphaned decisions among all `decisions` given `allFingerprints`
+ * (every flag of the data, unfiltered).
+ */
+export function reviewCounts(
+  fingerprints: readonly string[],
+  decisions: ReadonlyMap<string, Decision>,
+  allFingerprints: ReadonlySet<string>,
+): { total: number; open: number; confirmed: number; dismissed: number; orphaned: number } {
+  let confirmed = 0;
+  let dismissed = 0;
+  for (const fp of fingerprints) {
+    const d = decisions.get(fp);
+    if (d?.decision === 'confirmed') confirmed++;
+    else if (d?.decision === 'dismissed') dismissed++;
+  }
+  let orphaned = 0;
+  for (const fp of decisions.keys()) if (!allFingerprints.has(fp)) orphaned++;
+  return { total: fingerprints.length, open: fingerprints.length - confirmed - dismissed, confirmed, dismissed, orphaned };
+}
+
+/**
+ * Check a record read back from storage (an older version may have written another shape):
+ * the decision, or null when it does not match {@link Decision}. Callers keep such records
+ * stored and only count them.
+ */
+export function readStoredDecision(value: unknown): Decision | null {
+  const r = Decision.safeParse(value);
+  return r.success ? r.data : null;
+}

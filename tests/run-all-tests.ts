@@ -1,0 +1,42 @@
+/**
+ * `npm test`: the unit, golden and SQL tests (vitest), then the browser tests (Playwright +
+ * Chromium), then one closing line `tests: N passed, M failed, K skipped` over both.
+ * Exits non-zero when any test fails or a runner cannot start.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const json = path.join(mkdtempSync(path.join(tmpdir(), 'vitest-')), 'results.json');
+
+const unit = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${json}`], { cwd: root, stdio: 'inherit', env });
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+try {
+  const r = JSON.parse(readFileSync(json, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+  skipped += r.numPendingTests + r.numTodoTests;
+} catch {
+  console.error('tests: vitest wrote no results (see its output above)');
+  failed += 1;
+}
+if (unit.status !== 0 && failed === 0) failed += 1;
+
+const browser = spawnSync('npx', ['tsx', 'tests/browser/run-browser-tests.ts'], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+process.stdout.write(browser.stdout ?? '');
+const m = /browser: (\d+) passed, (\d+) failed/.exec(browser.stdout ?? '');
+if (m) {
+  passed += Number(m[1]);
+  failed += Number(m[2]);
+}
+if (!m || (browser.status !== 0 && Number(m[2]) === 0)) {
+  console.error('tests: the browser tests did not finish (see their output above)');
+  failed += 1;
+}
+console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exitCode = failed ? 1 : 0;
