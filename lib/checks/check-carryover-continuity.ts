@@ -16,8 +16,8 @@ import type { CrossYearInput } from './cross-year-input';
 export function checkCarryoverContinuity(current: CrossYearInput, previous: CrossYearInput): Flag[] {
   const y = current.report.year;
   if (y === null || previous.report.year !== y - 1) return [];
-  const now = new CellGrid(current.cells).value('t3', 'carried_over', 'total');
-  const before = new CellGrid(previous.cells).value('t3', 'carried_forward', 'total');
+  const now = CellGrid.of(current.cells).value('t3', 'carried_over', 'total');
+  const before = CellGrid.of(previous.cells).value('t3', 'carried_forward', 'total');
   if (now === null || before === null || now === before) return [];
   return [
     makeFlag({

@@ -23,7 +23,7 @@ export function checkIdentity(
   instances: readonly IdentityInstance[],
   describe: DescribeFailure,
 ): Flag[] {
-  const grid = new CellGrid(cells);
+  const grid = CellGrid.of(cells);
   const flags: Flag[] = [];
   for (const inst of instances) {
     const r = evaluateIdentity(grid, inst);

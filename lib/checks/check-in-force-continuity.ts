@@ -13,8 +13,8 @@ import type { CrossYearInput } from './cross-year-input';
 export function checkInForceContinuity(current: CrossYearInput, previous: CrossYearInput): Flag[] {
   const y = current.report.year;
   if (y === null || previous.report.year !== y - 1) return [];
-  const now = new CellGrid(current.cells);
-  const before = new CellGrid(previous.cells);
+  const now = CellGrid.of(current.cells);
+  const before = CellGrid.of(previous.cells);
   const flags: Flag[] = [];
   for (const row of ['regulations', 'normative_documents']) {
     const inForce = now.value('t2', row, 'in_force');

@@ -88,7 +88,7 @@ const LABELS: Record<StatedKind, string> = {
  * (`text:START-END`), `evidence` the sentence. Not evaluated where the table cells are missing.
  */
 export function checkNarrativeMatch(report: Report, cells: readonly Cell[], text: string): Flag[] {
-  const grid = new CellGrid(cells);
+  const grid = CellGrid.of(cells);
   const v = (t: 't3' | 't4', row: string) => grid.value(t, row, 'total');
   const flags: Flag[] = [];
   const seen = new Set<string>();

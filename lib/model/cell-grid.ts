@@ -28,6 +28,21 @@ export function arithmeticValue(cell: Cell | undefined): number | null {
 export class CellGrid {
   private readonly byRef = new Map<string, Cell>();
 
+  private static readonly cache = new WeakMap<readonly Cell[], CellGrid>();
+
+  /**
+   * The grid of a cells array, built once per array (the checks of one report share it). The
+   * array must not be mutated afterwards.
+   */
+  static of(cells: readonly Cell[]): CellGrid {
+    let g = CellGrid.cache.get(cells);
+    if (!g) {
+      g = new CellGrid(cells);
+      CellGrid.cache.set(cells, g);
+    }
+    return g;
+  }
+
   /** @param cells the cells of one report (later duplicates replace earlier ones). */
   constructor(cells: readonly Cell[]) {
     for (const c of cells) this.byRef.set(cellRef(c.table, c.row, c.column), c);

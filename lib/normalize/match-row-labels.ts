@@ -27,6 +27,8 @@ function bigrams(s: string): string[] {
 interface RowPattern {
   key: string;
   canonical: string;
+  /** The canonical label's character pairs (precomputed). */
+  canonicalPairs: ReadonlySet<string>;
   keywords: string[];
   /** Labels that match only when the whole last segment equals them (e.g. 3.其他). */
   exact?: RegExp;
@@ -68,7 +70,8 @@ const T3_EXACT: Record<string, RegExp> = {
 };
 
 function pattern(key: string, label: string): RowPattern {
-  return { key, canonical: normalizeLabel(label), keywords: T3_KEYWORDS[key] ?? [], exact: T3_EXACT[key] };
+  const canonical = normalizeLabel(label);
+  return { key, canonical, canonicalPairs: new Set(bigrams(canonical)), keywords: T3_KEYWORDS[key] ?? [], exact: T3_EXACT[key] };
 }
 
 /** The standard 25-row layout of table 三. */
@@ -85,24 +88,59 @@ const UNLABELED_SCORE = 0.3;
 /** Cost of leaving a printed row unassigned (its numbers would be lost). */
 const SKIP_PRINTED_COST = 0.5;
 
+/** A printed row's label, normalized once for scoring against every form row. */
+interface PreparedLabel {
+  segments: string[];
+  last: string;
+  lastNoNumber: string;
+  pairs: string[];
+}
+
+function prepareLabel(labels: readonly string[]): PreparedLabel | null {
+  const segments = labels.map(normalizeLabel).filter((s) => s.replace(/\d/g, '').length > 0);
+  if (segments.length === 0) return null;
+  const last = segments[segments.length - 1];
+  const lastNoNumber = last.replace(/^[0-9一二三四五六七八九十]+/, '');
+  return { segments, last, lastNoNumber, pairs: bigrams(lastNoNumber) };
+}
+
+function preparedScore(p: PreparedLabel | null, row: RowPattern): number {
+  if (!p) return UNLABELED_SCORE;
+  if (row.exact && (row.exact.test(p.last) || row.exact.test(p.lastNoNumber))) return 1;
+  if (row.keywords.some((k) => p.last.includes(k))) return 1;
+  if (row.keywords.some((k) => p.segments.some((s) => s.includes(k)))) return 0.8;
+  if (p.pairs.length === 0) return 0.05;
+  let hits = 0;
+  for (const pair of p.pairs) if (row.canonicalPairs.has(pair)) hits++;
+  return 0.6 * (hits / p.pairs.length) * Math.min(1, p.pairs.length / 3);
+}
+
 /**
  * How well a printed row's label fits a form row, in [0, 1]: 1 for a distinctive keyword in the
  * row's own (last) label segment, 0.8 for one in an earlier segment (a wrapped fragment), else up
- * to 0.6 by the share of the label's character pairs found in the form's label.
+ * to 0.6 by the share of the label's character pairs found in the form's label; 0.3 for a value
+ * line with no label (it may be any row, if the order allows).
  */
 export function labelScore(labels: string[], row: RowPattern): number {
-  const segments = labels.map(normalizeLabel).filter((s) => s.replace(/\d/g, '').length > 0);
-  if (segments.length === 0) return UNLABELED_SCORE;
-  const last = segments[segments.length - 1];
-  const lastNoNumber = last.replace(/^[0-9一二三四五六七八九十]+/, '');
-  if (row.exact && (row.exact.test(last) || row.exact.test(lastNoNumber))) return 1;
-  if (row.keywords.some((k) => last.includes(k))) return 1;
-  if (row.keywords.some((k) => segments.some((s) => s.includes(k)))) return 0.8;
-  const canon = new Set(bigrams(row.canonical));
-  const pairs = bigrams(lastNoNumber);
-  if (pairs.length === 0) return 0.05;
-  const hits = pairs.filter((p) => canon.has(p)).length;
-  return 0.6 * (hits / pairs.length) * Math.min(1, pairs.length / 3);
+  return preparedScore(prepareLabel(labels), row);
+}
+
+/** Scores of printed rows against form rows, computed once per (row, form row key). */
+class ScoreTable {
+  private readonly prepared: Array<PreparedLabel | null>;
+  private readonly cache: Array<Map<string, number>>;
+  constructor(printed: readonly PrintedRow[]) {
+    this.prepared = printed.map((p) => prepareLabel(p.labels));
+    this.cache = printed.map(() => new Map());
+  }
+  score(i: number, row: RowPattern): number {
+    let v = this.cache[i].get(row.key);
+    if (v === undefined) {
+      v = preparedScore(this.prepared[i], row);
+      this.cache[i].set(row.key, v);
+    }
+    return v;
+  }
 }
 
 /** A printed row assigned to a form row key. */
@@ -122,6 +160,7 @@ export interface MatchedRow {
 export function alignRows(
   printed: readonly PrintedRow[],
   layout: readonly RowPattern[],
+  scores: ScoreTable = new ScoreTable(printed),
 ): { matched: MatchedRow[]; unassigned: PrintedRow[]; score: number } {
   const m = printed.length;
   const k = layout.length;
@@ -136,7 +175,7 @@ export function alignRows(
   for (let i = 1; i <= m; i++) {
     for (let j = 1; j <= k; j++) {
       const options = [
-        best[i - 1][j - 1] + labelScore(printed[i - 1].labels, layout[j - 1]), // 0: match
+        best[i - 1][j - 1] + scores.score(i - 1, layout[j - 1]), // 0: match
         best[i - 1][j] - SKIP_PRINTED_COST, // 1: printed row unassigned
         best[i][j - 1], // 2: form row lost
       ];
@@ -153,7 +192,7 @@ export function alignRows(
   while (i > 0 || j > 0) {
     const choice = i === 0 ? 2 : j === 0 ? 1 : move[i][j];
     if (choice === 0) {
-      matched.unshift({ key: layout[j - 1].key, printed: printed[i - 1], score: labelScore(printed[i - 1].labels, layout[j - 1]) });
+      matched.unshift({ key: layout[j - 1].key, printed: printed[i - 1], score: scores.score(i - 1, layout[j - 1]) });
       i--;
       j--;
     } else if (choice === 1) {
@@ -173,8 +212,9 @@ export function alignT3Rows(printed: readonly PrintedRow[]): {
   matched: MatchedRow[];
   unassigned: PrintedRow[];
 } {
-  const standard = alignRows(printed, T3_STANDARD_LAYOUT);
-  const variant = alignRows(printed, T3_OTHER_HANDLING_LAYOUT);
+  const scores = new ScoreTable(printed);
+  const standard = alignRows(printed, T3_STANDARD_LAYOUT, scores);
+  const variant = alignRows(printed, T3_OTHER_HANDLING_LAYOUT, scores);
   return variant.score > standard.score + 1e-9
     ? { layout: 'other_handling', matched: variant.matched, unassigned: variant.unassigned }
     : { layout: 'standard', matched: standard.matched, unassigned: standard.unassigned };

@@ -67,6 +67,8 @@ function numberToken(piece: string, line: number, col: number): TableToken {
   return { kind: 'num', value: Number(piece.replace(/,/g, '')), raw: piece, note: null, line, col };
 }
 
+const isValue = (x: TableToken | undefined): boolean => !!x && (x.kind === 'num' || x.kind === 'placeholder');
+
 /** A page marker printed inside a table by PDF conversion: `- 4 -`, `— 4 —`. */
 const PAGE_MARKER = /^[-—–－]+\s*\d{1,3}\s*[-—–－]+$/;
 
@@ -110,7 +112,9 @@ export function tokenizeSection(text: string): TableToken[] {
         return;
       }
       // Protect notes in parentheses from being split on their inner spaces.
-      const pieces = trimmed.replace(/([（(][^（()）]*[)）])/g, (m) => m.replace(/\s+/g, '')).split(/[\s\u3000]+/u);
+      const pieces = !/[\s\u3000]/u.test(trimmed)
+        ? [trimmed]
+        : trimmed.replace(/([（(][^（()）]*[)）])/g, (m) => m.replace(/\s+/g, '')).split(/[\s\u3000]+/u);
       let text: string[] = [];
       const flush = () => {
         if (text.length) lineTokens.push({ kind: 'text', text: text.join(' '), line, col });
@@ -142,7 +146,6 @@ export function tokenizeSection(text: string): TableToken[] {
     lineTokens.forEach((t, i) => {
       if (t.kind !== 'blank') return tokens.push(t);
       if (markdown && i > lastText) return tokens.push({ ...t, explicit: true });
-      const isValue = (x: TableToken | undefined) => !!x && (x.kind === 'num' || x.kind === 'placeholder');
       const prevValue = isValue(lineTokens.slice(0, i).reverse().find((x) => x.kind !== 'blank'));
       const nextValue = isValue(lineTokens.slice(i + 1).find((x) => x.kind !== 'blank'));
       if (t.raw.length > 0 && nextValue) tokens.push(t);
