@@ -1,12 +1,16 @@
 'use client';
 
 /**
- * The dashboard: starts DuckDB-WASM with the built data, holds the filter and the current view
- * (both mirrored in the URL: ?view=…&agency=…&region=…&from=…&to=…), and runs the current view's
- * SQL. The chart, the table and the CSV download all use the rows of that one query.
+ * The dashboard: starts DuckDB-WASM with the built data, holds the filter and the current tab
+ * (all mirrored in the URL: ?view=…&agency=…&region=…&from=…&to=…, and the review queue's
+ * rule/severity/status), and runs the current view's SQL. The chart, the table and the CSV
+ * download all use the rows of that one query. Two tabs are not views: 审核 (the review queue)
+ * and 覆盖 (the coverage grid). A click on a chart item or a table row's 机关 opens that report's
+ * page, which links back here with the same URL parameters.
  */
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { chartForView } from '@/lib/charts';
+import { chartForView, chartReportIds } from '@/lib/charts';
 import { csvDownloadName, rowsToCsv } from '@/lib/csv';
 import { runQuery, type Row } from '@/lib/query/executor';
 import {
@@ -18,10 +22,27 @@ import {
   type FilterState,
 } from '@/lib/query/filters';
 import { filterOptionsFromRows, filterOptionsSql, getView, isViewId, VIEWS, type FilterOptions, type ViewId } from '@/lib/query/views';
+import { reportHref } from '@/lib/query/links';
+import { EMPTY_REVIEW_FILTER, reviewFilterFromSearchParams, reviewFilterToSearchParams, type ReviewFilter } from '@/lib/query/review';
+import { INDICATORS } from '@/lib/query/indicators';
 import type { BrowserDb } from '../_lib/duckdb-browser';
+import CoverageGrid from './CoverageGrid';
 import DataTable from './DataTable';
 import EChart from './EChart';
 import FilterBar from './FilterBar';
+import ReviewQueue from './ReviewQueue';
+
+/** A tab of the dashboard: one of the views, 审核 (review queue) or 覆盖 (coverage grid). */
+type TabId = ViewId | 'review' | 'coverage';
+
+const EXTRA_TABS: ReadonlyArray<{ id: 'review' | 'coverage'; title: string }> = [
+  { id: 'review', title: '审核' },
+  { id: 'coverage', title: '覆盖' },
+];
+
+function isTabId(s: string | null): s is TabId {
+  return isViewId(s) || s === 'review' || s === 'coverage';
+}
 
 type DbState =
   | { status: 'loading' }
@@ -53,8 +74,10 @@ function downloadText(text: string, fileName: string) {
 export default function Dashboard() {
   const [db, setDb] = useState<DbState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const [viewId, setViewId] = useState<ViewId>('proactive');
+  const router = useRouter();
+  const [tab, setTab] = useState<TabId>('proactive');
   const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
+  const [reviewFilter, setReviewFilter] = useState<ReviewFilter>(EMPTY_REVIEW_FILTER);
   const [urlRead, setUrlRead] = useState(false);
   const [result, setResult] = useState<ViewState>({ status: 'loading' });
 
@@ -62,18 +85,25 @@ export default function Dashboard() {
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
     const v = params.get('view');
-    if (isViewId(v)) setViewId(v);
+    if (isTabId(v)) setTab(v);
     setFilter(filterFromSearchParams(params));
+    setReviewFilter(reviewFilterFromSearchParams(params));
     setUrlRead(true);
   }, []);
+
+  // The URL parameters of the current state; also the `back` of links to report pages.
+  const dashParams = useMemo(() => {
+    const p = filterToSearchParams(filter);
+    p.set('view', tab);
+    if (tab === 'review') reviewFilterToSearchParams(reviewFilter, p);
+    return p;
+  }, [filter, tab, reviewFilter]);
 
   // Keep the URL in step, so a link reopens the same view and filter.
   useEffect(() => {
     if (!urlRead) return;
-    const p = filterToSearchParams(filter);
-    p.set('view', viewId);
-    window.history.replaceState(null, '', `${window.location.pathname}?${p.toString()}`);
-  }, [filter, viewId, urlRead]);
+    window.history.replaceState(null, '', `${window.location.pathname}?${dashParams.toString()}`);
+  }, [dashParams, urlRead]);
 
   // Start the database (shared module-level promise; StrictMode's second run reuses it).
   useEffect(() => {
@@ -107,12 +137,14 @@ export default function Dashboard() {
     };
   }, [attempt]);
 
+  const viewId: ViewId = isViewId(tab) ? tab : 'proactive';
+  const isView = isViewId(tab);
   const view = getView(viewId);
   const ready = db.status === 'ready' ? db : null;
 
   // Run the current view's query whenever the view or the filter changes.
   useEffect(() => {
-    if (!ready || !urlRead) return;
+    if (!ready || !urlRead || !isView) return;
     let cancelled = false;
     const f = normalizeFilter(filter);
     const sql = view.sql(f);
@@ -124,10 +156,23 @@ export default function Dashboard() {
     return () => {
       cancelled = true;
     };
-  }, [ready, view, filter, urlRead]);
+  }, [ready, view, filter, urlRead, isView]);
 
   const shown = result.status === 'ready' && result.view === viewId ? result : null;
   const option = useMemo(() => (shown ? chartForView(shown.view, shown.rows) : null), [shown]);
+  const chartIds = useMemo(() => (shown ? chartReportIds(shown.view, shown.rows) : []), [shown]);
+  const linkFor = useCallback(
+    (row: Row) => reportHref(String(row.report_id ?? ''), { flag: typeof row.fingerprint === 'string' ? row.fingerprint : null, back: dashParams }),
+    [dashParams],
+  );
+  const onChartClick = useCallback(
+    (i: number) => {
+      const id = chartIds[i];
+      const href = id ? reportHref(id, { back: dashParams }) : null;
+      if (href) router.push(href);
+    },
+    [chartIds, dashParams, router],
+  );
 
   const onDownload = useCallback(() => {
     if (!shown) return;
@@ -187,25 +232,40 @@ export default function Dashboard() {
           </section>
 
           <nav className="tabs" role="tablist" aria-label="视图">
-            {VIEWS.map((v) => (
+            {[...VIEWS, ...EXTRA_TABS].map((v) => (
               <button
                 key={v.id}
                 type="button"
                 role="tab"
                 id={`tab-${v.id}`}
-                aria-selected={v.id === viewId}
+                aria-selected={v.id === tab}
                 aria-controls="view-panel"
-                className={v.id === viewId ? 'tab active' : 'tab'}
+                className={v.id === tab ? 'tab active' : 'tab'}
                 data-testid={`tab-${v.id}`}
-                onClick={() => setViewId(v.id)}
+                onClick={() => setTab(v.id)}
               >
                 {v.title}
               </button>
             ))}
           </nav>
 
-          <section className="panel" role="tabpanel" id="view-panel" aria-labelledby={`tab-${viewId}`} data-testid="view-panel" data-view={viewId}>
+          <section className="panel" role="tabpanel" id="view-panel" aria-labelledby={`tab-${tab}`} data-testid="view-panel" data-view={tab}>
+            {tab === 'review' ? (
+              <ReviewQueue db={ready.db} filter={normalizeFilter(filter)} reviewFilter={reviewFilter} onReviewFilterChange={setReviewFilter} back={dashParams} />
+            ) : null}
+            {tab === 'coverage' ? <CoverageGrid db={ready.db} filter={normalizeFilter(filter)} back={dashParams} /> : null}
+            {isView ? (
+            <>
             <p className="muted summary">{view.summary}</p>
+            {view.id === 'indicators' ? (
+              <ul className="formulas" data-testid="indicator-formulas">
+                {INDICATORS.map((ind) => (
+                  <li key={ind.key}>
+                    <strong>{ind.label}</strong> = {ind.formula}。<span className="muted">{ind.reading}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {result.status === 'error' ? (
               <div className="error-box" role="alert" data-testid="view-error">
                 <p>{result.error}</p>
@@ -222,7 +282,8 @@ export default function Dashboard() {
             ) : null}
             {shown && option ? (
               <>
-                <EChart option={option} label={`${view.title}图表`} />
+                <EChart option={option} label={`${view.title}图表`} onItemClick={onChartClick} />
+                <p className="muted small chart-hint">点击图中的柱或点，打开那份报告。</p>
                 <div className="toolbar">
                   <span data-testid="row-count" data-count={shown.rows.length}>
                     共 {shown.rows.length} 行
@@ -232,12 +293,14 @@ export default function Dashboard() {
                     下载 CSV
                   </button>
                 </div>
-                <DataTable columns={view.columns} rows={shown.rows} />
+                <DataTable columns={view.columns} rows={shown.rows} linkFor={linkFor} />
                 <details className="sql">
                   <summary>查看本视图的 SQL</summary>
                   <pre data-testid="view-sql">{shown.sql}</pre>
                 </details>
               </>
+            ) : null}
+            </>
             ) : null}
           </section>
           <footer className="muted small footer">

@@ -1,16 +1,30 @@
 'use client';
 
 /** The rows behind a view, as a table with the view's Chinese column labels and units. */
-import { formatCell } from '@/lib/query/format';
+import Link from 'next/link';
+import { formatRowCell } from '@/lib/query/format';
 import type { Row } from '@/lib/query/executor';
 import type { ViewColumn } from '@/lib/query/views';
 
+/** Columns whose cells link to the row's report page. */
+const LINKED = new Set(['agency', 'report_id']);
+
 /**
  * The rows of a view in a scrollable table: one column per view column (label + unit in the header,
- * formula and CSV key in its tooltip), values formatted by lib/query/format (NULL as a grey —).
+ * a derived ratio's formula under its name, description and CSV key in its tooltip), values
+ * formatted by lib/query/format (NULL as a grey —; ranks with their 样本不足30件 note).
+ * `linkFor` gives a row's report page: its 机关 and 报告编号 cells then link there (one click).
  * Shows a sentence instead of an empty table when there are no rows.
  */
-export default function DataTable({ columns, rows }: { columns: readonly ViewColumn[]; rows: readonly Row[] }) {
+export default function DataTable({
+  columns,
+  rows,
+  linkFor,
+}: {
+  columns: readonly ViewColumn[];
+  rows: readonly Row[];
+  linkFor?: (row: Row) => string | null;
+}) {
   if (rows.length === 0) {
     return (
       <p className="empty" data-testid="view-empty">
@@ -27,26 +41,36 @@ export default function DataTable({ columns, rows }: { columns: readonly ViewCol
               <th key={c.key} scope="col" title={[c.description, `CSV 列名：${c.key}`].filter(Boolean).join('\n')} className={`col-${c.format}`}>
                 {c.label}
                 {c.unit ? <span className="unit">（{c.unit}）</span> : null}
+                {c.formula ? <span className="formula">= {c.formula}</span> : null}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {rows.map((r, i) => (
+          {rows.map((r, i) => {
+            const href = linkFor?.(r) ?? null;
+            return (
             <tr key={`${String(r.report_id)}-${i}`} data-testid="view-row">
               {columns.map((c) => {
-                const f = formatCell(r[c.key] ?? null, c.format);
+                const f = formatRowCell(r, c);
                 const cls = [`col-${c.format}`, f.missing ? 'missing' : '', c.format === 'severity' ? `sev-${String(r[c.key])}` : '']
                   .filter(Boolean)
                   .join(' ');
                 return (
                   <td key={c.key} className={cls} title={f.title} data-col={c.key}>
-                    {f.text}
+                    {href && LINKED.has(c.key) && !f.missing ? (
+                      <Link href={href} data-testid="row-report-link">
+                        {f.text}
+                      </Link>
+                    ) : (
+                      f.text
+                    )}
                   </td>
                 );
               })}
             </tr>
-          ))}
+            );
+          })}
         </tbody>
       </table>
     </div>

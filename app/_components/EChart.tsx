@@ -18,12 +18,27 @@ const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHe
 
 /**
  * A chart of `option` (from lib/charts) on a canvas, `height` px tall, resized with its box.
- * `label` is the accessible name (role=img). Disposed on unmount.
+ * `label` is the accessible name (role=img). `onItemClick` receives the category index
+ * (ECharts `dataIndex`) of a clicked bar or point. Disposed on unmount.
  */
-export default function EChart({ option, height = 380, label }: { option: EChartsCoreOption; height?: number; label: string }) {
+export default function EChart({
+  option,
+  height = 380,
+  label,
+  onItemClick,
+}: {
+  option: EChartsCoreOption;
+  height?: number;
+  label: string;
+  onItemClick?: (dataIndex: number) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const [rendered, setRendered] = useState(false);
+  const clickRef = useRef(onItemClick);
+  useEffect(() => {
+    clickRef.current = onItemClick;
+  }, [onItemClick]);
 
   useEffect(() => {
     const el = ref.current;
@@ -31,6 +46,9 @@ export default function EChart({ option, height = 380, label }: { option: EChart
     const c = echarts.init(el, null, { renderer: 'canvas' });
     chart.current = c;
     c.on('finished', () => setRendered(true));
+    c.on('click', (p: { dataIndex?: number; componentType?: string }) => {
+      if (p.componentType === 'series' && typeof p.dataIndex === 'number') clickRef.current?.(p.dataIndex);
+    });
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(el);
     return () => {

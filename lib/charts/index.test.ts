@@ -5,9 +5,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { openNodeDatabase, type NodeDatabase } from '../query/node-duckdb';
-import { APPLICATIONS_VIEW, COMPLIANCE_VIEW, PROACTIVE_VIEW, REVIEW_LITIGATION_VIEW } from '../query/views';
+import { APPLICATIONS_VIEW, COMPLIANCE_VIEW, INDICATORS_VIEW, PROACTIVE_VIEW, REVIEW_LITIGATION_VIEW } from '../query/views';
 import { EMPTY_FILTER } from '../query/filters';
-import { applicationsChart, categoryLabel, chartForView, complianceChart, legendRows, proactiveChart, reviewLitigationChart, type ChartRow } from './index';
+import {
+  applicationsChart,
+  categoryLabel,
+  chartForView,
+  chartReportIds,
+  complianceChart,
+  indicatorsChart,
+  legendRows,
+  proactiveChart,
+  reviewLitigationChart,
+  type ChartRow,
+} from './index';
 
 type Series = { name: string; type: string; stack?: string; yAxisIndex?: number; data: Array<number | null> };
 const seriesOf = (opt: unknown) => (opt as { series: Series[] }).series;
@@ -94,5 +105,31 @@ describe('charts from fixture rows', () => {
   it('category labels', () => {
     expect(categoryLabel({ agency: '二七区科技局', year: 2023 })).toBe('二七区科技局\n2023');
     expect(categoryLabel({ agency: null, year: null })).toBe('（未知机关）\n（年度未知）');
+  });
+});
+
+describe('指标 chart and chart clicks', () => {
+  it('指标: the four ratios in %, small samples drawn light, incomputable ratios as no bar', async () => {
+    const rows = (await db.exec(INDICATORS_VIEW.sql(EMPTY_FILTER))) as ChartRow[];
+    const opt = indicatorsChart(rows);
+    expect(seriesOf(opt).map((s) => s.name)).toEqual(['实质公开率', '复议纠错率', '诉讼纠错率', '争议率']);
+    const i = categoriesOf(opt).indexOf('临淄区人民政府办公室\n2023');
+    expect(pick(opt, '实质公开率').data[i]).toBeCloseTo((8 / 31) * 100, 10); // 31 cases: ranked, full colour
+    expect(pick(opt, '复议纠错率').data[i]).toBeNull(); // no concluded review
+    const dispute = pick(opt, '争议率').data[i] as unknown as { value: number; itemStyle: { opacity: number } };
+    expect(dispute.value).toBeCloseTo((5 / 27) * 100, 10); // 27 new applications < 30: light
+    expect(dispute.itemStyle.opacity).toBeLessThan(1);
+  });
+
+  it('a click on category i opens the report of row i; 合规 maps agency-years to their report', async () => {
+    const rows = (await db.exec(APPLICATIONS_VIEW.sql(EMPTY_FILTER))) as ChartRow[];
+    const ids = chartReportIds('applications', rows);
+    const i = categoriesOf(applicationsChart(rows)).indexOf('临淄区人民政府办公室\n2023');
+    expect(ids[i]).toBe('db5428ea704a808e');
+    const flags = (await db.exec(COMPLIANCE_VIEW.sql(EMPTY_FILTER))) as ChartRow[];
+    const cats = categoriesOf(complianceChart(flags));
+    const cids = chartReportIds('compliance', flags);
+    expect(cids).toHaveLength(cats.length);
+    expect(cids[cats.indexOf('威海市文登区科学技术局\n2022')]).toBe('6097eb29f1d289bb');
   });
 });

@@ -60,7 +60,7 @@ export interface CoverageReport {
 
 /** One row of the grid: an agency (with the regions its reports name) and its reports by year. */
 export interface CoverageAgency {
-  /** The agency's name, or `（未识别机关：FILE）` when the report names none. */
+  /** The agency's name, or `（未识别机关：FILE）` (the file's base name) when the report names none. */
   agency: string;
   region: string | null;
   /** Year key (`2022`, or `unknown` for reports whose year is unknown) → its reports (usually one). */
@@ -93,7 +93,8 @@ export function buildCoverageGrid(rows: readonly Row[]): CoverageGrid {
   const byAgency = new Map<string, CoverageAgency>();
   let withErrors = 0;
   for (const r of rows) {
-    const name = typeof r.agency === 'string' && r.agency ? r.agency : `（未识别机关：${String(r.source_file ?? r.report_id)}）`;
+    const file = String(r.source_file ?? r.report_id).split(/[\\/]/).pop();
+    const name = typeof r.agency === 'string' && r.agency ? r.agency : `（未识别机关：${file}）`;
     let a = byAgency.get(name);
     if (!a) {
       a = { agency: name, region: typeof r.region === 'string' ? r.region : null, byYear: {} };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeCellRef, itemLabel, plainLabel, ruleLabel, T3_LABELS, T4_GROUP_LABELS } from './labels';
-import { RuleId } from '../model/report-schema';
+import { describeCellRef, itemLabel, plainLabel, reportStatusLabel, ruleLabel, SECTION_LABELS, T3_LABELS, T4_GROUP_LABELS } from './labels';
+import { ReportStatus, RuleId } from '../model/report-schema';
+import { SECTION_HEADINGS } from '../checks/check-section-missing';
 
 describe('labels read from the form layout', () => {
   it('strips the form numbering', () => {
@@ -29,6 +30,14 @@ describe('labels read from the form layout', () => {
     expect(describeCellRef('x.y')).toBe('x.y');
     expect(describeCellRef('text:0-42')).toBe('正文第 1–42 字');
     expect(describeCellRef('published_on')).toBe('发布日期');
+    expect(describeCellRef('agency')).toBe('机关名称');
+    expect(describeCellRef('section.problems')).toBe('章节「五、存在的主要问题及改进情况」');
+    expect(describeCellRef('5f1f485ee573df5d:t3.carried_forward.total')).toBe('另一份报告（5f1f485ee573df5d）的表三·结转下年度继续办理·总计');
+    expect(describeCellRef('section.nope')).toBe('section.nope');
+  });
+  it('names the sections as the section rule does, and every report status', () => {
+    expect(SECTION_LABELS).toEqual(SECTION_HEADINGS);
+    for (const s of ReportStatus.options) expect(reportStatusLabel(s), s).not.toBe(s);
   });
   it('has a Chinese name for every rule id of the schema', () => {
     for (const id of RuleId.options) expect(ruleLabel(id), id).not.toBe(id);

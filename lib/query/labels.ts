@@ -131,7 +131,7 @@ export const SECTION_LABELS: Record<string, string> = {
  * A cell reference in words: `t3.new_received.total` → `表三·本年新收政府信息公开申请数量·总计`,
  * `t3.denied_state_secret.total` → `表三·（三）不予公开 1.属于国家秘密·总计` (the form's row label);
  * `t2` (a whole table) → `表二`; `text:120-180` (UTF-16 offsets into the report's text, end
- * exclusive) → `正文第 121–180 字`; `published_on` → `发布日期`; `section.problems` →
+ * exclusive) → `正文第 121–180 字`; `published_on` → `发布日期`; `agency` → `机关名称`; `section.problems` →
  * `章节「五、存在的主要问题及改进情况」`; `0123456789abcdef:t3.carried_forward.total` (a cell of
  * another report, used by the cross-year rules) → `另一份报告（0123456789abcdef）的表三·结转下年度继续办理·总计`.
  * Unknown parts are kept as written.
@@ -140,6 +140,7 @@ export function describeCellRef(ref: string): string {
   const text = /^text:(\d+)-(\d+)$/.exec(ref);
   if (text) return `正文第 ${Number(text[1]) + 1}–${text[2]} 字`;
   if (ref === 'published_on') return '发布日期';
+  if (ref === 'agency') return '机关名称';
   const section = /^section\.([a-z_]+)$/.exec(ref);
   if (section) return SECTION_LABELS[section[1]] ? `章节「${SECTION_LABELS[section[1]]}」` : ref;
   const other = /^([0-9a-f]{16}(?:-\d+)?):(.+)$/.exec(ref);

@@ -18,6 +18,7 @@ import {
   T4_COLUMNS,
   T4_ROWS,
   TABLE_LABELS,
+  rowLabel,
   type FormKey,
 } from '../model/form-layout';
 import type { TableKey } from '../model/report-schema';
@@ -242,24 +243,32 @@ export interface ReportFlag {
   evidence: string | null;
 }
 
-/** A passage of the text to highlight, tied to one flag. */
+/**
+ * A passage of the text to highlight, tied to one flag. `kind`: `passage` (named by the flag,
+ * `text:START-END`; the default), `evidence` (the flag's quoted evidence, found in the text) or
+ * `row` (the printed table row of a cell the flag names, found by the row's label — a guide for
+ * the eye, not a reference the rule made).
+ */
 export interface TextMark {
   start: number;
   end: number;
   /** The fingerprint of the flag the passage belongs to. */
   flag: string;
+  kind?: 'passage' | 'evidence' | 'row';
 }
 
 /**
  * What each flag of a report points at, indexed for the page: cell refs (`t3.granted.total`),
  * tables (`t2`), text passages, the publication date, sections (`problems`), and cells of other
- * reports (cross-year rules). Each maps to the fingerprints of the flags concerned.
+ * reports (cross-year rules), the agency's name (AGENCY_UNRESOLVED). Each maps to the
+ * fingerprints of the flags concerned.
  */
 export interface FlagHighlights {
   cells: Map<string, string[]>;
   tables: Map<string, string[]>;
   text: TextMark[];
   publishedOn: string[];
+  agency: string[];
   sections: Map<string, string[]>;
   otherReports: Array<{ flag: string; report: string; ref: string }>;
 }
@@ -273,7 +282,7 @@ function push<K>(m: Map<K, string[]>, k: K, v: string) {
 
 /** Index the subjects of a report's flags (see {@link FlagHighlights}); unknown references are skipped. */
 export function flagHighlights(flags: ReadonlyArray<Pick<ReportFlag, 'fingerprint' | 'subject'>>): FlagHighlights {
-  const h: FlagHighlights = { cells: new Map(), tables: new Map(), text: [], publishedOn: [], sections: new Map(), otherReports: [] };
+  const h: FlagHighlights = { cells: new Map(), tables: new Map(), text: [], publishedOn: [], agency: [], sections: new Map(), otherReports: [] };
   for (const f of flags) {
     for (const s of parseSubject(f.subject)) {
       if ((s.kind === 'cell' || s.kind === 'table') && s.report) {
@@ -283,44 +292,119 @@ export function flagHighlights(flags: ReadonlyArray<Pick<ReportFlag, 'fingerprin
       else if (s.kind === 'text') h.text.push({ start: s.start, end: s.end, flag: f.fingerprint });
       else if (s.kind === 'published_on') {
         if (!h.publishedOn.includes(f.fingerprint)) h.publishedOn.push(f.fingerprint);
+      } else if (s.kind === 'agency') {
+        if (!h.agency.includes(f.fingerprint)) h.agency.push(f.fingerprint);
       } else if (s.kind === 'section') push(h.sections, s.section, f.fingerprint);
     }
   }
   return h;
 }
 
-/** A run of the text with the flags whose passages cover it (empty = not highlighted). */
+/**
+ * Passages for flags that name no passage of their own but quote the text they rest on
+ * (`evidence`, e.g. the printed row `行政规范性文件\t0\t16` of a CELL_MISSING flag): the first
+ * place the evidence stands in `text`, or nothing when it is not found verbatim (it may have been
+ * normalized). Flags with `text:` references keep those and get no derived passage.
+ */
+export function evidenceMarks(text: string, flags: ReadonlyArray<Pick<ReportFlag, 'fingerprint' | 'subject' | 'evidence'>>): TextMark[] {
+  const out: TextMark[] = [];
+  for (const f of flags) {
+    if (!f.evidence || f.evidence.trim().length < 2) continue;
+    if (parseSubject(f.subject).some((s) => s.kind === 'text')) continue;
+    const at = text.indexOf(f.evidence);
+    if (at >= 0) out.push({ start: at, end: at + f.evidence.length, flag: f.fingerprint, kind: 'evidence' });
+  }
+  return out;
+}
+
+/**
+ * The label a table row is printed with, as searched for in the text: the item of a grouped
+ * row (`（三）不予公开 1.属于国家秘密` → `属于国家秘密`), otherwise the label without its numbering
+ * (`四、结转下年度继续办理` → `结转下年度继续办理`, `（一）予以公开` → `予以公开`).
+ */
+function printedRowLabel(table: TableKey, row: string): string {
+  const label = rowLabel(table, row);
+  const grouped = /^（[一二三四五六七八九十]）\s*\S+\s+\d+[.．]\s*(.+)$/.exec(label);
+  if (grouped) return grouped[1];
+  return label.replace(/^[一二三四五六七八九十]+、/, '').replace(/^（[一二三四五六七八九十]）\s*/, '').replace(/^\d+[.．]\s*/, '').replace(/（.*$/, '');
+}
+
+/**
+ * The printed table rows of the cells the flags name, found in `text` by the row's label: the
+ * first line that holds numbers in tab-separated columns (how the ingest writes table rows) and
+ * starts with the label (after its numbering), or contains it when the label has at least four
+ * characters. One mark per flag and line, kind `row`. Cells of other reports are skipped; a row
+ * whose line is not found gets no mark. A guide for the reader: the rule itself names cells.
+ */
+export function rowMarks(text: string, flags: ReadonlyArray<Pick<ReportFlag, 'fingerprint' | 'subject'>>): TextMark[] {
+  const lines: Array<{ start: number; end: number; body: string }> = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    if (line.includes('\t') && /\d/.test(line)) {
+      lines.push({ start: at, end: at + line.length, body: line.replace(/^[\s（()）一二三四五六七八九十、0-9.．]+/, '') });
+    }
+    at += line.length + 1;
+  }
+  const found = new Map<string, { start: number; end: number } | null>();
+  const out: TextMark[] = [];
+  for (const f of flags) {
+    const seen = new Set<number>();
+    for (const s of parseSubject(f.subject)) {
+      if (s.kind !== 'cell' || s.report) continue;
+      const key = `${s.table}.${s.row}`;
+      if (!found.has(key)) {
+        const label = printedRowLabel(s.table, s.row);
+        const line = label.length < 2 ? undefined : lines.find((l) => l.body.startsWith(label) || (label.length >= 4 && l.body.includes(label)));
+        found.set(key, line ? { start: line.start, end: line.end } : null);
+      }
+      const hit = found.get(key);
+      if (hit && !seen.has(hit.start)) {
+        seen.add(hit.start);
+        out.push({ start: hit.start, end: hit.end, flag: f.fingerprint, kind: 'row' });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A run of the text with the flags whose passages cover it (empty = not highlighted) and the
+ * kinds of those passages (`passage`, `evidence`, `row`).
+ */
 export interface TextSegment {
   start: number;
   end: number;
   text: string;
   flags: string[];
+  kinds: string[];
 }
 
 /**
  * Cut `text` into consecutive segments at every mark boundary; each segment lists the flags whose
  * passages cover it (overlapping passages list several). Marks are clamped to the text; empty or
- * inverted marks are ignored. Adjacent segments with the same flags are merged, so an unmarked
- * text is one segment. The segments' texts joined give back `text` exactly.
+ * inverted marks are ignored. Adjacent segments with the same flags and kinds are merged, so an
+ * unmarked text is one segment. The segments' texts joined give back `text` exactly.
  */
 export function textSegments(text: string, marks: readonly TextMark[]): TextSegment[] {
   const len = text.length;
   const valid = marks
-    .map((m) => ({ start: Math.max(0, Math.min(len, m.start)), end: Math.max(0, Math.min(len, m.end)), flag: m.flag }))
+    .map((m) => ({ start: Math.max(0, Math.min(len, m.start)), end: Math.max(0, Math.min(len, m.end)), flag: m.flag, kind: m.kind ?? 'passage' }))
     .filter((m) => m.end > m.start);
   const cuts = [...new Set([0, len, ...valid.flatMap((m) => [m.start, m.end])])].sort((a, b) => a - b);
   const out: TextSegment[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const a = cuts[i];
     const b = cuts[i + 1];
-    const flags = [...new Set(valid.filter((m) => m.start <= a && m.end >= b).map((m) => m.flag))];
+    const covering = valid.filter((m) => m.start <= a && m.end >= b);
+    const flags = [...new Set(covering.map((m) => m.flag))];
+    const kinds = [...new Set(covering.map((m) => m.kind))].sort();
     const prev = out[out.length - 1];
-    if (prev && prev.flags.join() === flags.join()) {
+    if (prev && prev.flags.join() === flags.join() && prev.kinds.join() === kinds.join()) {
       prev.end = b;
       prev.text = text.slice(prev.start, b);
-    } else out.push({ start: a, end: b, text: text.slice(a, b), flags });
+    } else out.push({ start: a, end: b, text: text.slice(a, b), flags, kinds });
   }
-  if (out.length === 0) out.push({ start: 0, end: 0, text: '', flags: [] });
+  if (out.length === 0) out.push({ start: 0, end: 0, text: '', flags: [], kinds: [] });
   return out;
 }
 

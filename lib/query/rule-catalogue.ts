@@ -142,3 +142,23 @@ export function flagValueText(rule: string, subject: string | null, which: 'expe
   const unit = rule === 'CELL_MISSING' ? '个' : rule === 'T2_VALUES' && (subject ?? '').includes('.amount') ? '万元' : '件';
   return `${n.toLocaleString('en-US', { maximumFractionDigits: 4 })} ${unit}`;
 }
+
+/**
+ * The names of a flag's three values for its rule: by default 应为 / 实为 / 差值 (差值 = 实为 − 应为);
+ * CELL_INFERRED 推算值 (the value recovered, 件); CELL_MISSING 应有个数 / 读到个数; DEADLINE
+ * 截止日期 / 发布日期 / 逾期; TEXT_REUSE 阈值 / 重复比例.
+ */
+export function flagValueLabels(rule: string): { expected: string; actual: string; difference: string } {
+  switch (rule) {
+    case 'CELL_INFERRED':
+      return { expected: '推算值', actual: '印出', difference: '差值' };
+    case 'CELL_MISSING':
+      return { expected: '应有个数', actual: '读到个数', difference: '差值' };
+    case 'DEADLINE':
+      return { expected: '截止日期', actual: '发布日期', difference: '逾期' };
+    case 'TEXT_REUSE':
+      return { expected: '阈值', actual: '重复比例', difference: '差值' };
+    default:
+      return { expected: '应为', actual: '实为', difference: '差值' };
+  }
+}

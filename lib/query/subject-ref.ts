@@ -4,7 +4,7 @@
  * - `t2`: a whole table;
  * - `text:120-180`: a passage of the report's text, UTF-16 offsets, end exclusive (the same units
  *   as a JavaScript string index, so `text.slice(120, 180)` is the passage);
- * - `published_on`: the printed publication date;
+ * - `published_on`: the printed publication date; `agency`: the agency's name (AGENCY_UNRESOLVED);
  * - `section.problems`: one of the six sections of the report (spec "The six sections");
  * - `OTHER_REPORT_ID:t3.carried_forward.total`: a cell of another report (cross-year rules such as
  *   CARRYOVER_CONTINUITY name the previous year's report this way).
@@ -18,6 +18,7 @@ export type SubjectRef =
   | { kind: 'table'; ref: string; table: TableKey; report: string | null }
   | { kind: 'text'; ref: string; start: number; end: number }
   | { kind: 'published_on'; ref: string }
+  | { kind: 'agency'; ref: string }
   | { kind: 'section'; ref: string; section: string }
   | { kind: 'unknown'; ref: string };
 
@@ -41,6 +42,7 @@ export function parseSubjectRef(ref: string): SubjectRef {
     return end >= start ? { kind: 'text', ref: r, start, end } : { kind: 'unknown', ref: r };
   }
   if (r === 'published_on') return { kind: 'published_on', ref: r };
+  if (r === 'agency') return { kind: 'agency', ref: r };
   const section = /^section\.([a-z_]+)$/.exec(r);
   if (section) return { kind: 'section', ref: r, section: section[1] };
   let report: string | null = null;

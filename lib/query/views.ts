@@ -425,6 +425,7 @@ export const COMPLIANCE_VIEW: ViewDef = {
     { key: 'difference', label: '差值', format: 'text', description: '实为 − 应为（件，或发布期限的天数）' },
     { key: 'evidence', label: '原文依据', format: 'text', description: '检查所依据的报告原文（句子或重复段落）' },
     { key: 'report_id', label: '报告编号', format: 'text' },
+    { key: 'fingerprint', label: '指纹', format: 'text', description: '检查结果的指纹（16 位十六进制；审核结果按它保存，数据重新生成后不变）' },
   ],
   sql: (filter) =>
     `WITH ${reportsCte(filter)}\n` +
@@ -432,7 +433,7 @@ export const COMPLIANCE_VIEW: ViewDef = {
     `CASE f.rule ${Object.entries(RULE_LABELS)
       .map(([k, v]) => `WHEN ${sqlString(k)} THEN ${sqlString(v)}`)
       .join(' ')} ELSE f.rule END AS rule_label,\n  ` +
-    `f.subject, f.message, f.expected, f.actual, CAST(f.difference AS DOUBLE) AS difference, f.evidence, r.report_id\n` +
+    `f.subject, f.message, f.expected, f.actual, CAST(f.difference AS DOUBLE) AS difference, f.evidence, r.report_id, f.fingerprint\n` +
     `FROM flags f JOIN r ON f.report_id = r.report_id\n` +
     `ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END, ` +
     `r.agency, r.year, f.rule, f.subject`,

@@ -108,10 +108,10 @@ export function makeDecision(flag: FlagContext, decision: DecisionValue, note: s
  */
 export function rowFingerprint(row: {
   fingerprint?: unknown;
-  report_id: unknown;
-  rule: unknown;
-  rule_version: unknown;
-  subject: unknown;
+  report_id?: unknown;
+  rule?: unknown;
+  rule_version?: unknown;
+  subject?: unknown;
 }): string {
   if (typeof row.fingerprint === 'string' && FINGERPRINT_PATTERN.test(row.fingerprint)) return row.fingerprint;
   const subject = typeof row.subject === 'string' && row.subject !== '' ? row.subject.split(';') : [];
@@ -286,6 +286,29 @@ export function parseDecisionsCsv(text: string, now: Date): DecisionResult<Decis
   }
   if (problems.length > 0) return { ok: false, error: `导入失败：${listProblems(problems)}。${WHAT_TO_DO}` };
   return { ok: true, value: out };
+}
+
+/**
+ * Decode the bytes of a chosen import file to text: UTF-8 (with or without BOM), else GB18030 —
+ * what Excel on Chinese Windows writes when saving as “CSV（逗号分隔）”. A zip (an .xlsx workbook)
+ * or bytes that are neither encoding are refused with a Chinese message saying what to do.
+ * Uses the standard TextDecoder (browser and Node).
+ */
+export function decodeDecisionFile(bytes: Uint8Array): DecisionResult<string> {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5)) {
+    return {
+      ok: false,
+      error: '导入失败：这是压缩文件（例如 Excel 工作簿 .xlsx），不是 CSV。请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”，再导入那个 .csv 文件。现有的审核结果没有任何改动。',
+    };
+  }
+  for (const encoding of ['utf-8', 'gb18030']) {
+    try {
+      return { ok: true, value: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
+    } catch {
+      // try the next encoding
+    }
+  }
+  return { ok: false, error: `导入失败：文件既不是 UTF-8 也不是 GB18030 编码的文本，可能不是 CSV 文件。${FORMAT_HINT}现有的审核结果没有任何改动。` };
 }
 
 // ------------------------------------------------------------------ merge and reconcile

@@ -2,7 +2,10 @@
  * Browser tests of the dashboard (`npm run test:browser`): builds the data and the app when
  * needed, starts `next start` on a free port on 127.0.0.1, drives Debian's Chromium through
  * playwright-core, and checks every view, the filters and the CSV download against the data
- * files themselves. Screenshots go to tests/browser/artifacts/ (gitignored).
+ * files themselves; then the review workflow — the queue, a report page with its highlighted cells,
+ * a dismissal that survives a reload and a browser restart (persistent profile, IndexedDB),
+ * export and re-import of the decisions, refused bad imports —, the coverage grid, chart and row
+ * links to report pages, and the 指标 view. Screenshots go to tests/browser/artifacts/ (gitignored).
  *
  * Environment: DATA_BUILD_DIR points the server and the checks at another data folder (for
  * development against a fixture; then `npm run build:data` is not run). Prints
@@ -10,7 +13,7 @@
  * the server is always stopped.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +22,7 @@ import Papa from 'papaparse';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { APPLICATIONS_VIEW, VIEWS, type ViewId } from '../../lib/query/views';
 import { describeFilter } from '../../lib/query/filters';
+import { DECISION_COLUMNS } from '../../lib/review/decisions';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const ARTIFACTS = join(ROOT, 'tests', 'browser', 'artifacts');
@@ -223,6 +227,39 @@ async function chartInk(page: Page): Promise<number> {
 
 // ------------------------------------------------------------------ the tests
 
+/**
+ * Chromium with a persistent profile (so IndexedDB survives reloads and restarts), every request
+ * to a host other than 127.0.0.1/localhost recorded in `watch`.
+ */
+async function launchBrowser(profile: string, watch: Watch): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1360, height: 900 },
+    locale: 'zh-CN',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    timeout: 60_000,
+  });
+  context.setDefaultTimeout(STEP_MS);
+  context.on('request', (req) => {
+    const u = new URL(req.url());
+    if (u.protocol === 'blob:' || u.protocol === 'data:') return;
+    if (u.hostname !== '127.0.0.1' && u.hostname !== 'localhost') watch.foreignRequests.push(req.url());
+  });
+  return context;
+}
+
+
 async function run(): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   let server: Server | null = null;
@@ -251,31 +288,8 @@ async function run(): Promise<void> {
     const linzi = seed('004_7ffb10b0611b3e96'); // 临淄区人民政府办公室 2023
     const wendeng = seed('001_8a13ebfd976f8452'); // 威海市文登区科学技术局 2022, no tables
 
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      acceptDownloads: true,
-      viewport: { width: 1360, height: 900 },
-      locale: 'zh-CN',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      timeout: 60_000,
-    });
-    context.setDefaultTimeout(STEP_MS);
-    context.on('request', (req) => {
-      const u = new URL(req.url());
-      if (u.protocol === 'blob:' || u.protocol === 'data:') return;
-      if (u.hostname !== '127.0.0.1' && u.hostname !== 'localhost') watch.foreignRequests.push(req.url());
-    });
-    const page = context.pages()[0] ?? (await context.newPage());
+    context = await launchBrowser(profile, watch);
+    let page = context.pages()[0] ?? (await context.newPage());
     watchPage(page, watch);
 
     await test('the server renders the loading state first', async () => {
@@ -419,6 +433,309 @@ async function run(): Promise<void> {
       const rules = await columnTexts(page, 'rule');
       assert(rules.includes('TABLE_MISSING'), `rules shown: ${rules.join(', ')}`);
       await page.screenshot({ path: join(ARTIFACTS, 'view-compliance-wendeng.png'), fullPage: true });
+    });
+
+    // ---------------------------------------------------------------- review, report page, coverage
+    const yuncheng = seed('003_6424f50ad3d5c809'); // 运城市科学技术局 2022: three CELL_INFERRED flags
+    const inferredFlags = flags.filter((f) => f.report_id === yuncheng?.report_id && f.rule === 'CELL_INFERRED');
+    const target = inferredFlags.find((f) => f.subject === 't3.granted.natural_person');
+    const knownFlags = flags.filter((f) => agencyOf.has(f.report_id));
+    const NOTE = '原文表格“自然人”一栏确为空，按总计推算无误';
+    const exported = join(ARTIFACTS, 'decisions.csv');
+
+    const counts = async (p: Page) => {
+      await p.waitForSelector('[data-testid="review-counts"]', { timeout: STEP_MS });
+      return p.$eval('[data-testid="review-counts"]', (el) => {
+        const d = (el as HTMLElement).dataset;
+        return { total: Number(d.total), open: Number(d.open), confirmed: Number(d.confirmed), dismissed: Number(d.dismissed), orphaned: Number(d.orphaned), stored: Number(d.stored) };
+      });
+    };
+    const waitForQueue = async (p: Page) => {
+      await p.waitForSelector('[data-testid="queue-table"], [data-testid="queue-empty"]', { timeout: STEP_MS });
+      await p.waitForFunction(() => !document.querySelector('[data-testid="view-loading"]'), undefined, { timeout: STEP_MS });
+      await counts(p);
+    };
+    const queueFingerprints = (p: Page) => p.$$eval('[data-testid="queue-row"]', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.fingerprint ?? ''));
+    const waitForReport = async (p: Page, id: string) => {
+      await p.waitForURL((u) => u.pathname === `/report/${id}`, { timeout: STEP_MS });
+      await p.waitForSelector(`[data-testid="report-page"][data-report-id="${id}"] [data-testid="flag-count"], [data-testid="report-error"], [data-testid="db-error"]`, { timeout: DB_READY_MS });
+      const err = await p.$('[data-testid="report-error"], [data-testid="db-error"]');
+      if (err) throw new Error(`report page error: ${(await err.innerText()).replace(/\s+/g, ' ')}`);
+    };
+
+    await test('审核: the queue lists every flag; a rule filter narrows it to 运城’s CELL_INFERRED flags', async () => {
+      assert(yuncheng && target && inferredFlags.length === 3, `seed 003 should have 3 CELL_INFERRED flags, found ${inferredFlags.length}`);
+      await page.goto(`${base}/?view=review`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+      await waitForDb(page);
+      await waitForQueue(page);
+      assertEqual((await queueFingerprints(page)).sort(), knownFlags.map((f) => f.fingerprint).sort(), 'queue fingerprints = flags.csv');
+      assertEqual(await counts(page), { total: knownFlags.length, open: knownFlags.length, confirmed: 0, dismissed: 0, orphaned: 0, stored: 0 }, 'counts on a fresh profile');
+      await page.click('[data-testid="filter-rule"] summary');
+      await page.check('[data-testid="filter-rule-option"][data-value="CELL_INFERRED"]');
+      await page.click('[data-testid="filter-rule"] summary');
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="queue-row"]').length === n, inferredFlags.length, { timeout: STEP_MS });
+      assertEqual((await queueFingerprints(page)).sort(), inferredFlags.map((f) => f.fingerprint).sort(), 'filtered queue');
+      const sentence = await page.innerText('[data-testid="review-sentence"]');
+      assert(sentence.includes('规则为“单元格未印出，按勾稽关系推算”'), `sentence: ${sentence}`);
+      assert(new URL(page.url()).searchParams.get('rule') === 'CELL_INFERRED', `URL lacks rule: ${page.url()}`);
+      await page.screenshot({ path: join(ARTIFACTS, 'review-queue.png'), fullPage: true });
+    });
+
+    await test('open a flagged report from the queue: its cells are highlighted, the flag explains itself', async () => {
+      assert(yuncheng && target, 'no target flag');
+      await page.click(`[data-testid="queue-row"][data-fingerprint="${target.fingerprint}"] [data-testid="queue-open-report"]`);
+      await waitForReport(page, yuncheng.report_id);
+      await page.waitForSelector('[data-testid="source-text"]', { timeout: STEP_MS });
+      // 表三 as the form prints it: 25 rows × 7 columns.
+      assertEqual(await page.$$eval('[data-testid="form-table-t3"] td.cell', (tds) => tds.length), 25 * 7, '表三 cells');
+      const flagged = await page.$$eval('td.cell[data-flagged="true"]', (tds) => tds.map((td) => (td as HTMLElement).dataset.ref ?? '').sort());
+      const cellRefs = flags
+        .filter((f) => f.report_id === yuncheng.report_id)
+        .flatMap((f) => f.subject.split(';'))
+        .filter((r) => /^t[234]\.[a-z_]+\.[a-z_]+$/.test(r));
+      assertEqual(flagged, [...new Set(cellRefs)].sort(), 'highlighted cells = the cells the flags name');
+      assert(inferredFlags.every((f) => flagged.includes(f.subject)), 'a CELL_INFERRED cell is not highlighted');
+      const cell = await page.$eval(`td.cell[data-ref="${target.subject}"]`, (td) => ({
+        status: (td as HTMLElement).dataset.status,
+        cls: td.className,
+        outline: getComputedStyle(td).outlineStyle,
+        text: (td.textContent ?? '').trim(),
+      }));
+      const expectedValue = cells.find((c) => c.report_id === yuncheng.report_id && `${c.table}.${c.row}.${c.column}` === target.subject)?.value;
+      assertEqual(cell.status, 'inferred', 'status of the flagged cell');
+      assertEqual(cell.text, expectedValue, 'value of the flagged cell');
+      assert(cell.cls.includes('sel') && cell.outline === 'solid', `selected cell not visibly highlighted: ${JSON.stringify(cell)}`);
+      const card = page.locator(`[data-testid="flag-card"][data-fingerprint="${target.fingerprint}"]`);
+      assertEqual(await card.getAttribute('data-selected'), 'true', 'the flag from the queue is selected');
+      const cardText = await card.innerText();
+      for (const part of ['单元格未印出，按勾稽关系推算', '提示', '推算值', '国办公开办函〔2021〕30号', target.message.slice(0, 12)]) {
+        assert(cardText.includes(part), `flag card lacks “${part}”: ${cardText}`);
+      }
+      assert(await page.isVisible('[data-testid="cell-legend"]'), 'no legend');
+      // The printed row of the flagged cell is marked in the source text (six numbers, 自然人 lost).
+      const marked = await page.$$eval(`[data-testid="text-mark"][data-flags~="${target.fingerprint}"]`, (ms) => ms.map((m) => ({ text: m.textContent ?? '', cls: m.className })));
+      assertEqual(marked.length, 1, 'text marks of the selected flag');
+      assert(marked[0].text.includes('予以公开') && marked[0].cls.includes('sel'), `text mark: ${JSON.stringify(marked[0])}`);
+      await page.screenshot({ path: join(ARTIFACTS, 'report-page.png'), fullPage: true });
+    });
+
+    await test('dismiss the flag with a note (a note is required); the decision survives a reload', async () => {
+      assert(yuncheng && target, 'no target flag');
+      const card = `[data-testid="flag-card"][data-fingerprint="${target.fingerprint}"]`;
+      await page.click(`${card} [data-testid="decision-dismiss"]`);
+      const err = await page.waitForSelector(`${card} [data-testid="decision-error"]`, { timeout: STEP_MS });
+      assert((await err.innerText()).includes('驳回时请在备注中写明理由'), 'no message for a dismissal without a note');
+      await page.fill(`${card} [data-testid="decision-note"]`, NOTE);
+      await page.click(`${card} [data-testid="decision-dismiss"]`);
+      await page.waitForSelector(`${card} [data-testid="decision"][data-status="dismissed"]`, { timeout: STEP_MS });
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await waitForReport(page, yuncheng.report_id);
+      await page.waitForSelector(`${card} [data-testid="decision"][data-status="dismissed"]`, { timeout: STEP_MS });
+      assert((await page.innerText(`${card} [data-testid="decision-saved-note"]`)).includes(NOTE), 'note lost after reload');
+    });
+
+    await test('返回看板 keeps the filters; the queue shows the decision', async () => {
+      assert(target, 'no target flag');
+      await page.click('[data-testid="back-to-dashboard"]');
+      await page.waitForURL((u) => u.pathname === '/', { timeout: STEP_MS });
+      await waitForDb(page);
+      await waitForQueue(page);
+      const params = new URL(page.url()).searchParams;
+      assertEqual([params.get('view'), params.get('rule')], ['review', 'CELL_INFERRED'], 'dashboard state after 返回看板');
+      assertEqual(await queueFingerprints(page).then((x) => x.length), inferredFlags.length, 'queue rows after 返回看板');
+      assertEqual(await page.getAttribute(`[data-testid="queue-row"][data-fingerprint="${target.fingerprint}"]`, 'data-status'), 'dismissed', 'row status');
+      assertEqual(await counts(page), { total: 3, open: 2, confirmed: 0, dismissed: 1, orphaned: 0, stored: 1 }, 'counts');
+    });
+
+    await test('导出审核结果 writes a CSV with a BOM, the decision and its note', async () => {
+      assert(target, 'no target flag');
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: STEP_MS }), page.click('[data-testid="export-decisions"]')]);
+      await download.saveAs(exported);
+      assert(/^审核结果_\d{4}-\d{2}-\d{2}\.csv$/.test(download.suggestedFilename()), `file name ${download.suggestedFilename()}`);
+      const text = readFileSync(exported, 'utf8');
+      assert(text.charCodeAt(0) === 0xfeff, 'no BOM');
+      const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+      assertEqual(rows[0], [...DECISION_COLUMNS], 'header');
+      assertEqual(rows.length, 2, 'rows');
+      const r = Object.fromEntries(rows[0].map((k, i) => [k, rows[1][i]]));
+      assertEqual([r.fingerprint, r.decision, r.note, r.report_id, r.rule, r.subject], [target.fingerprint, 'dismissed', NOTE, target.report_id, 'CELL_INFERRED', target.subject], 'exported row');
+    });
+
+    await test('a bad import file is refused with a Chinese message and leaves the decisions untouched', async () => {
+      const before = await counts(page);
+      const bad = mkdtempSync(join(tmpdir(), 'bad-import-'));
+      try {
+        // A dashboard view download instead of a decisions file (wrong columns).
+        const viewCsv = join(ARTIFACTS, 'download.csv');
+        await page.setInputFiles('[data-testid="import-decisions"]', viewCsv);
+        let err = await page.waitForSelector('[data-testid="import-error"]', { timeout: STEP_MS });
+        let msg = await err.innerText();
+        assert(msg.includes('缺少必需的列') && msg.includes('fingerprint') && msg.includes('现有的审核结果没有任何改动'), `message: ${msg}`);
+        assertEqual(await counts(page), before, 'counts after a wrong-columns import');
+        // The exported file with an unknown decision value.
+        const unknown = join(bad, 'unknown-value.csv');
+        writeFileSync(unknown, readFileSync(exported, 'utf8').replace(',dismissed,', ',rejected,'));
+        await page.setInputFiles('[data-testid="import-decisions"]', unknown);
+        await page.waitForFunction(() => (document.querySelector('[data-testid="import-error"]')?.textContent ?? '').includes('rejected'), undefined, { timeout: STEP_MS });
+        msg = await page.innerText('[data-testid="import-error"]');
+        assert(msg.includes('无法识别的值') && msg.includes('confirmed（确认）或 dismissed（驳回）'), `message: ${msg}`);
+        // Not CSV at all: a zip (as an .xlsx is).
+        const zip = join(bad, 'workbook.csv');
+        writeFileSync(zip, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00]));
+        await page.setInputFiles('[data-testid="import-decisions"]', zip);
+        await page.waitForFunction(() => (document.querySelector('[data-testid="import-error"]')?.textContent ?? '').includes('Excel'), undefined, { timeout: STEP_MS });
+        err = await page.waitForSelector('[data-testid="import-error"]');
+        assertEqual(await counts(page), before, 'counts after bad imports');
+        assertEqual(
+          await page.getAttribute(`[data-testid="queue-row"][data-fingerprint="${target!.fingerprint}"]`, 'data-status'),
+          'dismissed',
+          'decision after bad imports',
+        );
+        await page.screenshot({ path: join(ARTIFACTS, 'review-import-error.png'), fullPage: false });
+      } finally {
+        rmSync(bad, { recursive: true, force: true });
+      }
+    });
+
+    await test('撤销 the decision, then importing the exported CSV restores it', async () => {
+      assert(target, 'no target flag');
+      const row = `[data-testid="queue-row"][data-fingerprint="${target.fingerprint}"]`;
+      await page.click(`${row} [data-testid="decision-undo"]`);
+      await page.waitForSelector(`${row}[data-status="open"]`, { timeout: STEP_MS });
+      assertEqual((await counts(page)).stored, 0, 'stored after 撤销');
+      await page.setInputFiles('[data-testid="import-decisions"]', exported);
+      const ok = await page.waitForSelector('[data-testid="import-ok"]', { timeout: STEP_MS });
+      assert((await ok.innerText()).includes('新增 1 条'), `import message: ${await ok.innerText()}`);
+      await page.waitForSelector(`${row}[data-status="dismissed"]`, { timeout: STEP_MS });
+      assert((await page.innerText(`${row} [data-testid="decision-saved-note"]`)).includes(NOTE), 'note not restored');
+    });
+
+    await test('the decision survives closing and restarting the browser (IndexedDB in the profile)', async () => {
+      assert(yuncheng && target, 'no target flag');
+      await context!.close();
+      context = await launchBrowser(profile, watch);
+      page = context.pages()[0] ?? (await context.newPage());
+      watchPage(page, watch);
+      await page.goto(`${base}/report/${yuncheng.report_id}`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+      await waitForReport(page, yuncheng.report_id);
+      await page.waitForSelector(`[data-testid="flag-card"][data-fingerprint="${target.fingerprint}"] [data-testid="decision"][data-status="dismissed"]`, { timeout: STEP_MS });
+    });
+
+    await test('a decision whose flag is not in the data is kept and shown as 孤立', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'orphan-import-'));
+      try {
+        const file = join(dir, 'orphan.csv');
+        // As a decision made on an older build: its report was since replaced.
+        writeFileSync(file, `\uFEFF${DECISION_COLUMNS.join(',')}\r\nffffffffffffffff,confirmed,旧数据中的一条,2024-02-01T00:00:00.000Z,0123456789abcdef,某机关,2021,T3_BALANCE,t3.new_received.total\r\n`);
+        await page.goto(`${base}/?view=review`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+        await waitForDb(page);
+        await waitForQueue(page);
+        const before = await counts(page);
+        await page.setInputFiles('[data-testid="import-decisions"]', file);
+        await page.waitForSelector('[data-testid="import-ok"]', { timeout: STEP_MS });
+        await page.waitForFunction(() => document.querySelector('[data-testid="review-counts"]')?.getAttribute('data-orphaned') === '1', undefined, { timeout: STEP_MS });
+        const after = await counts(page);
+        assertEqual([after.total, after.dismissed, after.stored], [before.total, before.dismissed, before.stored + 1], 'counts after importing an orphan');
+        assertEqual(await page.$$eval('[data-testid="orphan-row"]', (rows) => rows.map((r) => (r.textContent ?? '').includes('旧数据中的一条'))), [true], 'orphan listed');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    await test('覆盖: one cell per report; 文登 2022 shows no tables and 3 errors, and opens its report', async () => {
+      assert(wendeng, 'seed 001 missing');
+      await page.goto(`${base}/?view=coverage`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+      await waitForDb(page);
+      await page.waitForSelector('[data-testid="coverage-table"]', { timeout: STEP_MS });
+      const ids = await page.$$eval('[data-testid="coverage-cell"]', (els) => els.map((e) => (e as HTMLElement).dataset.reportId ?? '').sort());
+      assertEqual(ids, reports.map((r) => r.report_id).sort(), 'one cell per report');
+      const cell = `[data-testid="coverage-cell"][data-report-id="${wendeng.report_id}"]`;
+      const errors = flags.filter((f) => f.report_id === wendeng.report_id && f.severity === 'error').length;
+      assertEqual(await page.getAttribute(cell, 'data-errors'), String(errors), '文登 errors');
+      assertEqual(await page.$$eval(`${cell} .tbl.missing`, (els) => els.map((e) => e.textContent)), ['表二', '表三', '表四'], '文登 missing tables');
+      await page.screenshot({ path: join(ARTIFACTS, 'coverage-grid.png'), fullPage: true });
+      await page.click(cell);
+      await waitForReport(page, wendeng.report_id);
+      for (const t of ['t2', 't3', 't4']) assert(await page.isVisible(`[data-testid="table-missing-${t}"]`), `no 未读到 note for ${t}`);
+      const rules = await page.$$eval('[data-testid="flag-card"]', (els) => els.map((e) => (e as HTMLElement).dataset.rule));
+      assertEqual(rules.filter((r) => r === 'TABLE_MISSING').length, 3, 'TABLE_MISSING cards');
+      assertEqual(await page.innerText('[data-testid="meta-published-on"] dd'), wendeng.published_on || '未印出', 'printed date');
+    });
+
+    await test('a click on a chart bar and on a table row each open the report page', async () => {
+      assert(wendeng && linzi, 'seeds missing');
+      await page.goto(`${base}/?view=compliance`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+      await waitForDb(page);
+      await waitForView(page, 'compliance');
+      // The red (错误) bar of the compliance chart belongs to 文登, the only report with errors.
+      // Scanned from the bottom up: the legend's red swatch is at the top and toggles the series.
+      const hit = await page.$eval('[data-testid="chart"] canvas', (c) => {
+        const canvas = c as HTMLCanvasElement;
+        const ctx = canvas.getContext('2d')!;
+        const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        const r = canvas.getBoundingClientRect();
+        for (let i = d.length - 4; i >= 0; i -= 4) {
+          if (Math.abs(d[i] - 0xc0) < 6 && Math.abs(d[i + 1] - 0x39) < 6 && Math.abs(d[i + 2] - 0x2b) < 6) {
+            const px = (i / 4) % canvas.width;
+            const py = Math.floor(i / 4 / canvas.width);
+            return { x: r.left + (px / canvas.width) * r.width - 2, y: r.top + (py / canvas.height) * r.height - 2 };
+          }
+        }
+        return null;
+      });
+      assert(hit, 'no red bar found on the compliance chart');
+      await page.mouse.click(hit.x, hit.y);
+      await waitForReport(page, wendeng.report_id);
+      assertEqual(new URL(page.url()).searchParams.get('back'), 'view=compliance', 'back parameter from the chart');
+      await page.goto(`${base}/?view=applications`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+      await waitForDb(page);
+      await waitForView(page, 'applications');
+      const row = page.locator('[data-testid="view-table"] tbody tr', { hasText: linzi.agency });
+      await row.locator('td[data-col="agency"] a').click();
+      await waitForReport(page, linzi.report_id);
+    });
+
+    await test('指标: each indicator with its formula; a ratio under 30 cases is shown but not ranked', async () => {
+      assert(yuncheng && linzi, 'seeds missing');
+      await page.goto(`${base}/?view=indicators`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+      await waitForDb(page);
+      await waitForView(page, 'indicators');
+      const formulas = await page.innerText('[data-testid="indicator-formulas"]');
+      for (const name of ['实质公开率', '复议纠错率', '诉讼纠错率', '争议率']) assert(formulas.includes(`${name} =`), `no formula for ${name}`);
+      const rowOf = (r: Record<string, string>) => page.locator('[data-testid="view-table"] tbody tr', { hasText: r.agency }).filter({ hasText: r.year });
+      assertEqual((await rowOf(yuncheng).locator('td[data-col="disclosure_rate"]').innerText()).trim(), '100.0%', '运城 实质公开率');
+      assertEqual((await rowOf(yuncheng).locator('td[data-col="disclosure_rank"]').innerText()).trim(), '样本不足30件', '运城 rank');
+      assertEqual((await rowOf(linzi).locator('td[data-col="disclosure_rate"]').innerText()).trim(), '25.8%', '临淄 实质公开率');
+      assertEqual((await rowOf(linzi).locator('td[data-col="disclosure_rank"]').innerText()).trim(), '1', '临淄 rank (31 cases)');
+      await page.screenshot({ path: join(ARTIFACTS, 'view-indicators.png'), fullPage: true });
+    });
+
+    await test('the text route serves report texts and refuses other paths', async () => {
+      assert(yuncheng, 'seed 003 missing');
+      const ok = await fetch(`${base}/data/texts/${yuncheng.report_id}.txt`, { signal: AbortSignal.timeout(10_000) });
+      assertEqual(ok.status, 200, 'text status');
+      assertEqual(await ok.text(), readFileSync(join(DATA_DIR, 'texts', `${yuncheng.report_id}.txt`), 'utf8'), 'text body');
+      for (const bad of ['..%2Freports.csv', '..%2F..%2Fpackage.json', 'abc.txt', `${yuncheng.report_id}.csv`]) {
+        const r = await fetch(`${base}/data/texts/${bad}`, { signal: AbortSignal.timeout(10_000) });
+        assert(r.status === 400 || r.status === 404, `${bad}: status ${r.status}`);
+        assert(!(await r.text()).startsWith('report_id,'), `${bad} served a data file`);
+      }
+      const missing = await fetch(`${base}/data/texts/0000000000000000.txt`, { signal: AbortSignal.timeout(10_000) });
+      assertEqual(missing.status, 404, 'unknown report text');
+    });
+
+    await test('a report page for an unknown or malformed id explains what to do', async () => {
+      const p2 = await context!.newPage(); // its 404 (the text of an unknown report) is expected: not watched
+      try {
+        await p2.goto(`${base}/report/0000000000000000`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+        const e = await p2.waitForSelector('[data-testid="report-error"]', { timeout: DB_READY_MS });
+        assert((await e.innerText()).includes('数据中没有这份报告'), 'unknown id message');
+        await p2.goto(`${base}/report/not-an-id`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+        const e2 = await p2.waitForSelector('[data-testid="report-error"]', { timeout: STEP_MS });
+        assert((await e2.innerText()).includes('报告编号格式不对'), 'malformed id message');
+      } finally {
+        await p2.close();
+      }
     });
 
     await test('without data the page explains what to do', async () => {

@@ -2,33 +2,17 @@
  * GET /data/{reports,cells,flags}.csv — the files written by `npm run build:data`, read from
  * data/build/ on every request (so a rebuild needs no restart). `DATA_BUILD_DIR` may point
  * elsewhere (absolute, or relative to the working directory) for development and tests.
- * Any other name, or a file not built yet, is a 404 with a plain-text explanation.
+ * Any other name, or a file not built yet, is a 404 with a plain-text explanation. Report texts
+ * are served by ../texts/[name]/route.ts.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { dataDir, shownPath, textResponse } from '../data-dir';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 const FILES = new Set(['reports.csv', 'cells.csv', 'flags.csv']);
-
-function text(status: number, body: string): Response {
-  return new Response(body, {
-    status,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-  });
-}
-
-/** How a data file is named in messages: `data/build/reports.csv`, or the full path of DATA_BUILD_DIR. */
-function shown(name: string): string {
-  return process.env.DATA_BUILD_DIR ? path.join(dataDir(), name) : `data/build/${name}`;
-}
-
-/** The folder the CSV files are read from. */
-function dataDir(): string {
-  const configured = process.env.DATA_BUILD_DIR;
-  return configured ? path.resolve(configured) : path.join(process.cwd(), 'data', 'build');
-}
 
 /**
  * Serve one data file as `text/csv; charset=utf-8` (no caching). 404 with a plain-text Chinese
@@ -38,7 +22,7 @@ function dataDir(): string {
 export async function GET(_request: Request, context: { params: Promise<{ name: string }> }): Promise<Response> {
   const { name } = await context.params;
   if (!FILES.has(name)) {
-    return text(404, `没有名为 ${name} 的数据文件；可用的是 reports.csv、cells.csv、flags.csv。`);
+    return textResponse(404, `没有名为 ${name} 的数据文件；可用的是 reports.csv、cells.csv、flags.csv（报告原文在 /data/texts/报告编号.txt）。`);
   }
   try {
     const bytes = await readFile(path.join(dataDir(), name));
@@ -48,8 +32,8 @@ export async function GET(_request: Request, context: { params: Promise<{ name: 
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      return text(404, `找不到 ${shown(name)}：数据还没有生成。请在项目目录运行 npm run build:data，然后刷新页面。\n(Data not built yet: run npm run build:data.)`);
+      return textResponse(404, `找不到 ${shownPath(name)}：数据还没有生成。请在项目目录运行 npm run build:data，然后刷新页面。\n(Data not built yet: run npm run build:data.)`);
     }
-    return text(500, `读取 ${shown(name)} 失败：${(e as Error).message}`);
+    return textResponse(500, `读取 ${shownPath(name)} 失败：${(e as Error).message}`);
   }
 }

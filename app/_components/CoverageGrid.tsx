@@ -1,0 +1,177 @@
+'use client';
+
+/**
+ * 覆盖 (the coverage grid): agency × year. A cell shows whether the year's report is in the data,
+ * how far it could be read (status; which of 表二/表三/表四 were found) and its number of errors;
+ * clicking it opens the report page. Empty cells between an agency's first and last report are
+ * marked as gaps.
+ */
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { buildCoverageGrid, COVERAGE_TABLES, coverageSql, yearHeading, type CoverageGrid as Grid } from '@/lib/query/coverage';
+import { runQuery } from '@/lib/query/executor';
+import type { FilterState } from '@/lib/query/filters';
+import { reportHref } from '@/lib/query/links';
+import type { BrowserDb } from '../_lib/duckdb-browser';
+
+type State = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; grid: Grid; sql: string };
+
+/** The grid for the dashboard's filter; `back` keeps the dashboard state in links to report pages. */
+export default function CoverageGrid({ db, filter, back }: { db: BrowserDb; filter: FilterState; back: URLSearchParams }) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const sql = coverageSql(filter);
+  useEffect(() => {
+    let cancelled = false;
+    setState({ status: 'loading' });
+    void runQuery(db.exec, sql).then((r) => {
+      if (cancelled) return;
+      setState(r.ok ? { status: 'ready', grid: buildCoverageGrid(r.value), sql } : { status: 'error', error: r.error });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, sql]);
+
+  if (state.status === 'loading') {
+    return (
+      <div className="status" role="status" data-testid="view-loading">
+        <span className="spinner" aria-hidden="true" />
+        正在查询…
+      </div>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <div className="error-box" role="alert">
+        <p>{state.error}</p>
+        <p>
+          <strong>怎么办：</strong>请刷新页面；如果仍然出错，请重新运行 npm run build:data。
+        </p>
+      </div>
+    );
+  }
+  const { grid } = state;
+  return (
+    <div className="coverage" data-testid="coverage">
+      <p className="muted summary">
+        每个机关每年一份报告。格子显示报告是否在数据中、表格能否读出（表二、表三、表四），以及“错误”级检查结果的条数；点击格子打开报告。
+      </p>
+      <div className="toolbar">
+        <span data-testid="coverage-totals" data-reports={grid.totals.reports} data-gaps={grid.totals.gaps} data-with-errors={grid.totals.withErrors}>
+          {grid.agencies.length} 个机关 · {grid.totals.reports} 份报告 · 有错误的 {grid.totals.withErrors} 份 · 首末年份之间缺少的报告 {grid.totals.gaps} 份
+        </span>
+      </div>
+      <div className="legend">
+        <span className="legend-item">
+          <span className="cov-sample full" />
+          三张表均可读
+        </span>
+        <span className="legend-item">
+          <span className="cov-sample partial" />
+          部分可读（缺表或缺格）
+        </span>
+        <span className="legend-item">
+          <span className="cov-sample unreadable" />
+          无法读取
+        </span>
+        <span className="legend-item">
+          <span className="cov-sample gap" />
+          无报告（首末年份之间）
+        </span>
+        <span className="legend-item">
+          <span className="err-badge">错误 3</span>错误级检查结果条数
+        </span>
+      </div>
+      {grid.agencies.length === 0 ? (
+        <p className="empty" data-testid="view-empty">
+          没有符合筛选条件的报告。
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="coverage-table" data-testid="coverage-table">
+            <thead>
+              <tr>
+                <th scope="col">机关</th>
+                {grid.years.map((y) => (
+                  <th key={y} scope="col" className="year">
+                    {yearHeading(y)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {grid.agencies.map((a) => {
+                const ys = Object.keys(a.byYear).filter((k) => k !== 'unknown').map(Number);
+                const first = Math.min(...ys);
+                const last = Math.max(...ys);
+                return (
+                  <tr key={a.agency}>
+                    <th scope="row" className="agency">
+                      {a.agency}
+                      {a.region ? <div className="muted small">{a.region}</div> : null}
+                    </th>
+                    {grid.years.map((y) => {
+                      const reports = a.byYear[y] ?? [];
+                      const gap = reports.length === 0 && y !== 'unknown' && Number(y) > first && Number(y) < last;
+                      if (reports.length === 0) {
+                        return (
+                          <td key={y} className={gap ? 'cov gap' : 'cov none'} data-testid="coverage-empty" data-agency={a.agency} data-year={y} title={gap ? `${a.agency} ${yearHeading(y)}：数据中没有这一年的报告` : undefined}>
+                            {gap ? '无报告' : ''}
+                          </td>
+                        );
+                      }
+                      return (
+                        <td key={y} className="cov has">
+                          {reports.map((r) => {
+                            const href = reportHref(r.report_id, { back });
+                            const body = (
+                              <>
+                                <span className="cov-status">{r.statusLabel}</span>
+                                <span className="cov-tables">
+                                  {COVERAGE_TABLES.map((t) => (
+                                    <span key={t.key} className={r.tablesFound.includes(t.key) ? 'tbl ok' : 'tbl missing'} title={r.tablesFound.includes(t.key) ? `${t.label}已读出` : `${t.label}未读出`}>
+                                      {t.label}
+                                    </span>
+                                  ))}
+                                </span>
+                                {r.errors > 0 ? <span className="err-badge">错误 {r.errors}</span> : <span className="muted small">无错误</span>}
+                                {r.warnings > 0 ? <span className="muted small"> · 警告 {r.warnings}</span> : null}
+                              </>
+                            );
+                            const props = {
+                              className: `cov-report ${r.readability}`,
+                              'data-testid': 'coverage-cell',
+                              'data-report-id': r.report_id,
+                              'data-agency': a.agency,
+                              'data-year': y,
+                              'data-errors': r.errors,
+                              'data-status': r.status,
+                              title: [r.statusLabel, r.statusMessage].filter(Boolean).join('：'),
+                            };
+                            return href ? (
+                              <Link key={r.report_id} href={href} {...props}>
+                                {body}
+                              </Link>
+                            ) : (
+                              <span key={r.report_id} {...props}>
+                                {body}
+                              </span>
+                            );
+                          })}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <details className="sql">
+        <summary>查看覆盖表的 SQL</summary>
+        <pre>{state.sql}</pre>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+'use client';
+
+/**
+ * One flag explained: the rule's Chinese name and severity, the message, expected / actual /
+ * difference in the rule's unit, the printed evidence, what it concerns, the rule's source and
+ * formula (lib/query/rule-catalogue.ts), and the review controls.
+ */
+import Link from 'next/link';
+import { describeCellRef, severityLabel } from '@/lib/query/labels';
+import { reportHref } from '@/lib/query/links';
+import type { ReportFlag } from '@/lib/query/report-detail';
+import { flagValueLabels, flagValueText, ruleInfo } from '@/lib/query/rule-catalogue';
+import { parseSubject } from '@/lib/query/subject-ref';
+import type { FlagContext } from '@/lib/review/decisions';
+import type { UseDecisions } from '../_lib/use-decisions';
+import DecisionControls from './DecisionControls';
+
+/** A flag of the report page. `back` keeps the dashboard state in links to other reports. */
+export default function FlagCard({
+  flag,
+  context,
+  selected,
+  onSelect,
+  decisions,
+  back,
+}: {
+  flag: ReportFlag;
+  context: Omit<FlagContext, 'fingerprint' | 'rule' | 'subject'>;
+  selected: boolean;
+  onSelect: (fp: string) => void;
+  decisions: UseDecisions;
+  back: URLSearchParams;
+}) {
+  const info = ruleInfo(flag.rule);
+  const refs = parseSubject(flag.subject);
+  const names = flagValueLabels(flag.rule);
+  const values: Array<[string, string]> = [
+    [names.expected, flagValueText(flag.rule, flag.subject, 'expected', flag.expected)],
+    [names.actual, flagValueText(flag.rule, flag.subject, 'actual', flag.actual)],
+    [names.difference, flagValueText(flag.rule, flag.subject, 'difference', flag.difference)],
+  ].filter(([, v]) => v !== '—') as Array<[string, string]>;
+  const hasValues = values.length > 0;
+  return (
+    <article
+      className={`flag-card sev-${flag.severity}${selected ? ' sel' : ''}`}
+      data-testid="flag-card"
+      data-fingerprint={flag.fingerprint}
+      data-rule={flag.rule}
+      data-selected={selected ? 'true' : 'false'}
+      id={`flag-${flag.fingerprint}`}
+    >
+      <header className="flag-head">
+        <span className={`badge sev-${flag.severity}`}>{severityLabel(flag.severity)}</span>
+        <h3>{info.name}</h3>
+        <button type="button" className="link locate" onClick={() => onSelect(flag.fingerprint)} data-testid="flag-locate">
+          {selected ? '已定位' : '在表格和原文中定位'}
+        </button>
+      </header>
+      <p className="flag-message">{flag.message}</p>
+      {hasValues ? (
+        <dl className="flag-values">
+          {values.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {flag.evidence ? (
+        <blockquote className="evidence" title="检查所依据的报告原文">
+          <span className="muted small">原文依据：</span>
+          {flag.evidence}
+        </blockquote>
+      ) : null}
+      {refs.length ? (
+        <p className="flag-refs small">
+          <span className="muted">涉及：</span>
+          {refs.map((r) => {
+            if ((r.kind === 'cell' || r.kind === 'table') && r.report) {
+              const href = reportHref(r.report, { back });
+              return href ? (
+                <Link key={r.ref} href={href} className="ref other" data-testid="flag-other-report">
+                  {describeCellRef(r.ref)}
+                </Link>
+              ) : (
+                <span key={r.ref} className="ref">
+                  {r.ref}
+                </span>
+              );
+            }
+            return (
+              <button key={r.ref} type="button" className="ref" onClick={() => onSelect(flag.fingerprint)}>
+                {describeCellRef(r.ref)}
+              </button>
+            );
+          })}
+        </p>
+      ) : null}
+      <dl className="rule-info small">
+        <div>
+          <dt>依据</dt>
+          <dd data-testid="rule-source">{info.source}</dd>
+        </div>
+        <div>
+          <dt>规则</dt>
+          <dd>{info.formula}</dd>
+        </div>
+        <div>
+          <dt>编号</dt>
+          <dd className="mono">
+            {flag.rule} v{flag.rule_version} · 指纹 {flag.fingerprint}
+          </dd>
+        </div>
+      </dl>
+      <DecisionControls
+        flag={{ ...context, fingerprint: flag.fingerprint, rule: flag.rule, subject: flag.subject }}
+        decisions={decisions}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,205 @@
+'use client';
+
+/**
+ * The report's tables as the form prints them (表二 in its article blocks, 表三 25 × 7, 表四),
+ * with the form's labels, every cell styled by its status (印出 / 空白 / 占位符 / 缺失 / 推算 / 未读到)
+ * and outlined in its flags' severity colour; the cells of the selected flag are emphasised.
+ */
+import type { FlagHighlights, FormTableView, ReportCell } from '@/lib/query/report-detail';
+import { CELL_STATUS_LABELS, describeCellRef, ruleLabel } from '@/lib/query/labels';
+import type { ReportFlag } from '@/lib/query/report-detail';
+
+const SEVERITY_RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
+
+/** The most serious severity among the flags, e.g. `error`. */
+export function worstSeverity(fps: readonly string[], flagsByFp: ReadonlyMap<string, ReportFlag>): string {
+  let best = 'info';
+  for (const fp of fps) {
+    const s = flagsByFp.get(fp)?.severity ?? 'info';
+    if ((SEVERITY_RANK[s] ?? 3) < (SEVERITY_RANK[best] ?? 3)) best = s;
+  }
+  return best;
+}
+
+function valueText(cell: ReportCell | null): string {
+  if (!cell) return '·';
+  switch (cell.status) {
+    case 'reported':
+    case 'inferred':
+      return cell.value === null ? '?' : cell.value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+    case 'blank':
+      return '空';
+    case 'placeholder':
+      return cell.raw && cell.raw.trim() ? cell.raw : '—';
+    case 'missing':
+      return '缺';
+    default:
+      return cell.raw ?? '?';
+  }
+}
+
+/** The legend of cell statuses and flag outlines, shown above the tables. */
+export function CellLegend() {
+  const items: Array<[string, string, string]> = [
+    ['reported', '12', `${CELL_STATUS_LABELS.reported}：报告印出的数字`],
+    ['inferred', '1', `${CELL_STATUS_LABELS.inferred}：原文未印出，按勾稽关系推算`],
+    ['blank', '空', `${CELL_STATUS_LABELS.blank}：原文此格为空`],
+    ['placeholder', '/', `${CELL_STATUS_LABELS.placeholder}：原文印“/”“—”“无”等`],
+    ['missing', '缺', `${CELL_STATUS_LABELS.missing}：版面丢失，无法推算`],
+    ['none', '·', '未读到：数据中没有此格'],
+  ];
+  return (
+    <div className="legend" data-testid="cell-legend">
+      <span className="legend-title">单元格：</span>
+      {items.map(([status, sample, label]) => (
+        <span key={status} className="legend-item">
+          <span className={`cell-sample st-${status}`}>{sample}</span>
+          {label}
+        </span>
+      ))}
+      <span className="legend-title">检查结果涉及的格：</span>
+      <span className="legend-item">
+        <span className="cell-sample flag sev-error">3</span>错误
+      </span>
+      <span className="legend-item">
+        <span className="cell-sample flag sev-warning">3</span>警告
+      </span>
+      <span className="legend-item">
+        <span className="cell-sample flag sev-info">3</span>提示
+      </span>
+      <span className="legend-item">
+        <span className="cell-sample flag sev-error sel">3</span>当前选中的检查结果
+      </span>
+    </div>
+  );
+}
+
+/**
+ * The three tables. `highlights` and `flagsByFp` say which cells and tables each flag concerns;
+ * `selected` is the fingerprint of the selected flag; clicking a flagged cell selects its first flag.
+ */
+export default function FormTables({
+  tables,
+  highlights,
+  flagsByFp,
+  selected,
+  onSelect,
+}: {
+  tables: readonly FormTableView[];
+  highlights: FlagHighlights;
+  flagsByFp: ReadonlyMap<string, ReportFlag>;
+  selected: string | null;
+  onSelect: (fp: string) => void;
+}) {
+  return (
+    <div className="form-tables">
+      {tables.map((t) => {
+        const tableFlags = highlights.tables.get(t.table) ?? [];
+        const tableCls = ['form-table', tableFlags.length ? `flag sev-${worstSeverity(tableFlags, flagsByFp)}` : '', selected && tableFlags.includes(selected) ? 'sel' : '']
+          .filter(Boolean)
+          .join(' ');
+        return (
+          <section key={t.table} className={tableCls} data-testid={`form-table-${t.table}`} data-found={t.found ? 'true' : 'false'} data-flags={tableFlags.join(' ')}>
+            <h3>{t.title}</h3>
+            {!t.found ? (
+              <p className="table-missing" data-testid={`table-missing-${t.table}`}>
+                未读到此表：报告中没有可读的表格数据（可能以图片发布）。下面是表格的格式，各格均无数据。
+                {tableFlags.length ? (
+                  <button type="button" className="link" onClick={() => onSelect(tableFlags[0])}>
+                    查看检查结果
+                  </button>
+                ) : null}
+              </p>
+            ) : null}
+            {t.groups.map((g, gi) => (
+              <div key={gi} className="table-wrap form">
+                <table className={`form t-${t.table}`}>
+                  <thead>
+                    {g.heading ? (
+                      <tr>
+                        <th colSpan={g.columns.length + 1} className="group-heading">
+                          {g.heading}
+                        </th>
+                      </tr>
+                    ) : null}
+                    {g.superHeader ? (
+                      <tr>
+                        <th rowSpan={2} className="row-label-head">
+                          {t.table === 't3' ? '申请人情况' : '信息内容'}
+                        </th>
+                        {g.superHeader.map((h, i) => (
+                          <th key={i} colSpan={h.span} rowSpan={h.span === 1 ? 2 : 1} className="num">
+                            {h.label}
+                          </th>
+                        ))}
+                      </tr>
+                    ) : null}
+                    <tr>
+                      {g.superHeader ? null : <th className="row-label-head">{t.table === 't4' ? '' : '信息内容'}</th>}
+                      {(g.superHeader ? g.columns.slice(1, -1) : g.columns).map((c) => (
+                        <th key={c.key} className="num" title={c.key}>
+                          {c.label}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {g.rows.map((r) => (
+                      <tr key={r.key}>
+                        <th scope="row" className="row-label" title={r.key}>
+                          {r.label}
+                        </th>
+                        {r.cells.map((s) => {
+                          const fps = highlights.cells.get(s.ref) ?? [];
+                          const status = s.cell?.status ?? 'none';
+                          const cls = [
+                            'cell',
+                            'num',
+                            `st-${status}`,
+                            fps.length ? `flag sev-${worstSeverity(fps, flagsByFp)}` : '',
+                            selected && fps.includes(selected) ? 'sel' : '',
+                          ]
+                            .filter(Boolean)
+                            .join(' ');
+                          const title = [
+                            `${describeCellRef(s.ref)}：${s.cell ? CELL_STATUS_LABELS[status] ?? status : '未读到'}`,
+                            s.cell?.raw && s.cell.status !== 'reported' ? `原文：“${s.cell.raw}”` : '',
+                            s.cell?.note ? `注：${s.cell.note}` : '',
+                            ...fps.map((fp) => `检查：${ruleLabel(flagsByFp.get(fp)?.rule ?? '')}`),
+                          ]
+                            .filter(Boolean)
+                            .join('\n');
+                          return (
+                            <td
+                              key={s.ref}
+                              className={cls}
+                              title={title}
+                              data-ref={s.ref}
+                              data-status={status}
+                              data-flagged={fps.length ? 'true' : 'false'}
+                              data-flags={fps.join(' ')}
+                              onClick={fps.length ? () => onSelect(fps[0]) : undefined}
+                            >
+                              {valueText(s.cell)}
+                              {s.cell?.note ? <sup className="cell-note">注</sup> : null}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ))}
+            {t.extra.length ? (
+              <p className="muted small">
+                表格格式之外的单元格：
+                {t.extra.map((c) => `${c.row}.${c.column} = ${valueText(c)}（${CELL_STATUS_LABELS[c.status] ?? c.status}）`).join('；')}
+              </p>
+            ) : null}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

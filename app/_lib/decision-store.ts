@@ -1,0 +1,119 @@
+/**
+ * Review decisions kept in the browser's IndexedDB (through the `idb` package): database
+ * `gov-disclosure-review`, object store `decisions`, one record per flag fingerprint (the store's
+ * key path), each a {@link Decision} of lib/review/decisions.ts. Records survive reloads and
+ * browser restarts (they are removed only by clearing the site's data in the browser).
+ *
+ * This is the only place that touches IndexedDB; the decision logic (validation, merge, orphans)
+ * is in lib/review. Every function returns its failure as data with a Chinese message that says
+ * what to do. Writes of several records happen in one transaction: all or nothing.
+ * Other tabs of the dashboard are told of every write through a BroadcastChannel.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { readStoredDecision, type Decision } from '@/lib/review/decisions';
+
+/** IndexedDB database name and version. */
+export const REVIEW_DB_NAME = 'gov-disclosure-review';
+const REVIEW_DB_VERSION = 1;
+const STORE = 'decisions';
+const CHANNEL = 'gov-disclosure-review';
+
+interface ReviewDb extends DBSchema {
+  decisions: { key: string; value: Decision };
+}
+
+/** Outcome of a storage call. */
+export type StoreResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+let dbPromise: Promise<IDBPDatabase<ReviewDb>> | null = null;
+
+function unavailable(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return `浏览器没能打开本机的审核结果存储（IndexedDB：${msg}）。请不要使用无痕/隐私窗口，并允许本站在本机保存数据，然后刷新页面；在此之前做出的审核结果无法保存。`;
+}
+
+function open(): Promise<IDBPDatabase<ReviewDb>> {
+  if (!dbPromise) {
+    if (typeof indexedDB === 'undefined') return Promise.reject(new Error('此浏览器不支持 IndexedDB'));
+    const p = openDB<ReviewDb>(REVIEW_DB_NAME, REVIEW_DB_VERSION, {
+      upgrade(db) {
+        if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'fingerprint' });
+      },
+      blocking() {
+        // A newer version of the dashboard wants to upgrade in another tab: let it.
+        void p.then((db) => db.close());
+        dbPromise = null;
+      },
+    });
+    dbPromise = p;
+    p.catch(() => {
+      if (dbPromise === p) dbPromise = null;
+    });
+  }
+  return dbPromise;
+}
+
+function announce(): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const c = new BroadcastChannel(CHANNEL);
+  c.postMessage('changed');
+  c.close();
+}
+
+/**
+ * Every stored decision. Records that do not match the Decision shape (written by another
+ * version) are left in storage untouched and only counted in `unreadable`.
+ */
+export async function loadDecisions(): Promise<StoreResult<{ decisions: Decision[]; unreadable: number }>> {
+  try {
+    const db = await open();
+    const all = await db.getAll(STORE);
+    const decisions: Decision[] = [];
+    let unreadable = 0;
+    for (const v of all) {
+      const d = readStoredDecision(v);
+      if (d) decisions.push(d);
+      else unreadable++;
+    }
+    return { ok: true, value: { decisions, unreadable } };
+  } catch (e) {
+    return { ok: false, error: unavailable(e) };
+  }
+}
+
+/** Store decisions (replacing those with the same fingerprint) in one transaction: all or none. */
+export async function putDecisions(decisions: readonly Decision[]): Promise<StoreResult<number>> {
+  if (decisions.length === 0) return { ok: true, value: 0 };
+  try {
+    const db = await open();
+    const tx = db.transaction(STORE, 'readwrite');
+    await Promise.all([...decisions.map((d) => tx.store.put(d)), tx.done]);
+    announce();
+    return { ok: true, value: decisions.length };
+  } catch (e) {
+    return { ok: false, error: `审核结果没有保存（${e instanceof Error ? e.message : String(e)}）。请刷新页面后重试；如仍失败，请先“导出审核结果”备份。` };
+  }
+}
+
+/** Remove the decision on one flag (撤销), so the flag is 未审核 again. */
+export async function deleteDecision(fingerprint: string): Promise<StoreResult<null>> {
+  try {
+    const db = await open();
+    await db.delete(STORE, fingerprint);
+    announce();
+    return { ok: true, value: null };
+  } catch (e) {
+    return { ok: false, error: `没能撤销这条审核结果（${e instanceof Error ? e.message : String(e)}）。请刷新页面后重试。` };
+  }
+}
+
+/**
+ * Call `onChange` whenever another tab (or another component of this page) writes decisions.
+ * Returns the function that stops listening.
+ */
+export function onDecisionsChanged(onChange: () => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const c = new BroadcastChannel(CHANNEL);
+  c.onmessage = () => onChange();
+  return () => c.close();
+}

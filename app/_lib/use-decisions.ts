@@ -1,0 +1,107 @@
+'use client';
+
+/**
+ * React hook over the decision store: the stored decisions by fingerprint, and the actions the
+ * queue and the report page offer — decide (确认/驳回 with a note), undo, import a CSV file, and
+ * the export text. Validation and merging are lib/review's; storage is ./decision-store.ts.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import {
+  decodeDecisionFile,
+  decisionsToCsv,
+  describeMerge,
+  makeDecision,
+  mergeDecisions,
+  parseDecisionsCsv,
+  type Decision,
+  type DecisionResult,
+  type DecisionValue,
+  type FlagContext,
+} from '@/lib/review/decisions';
+import { deleteDecision, loadDecisions, onDecisionsChanged, putDecisions } from './decision-store';
+
+/** State of the stored decisions. */
+export type DecisionsState =
+  | { status: 'loading' }
+  | { status: 'error'; error: string }
+  | { status: 'ready'; byFingerprint: Map<string, Decision>; unreadable: number };
+
+/** What the hook returns. */
+export interface UseDecisions {
+  state: DecisionsState;
+  /** Record a decision on a flag; `{ok: false, error}` for a dismissal without a note or a storage failure. */
+  decide: (flag: FlagContext, decision: DecisionValue, note: string) => Promise<DecisionResult<Decision>>;
+  /** Remove the decision on a flag (back to 未审核). */
+  undo: (fingerprint: string) => Promise<DecisionResult<null>>;
+  /** Import a decisions CSV (all or nothing); resolves to the summary sentence or the error. */
+  importFile: (file: File) => Promise<DecisionResult<string>>;
+  /** CSV text of every stored decision (matched and orphaned). */
+  exportCsv: () => string;
+}
+
+/** The stored decisions, loaded on mount and reloaded when any tab writes. */
+export function useDecisions(): UseDecisions {
+  const [state, setState] = useState<DecisionsState>({ status: 'loading' });
+
+  const reload = useCallback(async () => {
+    const r = await loadDecisions();
+    setState(
+      r.ok
+        ? { status: 'ready', byFingerprint: new Map(r.value.decisions.map((d) => [d.fingerprint, d])), unreadable: r.value.unreadable }
+        : { status: 'error', error: r.error },
+    );
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    return onDecisionsChanged(() => void reload());
+  }, [reload]);
+
+  const decide = useCallback(
+    async (flag: FlagContext, decision: DecisionValue, note: string): Promise<DecisionResult<Decision>> => {
+      const d = makeDecision(flag, decision, note, new Date());
+      if (!d.ok) return d;
+      const w = await putDecisions([d.value]);
+      if (!w.ok) return w;
+      await reload();
+      return d;
+    },
+    [reload],
+  );
+
+  const undo = useCallback(
+    async (fingerprint: string): Promise<DecisionResult<null>> => {
+      const r = await deleteDecision(fingerprint);
+      if (r.ok) await reload();
+      return r;
+    },
+    [reload],
+  );
+
+  const importFile = useCallback(
+    async (file: File): Promise<DecisionResult<string>> => {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await file.arrayBuffer());
+      } catch (e) {
+        return { ok: false, error: `导入失败：没能读取文件“${file.name}”（${e instanceof Error ? e.message : String(e)}）。请重新选择文件；现有的审核结果没有任何改动。` };
+      }
+      const text = decodeDecisionFile(bytes);
+      if (!text.ok) return text;
+      const parsed = parseDecisionsCsv(text.value, new Date());
+      if (!parsed.ok) return parsed;
+      const stored = await loadDecisions();
+      if (!stored.ok) return stored;
+      const merge = mergeDecisions(stored.value.decisions, parsed.value);
+      const w = await putDecisions(merge.toWrite);
+      if (!w.ok) return { ok: false, error: `导入失败：${w.error}` };
+      await reload();
+      return { ok: true, value: `“${file.name}”${describeMerge(merge)}` };
+    },
+    [reload],
+  );
+
+  const exportCsv = useCallback(() => decisionsToCsv(state.status === 'ready' ? [...state.byFingerprint.values()] : []), [state]);
+
+  return { state, decide, undo, importFile, exportCsv };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { RuleId } from '../model/report-schema';
+import { RULE_VERSIONS } from '../model/make-flag';
+import { flagValueLabels, flagValueText, RULE_CATALOGUE, ruleInfo } from './rule-catalogue';
+import { ruleLabel } from './labels';
+
+describe('rule catalogue', () => {
+  it('explains every rule id of the schema: name, source and formula', () => {
+    for (const id of RuleId.options) {
+      const r = RULE_CATALOGUE[id];
+      expect(r, id).toBeDefined();
+      expect(r.name).toBe(ruleLabel(id));
+      expect(r.source.length, id).toBeGreaterThan(4);
+      expect(r.formula.length, id).toBeGreaterThan(4);
+      expect(r.version).toBe(RULE_VERSIONS[id]);
+    }
+  });
+  it('cites the regulation where the rule comes from it', () => {
+    expect(RULE_CATALOGUE.DEADLINE.source).toContain('第四十九条');
+    expect(RULE_CATALOGUE.SECTION_MISSING.source).toContain('第五十条');
+    expect(RULE_CATALOGUE.T3_BALANCE.source).toContain('第一项加第二项之和，等于第三项加第四项之和');
+  });
+  it('an unknown rule is explained as unknown, not thrown', () => {
+    expect(ruleInfo('NEW_RULE')).toMatchObject({ id: 'NEW_RULE', name: 'NEW_RULE' });
+    expect(ruleInfo('NEW_RULE').source).toContain('未收录');
+  });
+});
+
+describe('flagValueText', () => {
+  it('reads values in the unit of the rule', () => {
+    expect(flagValueText('CELL_INFERRED', 't3.granted.natural_person', 'expected', '1')).toBe('1 件');
+    expect(flagValueText('DEADLINE', 'published_on', 'expected', '2023-01-31')).toBe('2023-01-31');
+    expect(flagValueText('DEADLINE', 'published_on', 'difference', 16)).toBe('16 天');
+    expect(flagValueText('TEXT_REUSE', 'text:0-5', 'actual', '0.734')).toBe('73.4%');
+    expect(flagValueText('CELL_MISSING', 't2.normative_documents.repealed', 'expected', '3')).toBe('3 个');
+    expect(flagValueText('T2_VALUES', 't2.fees.amount', 'actual', '-2.5')).toBe('-2.5 万元');
+    expect(flagValueText('T3_BALANCE', 't3.new_received.total', 'difference', null)).toBe('—');
+  });
+});
+
+describe('flagValueLabels', () => {
+  it('names the values by rule', () => {
+    expect(flagValueLabels('CELL_INFERRED').expected).toBe('推算值');
+    expect(flagValueLabels('DEADLINE')).toEqual({ expected: '截止日期', actual: '发布日期', difference: '逾期' });
+    expect(flagValueLabels('T3_BALANCE')).toEqual({ expected: '应为', actual: '实为', difference: '差值' });
+  });
+});

@@ -1,0 +1,223 @@
+/**
+ * Review decisions: made on the real flags of tests/fixtures (hand-copied from data/seeds, with the
+ * fingerprints the ingest writes), exported to CSV and read back, bad files refused with a
+ * message, merged without losing newer or unmatched decisions.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import {
+  BOM,
+  DECISION_COLUMNS,
+  decodeDecisionFile,
+  decisionsFileName,
+  decisionsToCsv,
+  describeMerge,
+  makeDecision,
+  mergeDecisions,
+  parseDecisionsCsv,
+  readStoredDecision,
+  reconcileDecisions,
+  reviewCounts,
+  rowFingerprint,
+  type Decision,
+  type FlagContext,
+} from './decisions';
+import { rowsToCsv } from '../csv';
+import { COMPLIANCE_VIEW } from '../query/views';
+
+const FIXTURE_FLAGS = Papa.parse<Record<string, string>>(
+  readFileSync(fileURLToPath(new URL('../../tests/fixtures/flags.csv', import.meta.url)), 'utf8'),
+  { header: true, skipEmptyLines: true },
+).data;
+const AGENCY: Record<string, [string, number]> = {
+  '6097eb29f1d289bb': ['威海市文登区科学技术局', 2022],
+  c0d392a57191d65c: ['运城市科学技术局', 2022],
+  db5428ea704a808e: ['临淄区人民政府办公室', 2023],
+};
+const FLAGS: FlagContext[] = FIXTURE_FLAGS.map((f) => ({
+  fingerprint: f.fingerprint,
+  report_id: f.report_id,
+  agency: AGENCY[f.report_id][0],
+  year: AGENCY[f.report_id][1],
+  rule: f.rule,
+  subject: f.subject,
+}));
+const flag = (rule: string, subject: string) => FLAGS.find((f) => f.rule === rule && f.subject === subject)!;
+const T0 = new Date('2025-03-01T08:30:00.000Z');
+const T1 = new Date('2025-03-02T09:00:00.000Z');
+
+function decide(f: FlagContext, d: 'confirmed' | 'dismissed', note: string, at = T0): Decision {
+  const r = makeDecision(f, d, note, at);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+describe('the fixture flags carry the fingerprints the ingest computes', () => {
+  it('rowFingerprint of each row equals its fingerprint column', () => {
+    for (const f of FIXTURE_FLAGS) expect(rowFingerprint({ ...f, fingerprint: undefined })).toBe(f.fingerprint);
+    expect(flag('TABLE_MISSING', 't2').fingerprint).toBe('1953fb01f05d468f'); // as in data/build/flags.csv
+  });
+});
+
+describe('makeDecision', () => {
+  it('confirms with or without a note, stamped with the time, carrying the flag context', () => {
+    const d = decide(flag('TABLE_MISSING', 't3'), 'confirmed', '');
+    expect(d).toEqual({
+      fingerprint: '1853f96eef5d44fc',
+      decision: 'confirmed',
+      note: '',
+      decided_at: '2025-03-01T08:30:00.000Z',
+      report_id: '6097eb29f1d289bb',
+      agency: '威海市文登区科学技术局',
+      year: 2022,
+      rule: 'TABLE_MISSING',
+      subject: 't3',
+    });
+  });
+  it('refuses a dismissal without a reason, in Chinese, saying what to do', () => {
+    const r = makeDecision(flag('CELL_INFERRED', 't3.granted.natural_person'), 'dismissed', '   ', T0);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/^驳回时请在备注中写明理由.*再点“驳回”/);
+  });
+  it('refuses a malformed fingerprint', () => {
+    const r = makeDecision({ ...FLAGS[0], fingerprint: 'xyz' }, 'confirmed', '', T0);
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe('export and import', () => {
+  const decisions = [
+    decide(flag('CELL_INFERRED', 't3.granted.natural_person'), 'dismissed', '=1+1 原文表格第一列确为 1，推算无误, 驳回'),
+    decide(flag('TABLE_MISSING', 't2'), 'confirmed', '表格为图片，"确实"无法读取\n第二行'),
+    decide(flag('CELL_MISSING', 't2.normative_documents.repealed'), 'confirmed', '-'),
+  ];
+
+  it('writes a BOM, the header and CRLF rows, formulas escaped', () => {
+    const csv = decisionsToCsv(decisions);
+    expect(csv.startsWith(BOM)).toBe(true);
+    expect(csv.slice(1).split('\r\n')[0]).toBe(DECISION_COLUMNS.join(','));
+    expect(csv).toContain("'=1+1 原文表格第一列确为 1");
+    expect(csv).toContain(`,"'-",`);
+    const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(4);
+    // Ordered by agency (zh-CN), then year and rule.
+    expect(rows.slice(1).map((r) => r[DECISION_COLUMNS.indexOf('agency')])).toEqual(['临淄区人民政府办公室', '威海市文登区科学技术局', '运城市科学技术局']);
+  });
+
+  it('reads its own export back exactly', () => {
+    const r = parseDecisionsCsv(decisionsToCsv(decisions), T1);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect([...r.value].sort((a, b) => a.fingerprint.localeCompare(b.fingerprint))).toEqual([...decisions].sort((a, b) => a.fingerprint.localeCompare(b.fingerprint)));
+  });
+
+  it('accepts Chinese decision values, columns in another order, LF, and an empty date (then the import time)', () => {
+    const text = 'decision,note,fingerprint\n驳回,解析有误,435fdabe51f789c0\n确认,,1953fb01f05d468f\nDISMISSED,重复,8006b7fdc2d6fe0f\n';
+    const r = parseDecisionsCsv(text, T1);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.map((d) => [d.fingerprint, d.decision, d.note, d.decided_at, d.rule])).toEqual([
+      ['435fdabe51f789c0', 'dismissed', '解析有误', T1.toISOString(), null],
+      ['1953fb01f05d468f', 'confirmed', '', T1.toISOString(), null],
+      ['8006b7fdc2d6fe0f', 'dismissed', '重复', T1.toISOString(), null],
+    ]);
+  });
+});
+
+describe('decodeDecisionFile', () => {
+  it('reads UTF-8 with a BOM, and the GB18030 that Excel on Chinese Windows writes', () => {
+    const utf8 = new TextEncoder().encode(decisionsToCsv([]));
+    expect(decodeDecisionFile(utf8)).toEqual({ ok: true, value: decisionsToCsv([]).slice(1) }); // the decoder drops the BOM
+    // "fingerprint,decision,note\r\n435fdabe51f789c0,驳回,原文无误\r\n" encoded as GBK.
+    const hex = '66696e6765727072696e742c6465636973696f6e2c6e6f74650d0a343335666461626535316637383963302cb2b5bbd82cd4adcec4cedecef30d0a';
+    const gbk = new Uint8Array(hex.match(/../g)!.map((h) => parseInt(h, 16)));
+    const r = decodeDecisionFile(gbk);
+    expect(r).toEqual({ ok: true, value: 'fingerprint,decision,note\r\n435fdabe51f789c0,驳回,原文无误\r\n' });
+    if (r.ok) expect(parseDecisionsCsv(r.value, T1)).toMatchObject({ ok: true, value: [{ decision: 'dismissed', note: '原文无误' }] });
+  });
+  it('refuses a zip (.xlsx) by its signature', () => {
+    const r = decodeDecisionFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain('Excel 工作簿');
+  });
+});
+
+describe('bad import files are refused with a message saying what was wrong and what to do', () => {
+  const expectError = (text: string, ...parts: Array<string | RegExp>) => {
+    const r = parseDecisionsCsv(text, T1);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    for (const p of parts) expect(r.error).toMatch(p);
+    expect(r.error).toContain('现有的审核结果没有任何改动');
+  };
+
+  it('a dashboard view CSV (wrong columns)', () => {
+    const viewCsv = rowsToCsv(
+      FIXTURE_FLAGS.map((f) => ({ ...f, agency: AGENCY[f.report_id][0], region: '', year: AGENCY[f.report_id][1], rule_label: '' })),
+      COMPLIANCE_VIEW.columns.map((c) => c.key),
+    );
+    // The 合规 download has a fingerprint column (to match decisions) but no decision column.
+    expectError(viewCsv, '缺少必需的列 decision（', '文件第一行是“agency,region,year', '不是看板视图下载的 CSV');
+    expectError('机关,年度\n运城市科学技术局,2022\n', '缺少必需的列 fingerprint、decision');
+  });
+  it('unknown decision values, listing the rows', () => {
+    expectError(
+      'fingerprint,decision,note\n435fdabe51f789c0,maybe,x\n1953fb01f05d468f,,\n8006b7fdc2d6fe0f,confirmed,\n',
+      'decision 列有无法识别的值：第 2 行“maybe”；第 3 行“”',
+      '只能是 confirmed（确认）或 dismissed（驳回）',
+    );
+  });
+  it('not CSV: an .xlsx (zip) file, binary bytes, an empty file, a header only', () => {
+    expectError('PK\u0003\u0004\u0014\u0000\u0006\u0000[Content_Types].xml', 'Excel 工作簿', 'CSV UTF-8');
+    expectError('\u0000\u0001\u0002garbage\u0000', '不是文本 CSV 文件');
+    expectError('', '文件是空的');
+    expectError(`${BOM}fingerprint,decision,note\r\n`, '没有审核记录');
+  });
+  it('bad fingerprints, duplicates, a dismissal without a note, a bad date, an unclosed quote', () => {
+    expectError('fingerprint,decision\n1.95E+15,confirmed\n', '第 2 行 fingerprint “1.95e+15” 不是 16 位十六进制指纹', 'Excel');
+    expectError('fingerprint,decision,note\n435fdabe51f789c0,confirmed,\n435fdabe51f789c0,dismissed,x\n', '第 3 行与第 2 行的 fingerprint 相同');
+    expectError('fingerprint,decision,note\n435fdabe51f789c0,dismissed,\n', '第 2 行是驳回，但 note（备注）为空');
+    expectError('fingerprint,decision,decided_at\n435fdabe51f789c0,confirmed,昨天\n', 'decided_at “昨天” 不是日期时间');
+    expectError('fingerprint,decision,note\n435fdabe51f789c0,confirmed,"unclosed\n', '引号不成对');
+  });
+});
+
+describe('merge and orphans', () => {
+  const a = decide(flag('CELL_INFERRED', 't3.granted.natural_person'), 'dismissed', '原文可见该数', T0);
+  const b = decide(flag('TABLE_MISSING', 't2'), 'confirmed', '', T0);
+  const orphan: Decision = { ...a, fingerprint: 'ffffffffffffffff', report_id: '0123456789abcdef', note: '旧数据的一条' };
+
+  it('adds new decisions, keeps identical ones, replaces older ones, keeps newer local ones, never removes', () => {
+    const bNewer = { ...b, decision: 'dismissed' as const, note: '图片可读', decided_at: T1.toISOString() };
+    const aOlder = { ...a, note: '旧备注', decided_at: '2025-01-01T00:00:00.000Z' };
+    const c = decide(flag('TABLE_MISSING', 't4'), 'confirmed', '', T1);
+    const m = mergeDecisions([a, b, orphan], [aOlder, bNewer, c]);
+    expect({ added: m.added, updated: m.updated, unchanged: m.unchanged, keptNewer: m.keptNewer }).toEqual({ added: 1, updated: 1, unchanged: 0, keptNewer: 1 });
+    expect(m.toWrite.map((d) => d.fingerprint).sort()).toEqual([bNewer.fingerprint, c.fingerprint].sort());
+    expect(m.merged).toHaveLength(4);
+    expect(m.merged.find((d) => d.fingerprint === a.fingerprint)!.note).toBe('原文可见该数');
+    expect(m.merged.find((d) => d.fingerprint === orphan.fingerprint)).toEqual(orphan);
+    expect(describeMerge(m)).toBe('导入完成：新增 1 条，更新 1 条，相同 0 条，1 条本机的审核结果比文件中的更新，保留本机的。');
+    expect(mergeDecisions([a], [a]).unchanged).toBe(1);
+  });
+
+  it('tells decisions whose flag is gone (orphans) from matched ones, and counts by status', () => {
+    const all = new Set(FLAGS.map((f) => f.fingerprint));
+    const { matched, orphaned } = reconcileDecisions([a, b, orphan], all);
+    expect(matched.map((d) => d.fingerprint)).toEqual([a.fingerprint, b.fingerprint]);
+    expect(orphaned).toEqual([orphan]);
+    const map = new Map([a, b, orphan].map((d) => [d.fingerprint, d]));
+    expect(reviewCounts(FLAGS.map((f) => f.fingerprint), map, all)).toEqual({ total: 6, open: 4, confirmed: 1, dismissed: 1, orphaned: 1 });
+  });
+
+  it('checks records read back from storage', () => {
+    expect(readStoredDecision(a)).toEqual(a);
+    expect(readStoredDecision({ ...a, decision: 'maybe' })).toBeNull();
+    expect(readStoredDecision('x')).toBeNull();
+  });
+
+  it('names the export file by date', () => {
+    expect(decisionsFileName(new Date(2025, 2, 1, 23, 59))).toBe('审核结果_2025-03-01.csv');
+  });
+});
