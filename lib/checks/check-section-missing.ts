@@ -2,18 +2,10 @@
  * SECTION_MISSING — one of the six sections the form requires is absent (一 总体情况 … 六 其他需要
  * 报告的事项). Source: 条例第五十条 (required contents) and the 2021 form's outline.
  */
+import { SECTION_HEADINGS } from '../model/form-layout';
 import { makeFlag } from '../model/make-flag';
 import type { Flag, Report, SectionKey } from '../model/report-schema';
 
-/** The six sections with their headings, in order. */
-export const SECTION_HEADINGS: Record<SectionKey, string> = {
-  overview: '一、总体情况',
-  proactive: '二、主动公开政府信息情况',
-  applications: '三、收到和处理政府信息公开申请情况',
-  review_litigation: '四、政府信息公开行政复议、行政诉讼情况',
-  problems: '五、存在的主要问题及改进情况',
-  other: '六、其他需要报告的事项',
-};
 
 /** One `warning` flag per section whose heading was not found in a readable report. */
 export function checkSectionMissing(report: Report): Flag[] {

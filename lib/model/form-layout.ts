@@ -5,7 +5,7 @@
  * trial format (国办公开办函〔2019〕60号) has columns of its own ({@link T2_ROWS_2019}); its tables
  * 三 and 四 use the 2021 keys (its table 三 prints the single （六）其他处理 row, `other_handling`).
  */
-import type { FormVersion, TableKey } from './report-schema';
+import type { FormVersion, SectionKey, TableKey } from './report-schema';
 
 /** A row or column of the form: its stable key and the form's Chinese label. */
 export interface FormKey {
@@ -168,3 +168,13 @@ export function columnLabel(table: TableKey, column: string): string {
   const cols = table === 't2' ? [...T2_COLUMNS, ...T2_COLUMNS_2019] : table === 't4' ? T4_COLUMNS : T3_COLUMNS;
   return cols.find((c) => c.key === column)?.label ?? column;
 }
+
+/** Headings of the six sections of the 2021 form (spec "The six sections"), by section key. */
+export const SECTION_HEADINGS: Record<SectionKey, string> = {
+  overview: '一、总体情况',
+  proactive: '二、主动公开政府信息情况',
+  applications: '三、收到和处理政府信息公开申请情况',
+  review_litigation: '四、政府信息公开行政复议、行政诉讼情况',
+  problems: '五、存在的主要问题及改进情况',
+  other: '六、其他需要报告的事项',
+};

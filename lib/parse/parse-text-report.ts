@@ -5,7 +5,7 @@
  * published it) and its cells with reading flags (TABLE_MISSING, CELL_MISSING, CELL_INFERRED,
  * AGENCY_UNRESOLVED); the rule checks run afterwards (lib/checks).
  */
-import { TABLE_LABELS } from '../model/form-layout';
+import { SECTION_HEADINGS, TABLE_LABELS } from '../model/form-layout';
 import { makeFlag } from '../model/make-flag';
 import type { Flag, FormVersion, Report, ReportRecord, SectionKey, TableKey } from '../model/report-schema';
 import { readT2, readT3, readT4, type TableReading } from '../normalize/build-table-cells';
@@ -14,14 +14,6 @@ import { splitSections, type Section } from './split-sections';
 import { groupRows, tokenizeSection } from './tokenize-table-text';
 
 const TABLE_SECTION: Record<TableKey, SectionKey> = { t2: 'proactive', t3: 'applications', t4: 'review_litigation' };
-const SECTION_LABELS: Record<SectionKey, string> = {
-  overview: '一、总体情况',
-  proactive: '二、主动公开政府信息情况',
-  applications: '三、收到和处理政府信息公开申请情况',
-  review_litigation: '四、政府信息公开行政复议、行政诉讼情况',
-  problems: '五、存在的主要问题及改进情况',
-  other: '六、其他需要报告的事项',
-};
 
 /** Words that mark a text as an annual disclosure report (title or body). */
 const REPORT_MARKERS = /信息公开.{0,6}(年度报告|年报)|政府信息公开工作/;
@@ -138,8 +130,8 @@ export function parseTextReport(text: string, sourceFile: string, reportId: stri
         severity: 'error',
         subject: [r.table],
         message: section
-          ? `${TABLE_LABELS[r.table]}：章节「${SECTION_LABELS[TABLE_SECTION[r.table]]}」下没有可读的表格数据（可能以图片发布），该表各格不予填充。`
-          : `${TABLE_LABELS[r.table]}：找不到章节「${SECTION_LABELS[TABLE_SECTION[r.table]]}」，该表各格不予填充。`,
+          ? `${TABLE_LABELS[r.table]}：章节「${SECTION_HEADINGS[TABLE_SECTION[r.table]]}」下没有可读的表格数据（可能以图片发布），该表各格不予填充。`
+          : `${TABLE_LABELS[r.table]}：找不到章节「${SECTION_HEADINGS[TABLE_SECTION[r.table]]}」，该表各格不予填充。`,
       }),
     );
   }

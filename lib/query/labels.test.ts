@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeCellRef, itemLabel, plainLabel, reportStatusLabel, ruleLabel, SECTION_LABELS, T3_LABELS, T4_GROUP_LABELS } from './labels';
 import { ReportStatus, RuleId } from '../model/report-schema';
-import { SECTION_HEADINGS } from '../checks/check-section-missing';
+import { SECTION_HEADINGS } from '../model/form-layout';
 
 describe('labels read from the form layout', () => {
   it('strips the form numbering', () => {

@@ -3,7 +3,7 @@
  * names of the outcome groups of 表三, of the check rules, severities and cell statuses, and a
  * reader for cell references such as `t3.new_received.total`.
  */
-import { columnLabel, rowLabel, T3_OTHER_HANDLING, T3_ROWS, T4_ROWS, TABLE_LABELS } from '../model/form-layout';
+import { columnLabel, rowLabel, SECTION_HEADINGS, T3_OTHER_HANDLING, T3_ROWS, T4_ROWS, TABLE_LABELS } from '../model/form-layout';
 import type { TableKey } from '../model/report-schema';
 
 /**
@@ -114,18 +114,8 @@ function tableShort(table: TableKey): string {
   return TABLE_LABELS[table].replace(/^.*（(表.)）$/, '$1');
 }
 
-/**
- * Headings of the six sections of the 2021 form (spec "The six sections"), by section key; the
- * same text as lib/checks/check-section-missing.ts SECTION_HEADINGS (labels.test.ts checks).
- */
-export const SECTION_LABELS: Record<string, string> = {
-  overview: '一、总体情况',
-  proactive: '二、主动公开政府信息情况',
-  applications: '三、收到和处理政府信息公开申请情况',
-  review_litigation: '四、政府信息公开行政复议、行政诉讼情况',
-  problems: '五、存在的主要问题及改进情况',
-  other: '六、其他需要报告的事项',
-};
+/** Headings of the six sections of the 2021 form, by section key (model/form-layout.ts). */
+export const SECTION_LABELS: Record<string, string> = SECTION_HEADINGS;
 
 /**
  * A cell reference in words: `t3.new_received.total` → `表三·本年新收政府信息公开申请数量·总计`,
