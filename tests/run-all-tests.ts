@@ -1,5 +1,5 @@
 /**
- * `npm test`: the unit, golden and SQL tests (vitest), then the browser tests (Playwright +
+ * `npm test`: builds data/build from data/seeds, runs the unit, golden and SQL tests (vitest), then the browser tests (Playwright +
  * Chromium), then one closing line `tests: N passed, M failed, K skipped` over both.
  * Exits non-zero when any test fails or a runner cannot start.
  */
@@ -11,6 +11,10 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const json = path.join(mkdtempSync(path.join(tmpdir(), 'vitest-')), 'results.json');
+
+// The SQL tests also run over the ingest of data/seeds (data/build), so build it first.
+const data = spawnSync('npm', ['run', 'build:data'], { cwd: root, stdio: 'inherit', env });
+if (data.status !== 0) console.error('tests: npm run build:data failed (see above); the tests over data/build will be skipped');
 
 const unit = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${json}`], { cwd: root, stdio: 'inherit', env });
 let passed = 0;

@@ -150,7 +150,7 @@ describe('flagHighlights over tests/fixtures', () => {
 describe('textSegments', () => {
   const text = existsSync(join(BUILD, 'texts', `${YUNCHENG}.txt`))
     ? readFileSync(join(BUILD, 'texts', `${YUNCHENG}.txt`), 'utf8')
-    : '运城市科学技术局 2022 年政府信息公开年度报告\n我局收到市政府办转至我单位的信息公开申请1份';
+    : readFileSync(join(__dirname, '../../data/seeds/003_6424f50ad3d5c809.txt'), 'utf8');
   const sentence = '收到市政府办转至我单位的信息公开申请1份';
   const at = text.indexOf(sentence);
 
