@@ -126,7 +126,14 @@ export default function CoverageGrid({ db, filter, back }: { db: BrowserDb; filt
                             const href = reportHref(r.report_id, { back });
                             const body = (
                               <>
-                                <span className="cov-status">{r.statusLabel}</span>
+                                <span className="cov-status">
+                                  {r.statusLabel}
+                                  {r.uploaded ? (
+                                    <span className="badge upload" data-testid="upload-badge" title="在本浏览器中上传的文件">
+                                      上传
+                                    </span>
+                                  ) : null}
+                                </span>
                                 <span className="cov-tables">
                                   {COVERAGE_TABLES.map((t) => (
                                     <span key={t.key} className={r.tablesFound.includes(t.key) ? 'tbl ok' : 'tbl missing'} title={r.tablesFound.includes(t.key) ? `${t.label}已读出` : `${t.label}未读出`}>
@@ -146,6 +153,7 @@ export default function CoverageGrid({ db, filter, back }: { db: BrowserDb; filt
                               'data-year': y,
                               'data-errors': r.errors,
                               'data-status': r.status,
+                              'data-origin': r.uploaded ? 'upload' : 'embedded',
                               title: [r.statusLabel, r.statusMessage].filter(Boolean).join('：'),
                             };
                             return href ? (

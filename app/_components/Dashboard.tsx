@@ -7,6 +7,9 @@
  * download all use the rows of that one query. Two tabs are not views: 审核 (the review queue)
  * and 覆盖 (the coverage grid). A click on a chart item or a table row's 机关 opens that report's
  * page, which links back here with the same URL parameters.
+ *
+ * 上传年报 (UploadPanel) adds reports read in this browser to the same database; they appear in
+ * every view, filter and download beside the built-in data, marked 上传 (column `origin`).
  */
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -25,12 +28,14 @@ import { filterOptionsFromRows, filterOptionsSql, getView, isViewId, VIEWS, type
 import { reportHref } from '@/lib/query/links';
 import { EMPTY_REVIEW_FILTER, reviewFilterFromSearchParams, reviewFilterToSearchParams, type ReviewFilter } from '@/lib/query/review';
 import { INDICATORS } from '@/lib/query/indicators';
+import { countsByOriginSql } from '@/lib/query/uploads';
 import type { BrowserDb } from '../_lib/duckdb-browser';
 import CoverageGrid from './CoverageGrid';
 import DataTable from './DataTable';
 import EChart from './EChart';
 import FilterBar from './FilterBar';
 import ReviewQueue from './ReviewQueue';
+import UploadPanel from './UploadPanel';
 
 /** A tab of the dashboard: one of the views, 审核 (review queue) or 覆盖 (coverage grid). */
 type TabId = ViewId | 'review' | 'coverage';
@@ -47,7 +52,16 @@ function isTabId(s: string | null): s is TabId {
 type DbState =
   | { status: 'loading' }
   | { status: 'error'; error: string; hint: string }
-  | { status: 'ready'; db: BrowserDb; options: FilterOptions };
+  | { status: 'ready'; db: BrowserDb; options: FilterOptions; uploads: number; version: number };
+
+/** Filter choices and the number of uploaded reports, read from the database. */
+async function readDataState(db: BrowserDb): Promise<{ ok: true; options: FilterOptions; uploads: number } | { ok: false; error: string }> {
+  const opts = await runQuery(db.exec, filterOptionsSql());
+  if (!opts.ok) return opts;
+  const counts = await runQuery(db.exec, countsByOriginSql());
+  const uploads = counts.ok ? Number(counts.value.find((r) => r.origin === 'upload')?.reports ?? 0) : 0;
+  return { ok: true, options: filterOptionsFromRows(opts.value), uploads };
+}
 
 type ViewState =
   | { status: 'loading' }
@@ -118,10 +132,10 @@ export default function Dashboard() {
           setDb({ status: 'error', error: r.error, hint: r.hint });
           return;
         }
-        const opts = await runQuery(r.db.exec, filterOptionsSql());
+        const data = await readDataState(r.db);
         if (cancelled) return;
-        if (!opts.ok) setDb({ status: 'error', error: opts.error, hint: '请重新运行 npm run build:data，然后刷新页面。' });
-        else setDb({ status: 'ready', db: r.db, options: filterOptionsFromRows(opts.value) });
+        if (!data.ok) setDb({ status: 'error', error: data.error, hint: '请重新运行 npm run build:data，然后刷新页面。' });
+        else setDb({ status: 'ready', db: r.db, options: data.options, uploads: data.uploads, version: 0 });
       } catch (e) {
         if (!cancelled) {
           setDb({
@@ -174,6 +188,16 @@ export default function Dashboard() {
     [chartIds, dashParams, router],
   );
 
+  // After an upload or 清除: new filter choices, and every view, grid and queue queried again.
+  const onDataChanged = useCallback(async () => {
+    if (db.status !== 'ready') return;
+    const data = await readDataState(db.db);
+    setDb((prev) =>
+      prev.status !== 'ready' ? prev : data.ok ? { ...prev, options: data.options, uploads: data.uploads, version: prev.version + 1 } : { ...prev, version: prev.version + 1 },
+    );
+  }, [db]);
+  const reportLink = useCallback((id: string) => reportHref(id, { back: dashParams }), [dashParams]);
+
   const onDownload = useCallback(() => {
     if (!shown) return;
     const v = getView(shown.view);
@@ -196,6 +220,12 @@ export default function Dashboard() {
             <span data-testid="db-summary">
               {' '}
               已载入 {ready.db.counts.reports} 份报告、{ready.db.counts.cells} 个表格单元格、{ready.db.counts.flags} 条检查结果。
+            </span>
+          ) : null}
+          {ready && ready.uploads > 0 ? (
+            <span data-testid="upload-summary" data-count={ready.uploads}>
+              {' '}
+              另有在本标签页上传的 {ready.uploads} 份报告，表格中标为“上传”。
             </span>
           ) : null}
         </p>
@@ -224,6 +254,8 @@ export default function Dashboard() {
 
       {ready ? (
         <>
+          <UploadPanel db={ready.db} uploads={ready.uploads} onChanged={onDataChanged} linkFor={reportLink} notice={ready.db.restored.problem} />
+
           <section className="filter-section" aria-label="筛选">
             <FilterBar options={ready.options} filter={filter} onChange={(f) => setFilter(normalizeFilter(f))} />
             <p className="filter-sentence" data-testid="filter-sentence">
@@ -251,9 +283,9 @@ export default function Dashboard() {
 
           <section className="panel" role="tabpanel" id="view-panel" aria-labelledby={`tab-${tab}`} data-testid="view-panel" data-view={tab}>
             {tab === 'review' ? (
-              <ReviewQueue db={ready.db} filter={normalizeFilter(filter)} reviewFilter={reviewFilter} onReviewFilterChange={setReviewFilter} back={dashParams} />
+              <ReviewQueue key={ready.version} db={ready.db} filter={normalizeFilter(filter)} reviewFilter={reviewFilter} onReviewFilterChange={setReviewFilter} back={dashParams} />
             ) : null}
-            {tab === 'coverage' ? <CoverageGrid db={ready.db} filter={normalizeFilter(filter)} back={dashParams} /> : null}
+            {tab === 'coverage' ? <CoverageGrid key={ready.version} db={ready.db} filter={normalizeFilter(filter)} back={dashParams} /> : null}
             {isView ? (
             <>
             <p className="muted summary">{view.summary}</p>

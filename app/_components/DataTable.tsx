@@ -12,7 +12,8 @@ const LINKED = new Set(['agency', 'report_id']);
 /**
  * The rows of a view in a scrollable table: one column per view column (label + unit in the header,
  * a derived ratio's formula under its name, description and CSV key in its tooltip), values
- * formatted by lib/query/format (NULL as a grey —; ranks with their 样本不足30件 note).
+ * formatted by lib/query/format (NULL as a grey —; ranks with their 样本不足30件 note; the 来源 column
+ * as a 上传 badge for uploaded rows, a grey 内置 for the built-in data).
  * `linkFor` gives a row's report page: its 机关 and 报告编号 cells then link there (one click).
  * Shows a sentence instead of an empty table when there are no rows.
  */
@@ -58,7 +59,11 @@ export default function DataTable({
                   .join(' ');
                 return (
                   <td key={c.key} className={cls} title={f.title} data-col={c.key}>
-                    {href && LINKED.has(c.key) && !f.missing ? (
+                    {c.format === 'origin' ? (
+                      <span className={r[c.key] === 'upload' ? 'badge upload' : 'muted small'} data-testid={r[c.key] === 'upload' ? 'upload-badge' : undefined}>
+                        {f.text}
+                      </span>
+                    ) : href && LINKED.has(c.key) && !f.missing ? (
                       <Link href={href} data-testid="row-report-link">
                         {f.text}
                       </Link>

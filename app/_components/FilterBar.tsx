@@ -1,10 +1,12 @@
 'use client';
 
 /**
- * Filters for 机关, 地区 and 年度; they apply to every view. Agencies and regions are checkbox
- * lists in drop-downs (several choices are alternatives); years are a from/to pair.
+ * Filters for 机关, 地区, 年度 and — once reports were uploaded — 来源; they apply to every view.
+ * Agencies and regions are checkbox lists in drop-downs (several choices are alternatives; an
+ * agency with uploaded reports carries a 上传 badge); years are a from/to pair.
  */
 import type { FilterState } from '@/lib/query/filters';
+import type { Origin } from '@/lib/query/load';
 import type { FilterOptions } from '@/lib/query/views';
 
 function MultiSelect({
@@ -14,6 +16,7 @@ function MultiSelect({
   options,
   selected,
   hint,
+  badge,
   onChange,
 }: {
   id: string;
@@ -22,6 +25,7 @@ function MultiSelect({
   options: readonly string[];
   selected: readonly string[];
   hint?: (value: string) => string | undefined;
+  badge?: (value: string) => boolean;
   onChange: (values: string[]) => void;
 }) {
   const summary = selected.length === 0 ? allLabel : selected.length === 1 ? selected[0] : `已选 ${selected.length} 个`;
@@ -47,6 +51,11 @@ function MultiSelect({
                   onChange={() => onChange(checked ? selected.filter((s) => s !== o) : [...selected, o])}
                 />
                 <span>{o}</span>
+                {badge?.(o) ? (
+                  <span className="badge upload" data-testid="upload-badge" title="包含在本浏览器中上传的报告">
+                    上传
+                  </span>
+                ) : null}
                 {h ? <span className="muted small">{h}</span> : null}
               </label>
             );
@@ -75,9 +84,16 @@ export default function FilterBar({
     const f: FilterState = { agencies: filter.agencies, regions: filter.regions };
     if (yearFrom !== undefined) f.yearFrom = yearFrom;
     if (yearTo !== undefined) f.yearTo = yearTo;
+    if (filter.origin) f.origin = filter.origin;
     onChange(f);
   };
-  const dirty = filter.agencies.length > 0 || filter.regions.length > 0 || filter.yearFrom !== undefined || filter.yearTo !== undefined;
+  const setOrigin = (v: string) => {
+    const { origin: _drop, ...rest } = filter;
+    onChange(v === 'upload' || v === 'embedded' ? { ...rest, origin: v as Origin } : rest);
+  };
+  const dirty =
+    filter.agencies.length > 0 || filter.regions.length > 0 || filter.yearFrom !== undefined || filter.yearTo !== undefined || filter.origin !== undefined;
+  const uploaded = new Set(options.uploadedAgencies);
   return (
     <div className="filters" data-testid="filters">
       <MultiSelect
@@ -87,6 +103,7 @@ export default function FilterBar({
         options={options.agencies}
         selected={filter.agencies}
         hint={(a) => options.agencyRegions[a]?.join('、')}
+        badge={(a) => uploaded.has(a)}
         onChange={(agencies) => onChange({ ...filter, agencies })}
       />
       <MultiSelect
@@ -127,6 +144,16 @@ export default function FilterBar({
           ))}
         </select>
       </div>
+      {options.hasUploads || filter.origin ? (
+        <div className="filter">
+          <span className="filter-label">来源</span>
+          <select aria-label="来源" data-testid="filter-origin" value={filter.origin ?? ''} onChange={(e) => setOrigin(e.target.value)}>
+            <option value="">全部</option>
+            <option value="upload">仅上传的</option>
+            <option value="embedded">仅内置数据</option>
+          </select>
+        </div>
+      ) : null}
       <button type="button" className="link" data-testid="filter-clear" disabled={!dirty} onClick={() => onChange({ agencies: [], regions: [] })}>
         清除筛选
       </button>

@@ -7,7 +7,8 @@
  * `?back=…` is the dashboard state that “返回看板” restores (lib/query/links.ts).
  *
  * Everything is read in the browser: the report's rows from DuckDB-WASM (the same database as the
- * dashboard), its text from /data/texts/REPORT_ID.txt, the review decisions from IndexedDB.
+ * dashboard), its text from /data/texts/REPORT_ID.txt — or, for a report uploaded in this tab, from
+ * the tab's own store (app/_lib/upload-store.ts) —, the review decisions from IndexedDB.
  */
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -32,6 +33,7 @@ import { isReportId } from '@/lib/query/subject-ref';
 import { REVIEW_STATUS_LABELS, rowFingerprint } from '@/lib/review/decisions';
 import { useBrowserDb } from '../_lib/use-browser-db';
 import { useDecisions } from '../_lib/use-decisions';
+import { keptUpload } from '../_lib/upload-store';
 import FlagCard from './FlagCard';
 import FormTables, { CellLegend, worstSeverity } from './FormTables';
 import SourceText, { type TextState } from './SourceText';
@@ -103,6 +105,11 @@ export default function ReportPage({ reportId }: { reportId: string }) {
   useEffect(() => {
     if (!validId) return;
     let cancelled = false;
+    const uploaded = keptUpload(reportId);
+    if (uploaded) {
+      setText({ status: 'ready', text: uploaded.text });
+      return;
+    }
     setText({ status: 'loading' });
     void (async () => {
       try {
@@ -233,6 +240,7 @@ export default function ReportPage({ reportId }: { reportId: string }) {
         <div className="error-box" role="alert" data-testid="report-error">
           <h2>数据中没有这份报告</h2>
           <p>报告编号 {reportId} 不在当前数据（reports.csv）中。报告编号由文件内容计算，文件更换或数据重新生成后，旧链接可能失效。</p>
+          <p>如果这是一份上传的报告：上传的数据只保存在上传它的那个标签页中，关闭该标签页或点了“清除上传的数据”后就不再可用，请在看板中重新上传该文件。</p>
           <p>
             <strong>怎么办：</strong>
             <Link href={home}>返回看板</Link>，在“覆盖”或“审核”中重新找到这份报告。
@@ -245,7 +253,17 @@ export default function ReportPage({ reportId }: { reportId: string }) {
           <header className="report-head">
             <h1 data-testid="report-title">
               {str(report.agency) ?? '（未识别机关）'} {typeof report.year === 'number' ? `${report.year} 年度` : '（年度未知）'}政府信息公开工作年度报告
+              {report.origin === 'upload' ? (
+                <span className="badge upload" data-testid="upload-badge" title="在本浏览器中上传的文件">
+                  上传
+                </span>
+              ) : null}
             </h1>
+            {report.origin === 'upload' ? (
+              <p className="muted small report-upload-note" data-testid="report-upload-note">
+                这份报告是在本浏览器中上传的：原文和数据只在本机读取，只保存在上传它的标签页中，关闭该标签页后不再可用；它不在看板的数据文件中。
+              </p>
+            ) : null}
             <dl className="report-meta">
               <div className={metaCls(highlights.agency)} data-testid="meta-region" data-flags={highlights.agency.join(' ')}>
                 <dt>地区</dt>

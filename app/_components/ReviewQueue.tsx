@@ -291,7 +291,14 @@ export default function ReviewQueue({
                       ) : (
                         String(r.agency ?? '')
                       )}
-                      <div className="muted small">{typeof r.year === 'number' ? `${r.year} 年度` : '年度未知'}</div>
+                      <div className="muted small">
+                        {typeof r.year === 'number' ? `${r.year} 年度` : '年度未知'}
+                        {r.origin === 'upload' ? (
+                          <span className="badge upload" data-testid="upload-badge" title="在本浏览器中上传的文件">
+                            上传
+                          </span>
+                        ) : null}
+                      </div>
                     </td>
                     <td className="refs">{refs.length > 3 ? `${refs.slice(0, 3).map((x) => describeCellRef(x.ref)).join('；')} 等 ${refs.length} 处` : refs.map((x) => describeCellRef(x.ref)).join('；')}</td>
                     <td className="message">{String(r.message ?? '')}</td>

@@ -8,11 +8,17 @@
  * reader, so the files are read with explicit column types (lib/query/load.ts), and extension
  * autoloading is switched off.
  *
+ * Reports uploaded earlier in the same tab (./upload-store.ts, sessionStorage) are put back into
+ * the tables right after the built data (lib/upload/add-uploads.ts restoreUploadedRecords), so a
+ * reload or a report page keeps them.
+ *
  * Import this module dynamically from client code only (it touches Worker and fetch).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { toSqlValue, errorMessage, type QueryExecutor, type Row } from '@/lib/query/executor';
 import { csvFileName, DATA_TABLES, loadTableSql, readCsvHeader, type CsvHeader, type DataTable } from '@/lib/query/load';
+import { restoreUploadedRecords } from '@/lib/upload/add-uploads';
+import { forgetUploadIds, keptUploads } from './upload-store';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: {
@@ -25,11 +31,19 @@ const BUNDLES: duckdb.DuckDBBundles = {
   },
 };
 
-/** A ready database: the executor, the DuckDB version and the row count of each table. */
+/**
+ * A ready database: the executor, the DuckDB version, the row count of each table as loaded from
+ * the built data files (uploads not counted), a way to hand DuckDB more CSV text (for uploads),
+ * and what became of the uploads kept in this tab when the database was opened.
+ */
 export interface BrowserDb {
   exec: QueryExecutor;
   version: string;
   counts: Record<DataTable, number>;
+  /** Registers CSV text as a file DuckDB can read_csv; resolves to the name to pass it. */
+  registerCsv: (name: string, text: string) => Promise<string>;
+  /** Uploads of this tab put back at open: how many, and a Chinese message when some could not be. */
+  restored: { reports: number; problem: string | null };
 }
 
 /**
@@ -138,7 +152,14 @@ async function openBrowserDb(): Promise<BrowserDbResult> {
       counts[table] = Number(n[0]?.n ?? 0);
     }
     const v = await exec('SELECT version() AS v');
-    return { ok: true, db: { exec, version: String(v[0]?.v ?? ''), counts } };
+    let serial = 0;
+    const registerCsv = async (name: string, text: string) => {
+      const file = `${++serial}-${name}`;
+      await db.registerFileBuffer(file, new TextEncoder().encode(text));
+      return file;
+    };
+    const restored = await restoreKept(exec, registerCsv);
+    return { ok: true, db: { exec, version: String(v[0]?.v ?? ''), counts, registerCsv, restored } };
   } catch (e) {
     await db.terminate().catch(() => undefined);
     return {
@@ -147,4 +168,19 @@ async function openBrowserDb(): Promise<BrowserDbResult> {
       hint: '数据文件可能不完整或格式有误。请重新运行 npm run build:data，然后刷新页面。',
     };
   }
+}
+
+/** Puts back the uploads kept in this tab's sessionStorage (see ./upload-store.ts). Never throws. */
+async function restoreKept(exec: QueryExecutor, registerCsv: BrowserDb['registerCsv']): Promise<BrowserDb['restored']> {
+  const kept = keptUploads();
+  const dropped = kept.dropped ? `${kept.dropped} 份之前上传的报告来自旧版本的看板，无法恢复，已丢弃；如需要请重新上传。` : null;
+  if (kept.records.length === 0) return { reports: 0, problem: dropped };
+  const r = await restoreUploadedRecords({ exec, registerCsv, reportText: async () => null }, kept.records);
+  if (!r.ok) {
+    forgetUploadIds(kept.records.map((x) => x.report.report_id));
+    return { reports: 0, problem: r.error };
+  }
+  // Kept uploads that the built data now holds are no longer uploads.
+  forgetUploadIds(r.skipped);
+  return { reports: r.restored.length, problem: dropped };
 }

@@ -105,6 +105,8 @@ describe('charts from fixture rows', () => {
   it('category labels', () => {
     expect(categoryLabel({ agency: '二七区科技局', year: 2023 })).toBe('二七区科技局\n2023');
     expect(categoryLabel({ agency: null, year: null })).toBe('（未知机关）\n（年度未知）');
+    expect(categoryLabel({ agency: '淮安市人民政府', year: 2024, origin: 'upload' })).toBe('淮安市人民政府\n2024（上传）');
+    expect(categoryLabel({ agency: '淮安市人民政府', year: 2024, origin: 'embedded' })).toBe('淮安市人民政府\n2024');
   });
 });
 

@@ -31,11 +31,14 @@ export const PALETTE = [
 
 const SEVERITY_COLORS: Record<string, string> = { error: '#c0392b', warning: '#e0a030', info: '#5b8fc7' };
 
-/** Category label of a row: `临淄区人民政府办公室\n2023`; unknown parts print as `（未知）`. */
+/**
+ * Category label of a row: `临淄区人民政府办公室\n2023`; unknown parts print as `（未知）`; a row of
+ * an uploaded report (`origin` = `upload`) ends in `（上传）`, so uploads stand out in every chart.
+ */
 export function categoryLabel(row: ChartRow): string {
   const agency = typeof row.agency === 'string' && row.agency ? row.agency : '（未知机关）';
   const year = typeof row.year === 'number' ? String(row.year) : '（年度未知）';
-  return `${agency}\n${year}`;
+  return `${agency}\n${year}${row.origin === 'upload' ? '（上传）' : ''}`;
 }
 
 function label(view: ViewDef, key: string): string {

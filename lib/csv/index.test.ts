@@ -43,4 +43,8 @@ describe('csvDownloadName', () => {
     expect(csvDownloadName('复议诉讼', { agencies: ['a/b', 'c'], regions: [], yearTo: 2023 })).toBe('复议诉讼_a-b+c_至2023.csv');
     expect(csvDownloadName('复议诉讼', { agencies: [], regions: [], yearFrom: 2022, yearTo: 2022 })).toBe('复议诉讼_2022.csv');
   });
+  it('says when the file holds only uploaded or only built-in reports', () => {
+    expect(csvDownloadName('依申请公开', { agencies: [], regions: [], origin: 'upload' })).toBe('依申请公开_上传.csv');
+    expect(csvDownloadName('合规', { agencies: [], regions: ['临淄区'], origin: 'embedded' })).toBe('合规_临淄区_内置.csv');
+  });
 });

@@ -34,7 +34,8 @@ function namePart(names: readonly string[], unit: string): string | null {
 /**
  * A file name that says what the file holds: view title, then the agencies, regions and years of
  * the filter, e.g. `依申请公开_淄博市临淄区_2022-2023.csv`, `合规_全部.csv`,
- * `主动公开_临淄区科技局等3个机关_2022起.csv`. Characters not allowed in file names
+ * `主动公开_临淄区科技局等3个机关_2022起.csv`, `依申请公开_上传.csv` (only uploaded reports; `内置` for
+ * only the built-in data). Characters not allowed in file names
  * (\ / : * ? " < > |) and whitespace become `-`.
  */
 export function csvDownloadName(viewTitle: string, filter: FilterState): string {
@@ -49,6 +50,7 @@ export function csvDownloadName(viewTitle: string, filter: FilterState): string 
     else if (f.yearFrom !== undefined) parts.push(`${f.yearFrom}起`);
     else parts.push(`至${f.yearTo}`);
   }
+  if (f.origin) parts.push(f.origin === 'upload' ? '上传' : '内置');
   if (parts.length === 1) parts.push('全部');
   return `${parts.join('_').replace(/[\\/:*?"<>|\s]+/g, '-')}.csv`;
 }

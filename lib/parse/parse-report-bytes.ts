@@ -6,6 +6,7 @@
 import type { ReportRecord } from '../model/report-schema';
 import { decodeReportBytes } from './decode-report-bytes';
 import { failedRecord } from './failed-record';
+import { FORMAT_EXTENSIONS, PLANNED_EXTENSIONS, TEXT_EXTENSIONS } from './file-formats';
 import { looksLikeZip, parseDocxReport } from './parse-docx-report';
 import { parseHtmlReport } from './parse-html-report';
 import { looksLikePdf, parsePdfReport, type PdfReadOptions } from './parse-pdf-report';
@@ -19,12 +20,7 @@ export interface ParseOptions {
   pdf?: PdfReadOptions;
 }
 
-/** File endings read as plain text or Markdown (UTF-8, UTF-16 or GB18030). */
-export const TEXT_EXTENSIONS: readonly string[] = ['.txt', '.text', '.md', '.markdown'];
-/** File endings read by a format parser of their own. */
-export const FORMAT_EXTENSIONS: readonly string[] = ['.pdf', '.html', '.htm', '.xhtml', '.docx'];
-/** File endings this build recognizes but cannot read: old binary Word files. */
-export const PLANNED_EXTENSIONS: readonly string[] = ['.doc', '.wps'];
+export { FORMAT_EXTENSIONS, PLANNED_EXTENSIONS, TEXT_EXTENSIONS };
 
 function extensionOf(name: string): string {
   const m = /\.[^./\\]+$/.exec(name.toLowerCase());

@@ -6,11 +6,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import Papa from 'papaparse';
 import { runChecks, runCrossReportChecks } from '../checks/run-checks';
-import { flagFingerprint } from '../model/make-flag';
-import { Cell, Flag, Report, ReportRecord } from '../model/report-schema';
+import { ReportRecord } from '../model/report-schema';
 import { failedRecord, parseReportBytes, type ParseOptions } from '../parse/parse-report-bytes';
+import { flagRows, RECORD_COLUMNS, recordsCsv, toCsv } from '../query/record-rows';
 
 /** pdf.js's character maps and standard fonts from the installed pdfjs-dist, for PDFs in non-embedded CJK fonts. */
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -22,13 +21,13 @@ export const PARSE_OPTIONS: ParseOptions = {
 /** Largest file the ingest reads (bytes); larger ones get a `read_error` record. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-/** Column order of the three output files (the schema fields, in order). */
-export const CSV_COLUMNS = {
-  reports: Object.keys(Report.shape),
-  cells: Object.keys(Cell.shape),
-  /** The flag fields plus `fingerprint` (lib/model/make-flag.ts flagFingerprint), the key of review decisions. */
-  flags: [...Object.keys(Flag.shape), 'fingerprint'],
-} as const;
+/**
+ * Column order of the three output files (the schema fields, in order; flags add `fingerprint`).
+ * Defined with the record → row conversion in lib/query/record-rows.ts, shared with the dashboard's
+ * uploads.
+ */
+export const CSV_COLUMNS = RECORD_COLUMNS;
+export { flagRows, toCsv };
 
 /** Stable report id: the first 16 hex digits of the SHA-256 of the file's bytes. */
 export function reportIdFor(bytes: Uint8Array): string {
@@ -94,27 +93,6 @@ export async function ingestFile(file: string, displayName = file): Promise<Repo
   return failedRecord(id, displayName, 'read_error', `${displayName}：解析结果未通过数据校验（${valid.error.issues[0]?.message}）。这是本工具的缺陷，请报告此文件。`);
 }
 
-/** Turns a value into its CSV field: arrays joined by ';', null as empty. */
-function field(v: unknown): string | number {
-  if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.join(';');
-  return v as string | number;
-}
-
-/**
- * CSV text for rows (UTF-8, `\n` line ends, RFC 4180 quoting by papaparse), with a header row
- * unless `header` is false; '' for no rows without a header.
- */
-export function toCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, header = true): string {
-  if (!header && rows.length === 0) return '';
-  return Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => field(r[c]))) }, { newline: '\n', header }) + '\n';
-}
-
-/** Flags as written to flags.csv: each with its fingerprint. */
-export function flagRows(flags: readonly Flag[]): Array<Flag & { fingerprint: string }> {
-  return flags.map((f) => ({ ...f, fingerprint: flagFingerprint(f) }));
-}
-
 /** Summary of an ingest run. */
 export interface IngestSummary {
   records: ReportRecord[];
@@ -153,12 +131,8 @@ export async function ingestPaths(paths: readonly string[], outDir: string, rela
   }
   const checked = runCrossReportChecks(records);
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, 'reports.csv'), toCsv(CSV_COLUMNS.reports, checked.map((r) => r.report)));
-  writeFileSync(path.join(outDir, 'cells.csv'), toCsv(CSV_COLUMNS.cells, checked.flatMap((r) => r.cells)));
-  writeFileSync(
-    path.join(outDir, 'flags.csv'),
-    toCsv(CSV_COLUMNS.flags, checked.flatMap((r) => flagRows(r.flags))),
-  );
+  const csv = recordsCsv(checked);
+  for (const table of ['reports', 'cells', 'flags'] as const) writeFileSync(path.join(outDir, `${table}.csv`), csv[table]);
   const texts = path.join(outDir, 'texts');
   mkdirSync(texts, { recursive: true });
   for (const r of checked) writeFileSync(path.join(texts, `${r.report.report_id}.txt`), r.text);

@@ -20,19 +20,19 @@ export const COVERAGE_TABLES: ReadonlyArray<{ key: 't2' | 't3' | 't4'; label: st
 
 /**
  * One row per report the filter keeps: report_id, agency, region, year (INTEGER or NULL),
- * status, status_message, tables_found (`;`-joined), source_file, and its flag counts errors,
+ * status, status_message, tables_found (`;`-joined), source_file, origin (`upload`/`embedded`), and its flag counts errors,
  * warnings, infos, flags (INTEGER, 条). Ordered by agency, year, report_id.
  */
 export function coverageSql(filter: FilterState): string {
   return (
     `WITH r AS (SELECT * FROM reports WHERE ${filterWhere(filter)})\n` +
-    `SELECT r.report_id, r.agency, r.region, CAST(r.year AS INTEGER) AS year, r.status, r.status_message, r.tables_found, r.source_file,\n` +
+    `SELECT r.report_id, r.agency, r.region, CAST(r.year AS INTEGER) AS year, r.status, r.status_message, r.tables_found, r.source_file, r.origin,\n` +
     `  CAST(count(f.rule) FILTER (WHERE f.severity = 'error') AS INTEGER) AS errors,\n` +
     `  CAST(count(f.rule) FILTER (WHERE f.severity = 'warning') AS INTEGER) AS warnings,\n` +
     `  CAST(count(f.rule) FILTER (WHERE f.severity = 'info') AS INTEGER) AS infos,\n` +
     `  CAST(count(f.rule) AS INTEGER) AS flags\n` +
     `FROM r LEFT JOIN flags f ON f.report_id = r.report_id\n` +
-    `GROUP BY r.report_id, r.agency, r.region, r.year, r.status, r.status_message, r.tables_found, r.source_file\n` +
+    `GROUP BY r.report_id, r.agency, r.region, r.year, r.status, r.status_message, r.tables_found, r.source_file, r.origin\n` +
     `ORDER BY r.agency, r.year, r.report_id`
   );
 }
@@ -56,6 +56,8 @@ export interface CoverageReport {
   warnings: number;
   infos: number;
   sourceFile: string;
+  /** Whether the report was uploaded in this browser (not in the built data). */
+  uploaded: boolean;
 }
 
 /** One row of the grid: an agency (with the regions its reports name) and its reports by year. */
@@ -114,6 +116,7 @@ export function buildCoverageGrid(rows: readonly Row[]): CoverageGrid {
       warnings: num(r.warnings),
       infos: num(r.infos),
       sourceFile: String(r.source_file ?? ''),
+      uploaded: r.origin === 'upload',
     };
     if (report.errors > 0) withErrors++;
     const key = typeof r.year === 'number' ? String(r.year) : 'unknown';

@@ -55,12 +55,29 @@ describe('filterWhere', () => {
   });
 });
 
+describe('origin (来源)', () => {
+  it('is a condition on reports.origin, said in the sentence, and not empty', () => {
+    const f = { agencies: [], regions: [], origin: 'upload' as const };
+    expect(filterWhere(f, 'r')).toBe(`r."origin" = 'upload'`);
+    expect(describeFilter(f)).toBe('显示来源为本浏览器中上传的文件的报告。');
+    expect(describeFilter({ agencies: [], regions: [], yearFrom: 2024, yearTo: 2024, origin: 'embedded' })).toBe('显示年度为 2024 年、来源为看板内置数据的报告。');
+    expect(isEmptyFilter(f)).toBe(false);
+    expect(normalizeFilter({ agencies: [], regions: [], origin: 'x' as never })).toEqual({ agencies: [], regions: [] });
+  });
+});
+
 describe('URL search parameters', () => {
   it('round-trip', () => {
     const f = { agencies: ['临淄区科技局', '二七区科技局'], regions: ['淄博市临淄区'], yearFrom: 2022, yearTo: 2023 };
     const p = filterToSearchParams(f);
     expect(p.toString()).toContain('from=2022');
     expect(filterFromSearchParams(new URLSearchParams(p.toString()))).toEqual(f);
+  });
+  it('carries the origin (来源) and ignores unknown values', () => {
+    const f = { agencies: [], regions: [], origin: 'upload' as const };
+    expect(filterToSearchParams(f).toString()).toBe('origin=upload');
+    expect(filterFromSearchParams(new URLSearchParams('origin=upload'))).toEqual(f);
+    expect(filterFromSearchParams(new URLSearchParams('origin=elsewhere'))).toEqual({ agencies: [], regions: [] });
   });
   it('ignores unreadable years', () => {
     expect(filterFromSearchParams(new URLSearchParams('from=abc&to=20233&region=运城市'))).toEqual({ agencies: [], regions: ['运城市'] });

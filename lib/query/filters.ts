@@ -2,18 +2,21 @@
  * The dashboard's filter state and its two readings (datasette-style: a filter is an SQL clause
  * plus a sentence that says the same thing in Chinese).
  *
- * The filter applies to reports (one row of reports.csv each): agency (机关), region (地区) and
- * report year (年度, the year the data covers — not the publication year). Every view joins its
+ * The filter applies to reports (one row of reports.csv each): agency (机关), region (地区),
+ * report year (年度, the year the data covers — not the publication year) and origin (来源: uploaded
+ * in this browser or built in, ./load.ts Origin). Every view joins its
  * data to the filtered reports, so one filter state restricts all four views the same way.
  */
 import { z } from 'zod';
-import { sqlIdent, sqlNumber, sqlStringList } from './sql';
+import type { Origin } from './load';
+import { sqlIdent, sqlNumber, sqlString, sqlStringList } from './sql';
 
 /**
  * Filter state.
  * - `agencies`: exact agency names (reports.agency); empty = all agencies;
  * - `regions`: exact region names (reports.region, e.g. `淄博市临淄区`); empty = all regions;
- * - `yearFrom` / `yearTo`: inclusive bounds on the report year; absent = unbounded.
+ * - `yearFrom` / `yearTo`: inclusive bounds on the report year; absent = unbounded;
+ * - `origin`: only uploaded (`upload`) or only built-in (`embedded`) reports; absent = both.
  * Several values within one field are alternatives (OR); the fields combine with AND.
  */
 export interface FilterState {
@@ -21,6 +24,7 @@ export interface FilterState {
   regions: string[];
   yearFrom?: number;
   yearTo?: number;
+  origin?: Origin;
 }
 
 /** The empty filter: everything. */
@@ -34,6 +38,7 @@ export const FilterStateSchema = z.object({
   regions: z.array(z.string()),
   yearFrom: Year.optional(),
   yearTo: Year.optional(),
+  origin: z.enum(['embedded', 'upload']).optional(),
 });
 
 /**
@@ -47,6 +52,7 @@ export function normalizeFilter(filter: FilterState): FilterState {
   const out: FilterState = { agencies: tidy(filter.agencies), regions: tidy(filter.regions) };
   if (yearFrom !== undefined) out.yearFrom = yearFrom;
   if (yearTo !== undefined) out.yearTo = yearTo;
+  if (filter.origin === 'upload' || filter.origin === 'embedded') out.origin = filter.origin;
   return out;
 }
 
@@ -65,6 +71,7 @@ export function filterWhere(filter: FilterState, alias = ''): string {
   if (f.regions.length > 0) parts.push(`${col('region')} IN (${sqlStringList(f.regions)})`);
   if (f.yearFrom !== undefined) parts.push(`${col('year')} >= ${sqlNumber(f.yearFrom)}`);
   if (f.yearTo !== undefined) parts.push(`${col('year')} <= ${sqlNumber(f.yearTo)}`);
+  if (f.origin) parts.push(`${col('origin')} = ${sqlString(f.origin)}`);
   return parts.length > 0 ? parts.join(' AND ') : 'TRUE';
 }
 
@@ -97,12 +104,13 @@ export function describeFilter(filter: FilterState): string {
   if (f.regions.length > 0) parts.push(`地区为${alternatives(f.regions)}`);
   const years = describeYears(f);
   if (years) parts.push(`年度为 ${years}`);
+  if (f.origin) parts.push(f.origin === 'upload' ? '来源为本浏览器中上传的文件' : '来源为看板内置数据');
   if (parts.length === 0) return '显示全部机关、全部地区、全部年度的报告。';
   return `显示${parts.join('、')}的报告。`;
 }
 
 /**
- * The filter as URL search parameters (`agency`, `region` repeated; `from`, `to`), for links that
+ * The filter as URL search parameters (`agency`, `region` repeated; `from`, `to`; `origin`), for links that
  * reopen the dashboard with the same filter. Empty fields are left out.
  */
 export function filterToSearchParams(filter: FilterState): URLSearchParams {
@@ -112,6 +120,7 @@ export function filterToSearchParams(filter: FilterState): URLSearchParams {
   for (const r of f.regions) p.append('region', r);
   if (f.yearFrom !== undefined) p.set('from', String(f.yearFrom));
   if (f.yearTo !== undefined) p.set('to', String(f.yearTo));
+  if (f.origin) p.set('origin', f.origin);
   return p;
 }
 
@@ -130,11 +139,13 @@ export function filterFromSearchParams(params: URLSearchParams): FilterState {
   const to = year(params.get('to'));
   if (from !== undefined) f.yearFrom = from;
   if (to !== undefined) f.yearTo = to;
+  const origin = params.get('origin');
+  if (origin === 'upload' || origin === 'embedded') f.origin = origin;
   return normalizeFilter(f);
 }
 
 /** True when the filter restricts nothing. */
 export function isEmptyFilter(filter: FilterState): boolean {
   const f = normalizeFilter(filter);
-  return f.agencies.length === 0 && f.regions.length === 0 && f.yearFrom === undefined && f.yearTo === undefined;
+  return f.agencies.length === 0 && f.regions.length === 0 && f.yearFrom === undefined && f.yearTo === undefined && f.origin === undefined;
 }

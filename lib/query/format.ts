@@ -25,6 +25,7 @@ export const MISSING_TITLE = '报告没有给出这个数（缺失、空白或�
  * - `year`: as is; `severity`/`rule`: Chinese label (rule key in the tooltip);
  * - `subject`: `;`-separated cell references described in words (raw refs in the tooltip);
  * - `rank`: the rank as is (use {@link formatRowCell} to explain a NULL rank);
+ * - `origin`: `上传` for `upload`, `内置` for `embedded` (the key in the tooltip);
  * - `text`: as is.
  */
 export function formatCell(value: SqlValue, format: ColumnFormat): FormattedCell {
@@ -44,6 +45,10 @@ export function formatCell(value: SqlValue, format: ColumnFormat): FormattedCell
       return { text: String(value), title: ruleLabel(String(value)), missing: false };
     case 'rank':
       return { text: String(value), missing: false };
+    case 'origin':
+      return value === 'upload'
+        ? { text: '上传', title: 'upload：在本浏览器中上传的文件，只在本机读取', missing: false }
+        : { text: value === 'embedded' ? '内置' : String(value), title: `${String(value)}：看板内置的数据`, missing: false };
     case 'subject': {
       const refs = String(value).split(';').filter((s) => s.length > 0);
       return { text: refs.map(describeCellRef).join('；'), title: refs.join('; '), missing: false };

@@ -7,7 +7,7 @@
 import { isReportId } from './subject-ref';
 
 /** Query parameters the dashboard understands; anything else in `back` is dropped. */
-export const DASHBOARD_PARAMS: readonly string[] = ['view', 'agency', 'region', 'from', 'to', 'rule', 'severity', 'status'];
+export const DASHBOARD_PARAMS: readonly string[] = ['view', 'agency', 'region', 'from', 'to', 'origin', 'rule', 'severity', 'status'];
 
 /** Keep only the dashboard's own parameters, in their order. */
 function dashboardOnly(params: URLSearchParams): URLSearchParams {

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CSV_COLUMNS, readCsvHeader } from './load';
+import { CSV_COLUMNS, describeTableSql, insertTableSql, loadTableSql, readCsvHeader } from './load';
 import { openNodeDatabase } from './node-duckdb';
 
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures', import.meta.url));
@@ -79,6 +79,38 @@ describe('openNodeDatabase + loadTableSql', () => {
       ]);
       r.db.close();
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('adds origin = embedded to reports at load time; insertTableSql appends rows with origin = upload', async () => {
+    const r = await openNodeDatabase(FIXTURES);
+    if (!r.ok) throw new Error(r.error);
+    const dir = mkdtempSync(join(tmpdir(), 'load-test-'));
+    try {
+      expect(await r.db.exec(`SELECT DISTINCT origin FROM reports`)).toEqual([{ origin: 'embedded' }]);
+      // A further file with the contract columns plus one the table has (form_version is not in the
+      // fixtures, so it is left out) — as the dashboard's uploads are.
+      const text = 'report_id,source_file,agency,agency_printed,region,year,published_on,report_kind,tables_found,sections_found,status,status_message,form_version\n' +
+        'ffffffffffffffff,up.txt,某局,某局,某地,2024,2025-01-20,department,t3,overview,partial,"未读到：表二, 表四",2021\n';
+      const file = join(dir, 'up-reports.csv');
+      writeFileSync(file, text);
+      const h = readCsvHeader('reports', text);
+      if (!h.ok) throw new Error(h.error);
+      const columns = (await r.db.exec(describeTableSql('reports'))).map((x) => String(x.column_name));
+      expect(columns.at(-1)).toBe('origin');
+      await r.db.exec(insertTableSql('reports', file, h.header, columns));
+      const rows = await r.db.exec(`SELECT origin, year, CAST(published_on AS VARCHAR) AS d, status_message, typeof(year) AS t FROM reports WHERE report_id = 'ffffffffffffffff'`);
+      expect(rows).toEqual([{ origin: 'upload', year: 2024, d: '2025-01-20', status_message: '未读到：表二, 表四', t: 'INTEGER' }]);
+      expect(await r.db.exec(`SELECT origin, CAST(count(*) AS INTEGER) AS n FROM reports GROUP BY origin ORDER BY origin`)).toEqual([
+        { origin: 'embedded', n: 5 },
+        { origin: 'upload', n: 1 },
+      ]);
+      // A column named origin in a data file never overrides the loader's.
+      expect(loadTableSql('reports', 'x.csv', ['report_id', 'origin'])).toMatch(/CAST\('embedded' AS VARCHAR\) AS "origin" FROM/);
+      expect(loadTableSql('reports', 'x.csv', ['report_id', 'origin']).match(/"origin"/g)).toHaveLength(1);
+    } finally {
+      r.db.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

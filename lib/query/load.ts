@@ -104,23 +104,63 @@ export function readCsvHeader(table: DataTable, text: string): { ok: true; heade
 }
 
 /**
+ * Where a report's rows came from: `embedded` — the built data files the app serves
+ * (data/build, `npm run build:data`); `upload` — a file a user dropped onto the dashboard, read in
+ * the browser and held only there.
+ */
+export type Origin = 'embedded' | 'upload';
+
+/**
+ * The column the loader adds to the `reports` table (not a column of the data files): the report's
+ * {@link Origin}. Views select it, so the dashboard's tables and CSV downloads say which rows were
+ * uploaded.
+ */
+export const ORIGIN_COLUMN = 'origin';
+
+function readCsvSql(table: DataTable, path: string, header: CsvHeader): string {
+  const known = new Map(CSV_COLUMNS[table].map((c) => [c.name, c]));
+  const columns = header.map((name) => `${sqlString(name)}: ${sqlString(known.get(name)?.type ?? 'VARCHAR')}`).join(', ');
+  return (
+    `read_csv(${sqlString(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
+    `allow_quoted_nulls = false, columns = {${columns}})`
+  );
+}
+
+/**
  * `CREATE OR REPLACE TABLE <table> AS SELECT … FROM read_csv(<path>, header = true, columns = {…})`
  * for one data file whose header is `header` (see {@link readCsvHeader}). The table has the
  * contract's columns in contract order (absent optional ones as typed NULLs), then any extra
- * columns of the file as VARCHAR. `path` is what DuckDB opens: a registered file name in the
- * browser (`reports.csv`), an absolute path in Node. Quoted `""` fields are read as empty
- * strings, unquoted empty fields as NULL.
+ * columns of the file as VARCHAR; `reports` then gets {@link ORIGIN_COLUMN} = `origin` (a column of
+ * that name in the file is ignored). `path` is what DuckDB opens: a registered file name in the
+ * browser (`reports.csv`), an absolute path in Node. Quoted `""` fields are read as empty strings,
+ * unquoted empty fields as NULL.
  */
-export function loadTableSql(table: DataTable, path: string, header: CsvHeader): string {
-  const known = new Map(CSV_COLUMNS[table].map((c) => [c.name, c]));
-  const columns = header.map((name) => `${sqlString(name)}: ${sqlString(known.get(name)?.type ?? 'VARCHAR')}`).join(', ');
+export function loadTableSql(table: DataTable, path: string, header: CsvHeader, origin: Origin = 'embedded'): string {
+  const known = new Set(CSV_COLUMNS[table].map((c) => c.name));
   const select = [
     ...CSV_COLUMNS[table].map((c) => (header.includes(c.name) ? sqlIdent(c.name) : `CAST(NULL AS ${c.type}) AS ${sqlIdent(c.name)}`)),
-    ...header.filter((n) => !known.has(n)).map(sqlIdent),
+    ...header.filter((n) => !known.has(n) && !(table === 'reports' && n === ORIGIN_COLUMN)).map(sqlIdent),
+    ...(table === 'reports' ? [`CAST(${sqlString(origin)} AS VARCHAR) AS ${sqlIdent(ORIGIN_COLUMN)}`] : []),
   ].join(', ');
-  return (
-    `CREATE OR REPLACE TABLE ${table} AS SELECT ${select} FROM read_csv(${sqlString(path)}, ` +
-    `header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
-    `allow_quoted_nulls = false, columns = {${columns}})`
-  );
+  return `CREATE OR REPLACE TABLE ${table} AS SELECT ${select} FROM ${readCsvSql(table, path, header)}`;
+}
+
+/**
+ * `INSERT INTO <table> BY NAME SELECT … FROM read_csv(…)`: appends the rows of a further data file
+ * (e.g. uploaded reports, lib/query/record-rows.ts recordsCsv) to a table made by
+ * {@link loadTableSql}, read with the same explicit types. Only the file's columns that the table
+ * has (`tableColumns`, e.g. from `DESCRIBE`) are inserted, the others of the table become NULL;
+ * `reports` rows get {@link ORIGIN_COLUMN} = `origin`.
+ */
+export function insertTableSql(table: DataTable, path: string, header: CsvHeader, tableColumns: readonly string[], origin: Origin = 'upload'): string {
+  const select = [
+    ...header.filter((n) => tableColumns.includes(n) && !(table === 'reports' && n === ORIGIN_COLUMN)).map(sqlIdent),
+    ...(table === 'reports' ? [`CAST(${sqlString(origin)} AS VARCHAR) AS ${sqlIdent(ORIGIN_COLUMN)}`] : []),
+  ].join(', ');
+  return `INSERT INTO ${table} BY NAME SELECT ${select} FROM ${readCsvSql(table, path, header)}`;
+}
+
+/** The column names of a loaded table, in table order (`DESCRIBE <table>`; rows have `column_name`). */
+export function describeTableSql(table: DataTable): string {
+  return `DESCRIBE ${table}`;
 }

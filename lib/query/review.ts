@@ -91,7 +91,7 @@ export function describeReviewFilter(filter: FilterState, rf: ReviewFilter): str
 
 /**
  * Columns of the queue's rows (in order): fingerprint (16 hex digits or NULL for an older
- * flags.csv), report_id, agency, region, year, severity, rule, rule_version, subject (`;`-joined
+ * flags.csv), report_id, agency, region, year, origin (`upload` or `embedded`, ./load.ts Origin), severity, rule, rule_version, subject (`;`-joined
  * references), message, expected, actual (件 or dates, as text), difference (件 or days), evidence.
  */
 export const REVIEW_QUEUE_COLUMNS = [
@@ -100,6 +100,7 @@ export const REVIEW_QUEUE_COLUMNS = [
   'agency',
   'region',
   'year',
+  'origin',
   'severity',
   'rule',
   'rule_version',
@@ -123,8 +124,8 @@ function severityRank(alias: string): string {
  */
 export function reviewQueueSql(filter: FilterState, rf: ReviewFilter): string {
   return (
-    `WITH r AS (SELECT report_id, agency, region, CAST(year AS INTEGER) AS year FROM reports WHERE ${filterWhere(filter)})\n` +
-    `SELECT f.fingerprint, r.report_id, r.agency, r.region, r.year, f.severity, f.rule, CAST(f.rule_version AS INTEGER) AS rule_version,\n` +
+    `WITH r AS (SELECT report_id, agency, region, CAST(year AS INTEGER) AS year, origin FROM reports WHERE ${filterWhere(filter)})\n` +
+    `SELECT f.fingerprint, r.report_id, r.agency, r.region, r.year, r.origin, f.severity, f.rule, CAST(f.rule_version AS INTEGER) AS rule_version,\n` +
     `  f.subject, f.message, f.expected, f.actual, CAST(f.difference AS DOUBLE) AS difference, f.evidence\n` +
     `FROM flags f JOIN r ON f.report_id = r.report_id\n` +
     `WHERE ${reviewWhere(rf, 'f')}\n` +

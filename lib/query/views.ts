@@ -27,9 +27,10 @@ export type ViewId = 'proactive' | 'applications' | 'review_litigation' | 'indic
  * - `rate`: a ratio 0–1 shown as a percentage;
  * - `severity`, `rule`, `subject`: keys shown through their Chinese labels (./labels.ts);
  * - `rank`: a rank (1 = first) or NULL, read with the column's `rank` companions
- *   (./indicators.ts rankText: `样本不足30件` when the ratio rests on fewer than 30 cases).
+ *   (./indicators.ts rankText: `样本不足30件` when the ratio rests on fewer than 30 cases);
+ * - `origin`: `upload` (shown as a 上传 badge) or `embedded` (内置), see ./load.ts Origin.
  */
-export type ColumnFormat = 'text' | 'year' | 'count' | 'amount' | 'rate' | 'severity' | 'rule' | 'subject' | 'rank';
+export type ColumnFormat = 'text' | 'year' | 'count' | 'amount' | 'rate' | 'severity' | 'rule' | 'subject' | 'rank' | 'origin';
 
 /** One output column of a view: SQL name (also the CSV header), Chinese label, unit, format. */
 export interface ViewColumn {
@@ -60,10 +61,19 @@ export interface ViewDef {
   sql: (filter: FilterState) => string;
 }
 
+/** The origin column of every view: `upload` for rows of a file uploaded in this browser, `embedded` for the built data. */
+export const ORIGIN_VIEW_COLUMN: ViewColumn = {
+  key: 'origin',
+  label: '来源',
+  format: 'origin',
+  description: 'upload：在本浏览器中上传的文件（只在本机读取，不在看板的数据文件中）；embedded：看板内置的数据（npm run build:data 生成）。',
+};
+
 const ID_COLUMNS: readonly ViewColumn[] = [
   { key: 'agency', label: '机关', format: 'text' },
   { key: 'region', label: '地区', format: 'text' },
   { key: 'year', label: '年度', format: 'year' },
+  ORIGIN_VIEW_COLUMN,
 ];
 
 const TRAIL_COLUMNS: readonly ViewColumn[] = [
@@ -78,7 +88,7 @@ const TRAIL_COLUMNS: readonly ViewColumn[] = [
 
 /** The filtered reports as a CTE named `r`. */
 function reportsCte(filter: FilterState): string {
-  return `r AS (SELECT report_id, agency, region, CAST(year AS INTEGER) AS year FROM reports WHERE ${filterWhere(filter)})`;
+  return `r AS (SELECT report_id, agency, region, CAST(year AS INTEGER) AS year, origin FROM reports WHERE ${filterWhere(filter)})`;
 }
 
 /** `c."row" = 'x' AND c."column" = 'y'`. */
@@ -163,12 +173,12 @@ export const PROACTIVE_VIEW: ViewDef = {
   ],
   sql: (filter) =>
     `WITH ${reportsCte(filter)}, ${cellsCte('t2')}\n` +
-    `SELECT r.agency, r.region, r.year,\n  ` +
+    `SELECT r.agency, r.region, r.year, r.origin,\n  ` +
     T2_CELLS.map((x) => `${cellValue(x.row, x.column)} AS ${sqlIdent(x.key)}`).join(',\n  ') +
     `,\n  CASE WHEN count(*) FILTER (WHERE ${T2_CELLS.map((x) => `(${cellIs(x.row, x.column)})`).join(' OR ')}) = 0 ` +
     `THEN ${sqlString(T2_OTHER_FORM_NOTE)} ELSE ${cellNotes(T2_CELLS)} END AS cell_notes, r.report_id\n` +
     `FROM r JOIN c ON c.report_id = r.report_id\n` +
-    `GROUP BY r.report_id, r.agency, r.region, r.year\n` +
+    `GROUP BY r.report_id, r.agency, r.region, r.year, r.origin\n` +
     `ORDER BY r.agency, r.year, r.report_id`,
 };
 
@@ -242,7 +252,7 @@ export const APPLICATIONS_VIEW: ViewDef = {
   ],
   sql: (filter) =>
     `WITH ${reportsCte(filter)}, ${cellsCte('t3', 'total')},\n` +
-    `p AS (SELECT r.agency, r.region, r.year, r.report_id,\n  ` +
+    `p AS (SELECT r.agency, r.region, r.year, r.origin, r.report_id,\n  ` +
     [
       `${cellValue('new_received', 'total')} AS new_received`,
       `${cellValue('carried_over', 'total')} AS carried_over`,
@@ -253,8 +263,8 @@ export const APPLICATIONS_VIEW: ViewDef = {
       `${cellValue('carried_forward', 'total')} AS carried_forward`,
       `${cellNotes(T3_NOTE_CELLS)} AS cell_notes`,
     ].join(',\n  ') +
-    `\nFROM r JOIN c ON c.report_id = r.report_id GROUP BY r.report_id, r.agency, r.region, r.year)\n` +
-    `SELECT agency, region, year, new_received, carried_over, ` +
+    `\nFROM r JOIN c ON c.report_id = r.report_id GROUP BY r.report_id, r.agency, r.region, r.year, r.origin)\n` +
+    `SELECT agency, region, year, origin, new_received, carried_over, ` +
     T3_OUTCOME_GROUPS.map((g) => g.key).join(', ') +
     `, total_processed, carried_forward,\n  ` +
     `CAST((granted + partially_granted) / NULLIF(total_processed, 0) AS DOUBLE) AS disclosure_rate, cell_notes, report_id\n` +
@@ -313,14 +323,14 @@ export const REVIEW_LITIGATION_VIEW: ViewDef = {
   ],
   sql: (filter) =>
     `WITH ${reportsCte(filter)}, ${cellsCte('t4')},\n` +
-    `p AS (SELECT r.agency, r.region, r.year, r.report_id,\n  ` +
+    `p AS (SELECT r.agency, r.region, r.year, r.origin, r.report_id,\n  ` +
     [
       ...T4_KEYS.map((k) => `${cellValue('review', k)} AS review_${k}`),
       ...T4_KEYS.map((k) => `${strictSum(LITIGATION_ROWS, k)} AS litigation_${k}`),
       `${cellNotes(T4_NOTE_CELLS)} AS cell_notes`,
     ].join(',\n  ') +
-    `\nFROM r JOIN c ON c.report_id = r.report_id GROUP BY r.report_id, r.agency, r.region, r.year)\n` +
-    `SELECT agency, region, year, ` +
+    `\nFROM r JOIN c ON c.report_id = r.report_id GROUP BY r.report_id, r.agency, r.region, r.year, r.origin)\n` +
+    `SELECT agency, region, year, origin, ` +
     T4_KEYS.map((k) => `review_${k}`).join(', ') +
     ', ' +
     T4_KEYS.map((k) => `litigation_${k}`).join(', ') +
@@ -397,10 +407,10 @@ export const INDICATORS_VIEW: ViewDef = {
     return (
       `WITH ${reportsCte(filter)},\n` +
       `c AS (SELECT * FROM cells WHERE ${sqlIdent('table')} IN ('t3', 't4') AND report_id IN (SELECT report_id FROM r)),\n` +
-      `p AS (SELECT r.agency, r.region, r.year, r.report_id,\n  ${p.join(',\n  ')}\n` +
-      `FROM r JOIN c ON c.report_id = r.report_id GROUP BY r.report_id, r.agency, r.region, r.year),\n` +
-      `q AS (SELECT agency, region, year, report_id,\n  ${q.join(',\n  ')}\nFROM p)\n` +
-      `SELECT agency, region, year,\n  ${out.join(',\n  ')},\n  report_id\nFROM q ORDER BY agency, year, report_id`
+      `p AS (SELECT r.agency, r.region, r.year, r.origin, r.report_id,\n  ${p.join(',\n  ')}\n` +
+      `FROM r JOIN c ON c.report_id = r.report_id GROUP BY r.report_id, r.agency, r.region, r.year, r.origin),\n` +
+      `q AS (SELECT agency, region, year, origin, report_id,\n  ${q.join(',\n  ')}\nFROM p)\n` +
+      `SELECT agency, region, year, origin,\n  ${out.join(',\n  ')},\n  report_id\nFROM q ORDER BY agency, year, report_id`
     );
   },
 };
@@ -429,7 +439,7 @@ export const COMPLIANCE_VIEW: ViewDef = {
   ],
   sql: (filter) =>
     `WITH ${reportsCte(filter)}\n` +
-    `SELECT r.agency, r.region, r.year, f.severity, f.rule,\n  ` +
+    `SELECT r.agency, r.region, r.year, r.origin, f.severity, f.rule,\n  ` +
     `CASE f.rule ${Object.entries(RULE_LABELS)
       .map(([k, v]) => `WHEN ${sqlString(k)} THEN ${sqlString(v)}`)
       .join(' ')} ELSE f.rule END AS rule_label,\n  ` +
@@ -455,11 +465,15 @@ export function isViewId(s: string | null | undefined): s is ViewId {
 }
 
 /**
- * The values the filter controls offer: every (agency, region, year) of reports.csv, all reports
- * (not just those with tables), ordered by agency, region and year.
+ * The values the filter controls offer: every (agency, region, year) of the reports table, all
+ * reports (not just those with tables), ordered by agency, region and year, with `uploaded`
+ * (INTEGER 1/0): whether any of those reports was uploaded in this browser.
  */
 export function filterOptionsSql(): string {
-  return `SELECT DISTINCT agency, region, CAST(year AS INTEGER) AS year FROM reports ORDER BY agency, region, year`;
+  return (
+    `SELECT agency, region, CAST(year AS INTEGER) AS year, CAST(max(CASE WHEN origin = 'upload' THEN 1 ELSE 0 END) AS INTEGER) AS uploaded ` +
+    `FROM reports GROUP BY agency, region, year ORDER BY agency, region, year`
+  );
 }
 
 /** Choices for the filter controls: agencies (with their regions), regions and years. */
@@ -469,6 +483,10 @@ export interface FilterOptions {
   years: number[];
   /** agency → the regions its reports name. */
   agencyRegions: Record<string, string[]>;
+  /** Agencies with at least one uploaded report (shown with a 上传 badge). */
+  uploadedAgencies: string[];
+  /** Whether any report was uploaded (then the 来源 filter is offered). */
+  hasUploads: boolean;
 }
 
 /** Turn rows of {@link filterOptionsSql} into sorted, de-duplicated {@link FilterOptions}. */
@@ -476,6 +494,8 @@ export function filterOptionsFromRows(rows: ReadonlyArray<Record<string, unknown
   const agencies = new Set<string>();
   const regions = new Set<string>();
   const years = new Set<number>();
+  const uploaded = new Set<string>();
+  let hasUploads = false;
   const agencyRegions: Record<string, string[]> = {};
   for (const r of rows) {
     const a = typeof r.agency === 'string' ? r.agency : null;
@@ -484,6 +504,10 @@ export function filterOptionsFromRows(rows: ReadonlyArray<Record<string, unknown
     if (g) regions.add(g);
     if (typeof r.year === 'number') years.add(r.year);
     if (a && g && !(agencyRegions[a] ??= []).includes(g)) agencyRegions[a].push(g);
+    if (r.uploaded === 1 || r.uploaded === true) {
+      hasUploads = true;
+      if (a) uploaded.add(a);
+    }
   }
   const zh = (x: string, y: string) => x.localeCompare(y, 'zh-CN');
   return {
@@ -491,6 +515,8 @@ export function filterOptionsFromRows(rows: ReadonlyArray<Record<string, unknown
     regions: [...regions].sort(zh),
     years: [...years].sort((x, y) => x - y),
     agencyRegions,
+    uploadedAgencies: [...uploaded].sort(zh),
+    hasUploads,
   };
 }
 

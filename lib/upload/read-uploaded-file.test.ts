@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../pipeline/ingest-reports';
-import { contentId, readUploadedFile } from './read-uploaded-file';
+import { contentId, MAX_UPLOAD_BYTES, readUploadedFile, UPLOAD_EXTENSIONS } from './read-uploaded-file';
 
 const seed = path.resolve(__dirname, '../../data/seeds/004_7ffb10b0611b3e96.txt');
 const bytes = readFileSync(seed);
@@ -29,6 +29,11 @@ describe('readUploadedFile', () => {
     expect(out).toMatchObject({ ok: false, reason: 'too_large' });
     expect(readCalled).toBe(false);
     expect(!out.ok && out.message).toContain('big.pdf');
+  });
+  it('accepts the endings the parser reads, up to 20 MB', () => {
+    expect(UPLOAD_EXTENSIONS).toEqual(expect.arrayContaining(['.txt', '.md', '.html', '.pdf', '.docx']));
+    expect(UPLOAD_EXTENSIONS).not.toContain('.doc');
+    expect(MAX_UPLOAD_BYTES).toBe(20 * 1024 * 1024);
   });
   it('refuses an unsupported type and says which types work', async () => {
     const out = await readUploadedFile('scan.jpg', 10, read(new Uint8Array(10)));

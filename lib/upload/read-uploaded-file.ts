@@ -6,12 +6,10 @@
  */
 import { runChecks } from '../checks/run-checks';
 import { ReportRecord } from '../model/report-schema';
-import { failedRecord, FORMAT_EXTENSIONS, parseReportBytes, TEXT_EXTENSIONS, type ParseOptions } from '../parse/parse-report-bytes';
+import { failedRecord, parseReportBytes, type ParseOptions } from '../parse/parse-report-bytes';
+import { MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS } from './upload-limits';
 
-/** Largest upload read (bytes): 20 MB, as in the issue and the ingest. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-/** File endings an upload may have. */
-export const UPLOAD_EXTENSIONS: readonly string[] = [...TEXT_EXTENSIONS, ...FORMAT_EXTENSIONS];
+export { MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS };
 
 /** The outcome for one dropped file. */
 export type UploadOutcome =

@@ -5,7 +5,11 @@
  * files themselves; then the review workflow — the queue, a report page with its highlighted cells,
  * a dismissal that survives a reload and a browser restart (persistent profile, IndexedDB),
  * export and re-import of the decisions, refused bad imports —, the coverage grid, chart and row
- * links to report pages, and the 指标 view. Screenshots go to tests/browser/artifacts/ (gitignored).
+ * links to report pages, and the 指标 view; then 上传年报 — reports of every format from
+ * ../shared/corpus and bad files uploaded in a fresh tab, read in the browser, shown beside the
+ * built-in data (values checked against tests/golden/corpus), in the CSV, the filters, the
+ * cross-year rule, the report page, after a reload, and removed again. Screenshots go to
+ * tests/browser/artifacts/ (gitignored).
  *
  * Environment: DATA_BUILD_DIR points the server and the checks at another data folder (for
  * development against a fixture; then `npm run build:data` is not run). Prints
@@ -259,6 +263,372 @@ async function launchBrowser(profile: string, watch: Watch): Promise<BrowserCont
   return context;
 }
 
+
+// ------------------------------------------------------------------ uploads (上传年报)
+
+const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
+const GOLDEN = join(ROOT, 'tests', 'golden', 'corpus');
+
+/** What a person read from a corpus document (tests/golden/corpus/NAME.expected.json). */
+interface Golden {
+  report: { agency: string | null; year: number | null };
+  tables: Partial<Record<'t2' | 't3' | 't4', Record<string, string>>>;
+}
+
+function golden(file: string): Golden {
+  return JSON.parse(readFileSync(join(GOLDEN, file.replace(/\.[a-z]+$/, '.expected.json')), 'utf8')) as Golden;
+}
+
+/** The value of one golden cell (notation: numbers in the form's column order; `_` blank → null). */
+function goldenCell(g: Golden, table: 't2' | 't3' | 't4', row: string, index: number): number | null {
+  const tok = g.tables[table]?.[row]?.split(' ')[index];
+  if (tok === undefined) throw new Error(`golden has no ${table}.${row}[${index}]`);
+  const m = /^~?(-?\d+(?:\.\d+)?)/.exec(tok);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * A one-page PDF: with `lines`, Chinese text in the non-embedded font STSong-Light through the
+ * predefined UniGB-UCS2-H character map (readable only with pdf.js's cmaps, as some Chinese PDF
+ * producers write it); without, a grey rectangle and no text at all, as a scan.
+ */
+function makePdf(lines: string[] | null): Buffer {
+  const hex = (t: string) => `<${[...t].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}>`;
+  const stream = lines ? lines.map((l, j) => `BT /F1 12 Tf 60 ${780 - j * 24} Td ${hex(l)} Tj ET`).join('\n') : '0.9 g 50 50 495 742 re f';
+  const font =
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light ' +
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 ' +
+    '/FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >> >>] >>';
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>`,
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    font,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+interface UploadRow {
+  file: string;
+  outcome: string;
+  reportId: string;
+  message: string;
+}
+
+async function uploadResults(page: Page): Promise<UploadRow[]> {
+  return page.$$eval('[data-testid="upload-result"]', (trs) =>
+    trs.map((tr) => {
+      const d = (tr as HTMLElement).dataset;
+      return { file: d.file ?? '', outcome: d.outcome ?? '', reportId: d.reportId ?? '', message: (tr.querySelector('td.message')?.textContent ?? '').trim() };
+    }),
+  );
+}
+
+/** Picks files with the 上传年报 input and waits for the result list of that upload. */
+async function uploadFiles(page: Page, files: string[]): Promise<UploadRow[]> {
+  await page.setInputFiles('[data-testid="upload-input"]', files);
+  await page.waitForSelector('[data-testid="upload-progress"]', { state: 'detached', timeout: 120_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="upload-result"]').length === n, files.length, { timeout: STEP_MS });
+  return uploadResults(page);
+}
+
+/**
+ * The upload tests: a fresh tab (its sessionStorage is its own) drops corpus reports of every
+ * format plus bad files, then checks the views, the CSV, the filters, the cross-year rule, the
+ * report page, a reload and 清除上传的数据. Without ../shared/corpus only the repository's own files
+ * (a seed retitled to 2024, bad files) are uploaded.
+ */
+async function uploadTests(opts: {
+  context: BrowserContext;
+  base: string;
+  watch: Watch;
+  reports: Record<string, string>[];
+  cells: Record<string, string>[];
+}): Promise<void> {
+  const { context, base, watch, reports, cells } = opts;
+  const corpus = existsSync(CORPUS);
+  if (!corpus) console.log(`  - uploads of corpus reports (PDF, HTML, DOCX, Markdown, text): skipped: corpus not present (${CORPUS})`);
+  const tmp = mkdtempSync(join(tmpdir(), 'upload-files-'));
+  const page = await context.newPage();
+  watchPage(page, watch);
+  try {
+    // Files made here: the seed of 临淄区人民政府办公室 2023 retitled 2024 (its 上年结转 6 differs
+    // from 2023's 结转下年度), a photo, a note that is no report, a scan without text, a 21 MB file.
+    const linziSeed = readFileSync(join(ROOT, 'data', 'seeds', '004_7ffb10b0611b3e96.txt'), 'utf8');
+    const linzi2024 = join(tmp, '临淄区政府办2024年报.txt');
+    writeFileSync(linzi2024, linziSeed.replace('2023年政府信息公开工作年度报告', '2024年政府信息公开工作年度报告'));
+    const bad = { photo: join(tmp, 'photo.jpg'), notes: join(tmp, 'notes.txt'), scan: join(tmp, 'scan.pdf'), big: join(tmp, 'big.pdf') };
+    writeFileSync(bad.photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]));
+    writeFileSync(bad.notes, '会议纪要\n\n一、会议时间：2024年3月1日\n二、参会人员：办公室全体\n');
+    writeFileSync(bad.scan, makePdf(null));
+    writeFileSync(bad.big, Buffer.alloc(21 * 1024 * 1024, 0x20));
+    const corpusFiles = corpus
+      ? ['huaian-city-government-2024.pdf', 'anonymized-city-government-2025.html', 'blank-template-2021-format.docx', 'shanghai-science-commission-2024.md', 'shuyang-county-government-2025.txt']
+      : [];
+    const G = Object.fromEntries(corpusFiles.map((f) => [f, golden(f)]));
+    const linziBuilt = reports.find((r) => r.source_file.includes('004_7ffb10b0611b3e96'));
+    const cellOf = (id: string, row: string) => cells.find((c) => c.report_id === id && c.table === 't3' && c.row === row && c.column === 'total')?.value;
+    let results: UploadRow[] = [];
+    const idOf = (file: string) => results.find((r) => r.file === file)?.reportId ?? '';
+
+    await test('上传年报: every format is read in the browser; each bad file says why, the others are added', async () => {
+      await page.goto(`${base}/?view=applications`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+      await waitForDb(page);
+      await waitForView(page, 'applications');
+      assert((await page.innerText('[data-testid="upload-button"]')).trim() === '上传年报', 'no 上传年报 button');
+      assert((await page.innerText('[data-testid="upload-note"]')).includes('不会发送到任何服务器'), 'the note does not say files stay local');
+      results = await uploadFiles(page, [...corpusFiles.map((f) => join(CORPUS, f)), linzi2024, bad.photo, bad.notes, bad.scan, bad.big]);
+      const by = (f: string) => results.find((r) => r.file === f.split('/').pop());
+      for (const f of corpusFiles) {
+        const r = by(f);
+        assertEqual(r?.outcome, 'added', `${f} outcome (${r?.message})`);
+        const g = G[f].report;
+        const who = `${g.agency ?? '（未识别机关）'} ${g.year !== null ? `${g.year} 年度` : '年度未知'}；读到表二、表三、表四`;
+        assert(r!.message.startsWith(who), `${f}: message “${r!.message}” does not start with “${who}”`);
+      }
+      assertEqual(by(linzi2024)?.outcome, 'added', `linzi 2024 outcome (${by(linzi2024)?.message})`);
+      const expectBad: Array<[string, string[]]> = [
+        [bad.photo, ['不支持的文件类型（.jpg）', '.pdf', 'OCR']],
+        [bad.notes, ['未识别为政府信息公开工作年度报告', '请确认文件内容']],
+        [bad.scan, ['没有文字层', '扫描件', 'OCR']],
+        [bad.big, ['文件过大', '上限 20 MB']],
+      ];
+      for (const [f, parts] of expectBad) {
+        const r = by(f);
+        assertEqual(r?.outcome, 'rejected', `${f} outcome`);
+        for (const p of parts) assert(r!.message.includes(p), `${f}: message “${r!.message}” lacks “${p}”`);
+      }
+      const added = corpusFiles.length + 1;
+      assertEqual(await page.getAttribute('[data-testid="upload-results"]', 'data-added'), String(added), 'added count');
+      await page.waitForSelector(`[data-testid="upload-summary"][data-count="${added}"]`, { timeout: STEP_MS });
+      // The built-in counts are unchanged.
+      assert((await page.innerText('[data-testid="db-summary"]')).includes(`${reports.length} 份报告`), 'built-in count changed');
+      await page.screenshot({ path: join(ARTIFACTS, 'upload-results.png'), fullPage: true });
+    }, 300_000);
+
+    await test('依申请公开: uploaded reports beside the built-in ones, marked 上传, with the numbers printed in them', async () => {
+      await waitForView(page, 'applications');
+      await page.waitForFunction(() => !document.querySelector('[data-testid="view-loading"]'), undefined, { timeout: STEP_MS });
+      const ids = await columnTexts(page, 'report_id');
+      const origins = await columnTexts(page, 'origin');
+      const uploaded = results.filter((r) => r.outcome === 'added').map((r) => r.reportId);
+      for (const id of uploaded) assertEqual(origins[ids.indexOf(id)], '上传', `origin of ${id}`);
+      const builtIn = ids.filter((_, i) => origins[i] === '内置');
+      assertEqual(builtIn.length, new Set(cells.filter((c) => c.table === 't3').map((c) => c.report_id)).size, 'built-in rows');
+      assert((await page.$$('[data-testid="view-table"] [data-testid="upload-badge"]')).length === uploaded.length, 'a 上传 badge per uploaded row');
+      const rowOf = (id: string) => page.locator('[data-testid="view-table"] tbody tr', { has: page.locator(`td[data-col="report_id"]`, { hasText: id }) });
+      const cell = async (id: string, k: string) => (await rowOf(id).locator(`td[data-col="${k}"]`).innerText()).trim();
+      const n = (v: number | null) => (v === null ? '—' : v.toLocaleString('en-US'));
+      // 临淄 2024 (the seed): the same numbers as the built-in 2023 report.
+      assert(linziBuilt, 'seed 004 missing');
+      assertEqual(await cell(idOf('临淄区政府办2024年报.txt'), 'new_received'), n(Number(cellOf(linziBuilt.report_id, 'new_received'))), '临淄 2024 本年新收');
+      if (corpus) {
+        for (const f of ['huaian-city-government-2024.pdf', 'anonymized-city-government-2025.html']) {
+          const g = G[f];
+          const id = idOf(f);
+          assertEqual(await cell(id, 'agency'), g.report.agency, `${f} agency`);
+          assertEqual(await cell(id, 'year'), String(g.report.year), `${f} year`);
+          assertEqual(await cell(id, 'new_received'), n(goldenCell(g, 't3', 'new_received', 6)), `${f} 本年新收 总计`);
+          assertEqual(await cell(id, 'carried_over'), n(goldenCell(g, 't3', 'carried_over', 6)), `${f} 上年结转 总计`);
+          assertEqual(await cell(id, 'granted'), n(goldenCell(g, 't3', 'granted', 6)), `${f} 予以公开 总计`);
+          assertEqual(await cell(id, 'total_processed'), n(goldenCell(g, 't3', 'total_processed', 6)), `${f} 总计`);
+          const rate = ((goldenCell(g, 't3', 'granted', 6)! + goldenCell(g, 't3', 'partially_granted', 6)!) / goldenCell(g, 't3', 'total_processed', 6)!) * 100;
+          assertEqual(await cell(id, 'disclosure_rate'), `${rate.toFixed(1)}%`, `${f} 实质公开率`);
+        }
+        // The blank form: a row, every number empty (blank is not zero).
+        assertEqual(await cell(idOf('blank-template-2021-format.docx'), 'new_received'), '—', 'blank form 本年新收');
+      }
+      assert((await chartInk(page)) > 500, 'chart looks empty');
+      await page.screenshot({ path: join(ARTIFACTS, 'upload-view-applications.png'), fullPage: true });
+    });
+
+    await test('下载 CSV: the origin column says which rows were uploaded, with their values', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: STEP_MS }), page.click('[data-testid="download-csv"]')]);
+      const file = join(ARTIFACTS, 'download-with-uploads.csv');
+      await download.saveAs(file);
+      const rows = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+      assertEqual(Object.keys(rows[0]), APPLICATIONS_VIEW.columns.map((c) => c.key), 'CSV header');
+      const uploaded = results.filter((r) => r.outcome === 'added').map((r) => r.reportId).sort();
+      assertEqual(rows.filter((r) => r.origin === 'upload').map((r) => r.report_id).sort(), uploaded, 'rows marked upload');
+      assert(rows.filter((r) => r.origin !== 'upload').every((r) => r.origin === 'embedded'), 'other rows are not marked embedded');
+      const row = (f: string) => rows.find((r) => r.report_id === idOf(f));
+      if (corpus) {
+        for (const f of ['huaian-city-government-2024.pdf', 'anonymized-city-government-2025.html']) {
+          for (const k of ['new_received', 'carried_over', 'total_processed', 'carried_forward']) {
+            assertEqual(row(f)?.[k], String(goldenCell(G[f], 't3', k, 6)), `CSV ${f} ${k}`);
+          }
+        }
+        assertEqual(row('blank-template-2021-format.docx')?.new_received, '', 'CSV blank form new_received (empty, not 0)');
+      }
+    });
+
+    if (corpus) await test('主动公开 and 复议诉讼 show the uploaded tables 二 and 四 as printed', async () => {
+      await openTab(page, 'proactive');
+      await page.waitForFunction(() => !document.querySelector('[data-testid="view-loading"]'), undefined, { timeout: STEP_MS });
+      const rowOf = (id: string) => page.locator('[data-testid="view-table"] tbody tr', { has: page.locator(`td[data-col="report_id"]`, { hasText: id }) });
+      const cell = async (id: string, k: string) => (await rowOf(id).locator(`td[data-col="${k}"]`).innerText()).trim();
+      const fmt = (v: number | null, digits = 2) => (v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits }));
+      for (const f of ['huaian-city-government-2024.pdf', 'anonymized-city-government-2025.html']) {
+        const g = G[f];
+        assertEqual(await cell(idOf(f), 'normative_documents_in_force'), fmt(goldenCell(g, 't2', 'normative_documents', 2)), `${f} 行政规范性文件·现行有效`);
+        assertEqual(await cell(idOf(f), 'licensing_decisions'), fmt(goldenCell(g, 't2', 'licensing', 0)), `${f} 行政许可`);
+        assertEqual(await cell(idOf(f), 'fees_amount'), fmt(goldenCell(g, 't2', 'fees', 0), 4), `${f} 收费（万元）`);
+      }
+      await page.screenshot({ path: join(ARTIFACTS, 'upload-view-proactive.png'), fullPage: true });
+      await openTab(page, 'review_litigation');
+      await page.waitForFunction(() => !document.querySelector('[data-testid="view-loading"]'), undefined, { timeout: STEP_MS });
+      for (const f of ['huaian-city-government-2024.pdf', 'anonymized-city-government-2025.html']) {
+        const g = G[f];
+        assertEqual(await cell(idOf(f), 'review_total'), fmt(goldenCell(g, 't4', 'review', 4)), `${f} 行政复议·总计`);
+        const lit = goldenCell(g, 't4', 'litigation_direct', 4)! + goldenCell(g, 't4', 'litigation_after_review', 4)!;
+        assertEqual(await cell(idOf(f), 'litigation_total'), fmt(lit), `${f} 行政诉讼·总计`);
+      }
+    });
+
+    await test('来源 filter keeps only the uploads; the 机关 filter marks agencies with uploads', async () => {
+      await openTab(page, 'applications');
+      await page.selectOption('[data-testid="filter-origin"]', 'upload');
+      const uploaded = results.filter((r) => r.outcome === 'added').length;
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="view-table"] tbody tr').length === n && !document.querySelector('[data-testid="view-loading"]'),
+        uploaded,
+        { timeout: STEP_MS },
+      );
+      assert((await columnTexts(page, 'origin')).every((o) => o === '上传'), 'a built-in row under 仅上传的');
+      assert((await page.innerText('[data-testid="filter-sentence"]')).includes('来源为本浏览器中上传的文件'), 'sentence lacks the origin');
+      assertEqual(new URL(page.url()).searchParams.get('origin'), 'upload', 'origin in the URL');
+      await page.click('[data-testid="filter-agency"] summary');
+      const marked = await page.$$eval('[data-testid="filter-agency-option"]', (els) =>
+        els.filter((el) => el.closest('label')?.querySelector('[data-testid="upload-badge"]')).map((el) => (el as HTMLElement).dataset.value),
+      );
+      await page.click('[data-testid="filter-agency"] summary');
+      assert(marked.includes('临淄区人民政府办公室'), `agencies marked 上传: ${marked.join('、')}`);
+      if (corpus) assert(marked.includes('淮安市人民政府') && marked.includes('测试市人民政府'), `agencies marked 上传: ${marked.join('、')}`);
+      await page.screenshot({ path: join(ARTIFACTS, 'upload-filter-origin.png'), fullPage: true });
+      await page.click('[data-testid="filter-clear"]');
+    });
+
+    await test('the cross-year rule ran against the built-in report: 临淄 2024 上年结转 ≠ 2023 结转下年度', async () => {
+      assert(linziBuilt, 'seed 004 missing');
+      const p = new URLSearchParams({ view: 'compliance', origin: 'upload', agency: '临淄区人民政府办公室' });
+      await page.goto(`${base}/?${p.toString()}`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+      await waitForDb(page);
+      await waitForView(page, 'compliance');
+      const row = page.locator('[data-testid="view-table"] tbody tr', { has: page.locator('td[data-col="rule"]', { hasText: 'CARRYOVER_CONTINUITY' }) });
+      assertEqual(await row.count(), 1, 'CARRYOVER_CONTINUITY rows');
+      const cell = async (k: string) => (await row.locator(`td[data-col="${k}"]`).innerText()).trim();
+      assertEqual(await cell('year'), '2024', 'year');
+      assertEqual(await cell('origin'), '上传', 'origin');
+      assertEqual(await cell('expected'), cellOf(linziBuilt.report_id, 'carried_forward'), '应为 = 2023 结转下年度 (cells.csv)');
+      assertEqual(await cell('actual'), cellOf(linziBuilt.report_id, 'carried_over'), '实为 = the upload’s 上年结转');
+      const rules = await columnTexts(page, 'rule');
+      assert(rules.includes('TEXT_REUSE'), `rules: ${rules.join(', ')}`);
+      await page.screenshot({ path: join(ARTIFACTS, 'upload-compliance.png'), fullPage: true });
+    });
+
+    await test('an uploaded report opens its report page (text, tables, flags), also after a reload', async () => {
+      const file = corpus ? 'huaian-city-government-2024.pdf' : '临淄区政府办2024年报.txt';
+      const id = idOf(file);
+      await page.goto(`${base}/?view=coverage`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+      await waitForDb(page);
+      await page.waitForSelector('[data-testid="coverage-table"]', { timeout: STEP_MS });
+      assertEqual(await page.getAttribute(`[data-testid="coverage-cell"][data-report-id="${id}"]`, 'data-origin'), 'upload', 'coverage cell origin');
+      await page.click(`[data-testid="coverage-cell"][data-report-id="${id}"]`);
+      for (const round of ['clicked', 'reloaded']) {
+        await page.waitForURL((u) => u.pathname === `/report/${id}`, { timeout: STEP_MS });
+        await page.waitForSelector(`[data-testid="report-page"][data-report-id="${id}"] [data-testid="flag-count"], [data-testid="report-error"]`, { timeout: DB_READY_MS });
+        const err = await page.$('[data-testid="report-error"]');
+        if (err) throw new Error(`${round}: ${(await err.innerText()).replace(/\s+/g, ' ')}`);
+        const title = await page.innerText('[data-testid="report-title"]');
+        assert(title.includes('上传'), `${round}: no 上传 badge in “${title}”`);
+        assert(await page.isVisible('[data-testid="report-upload-note"]'), `${round}: no note on uploads`);
+        await page.waitForSelector('[data-testid="source-text"]', { timeout: STEP_MS });
+        const text = await page.innerText('[data-testid="source-text"]');
+        if (corpus) {
+          assert(title.includes('淮安市人民政府') && title.includes('2024'), `${round}: title ${title}`);
+          assert(text.includes('淮安市人民政府'), `${round}: source text lacks the agency`);
+          const t3 = (await page.innerText(`td.cell[data-ref="t3.new_received.total"]`)).trim();
+          assertEqual(t3, goldenCell(G[file], 't3', 'new_received', 6)!.toLocaleString('en-US'), `${round}: 表三 本年新收 总计`);
+        } else {
+          assert(text.includes('临淄区人民政府办公室'), `${round}: source text`);
+        }
+        if (round === 'clicked') {
+          await page.screenshot({ path: join(ARTIFACTS, 'upload-report-page.png'), fullPage: false });
+          await page.reload({ waitUntil: 'domcontentloaded' });
+        }
+      }
+    });
+
+    await test('a file dropped onto the drop zone is read like a picked one', async () => {
+      const name = corpus ? 'shanghai-government-office-2025.md' : 'linzi-copy.md';
+      const body = corpus ? readFileSync(join(CORPUS, name), 'utf8') : linziSeed;
+      await page.goto(`${base}/?view=applications`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+      await waitForDb(page);
+      const before = Number(await page.getAttribute('[data-testid="upload-summary"]', 'data-count'));
+      assertEqual(before, results.filter((r) => r.outcome === 'added').length, 'uploads after the reloads (kept in the tab)');
+      await page.evaluate(
+        ({ name, body }) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([body], name, { type: 'text/markdown' }));
+          const zone = document.querySelector('[data-testid="upload-dropzone"]')!;
+          zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+          zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        },
+        { name, body },
+      );
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="upload-result"]').length === 1, undefined, { timeout: 60_000 });
+      const [r] = await uploadResults(page);
+      // Without the corpus the seed's text is already built in: a duplicate, said so.
+      assertEqual(r.outcome, corpus ? 'added' : 'duplicate', `dropped file (${r.message})`);
+      if (corpus) await page.waitForSelector(`[data-testid="upload-summary"][data-count="${before + 1}"]`, { timeout: STEP_MS });
+    });
+
+    await test('a PDF in a non-embedded Chinese font is read with the character maps the app serves', async () => {
+      const file = join(tmp, 'cjk-font.pdf');
+      writeFileSync(
+        file,
+        makePdf(['某县人民政府', '2024年政府信息公开工作年度报告', '一、总体情况', '2024年，本县坚持以公开为常态、不公开为例外，全面推进政务公开。', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、政府信息公开工作存在的主要问题及改进情况', '六、其他需要报告的事项', '某县人民政府办公室', '2025年1月20日']),
+      );
+      const cmaps: string[] = [];
+      const onRequest = (r: { url: () => string }) => {
+        if (r.url().includes('/pdfjs/cmaps/')) cmaps.push(r.url());
+      };
+      page.on('request', onRequest);
+      try {
+        const [r] = await uploadFiles(page, [file]);
+        assertEqual(r.outcome, 'added', `cjk-font.pdf (${r.message})`);
+        assert(r.message.startsWith('某县人民政府 2024 年度；没有读到表格'), `message: ${r.message}`);
+        assert(cmaps.length > 0 && cmaps.every((u) => u.startsWith(`${base}/pdfjs/cmaps/`)), `character maps requested: ${cmaps.join(', ')}`);
+      } finally {
+        page.off('request', onRequest);
+      }
+    });
+
+    await test('清除上传的数据 removes every upload and leaves the built-in data', async () => {
+      await page.click('[data-testid="upload-clear"]');
+      await page.waitForSelector('[data-testid="upload-summary"]', { state: 'detached', timeout: STEP_MS });
+      await waitForView(page, 'applications');
+      await page.waitForFunction(() => !document.querySelector('[data-testid="view-loading"]'), undefined, { timeout: STEP_MS });
+      assert((await columnTexts(page, 'origin')).every((o) => o === '内置'), 'uploaded rows left after 清除');
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await waitForDb(page);
+      assert(!(await page.$('[data-testid="upload-summary"]')), 'uploads came back after a reload');
+    });
+  } finally {
+    await page.close().catch(() => undefined);
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
 
 async function run(): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -751,6 +1121,20 @@ async function run(): Promise<void> {
         await p2.close();
       }
     });
+
+    await test('the pdf.js route serves character maps and fonts, and nothing else', async () => {
+      for (const ok of ['cmaps/UniGB-UCS2-H.bcmap', 'standard_fonts/FoxitSerif.pfb']) {
+        const r = await fetch(`${base}/pdfjs/${ok}`, { signal: AbortSignal.timeout(10_000) });
+        assertEqual(r.status, 200, `${ok} status`);
+        assert((await r.arrayBuffer()).byteLength > 100, `${ok} is empty`);
+      }
+      for (const bad of ['cmaps/..%2F..%2Fpackage.json', 'build/pdf.mjs', 'cmaps/nope.bcmap', '..%2Fpackage.json/x', 'standard_fonts/LICENSE_FOXIT', 'cmaps/%2Fetc%2Fpasswd']) {
+        const r = await fetch(`${base}/pdfjs/${bad}`, { signal: AbortSignal.timeout(10_000) });
+        assert(r.status === 404 || r.status === 400, `${bad}: status ${r.status}`);
+      }
+    });
+
+    await uploadTests({ context: context!, base, watch, reports, cells });
 
     await test('no console errors', async () => {
       assertEqual(watch.consoleErrors, [], 'console errors');

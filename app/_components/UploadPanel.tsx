@@ -1,0 +1,193 @@
+'use client';
+
+/**
+ * 上传年报: a drop zone and a file picker for one or more reports (txt, md, html, pdf, docx). The
+ * files are read in this browser with the same parser and checks as the ingest and added to the
+ * page's database beside the built-in data (app/_lib/upload-browser.ts); after each upload a list
+ * says for every file 文件名 / 结果 / 说明 — added (with a link to its report page), already there,
+ * or not added and why (too large, unsupported type, a scan without text layer, not an annual
+ * report…) with what to do. Nothing is sent to any server.
+ */
+import Link from 'next/link';
+import { useCallback, useRef, useState, type DragEvent } from 'react';
+import type { UploadFileResult } from '@/lib/upload/add-uploads';
+import { MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS } from '@/lib/upload/upload-limits';
+import type { BrowserDb } from '../_lib/duckdb-browser';
+
+const OUTCOME_LABELS: Record<UploadFileResult['outcome'], string> = {
+  added: '已添加',
+  duplicate: '已存在，未重复添加',
+  rejected: '未添加',
+};
+
+type Progress = { done: number; total: number; name: string } | null;
+
+/**
+ * The upload section of the dashboard. `uploads` is how many uploaded reports the database holds;
+ * `onChanged` is awaited after reports were added or removed (the dashboard then re-reads its
+ * filter choices and views); `linkFor` gives a report page's path; `notice` is a message to show
+ * (e.g. uploads that could not be restored after a reload).
+ */
+export default function UploadPanel({
+  db,
+  uploads,
+  onChanged,
+  linkFor,
+  notice,
+}: {
+  db: BrowserDb;
+  uploads: number;
+  onChanged: () => Promise<void>;
+  linkFor: (reportId: string) => string | null;
+  notice: string | null;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const [progress, setProgress] = useState<Progress>(null);
+  const [results, setResults] = useState<UploadFileResult[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const busy = progress !== null;
+
+  const run = useCallback(
+    async (files: File[]) => {
+      if (files.length === 0 || busy) return;
+      setError(null);
+      setResults(null);
+      setProgress({ done: 0, total: files.length, name: files[0].name });
+      try {
+        const { uploadFiles } = await import('../_lib/upload-browser');
+        const r = await uploadFiles(db, files, (done, total, name) => setProgress({ done, total, name }));
+        setResults(r);
+        if (r.some((x) => x.outcome === 'added')) await onChanged();
+      } catch (e) {
+        setError(`上传没能完成：${e instanceof Error ? e.message : String(e)}。请刷新页面后重试。`);
+      } finally {
+        setProgress(null);
+      }
+    },
+    [busy, db, onChanged],
+  );
+
+  const onDrop = useCallback(
+    (e: DragEvent<HTMLDivElement>) => {
+      e.preventDefault();
+      setOver(false);
+      void run([...e.dataTransfer.files]);
+    },
+    [run],
+  );
+
+  const onClear = useCallback(async () => {
+    const { removeUploads } = await import('../_lib/upload-browser');
+    const err = await removeUploads(db);
+    setResults(null);
+    setError(err);
+    await onChanged();
+  }, [db, onChanged]);
+
+  const added = results?.filter((r) => r.outcome === 'added').length ?? 0;
+  return (
+    <section className="upload-section" aria-label="上传年报" data-testid="upload">
+      <div
+        className={`dropzone${over ? ' over' : ''}${busy ? ' busy' : ''}`}
+        data-testid="upload-dropzone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+      >
+        <button type="button" className="primary" disabled={busy} onClick={() => input.current?.click()} data-testid="upload-button">
+          上传年报
+        </button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          hidden
+          accept={UPLOAD_EXTENSIONS.join(',')}
+          data-testid="upload-input"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            void run(files);
+          }}
+        />
+        <span>或把文件拖到这里。可一次选多个：文本 .txt、Markdown .md、网页 .html、PDF、Word .docx，每个不超过 {MAX_UPLOAD_BYTES / 1048576} MB。</span>
+      </div>
+      <p className="muted small upload-note" data-testid="upload-note">
+        文件只在本机浏览器中读取和检查，不会发送到任何服务器，也不会写入看板的数据文件。上传的数据只保存在本标签页：刷新本页仍在，关闭标签页后不会保留。
+        {uploads > 0 ? (
+          <>
+            {' '}
+            <span data-testid="upload-count" data-count={uploads}>
+              当前有上传的报告 {uploads} 份（表格中标为<span className="badge upload">上传</span>）。
+            </span>
+            <button type="button" className="link" onClick={() => void onClear()} disabled={busy} data-testid="upload-clear">
+              清除上传的数据
+            </button>
+          </>
+        ) : null}
+      </p>
+      {notice ? (
+        <div className="error-box" role="alert" data-testid="upload-notice">
+          <p>{notice}</p>
+        </div>
+      ) : null}
+      {progress ? (
+        <div className="status small" role="status" data-testid="upload-progress">
+          <span className="spinner" aria-hidden="true" />
+          {progress.done < progress.total ? `正在读取第 ${progress.done + 1}/${progress.total} 个文件：${progress.name}…` : '正在写入数据库并检查…'}
+        </div>
+      ) : null}
+      {error ? (
+        <div className="error-box" role="alert" data-testid="upload-error">
+          <p>{error}</p>
+        </div>
+      ) : null}
+      {results ? (
+        <div className="upload-results" data-testid="upload-results" data-added={added}>
+          <p className="small">
+            本次上传 {results.length} 个文件：已添加 {added} 个
+            {results.length - added > 0 ? `，未添加 ${results.length - added} 个（原因见下表）` : ''}。
+          </p>
+          <div className="table-wrap">
+            <table className="upload-table">
+              <thead>
+                <tr>
+                  <th scope="col">文件名</th>
+                  <th scope="col">结果</th>
+                  <th scope="col">说明</th>
+                </tr>
+              </thead>
+              <tbody>
+                {results.map((r, i) => {
+                  const href = r.outcome === 'added' ? linkFor(r.reportId) : null;
+                  return (
+                    <tr key={`${r.file}-${i}`} data-testid="upload-result" data-file={r.file} data-outcome={r.outcome} data-report-id={r.reportId ?? ''}>
+                      <td className="mono small">{r.file}</td>
+                      <td className={`upload-outcome ${r.outcome}`}>{OUTCOME_LABELS[r.outcome]}</td>
+                      <td className="message">
+                        {r.message}
+                        {href ? (
+                          <>
+                            {' '}
+                            <Link href={href} data-testid="upload-open-report">
+                              查看报告
+                            </Link>
+                          </>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
