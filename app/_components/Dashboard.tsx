@@ -10,6 +10,11 @@
  *
  * 上传年报 (UploadPanel) adds reports read in this browser to the same database; they appear in
  * every view, filter and download beside the built-in data, marked 上传 (column `origin`).
+ *
+ * At scale a view is queried a page at a time (200 rows, lib/query/views.ts pageSql, plus its
+ * rowCountSql): the table pages, the chart draws the first 60 rows, 下载 CSV runs the whole view.
+ * For the benchmark (tests/bench/bench-browser.ts) the view panel carries `data-seq` (a number that
+ * grows with every shown result) and `data-query-ms`; `?bench=1` exposes DuckDB and sql.js to it.
  */
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -24,14 +29,14 @@ import {
   normalizeFilter,
   type FilterState,
 } from '@/lib/query/filters';
-import { filterOptionsFromRows, filterOptionsSql, getView, isViewId, VIEWS, type FilterOptions, type ViewId } from '@/lib/query/views';
+import { filterOptionsFromRows, filterOptionsSql, getView, isViewId, pageSql, rowCountSql, VIEWS, type FilterOptions, type ViewId } from '@/lib/query/views';
 import { reportHref } from '@/lib/query/links';
 import { EMPTY_REVIEW_FILTER, reviewFilterFromSearchParams, reviewFilterToSearchParams, type ReviewFilter } from '@/lib/query/review';
 import { INDICATORS } from '@/lib/query/indicators';
 import { countsByOriginSql } from '@/lib/query/uploads';
 import type { BrowserDb } from '../_lib/duckdb-browser';
 import CoverageGrid from './CoverageGrid';
-import DataTable from './DataTable';
+import DataTable, { PAGE_ROWS } from './DataTable';
 import EChart from './EChart';
 import FilterBar from './FilterBar';
 import ReviewQueue from './ReviewQueue';
@@ -66,7 +71,19 @@ async function readDataState(db: BrowserDb): Promise<{ ok: true; options: Filter
 type ViewState =
   | { status: 'loading' }
   | { status: 'error'; error: string }
-  | { status: 'ready'; view: ViewId; filter: FilterState; sql: string; rows: Row[] };
+  | { status: 'ready'; view: ViewId; filter: FilterState; sql: string; rows: Row[]; total: number; queryMs: number; seq: number };
+
+/**
+ * Rows drawn in a chart: the first {@link CHART_MAX_ROWS} rows of the view (its SQL order); the
+ * table pages through all of them ({@link PAGE_ROWS} a page, queried a page at a time) and
+ * 下载 CSV writes all of them.
+ */
+const CHART_MAX_ROWS = 60;
+
+let renderSeq = 0;
+
+/** Bench mode (`?bench=1` on the first URL; read at load, before the page rewrites its URL). */
+const BENCH_MODE = typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('bench');
 
 function downloadText(text: string, fileName: string) {
   const blob = new Blob([text], { type: 'text/csv;charset=utf-8' });
@@ -163,18 +180,46 @@ export default function Dashboard() {
     const f = normalizeFilter(filter);
     const sql = view.sql(f);
     setResult({ status: 'loading' });
-    void runQuery(ready.db.exec, sql).then((r) => {
+    const t0 = performance.now();
+    void (async () => {
+      // The first page (also the chart's rows), and the count only when there is more than a page.
+      const r = await runQuery(ready.db.exec, pageSql(sql, PAGE_ROWS, 0));
+      const n = r.ok && r.value.length === PAGE_ROWS ? await runQuery(ready.db.exec, rowCountSql(sql)) : null;
       if (cancelled) return;
-      setResult(r.ok ? { status: 'ready', view: view.id, filter: f, sql, rows: r.value } : { status: 'error', error: r.error });
-    });
+      const queryMs = performance.now() - t0;
+      if (!r.ok) setResult({ status: 'error', error: r.error });
+      else if (n && !n.ok) setResult({ status: 'error', error: n.error });
+      else {
+        const total = n ? Number(n.value[0]?.n ?? 0) : r.value.length;
+        setResult({ status: 'ready', view: view.id, filter: f, sql, rows: r.value, total, queryMs, seq: ++renderSeq });
+      }
+    })();
     return () => {
       cancelled = true;
     };
   }, [ready, view, filter, urlRead, isView]);
 
   const shown = result.status === 'ready' && result.view === viewId ? result : null;
-  const option = useMemo(() => (shown ? chartForView(shown.view, shown.rows) : null), [shown]);
-  const chartIds = useMemo(() => (shown ? chartReportIds(shown.view, shown.rows) : []), [shown]);
+  // The table's page (0 = the first page, which the view query already fetched).
+  const [tablePage, setTablePage] = useState<{ seq: number; page: number; rows: Row[]; busy: boolean } | null>(null);
+  const currentPage = shown && tablePage?.seq === shown.seq ? tablePage : null;
+  const onPage = useCallback(
+    (page: number) => {
+      if (!shown || !ready) return;
+      if (page === 0) {
+        setTablePage(null);
+        return;
+      }
+      setTablePage((p) => ({ seq: shown.seq, page: p?.seq === shown.seq ? p.page : 0, rows: p?.seq === shown.seq ? p.rows : shown.rows, busy: true }));
+      void runQuery(ready.db.exec, pageSql(shown.sql, PAGE_ROWS, page * PAGE_ROWS)).then((r) => {
+        setTablePage((p) => (p && p.seq !== shown.seq ? p : r.ok ? { seq: shown.seq, page, rows: r.value, busy: false } : { seq: shown.seq, page: p?.page ?? 0, rows: p?.rows ?? shown.rows, busy: false }));
+      });
+    },
+    [shown, ready],
+  );
+  const chartRows = useMemo(() => (shown ? (shown.rows.length > CHART_MAX_ROWS ? shown.rows.slice(0, CHART_MAX_ROWS) : shown.rows) : []), [shown]);
+  const option = useMemo(() => (shown ? chartForView(shown.view, chartRows) : null), [shown, chartRows]);
+  const chartIds = useMemo(() => (shown ? chartReportIds(shown.view, chartRows) : []), [shown, chartRows]);
   const linkFor = useCallback(
     (row: Row) => reportHref(String(row.report_id ?? ''), { flag: typeof row.fingerprint === 'string' ? row.fingerprint : null, back: dashParams }),
     [dashParams],
@@ -196,19 +241,42 @@ export default function Dashboard() {
       prev.status !== 'ready' ? prev : data.ok ? { ...prev, options: data.options, uploads: data.uploads, version: prev.version + 1 } : { ...prev, version: prev.version + 1 },
     );
   }, [db]);
+  // Bench mode (?bench=1, tests/bench/bench-browser.ts): the DuckDB executor and sql.js, for
+  // timing the same SQL on both engines in this page. Nothing is loaded otherwise.
+  useEffect(() => {
+    if (!ready || !BENCH_MODE) return;
+    (window as unknown as { __bench?: unknown }).__bench = {
+      duckdb: async (sql: string) => {
+        const t = performance.now();
+        const rows = await ready.db.exec(sql);
+        return { rows: rows.length, ms: performance.now() - t };
+      },
+      viewSql: (id: ViewId, yearFrom?: number) => getView(id).sql(normalizeFilter({ agencies: [], regions: [], yearFrom, yearTo: yearFrom })),
+      sqljs: () => import('../_lib/sqljs-bench').then((m) => m.openSqlJsBench()),
+    };
+  }, [ready]);
   const reportLink = useCallback((id: string) => reportHref(id, { back: dashParams }), [dashParams]);
 
-  const onDownload = useCallback(() => {
-    if (!shown) return;
+  // 下载 CSV: every row of the view for the filter (the view SQL itself, not the page shown).
+  const [downloading, setDownloading] = useState(false);
+  const onDownload = useCallback(async () => {
+    if (!shown || !ready) return;
     const v = getView(shown.view);
+    setDownloading(true);
+    const r = shown.total <= shown.rows.length ? { ok: true as const, value: shown.rows } : await runQuery(ready.db.exec, shown.sql);
+    setDownloading(false);
+    if (!r.ok) {
+      setResult({ status: 'error', error: r.error });
+      return;
+    }
     downloadText(
       rowsToCsv(
-        shown.rows,
+        r.value,
         v.columns.map((c) => c.key),
       ),
       csvDownloadName(v.title, shown.filter),
     );
-  }, [shown]);
+  }, [shown, ready]);
 
   return (
     <main className="page">
@@ -281,7 +349,16 @@ export default function Dashboard() {
             ))}
           </nav>
 
-          <section className="panel" role="tabpanel" id="view-panel" aria-labelledby={`tab-${tab}`} data-testid="view-panel" data-view={tab}>
+          <section
+            className="panel"
+            role="tabpanel"
+            id="view-panel"
+            aria-labelledby={`tab-${tab}`}
+            data-testid="view-panel"
+            data-view={tab}
+            data-seq={shown ? shown.seq : 0}
+            data-query-ms={shown ? shown.queryMs.toFixed(1) : ''}
+          >
             {tab === 'review' ? (
               <ReviewQueue key={ready.version} db={ready.db} filter={normalizeFilter(filter)} reviewFilter={reviewFilter} onReviewFilterChange={setReviewFilter} back={dashParams} />
             ) : null}
@@ -315,17 +392,25 @@ export default function Dashboard() {
             {shown && option ? (
               <>
                 <EChart option={option} label={`${view.title}图表`} onItemClick={onChartClick} />
-                <p className="muted small chart-hint">点击图中的柱或点，打开那份报告。</p>
+                <p className="muted small chart-hint">
+                  {shown.total > CHART_MAX_ROWS ? `图中显示前 ${CHART_MAX_ROWS} 行（共 ${shown.total} 行，见下表）。` : ''}
+                  点击图中的柱或点，打开那份报告。
+                </p>
                 <div className="toolbar">
-                  <span data-testid="row-count" data-count={shown.rows.length}>
-                    共 {shown.rows.length} 行
+                  <span data-testid="row-count" data-count={shown.total}>
+                    共 {shown.total} 行
                   </span>
                   <span className="muted small">“—”表示报告没有给出这个数（缺失、空白或占位符）或无法计算，不是 0。</span>
-                  <button type="button" className="primary" onClick={onDownload} data-testid="download-csv">
+                  <button type="button" className="primary" onClick={() => void onDownload()} disabled={downloading} data-testid="download-csv">
                     下载 CSV
                   </button>
                 </div>
-                <DataTable columns={view.columns} rows={shown.rows} linkFor={linkFor} />
+                <DataTable
+                  columns={view.columns}
+                  rows={currentPage ? currentPage.rows : shown.rows}
+                  linkFor={linkFor}
+                  paging={{ total: shown.total, page: currentPage?.page ?? 0, onPage, busy: currentPage?.busy }}
+                />
                 <details className="sql">
                   <summary>查看本视图的 SQL</summary>
                   <pre data-testid="view-sql">{shown.sql}</pre>

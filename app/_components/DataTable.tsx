@@ -6,6 +6,18 @@ import { formatRowCell } from '@/lib/query/format';
 import type { Row } from '@/lib/query/executor';
 import type { ViewColumn } from '@/lib/query/views';
 
+/** Rows shown per page: the dashboard queries one page at a time; 下载 CSV still writes every row. */
+export const PAGE_ROWS = 200;
+
+/** Paging of a table whose rows are fetched a page at a time: all rows, the page shown (0-based), how to change it. */
+export interface TablePaging {
+  total: number;
+  page: number;
+  onPage: (page: number) => void;
+  /** True while another page is being fetched. */
+  busy?: boolean;
+}
+
 /** Columns whose cells link to the row's report page. */
 const LINKED = new Set(['agency', 'report_id']);
 
@@ -15,16 +27,20 @@ const LINKED = new Set(['agency', 'report_id']);
  * formatted by lib/query/format (NULL as a grey —; ranks with their 样本不足30件 note; the 来源 column
  * as a 上传 badge for uploaded rows, a grey 内置 for the built-in data).
  * `linkFor` gives a row's report page: its 机关 and 报告编号 cells then link there (one click).
- * Shows a sentence instead of an empty table when there are no rows.
+ * Shows a sentence instead of an empty table when there are no rows. With `paging`, `rows` is the
+ * page shown ({@link PAGE_ROWS} rows) and 上一页/下一页 with 第 a–b 行，共 N 行 appear above the table
+ * when there is more than one page.
  */
 export default function DataTable({
   columns,
   rows,
   linkFor,
+  paging,
 }: {
   columns: readonly ViewColumn[];
   rows: readonly Row[];
   linkFor?: (row: Row) => string | null;
+  paging?: TablePaging;
 }) {
   if (rows.length === 0) {
     return (
@@ -33,7 +49,23 @@ export default function DataTable({
       </p>
     );
   }
+  const pages = paging ? Math.max(1, Math.ceil(paging.total / PAGE_ROWS)) : 1;
+  const first = paging ? paging.page * PAGE_ROWS : 0;
   return (
+    <>
+    {paging && pages > 1 ? (
+      <div className="toolbar pager" data-testid="table-pager" data-page={paging.page + 1} data-pages={pages}>
+        <button type="button" onClick={() => paging.onPage(paging.page - 1)} disabled={paging.busy || paging.page === 0} data-testid="page-prev">
+          上一页
+        </button>
+        <span>
+          第 {first + 1}–{first + rows.length} 行，共 {paging.total} 行（第 {paging.page + 1}/{pages} 页）
+        </span>
+        <button type="button" onClick={() => paging.onPage(paging.page + 1)} disabled={paging.busy || paging.page >= pages - 1} data-testid="page-next">
+          下一页
+        </button>
+      </div>
+    ) : null}
     <div className="table-wrap">
       <table data-testid="view-table">
         <thead>
@@ -51,7 +83,7 @@ export default function DataTable({
           {rows.map((r, i) => {
             const href = linkFor?.(r) ?? null;
             return (
-            <tr key={`${String(r.report_id)}-${i}`} data-testid="view-row">
+            <tr key={`${String(r.report_id)}-${first + i}`} data-testid="view-row">
               {columns.map((c) => {
                 const f = formatRowCell(r, c);
                 const cls = [`col-${c.format}`, f.missing ? 'missing' : '', c.format === 'severity' ? `sev-${String(r[c.key])}` : '']
@@ -64,7 +96,7 @@ export default function DataTable({
                         {f.text}
                       </span>
                     ) : href && LINKED.has(c.key) && !f.missing ? (
-                      <Link href={href} data-testid="row-report-link">
+                      <Link href={href} prefetch={false} data-testid="row-report-link">
                         {f.text}
                       </Link>
                     ) : (
@@ -79,5 +111,6 @@ export default function DataTable({
         </tbody>
       </table>
     </div>
+    </>
   );
 }

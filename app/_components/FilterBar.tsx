@@ -5,6 +5,7 @@
  * Agencies and regions are checkbox lists in drop-downs (several choices are alternatives; an
  * agency with uploaded reports carries a 上传 badge); years are a from/to pair.
  */
+import { useState } from 'react';
 import type { FilterState } from '@/lib/query/filters';
 import type { Origin } from '@/lib/query/load';
 import type { FilterOptions } from '@/lib/query/views';
@@ -29,13 +30,19 @@ function MultiSelect({
   onChange: (values: string[]) => void;
 }) {
   const summary = selected.length === 0 ? allLabel : selected.length === 1 ? selected[0] : `已选 ${selected.length} 个`;
+  // The options are rendered once the drop-down was first opened: at national scale there are tens
+  // of thousands of agencies, and rendering them on every filter change would cost more than the query.
+  const [opened, setOpened] = useState(false);
   return (
     <div className="filter">
       <span className="filter-label" id={`${id}-label`}>
         {label}
       </span>
-      <details className="multi" data-testid={`filter-${id}`}>
-        <summary aria-labelledby={`${id}-label`}>{summary}</summary>
+      <details className="multi" data-testid={`filter-${id}`} onToggle={(e) => (e.currentTarget.open ? setOpened(true) : undefined)}>
+        <summary aria-labelledby={`${id}-label`} onClick={() => setOpened(true)}>
+          {summary}
+        </summary>
+        {opened ? (
         <div className="multi-options" role="group" aria-labelledby={`${id}-label`}>
           {options.length === 0 ? <span className="muted">（无）</span> : null}
           {options.map((o) => {
@@ -61,6 +68,7 @@ function MultiSelect({
             );
           })}
         </div>
+        ) : null}
       </details>
     </div>
   );

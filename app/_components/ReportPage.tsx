@@ -77,6 +77,7 @@ export default function ReportPage({ reportId }: { reportId: string }) {
     setData({ status: 'loading' });
     void (async () => {
       const exec = db.db.exec;
+      await db.db.ensureCells([reportId]).catch(() => undefined); // without them the page shows the report with its tables empty
       const [rep, cells, flags] = await Promise.all([runQuery(exec, reportSql(reportId)), runQuery(exec, reportCellsSql(reportId)), runQuery(exec, reportFlagsSql(reportId))]);
       if (cancelled) return;
       const failed = [rep, cells, flags].find((r) => !r.ok);

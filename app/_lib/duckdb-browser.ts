@@ -1,6 +1,11 @@
 /**
- * DuckDB-WASM in the browser: one database per page, loaded with the three data files served by
- * app/data/[name]/route.ts, exposed as the same {@link QueryExecutor} the Node tests use.
+ * DuckDB-WASM in the browser: one database per page, exposed as the same {@link QueryExecutor} the
+ * Node tests use. With a browser data build (/data/manifest.json, lib/pipeline/build-browser-data.ts)
+ * it loads reports.csv, flags.csv and the per-year facts partitions (Arrow IPC, table `facts`, which
+ * the views read); `cells` starts empty and gets a report's rows from /data/cells/<id> when the
+ * report page or an upload check needs them ({@link BrowserDb.ensureCells}). Without a manifest (an
+ * older data folder) it loads all three CSVs served by app/data/[name]/route.ts and pivots `facts`
+ * from `cells` itself (lib/query/facts.ts createFactsSql).
  *
  * The wasm and worker files are bundled with the app (`new URL(…, import.meta.url)` asset
  * modules), so nothing is fetched from a CDN or any other host. Only the `mvp` and `eh` bundles
@@ -16,9 +21,13 @@
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { toSqlValue, errorMessage, type QueryExecutor, type Row } from '@/lib/query/executor';
-import { csvFileName, DATA_TABLES, loadTableSql, readCsvHeader, type CsvHeader, type DataTable } from '@/lib/query/load';
+import { createFactsSql, emptyFactsSql, FACTS_TABLE } from '@/lib/query/facts';
+import { csvFileName, DATA_TABLES, describeTableSql, insertTableSql, loadTableSql, readCsvHeader, type CsvHeader, type DataTable } from '@/lib/query/load';
+import { sqlString, sqlStringList } from '@/lib/query/sql';
+import { MANIFEST_FILE, type BrowserManifest } from '@/lib/query/manifest';
 import { restoreUploadedRecords } from '@/lib/upload/add-uploads';
 import { forgetUploadIds, keptUploads } from './upload-store';
+
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: {
@@ -42,6 +51,11 @@ export interface BrowserDb {
   counts: Record<DataTable, number>;
   /** Registers CSV text as a file DuckDB can read_csv; resolves to the name to pass it. */
   registerCsv: (name: string, text: string) => Promise<string>;
+  /**
+   * Makes sure the `cells` rows of these built-in reports are loaded (fetched per report from
+   * /data/cells/<id> the first time; a no-op for uploads and when all cells were loaded at open).
+   */
+  ensureCells: (reportIds: readonly string[]) => Promise<void>;
   /** Uploads of this tab put back at open: how many, and a Chinese message when some could not be. */
   restored: { reports: number; problem: string | null };
 }
@@ -111,11 +125,43 @@ function tableToRows(table: { numRows: number; schema: { fields: Array<{ name: s
   return rows;
 }
 
+/** manifest.json of the data build (lib/pipeline/build-browser-data.ts BrowserManifest), or null when the folder has none. */
+async function fetchManifest(): Promise<{ ok: true; manifest: BrowserManifest | null } | { ok: false; error: string; hint: string }> {
+  try {
+    const res = await fetch(`/data/${MANIFEST_FILE}`, { cache: 'no-store' });
+    if (res.status === 404) return { ok: true, manifest: null };
+    if (!res.ok) return { ok: false, error: `服务器没能提供 ${MANIFEST_FILE}（HTTP ${res.status}）。`, hint: '请查看运行看板的终端里的错误信息，然后刷新页面。' };
+    return { ok: true, manifest: (await res.json()) as BrowserManifest };
+  } catch (e) {
+    return { ok: false, error: `无法从服务器读取 ${MANIFEST_FILE}：${errorMessage(e)}。`, hint: '请确认看板服务仍在运行（npm run start），然后刷新页面。' };
+  }
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const res = await fetch(url, { cache: 'no-store' });
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
 async function openBrowserDb(): Promise<BrowserDbResult> {
-  // 1. The data first: if it is absent, say so before downloading the 30+ MB engine.
-  const files = await Promise.all(DATA_TABLES.map(fetchData));
+  // Timings for the benchmark (tests/bench/bench-browser.ts reads these performance measures).
+  const tStart = performance.now();
+  // 1. The data first: if it is absent, say so before downloading the 30+ MB engine. With a
+  //    manifest (npm run build:data) the views' facts come as Arrow partitions and cells are
+  //    fetched per report on demand; without one (an older data folder) all of cells.csv is loaded
+  //    and the facts are pivoted here.
+  const m = await fetchManifest();
+  if (!m.ok) return m;
+  const manifest = m.manifest;
+  const tables: readonly DataTable[] = manifest ? DATA_TABLES.filter((t) => t !== 'cells') : DATA_TABLES;
+  const factsPromise = manifest ? Promise.all(manifest.facts.map((f) => fetchBytes(`/data/${f.file}`))).then((b) => ({ ok: true as const, b }), (e: unknown) => ({ ok: false as const, e })) : null;
+  const files = await Promise.all(tables.map(fetchData));
   const failed = files.find((f) => !f.ok);
   if (failed && !failed.ok) return failed;
+  const facts = factsPromise ? await factsPromise : null;
+  if (facts && !facts.ok) return { ok: false, error: `无法读取数据文件 facts：${errorMessage(facts.e)}`, hint: DATA_HINT };
+  const tFetched = performance.now();
+  performance.measure('db-fetch', { start: tStart, end: tFetched });
 
   // 2. The engine, from the app's own static files.
   let db: duckdb.AsyncDuckDB;
@@ -143,14 +189,28 @@ async function openBrowserDb(): Promise<BrowserDbResult> {
     await exec('SET autoinstall_known_extensions = false');
     await exec('SET autoload_known_extensions = false');
     const counts = {} as Record<DataTable, number>;
-    for (const [i, table] of DATA_TABLES.entries()) {
+    for (const [i, table] of tables.entries()) {
       const f = files[i];
       if (!f.ok) throw new Error('unreachable');
       await db.registerFileBuffer(csvFileName(table), f.bytes);
       await exec(loadTableSql(table, csvFileName(table), f.header));
       const n = await exec(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${table}`);
       counts[table] = Number(n[0]?.n ?? 0);
+      await db.dropFile(csvFileName(table)).catch(() => undefined);
     }
+    const loadedCells = new Set<string>();
+    if (manifest && facts?.ok) {
+      // An empty cells table of the file's columns; a report's rows arrive with ensureCells.
+      await db.registerFileBuffer('cells-header.csv', new TextEncoder().encode(`${manifest.cellsHeader.join(',')}\n`));
+      await exec(loadTableSql('cells', 'cells-header.csv', manifest.cellsHeader));
+      counts.cells = manifest.counts.cells;
+      await exec(emptyFactsSql());
+      for (const bytes of facts.b) await conn.insertArrowFromIPCStream(bytes, { name: FACTS_TABLE, create: false });
+    } else {
+      await exec(createFactsSql());
+    }
+    performance.measure('db-load', { start: tFetched, end: performance.now() });
+    performance.measure('db-total', { start: tStart, end: performance.now() });
     const v = await exec('SELECT version() AS v');
     let serial = 0;
     const registerCsv = async (name: string, text: string) => {
@@ -158,8 +218,26 @@ async function openBrowserDb(): Promise<BrowserDbResult> {
       await db.registerFileBuffer(file, new TextEncoder().encode(text));
       return file;
     };
-    const restored = await restoreKept(exec, registerCsv);
-    return { ok: true, db: { exec, version: String(v[0]?.v ?? ''), counts, registerCsv, restored } };
+    const ensureCells = async (reportIds: readonly string[]) => {
+      if (!manifest) return;
+      const todo = [...new Set(reportIds)].filter((id) => !loadedCells.has(id));
+      if (!todo.length) return;
+      const embedded = new Set((await exec(`SELECT report_id FROM reports WHERE origin = 'embedded' AND report_id IN (${sqlStringList(todo)})`)).map((r) => String(r.report_id)));
+      for (const id of todo) {
+        loadedCells.add(id);
+        if (!embedded.has(id)) continue;
+        const text = await (await fetch(`/data/cells/${encodeURIComponent(id)}`, { cache: 'no-store' })).text();
+        const h = readCsvHeader('cells', text);
+        if (!h.ok || text.indexOf('\n') >= text.length - 1) continue;
+        const file = await registerCsv(`cells-${id}.csv`, text);
+        const cols = (await exec(describeTableSql('cells'))).map((r) => String(r.column_name));
+        await exec(`DELETE FROM cells WHERE report_id = ${sqlString(id)}`);
+        await exec(insertTableSql('cells', file, h.header, cols, 'embedded'));
+        await db.dropFile(file).catch(() => undefined);
+      }
+    };
+    const restored = await restoreKept(exec, registerCsv, ensureCells);
+    return { ok: true, db: { exec, version: String(v[0]?.v ?? ''), counts, registerCsv, ensureCells, restored } };
   } catch (e) {
     await db.terminate().catch(() => undefined);
     return {
@@ -171,11 +249,11 @@ async function openBrowserDb(): Promise<BrowserDbResult> {
 }
 
 /** Puts back the uploads kept in this tab's sessionStorage (see ./upload-store.ts). Never throws. */
-async function restoreKept(exec: QueryExecutor, registerCsv: BrowserDb['registerCsv']): Promise<BrowserDb['restored']> {
+async function restoreKept(exec: QueryExecutor, registerCsv: BrowserDb['registerCsv'], ensureCells: BrowserDb['ensureCells']): Promise<BrowserDb['restored']> {
   const kept = keptUploads();
   const dropped = kept.dropped ? `${kept.dropped} 份之前上传的报告来自旧版本的看板，无法恢复，已丢弃；如需要请重新上传。` : null;
   if (kept.records.length === 0) return { reports: 0, problem: dropped };
-  const r = await restoreUploadedRecords({ exec, registerCsv, reportText: async () => null }, kept.records);
+  const r = await restoreUploadedRecords({ exec, registerCsv, ensureCells, reportText: async () => null }, kept.records);
   if (!r.ok) {
     forgetUploadIds(kept.records.map((x) => x.report.report_id));
     return { reports: 0, problem: r.error };

@@ -60,7 +60,7 @@ export async function uploadFiles(
   }
   onProgress(files.length, files.length, '');
   const results = await addUploadedReports(
-    { exec: db.exec, registerCsv: db.registerCsv, reportText: loadedReportText },
+    { exec: db.exec, registerCsv: db.registerCsv, ensureCells: db.ensureCells, reportText: loadedReportText },
     outcomes,
     `upload-${++batches}`,
   );

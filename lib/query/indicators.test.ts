@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { openNodeDatabase, type NodeDatabase } from './node-duckdb';
 import { INDICATORS_VIEW } from './views';
+import { insertFactsSql } from './facts';
 import { EMPTY_FILTER } from './filters';
 import { INDICATORS, MIN_CASES, rankText, SMALL_SAMPLE_NOTE } from './indicators';
 import { formatRowCell } from './format';
@@ -107,6 +108,8 @@ describe('ranking within a year (copies of seed 004 with changed numbers)', () =
       for (const [row, v] of Object.entries(changes)) {
         await db.exec(`UPDATE cells SET value = ${v} WHERE report_id = '${id}' AND "table" = 't3' AND "row" = '${row}' AND "column" = 'total'`);
       }
+      // The views read the facts pivoted from cells: add the copy's.
+      await db.exec(insertFactsSql([id]));
     };
     await copy('b000000000000001', '合成对照机关乙', 2023, { granted: 15 });
     await copy('c000000000000001', '合成对照机关丙', 2023, { granted: 29, total_processed: 29 });

@@ -3,16 +3,29 @@
  * 1.32.0), for tests and command-line use. Loads reports/cells/flags.csv from a folder with the
  * same SQL the browser uses (./load.ts). Node only; the browser never imports this file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { errorMessage, toRow, type QueryExecutor } from './executor';
+import { createFactsSql } from './facts';
 import { csvFileName, DATA_TABLES, loadTableSql, readCsvHeader, type CsvHeader, type DataTable } from './load';
 
-/** An open in-memory database with the three tables loaded. Call `close()` when done. */
+/** An open in-memory database with the three tables loaded and `facts` pivoted from them (./facts.ts). Call `close()` when done. */
 export interface NodeDatabase {
   exec: QueryExecutor;
   close: () => void;
+}
+
+/** The first `bytes` bytes of a file as UTF-8 text (a header line; the file may be gigabytes). */
+export function fileStart(file: string, bytes: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const n = readSync(fd, buf, 0, bytes, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -28,7 +41,7 @@ export async function openNodeDatabase(
   for (const t of DATA_TABLES) {
     const file = join(abs, csvFileName(t));
     if (!existsSync(file)) return { ok: false, error: `找不到 ${file}。请先运行 npm run build:data。` };
-    const h = readCsvHeader(t, readFileSync(file, 'utf8').slice(0, 4096));
+    const h = readCsvHeader(t, fileStart(file, 4096));
     if (!h.ok) return { ok: false, error: h.error };
     headers[t] = h.header;
   }
@@ -41,6 +54,7 @@ export async function openNodeDatabase(
       return reader.getRowObjectsJS().map((r) => toRow(r as Record<string, unknown>));
     };
     for (const t of DATA_TABLES) await exec(loadTableSql(t, join(abs, csvFileName(t)), headers[t]));
+    await exec(createFactsSql());
     const inst = instance;
     return {
       ok: true,

@@ -51,8 +51,13 @@ export function countsByOriginSql(): string {
   );
 }
 
-/** Statements (in order) that delete every uploaded report with its cells and flags. */
+/** Statements (in order) that delete every uploaded report with its cells, facts and flags. */
 export function removeUploadsSql(): string[] {
   const uploaded = `(SELECT report_id FROM reports WHERE origin = 'upload')`;
-  return [`DELETE FROM flags WHERE report_id IN ${uploaded}`, `DELETE FROM cells WHERE report_id IN ${uploaded}`, `DELETE FROM reports WHERE origin = 'upload'`];
+  return [
+    `DELETE FROM flags WHERE report_id IN ${uploaded}`,
+    `DELETE FROM cells WHERE report_id IN ${uploaded}`,
+    `DELETE FROM facts WHERE report_id IN ${uploaded}`,
+    `DELETE FROM reports WHERE origin = 'upload'`,
+  ];
 }

@@ -5,6 +5,7 @@
  * 2023 (all zeros), 003 运城市科学技术局 2022 (1 application, granted), 004 临淄区人民政府办公室
  * 2023 (27 new, 6 carried over, …; one 表二 cell missing).
  */
+import { createFactsSql } from './facts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,8 @@ import {
   VIEWS,
   filterOptionsFromRows,
   filterOptionsSql,
+  pageSql,
+  rowCountSql,
 } from './views';
 import { EMPTY_FILTER, filterWhere, type FilterState } from './filters';
 import { runQuery, type Row } from './executor';
@@ -254,6 +257,7 @@ describe('主动公开 for a 表二 of another form version (synthetic report ad
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ licensing_decisions: 5, regulations_issued: null, fees_amount: null, cell_notes: null });
     await db.exec(`DELETE FROM cells WHERE report_id = '${id}' AND "row" = 'licensing'`);
+    await db.exec(createFactsSql()); // the views read the facts pivoted from cells
     const again = await db.exec(PROACTIVE_VIEW.sql({ agencies: ['合成试行格式机关'], regions: [] }));
     expect(again[0]).toMatchObject({ regulations_issued: null, licensing_decisions: null, cell_notes: T2_OTHER_FORM_NOTE });
   });
@@ -291,5 +295,25 @@ describe.skipIf(!existsSync(join(BUILD, 'cells.csv')))('views over data/build (t
     expect(fromSeed(await db.exec(APPLICATIONS_VIEW.sql(EMPTY_FILTER)), '001_8a13ebfd976f8452', reports)).toHaveLength(0);
     const flags = fromSeed(await db.exec(COMPLIANCE_VIEW.sql(EMPTY_FILTER)), '001_8a13ebfd976f8452', reports);
     expect(flags.some((f) => f.rule === 'TABLE_MISSING')).toBe(true);
+  });
+});
+
+describe('pageSql and rowCountSql over the fixtures', () => {
+  let db: NodeDatabase;
+  beforeAll(async () => {
+    db = await open(FIXTURES);
+  });
+  afterAll(() => db?.close());
+
+  it('pages through a view in its own order and counts all its rows', async () => {
+    for (const v of VIEWS) {
+      const all = await db.exec(v.sql(EMPTY_FILTER));
+      expect(await db.exec(rowCountSql(v.sql(EMPTY_FILTER)))).toEqual([{ n: all.length }]);
+      const pages = [...(await db.exec(pageSql(v.sql(EMPTY_FILTER), 2, 0))), ...(await db.exec(pageSql(v.sql(EMPTY_FILTER), 2, 2))), ...(await db.exec(pageSql(v.sql(EMPTY_FILTER), 100, 4)))];
+      expect(pages).toEqual(all);
+    }
+    const applications = await db.exec(APPLICATIONS_VIEW.sql(EMPTY_FILTER));
+    expect(applications.length).toBeGreaterThan(2);
+    expect(await db.exec(pageSql(APPLICATIONS_VIEW.sql(EMPTY_FILTER), 1, 1))).toEqual([applications[1]]);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The dashboard views as pure SQL builders over the tables `reports`, `cells` and `flags`
- * (see ./load.ts). Each view is a column list (key, Chinese label, unit) plus a function from
+ * The dashboard views as pure SQL builders over the tables `reports`, `facts` and `flags`
+ * (see ./load.ts, ./facts.ts: the views read the per-report facts pivoted once from `cells`, never
+ * `cells` itself). Each view is a column list (key, Chinese label, unit) plus a function from
  * filter state to one SELECT; the chart, the table and the CSV download of a view all use the
  * rows of that one SELECT.
  *
@@ -10,12 +11,13 @@
  * found has no row in that table's view. Ratios are NULL when their denominator is 0 or NULL.
  * Every numeric output is cast to DOUBLE and the year to INTEGER, so no BIGINT/DECIMAL reaches JS.
  */
-import { T2_COLUMNS, T2_ROWS, T3_OUTCOME_ROWS, T3_ROWS, T4_COLUMNS, T4_ROWS, TABLE_LABELS } from '../model/form-layout';
+import { T4_COLUMNS, T4_ROWS, TABLE_LABELS } from '../model/form-layout';
 import type { TableKey } from '../model/report-schema';
 import { filterWhere, type FilterState } from './filters';
-import { CELL_STATUS_LABELS, describeCellRef, itemLabel, plainLabel, RULE_LABELS, T3_LABELS, T4_GROUP_LABELS } from './labels';
+import { describeCellRef, RULE_LABELS, T3_LABELS, T4_GROUP_LABELS } from './labels';
 import { INDICATORS, MIN_CASES } from './indicators';
-import { sqlIdent, sqlString, sqlStringList } from './sql';
+import { FACTS_TABLE, T2_CELLS, T2_OTHER_FORM_NOTE, T3_FACT_KEYS, T3_OUTCOME_GROUPS, T4_KEYS } from './facts';
+import { sqlIdent, sqlString } from './sql';
 
 /** Identifier of a view (one dashboard tab). */
 export type ViewId = 'proactive' | 'applications' | 'review_litigation' | 'indicators' | 'compliance';
@@ -91,66 +93,8 @@ function reportsCte(filter: FilterState): string {
   return `r AS (SELECT report_id, agency, region, CAST(year AS INTEGER) AS year, origin FROM reports WHERE ${filterWhere(filter)})`;
 }
 
-/** `c."row" = 'x' AND c."column" = 'y'`. */
-function cellIs(row: string, column: string): string {
-  return `c.${sqlIdent('row')} = ${sqlString(row)} AND c.${sqlIdent('column')} = ${sqlString(column)}`;
-}
-
-/** The value of one cell of the current report group, NULL when absent or not a number. */
-function cellValue(row: string, column: string): string {
-  return `CAST(max(c.value) FILTER (WHERE ${cellIs(row, column)}) AS DOUBLE)`;
-}
-
-/**
- * Sum of several rows in one column; NULL when none of the rows exists or any existing cell is
- * NULL (a sum with a missing part is unknown, not smaller).
- */
-function strictSum(rows: readonly string[], column: string): string {
-  const where = `c.${sqlIdent('row')} IN (${sqlStringList(rows)}) AND c.${sqlIdent('column')} = ${sqlString(column)}`;
-  return (
-    `CASE WHEN count(*) FILTER (WHERE ${where}) > 0 ` +
-    `AND count(*) FILTER (WHERE ${where}) = count(c.value) FILTER (WHERE ${where}) ` +
-    `THEN CAST(sum(c.value) FILTER (WHERE ${where}) AS DOUBLE) END`
-  );
-}
-
-/**
- * `string_agg` of the non-reported cells among (row, column) pairs, e.g.
- * `行政规范性文件·本年废止件数：缺失；…`; NULL when all were printed.
- */
-function cellNotes(cells: ReadonlyArray<{ row: string; column: string; label: string }>): string {
-  const label =
-    'CASE ' +
-    cells.map((x) => `WHEN ${cellIs(x.row, x.column)} THEN ${sqlString(x.label)}`).join(' ') +
-    ` ELSE c.${sqlIdent('row')} || '.' || c.${sqlIdent('column')} END`;
-  const status =
-    'CASE c.status ' +
-    Object.entries(CELL_STATUS_LABELS)
-      .map(([k, v]) => `WHEN ${sqlString(k)} THEN ${sqlString(v)}`)
-      .join(' ') +
-    ' ELSE c.status END';
-  const raw = `CASE WHEN c.status = 'placeholder' AND c.raw IS NOT NULL THEN '“' || c.raw || '”' ELSE '' END`;
-  const inView = cells.map((x) => `(${cellIs(x.row, x.column)})`).join(' OR ');
-  return `string_agg((${label}) || '：' || (${status}) || ${raw}, '；' ORDER BY c.${sqlIdent('row')}, c.${sqlIdent('column')}) FILTER (WHERE c.status <> 'reported' AND (${inView}))`;
-}
-
-/** Cells of one table for the filtered reports, as CTE `c`. */
-function cellsCte(table: TableKey, column?: string): string {
-  const col = column ? ` AND ${sqlIdent('column')} = ${sqlString(column)}` : '';
-  return `c AS (SELECT * FROM cells WHERE ${sqlIdent('table')} = ${sqlString(table)}${col} AND report_id IN (SELECT report_id FROM r))`;
-}
-
 // ---------------------------------------------------------------- 主动公开 (表二)
 
-const T2_CELLS = T2_ROWS.flatMap((row) =>
-  row.columns.map((column) => {
-    const colLabel = T2_COLUMNS.find((c) => c.key === column)?.label ?? column;
-    return { row: row.key, column, key: `${row.key}_${column}`, label: `${row.label}·${colLabel}` };
-  }),
-);
-
-/** Note of a report whose 表二 has none of the 2021 form's cells (e.g. the 2019 trial format). */
-export const T2_OTHER_FORM_NOTE = '表二栏目与 2021 年格式不同（如 2019 年试行格式），这里不作比较';
 
 /**
  * 主动公开: one row per report with 表二, the 10 cells of the 2021 form's 表二 (件; 收费 in 万元).
@@ -172,48 +116,15 @@ export const PROACTIVE_VIEW: ViewDef = {
     ...TRAIL_COLUMNS,
   ],
   sql: (filter) =>
-    `WITH ${reportsCte(filter)}, ${cellsCte('t2')}\n` +
+    `WITH ${reportsCte(filter)}\n` +
     `SELECT r.agency, r.region, r.year, r.origin,\n  ` +
-    T2_CELLS.map((x) => `${cellValue(x.row, x.column)} AS ${sqlIdent(x.key)}`).join(',\n  ') +
-    `,\n  CASE WHEN count(*) FILTER (WHERE ${T2_CELLS.map((x) => `(${cellIs(x.row, x.column)})`).join(' OR ')}) = 0 ` +
-    `THEN ${sqlString(T2_OTHER_FORM_NOTE)} ELSE ${cellNotes(T2_CELLS)} END AS cell_notes, r.report_id\n` +
-    `FROM r JOIN c ON c.report_id = r.report_id\n` +
-    `GROUP BY r.report_id, r.agency, r.region, r.year, r.origin\n` +
+    T2_CELLS.map((x) => `f.${sqlIdent(`t2_${x.key}`)} AS ${sqlIdent(x.key)}`).join(',\n  ') +
+    `,\n  f.t2_notes AS cell_notes, r.report_id\n` +
+    `FROM r JOIN ${FACTS_TABLE} f ON f.report_id = r.report_id WHERE f.has_t2\n` +
     `ORDER BY r.agency, r.year, r.report_id`,
 };
 
 // ---------------------------------------------------------------- 依申请公开 (表三, 总计 column)
-
-const T3_KEYS = T3_ROWS.map((r) => r.key);
-const DENIED_ROWS = T3_KEYS.filter((k) => k.startsWith('denied_'));
-const UNABLE_ROWS = T3_KEYS.filter((k) => k.startsWith('unable_'));
-const NOT_PROCESSED_ROWS = T3_KEYS.filter((k) => k.startsWith('not_processed_'));
-/** Rows 21–23 and the single （六）其他处理 row some reports print instead (spec). */
-const OTHER_ROWS = [...T3_KEYS.filter((k) => k.startsWith('other_')), 'other_handling'];
-
-/** Outcome groups of 表三 (rows 3–23) in the form's order: key, rows summed, label. */
-export const T3_OUTCOME_GROUPS: ReadonlyArray<{ key: string; rows: readonly string[]; label: string }> = [
-  { key: 'granted', rows: ['granted'], label: T3_LABELS.granted },
-  { key: 'partially_granted', rows: ['partially_granted'], label: T3_LABELS.partially_granted },
-  { key: 'denied', rows: DENIED_ROWS, label: T3_LABELS.denied },
-  { key: 'unable', rows: UNABLE_ROWS, label: T3_LABELS.unable },
-  { key: 'not_processed', rows: NOT_PROCESSED_ROWS, label: T3_LABELS.not_processed },
-  { key: 'other', rows: OTHER_ROWS, label: T3_LABELS.other },
-];
-
-// Guard: the groups cover exactly the form's outcome rows 3–23 (plus other_handling).
-{
-  const covered = T3_OUTCOME_GROUPS.flatMap((g) => g.rows).filter((k) => k !== 'other_handling');
-  if (covered.length !== T3_OUTCOME_ROWS.length || !T3_OUTCOME_ROWS.every((k) => covered.includes(k))) {
-    throw new Error('T3_OUTCOME_GROUPS does not match form-layout T3_OUTCOME_ROWS');
-  }
-}
-
-/** Note labels of 表三 rows: `不予公开·保护第三方合法权益`, `予以公开`, `本年新收政府信息公开申请数量`. */
-const T3_NOTE_CELLS = [...T3_ROWS, { key: 'other_handling', label: T3_LABELS.other }].map((r) => {
-  const group = T3_OUTCOME_GROUPS.find((g) => g.rows.length > 1 && g.rows.includes(r.key) && r.key !== 'other_handling');
-  return { row: r.key, column: 'total', label: group ? `${group.label}·${itemLabel(r.label)}` : plainLabel(r.label) };
-});
 
 /**
  * 依申请公开: one row per report with 表三, read from the 总计 column (件): 本年新收, 上年结转,
@@ -251,34 +162,15 @@ export const APPLICATIONS_VIEW: ViewDef = {
     ...TRAIL_COLUMNS,
   ],
   sql: (filter) =>
-    `WITH ${reportsCte(filter)}, ${cellsCte('t3', 'total')},\n` +
-    `p AS (SELECT r.agency, r.region, r.year, r.origin, r.report_id,\n  ` +
-    [
-      `${cellValue('new_received', 'total')} AS new_received`,
-      `${cellValue('carried_over', 'total')} AS carried_over`,
-      ...T3_OUTCOME_GROUPS.map((g) =>
-        g.rows.length === 1 ? `${cellValue(g.rows[0], 'total')} AS ${g.key}` : `${strictSum(g.rows, 'total')} AS ${g.key}`,
-      ),
-      `${cellValue('total_processed', 'total')} AS total_processed`,
-      `${cellValue('carried_forward', 'total')} AS carried_forward`,
-      `${cellNotes(T3_NOTE_CELLS)} AS cell_notes`,
-    ].join(',\n  ') +
-    `\nFROM r JOIN c ON c.report_id = r.report_id GROUP BY r.report_id, r.agency, r.region, r.year, r.origin)\n` +
-    `SELECT agency, region, year, origin, new_received, carried_over, ` +
-    T3_OUTCOME_GROUPS.map((g) => g.key).join(', ') +
-    `, total_processed, carried_forward,\n  ` +
-    `CAST((granted + partially_granted) / NULLIF(total_processed, 0) AS DOUBLE) AS disclosure_rate, cell_notes, report_id\n` +
-    `FROM p ORDER BY agency, year, report_id`,
+    `WITH ${reportsCte(filter)}\n` +
+    `SELECT r.agency, r.region, r.year, r.origin, ` +
+    T3_FACT_KEYS.map((k) => `f.t3_${k} AS ${k}`).join(', ') +
+    `,\n  CAST((f.t3_granted + f.t3_partially_granted) / NULLIF(f.t3_total_processed, 0) AS DOUBLE) AS disclosure_rate, f.t3_notes AS cell_notes, r.report_id\n` +
+    `FROM r JOIN ${FACTS_TABLE} f ON f.report_id = r.report_id WHERE f.has_t3_total\n` +
+    `ORDER BY r.agency, r.year, r.report_id`,
 };
 
 // ---------------------------------------------------------------- 复议诉讼 (表四)
-
-const T4_KEYS = T4_COLUMNS.map((c) => c.key);
-const LITIGATION_ROWS = T4_ROWS.map((r) => r.key).filter((k) => k.startsWith('litigation_'));
-
-const T4_NOTE_CELLS = T4_ROWS.flatMap((r) =>
-  T4_COLUMNS.map((c) => ({ row: r.key, column: c.key, label: `${r.label}·${c.label}` })),
-);
 
 /**
  * 复议诉讼: one row per report with 表四 (件): 行政复议 and 行政诉讼 (未经复议直接起诉 + 复议后起诉,
@@ -322,29 +214,17 @@ export const REVIEW_LITIGATION_VIEW: ViewDef = {
     ...TRAIL_COLUMNS,
   ],
   sql: (filter) =>
-    `WITH ${reportsCte(filter)}, ${cellsCte('t4')},\n` +
-    `p AS (SELECT r.agency, r.region, r.year, r.origin, r.report_id,\n  ` +
-    [
-      ...T4_KEYS.map((k) => `${cellValue('review', k)} AS review_${k}`),
-      ...T4_KEYS.map((k) => `${strictSum(LITIGATION_ROWS, k)} AS litigation_${k}`),
-      `${cellNotes(T4_NOTE_CELLS)} AS cell_notes`,
-    ].join(',\n  ') +
-    `\nFROM r JOIN c ON c.report_id = r.report_id GROUP BY r.report_id, r.agency, r.region, r.year, r.origin)\n` +
-    `SELECT agency, region, year, origin, ` +
-    T4_KEYS.map((k) => `review_${k}`).join(', ') +
-    ', ' +
-    T4_KEYS.map((k) => `litigation_${k}`).join(', ') +
-    `,\n  CAST(review_corrected / NULLIF(review_upheld + review_corrected + review_other, 0) AS DOUBLE) AS review_correction_rate,\n` +
-    `  CAST(litigation_corrected / NULLIF(litigation_upheld + litigation_corrected + litigation_other, 0) AS DOUBLE) AS litigation_correction_rate,\n` +
-    `  cell_notes, report_id\nFROM p ORDER BY agency, year, report_id`,
+    `WITH ${reportsCte(filter)}\n` +
+    `SELECT r.agency, r.region, r.year, r.origin, ` +
+    [...T4_KEYS.map((k) => `f.t4_review_${k} AS review_${k}`), ...T4_KEYS.map((k) => `f.t4_litigation_${k} AS litigation_${k}`)].join(', ') +
+    `,\n  CAST(f.t4_review_corrected / NULLIF(f.t4_review_upheld + f.t4_review_corrected + f.t4_review_other, 0) AS DOUBLE) AS review_correction_rate,\n` +
+    `  CAST(f.t4_litigation_corrected / NULLIF(f.t4_litigation_upheld + f.t4_litigation_corrected + f.t4_litigation_other, 0) AS DOUBLE) AS litigation_correction_rate,\n` +
+    `  f.t4_notes AS cell_notes, r.report_id\n` +
+    `FROM r JOIN ${FACTS_TABLE} f ON f.report_id = r.report_id WHERE f.has_t4\n` +
+    `ORDER BY r.agency, r.year, r.report_id`,
 };
 
 // ---------------------------------------------------------------- 指标 (derived indicators)
-
-/** The value of one cell of a given table in the current report group (NULL when absent or not a number). */
-function tableCellValue(table: TableKey, row: string, column: string): string {
-  return `CAST(max(c.value) FILTER (WHERE c.${sqlIdent('table')} = ${sqlString(table)} AND ${cellIs(row, column)}) AS DOUBLE)`;
-}
 
 /**
  * Rank of a ratio within its report year, 1 = highest, among the rows whose ratio exists and
@@ -383,15 +263,10 @@ export const INDICATORS_VIEW: ViewDef = {
     { key: 'report_id', label: '报告编号', format: 'text' },
   ],
   sql: (filter) => {
-    const t3 = (row: string) => tableCellValue('t3', row, 'total');
-    const t4 = (row: string, column: string) => tableCellValue('t4', row, column);
     const p = [
-      `${t3('new_received')} AS new_received`,
-      `${t3('granted')} AS granted`,
-      `${t3('partially_granted')} AS partially_granted`,
-      `${t3('total_processed')} AS total_processed`,
-      ...['upheld', 'corrected', 'other', 'total'].map((k) => `${t4('review', k)} AS review_${k}`),
-      ...['upheld', 'corrected', 'other', 'total'].map((k) => `${strictSum(LITIGATION_ROWS, k)} AS litigation_${k}`),
+      ...['new_received', 'granted', 'partially_granted', 'total_processed'].map((k) => `f.t3_${k} AS ${k}`),
+      ...['upheld', 'corrected', 'other', 'total'].map((k) => `f.t4_review_${k} AS review_${k}`),
+      ...['upheld', 'corrected', 'other', 'total'].map((k) => `f.t4_litigation_${k} AS litigation_${k}`),
     ];
     const q = [
       `CAST((granted + partially_granted) / NULLIF(total_processed, 0) AS DOUBLE) AS disclosure_rate`,
@@ -406,9 +281,8 @@ export const INDICATORS_VIEW: ViewDef = {
     const out = INDICATORS.flatMap((ind) => [`${ind.key}_rate`, `${ind.key}_base`, `${rankExpr(`${ind.key}_rate`, `${ind.key}_base`)} AS ${ind.key}_rank`]);
     return (
       `WITH ${reportsCte(filter)},\n` +
-      `c AS (SELECT * FROM cells WHERE ${sqlIdent('table')} IN ('t3', 't4') AND report_id IN (SELECT report_id FROM r)),\n` +
       `p AS (SELECT r.agency, r.region, r.year, r.origin, r.report_id,\n  ${p.join(',\n  ')}\n` +
-      `FROM r JOIN c ON c.report_id = r.report_id GROUP BY r.report_id, r.agency, r.region, r.year, r.origin),\n` +
+      `FROM r JOIN ${FACTS_TABLE} f ON f.report_id = r.report_id WHERE f.has_t3 OR f.has_t4),\n` +
       `q AS (SELECT agency, region, year, origin, report_id,\n  ${q.join(',\n  ')}\nFROM p)\n` +
       `SELECT agency, region, year, origin,\n  ${out.join(',\n  ')},\n  report_id\nFROM q ORDER BY agency, year, report_id`
     );
@@ -446,7 +320,7 @@ export const COMPLIANCE_VIEW: ViewDef = {
     `f.subject, f.message, f.expected, f.actual, CAST(f.difference AS DOUBLE) AS difference, f.evidence, r.report_id, f.fingerprint\n` +
     `FROM flags f JOIN r ON f.report_id = r.report_id\n` +
     `ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END, ` +
-    `r.agency, r.year, f.rule, f.subject`,
+    `r.agency, r.year, f.rule, f.subject, r.report_id, f.fingerprint, f.message`,
 };
 
 /** The five views in tab order. */
@@ -520,5 +394,24 @@ export function filterOptionsFromRows(rows: ReadonlyArray<Record<string, unknown
   };
 }
 
+/** Re-exports of ./facts.ts for callers that knew them here (charts, tests). */
+export { T2_OTHER_FORM_NOTE, T3_OUTCOME_GROUPS };
+
 /** Re-export for callers formatting the 合规 view's `subject` column. */
 export { describeCellRef };
+
+/**
+ * One page of a view's rows: `SELECT * FROM (<view SQL>) LIMIT <limit> OFFSET <offset>`, in the
+ * view's own order (its ORDER BY). The dashboard fetches the page it shows (and the chart's rows,
+ * the first page) instead of every row; 下载 CSV runs the view SQL itself.
+ */
+export function pageSql(viewSql: string, limit: number, offset: number): string {
+  const lim = Math.max(0, Math.floor(limit));
+  const off = Math.max(0, Math.floor(offset));
+  return `SELECT * FROM (${viewSql}) LIMIT ${lim} OFFSET ${off}`;
+}
+
+/** How many rows a view's SQL returns: one row with `n` (INTEGER). */
+export function rowCountSql(viewSql: string): string {
+  return `SELECT CAST(count(*) AS INTEGER) AS n FROM (${viewSql})`;
+}

@@ -3,7 +3,9 @@
  * duplicates set aside → the cross-year rules against the loaded reports of the same agency
  * (./upload-cross-year.ts) → rows exactly as the ingest writes them (lib/query/record-rows.ts
  * recordsCsv) → appended to the tables `reports`, `cells` and `flags` with the same typed SQL as
- * the built data (lib/query/load.ts insertTableSql), `reports.origin = 'upload'`.
+ * the built data (lib/query/load.ts insertTableSql), `reports.origin = 'upload'`, and their rows of
+ * the per-report `facts` the views read, pivoted with the same SQL as the build's
+ * (lib/query/facts.ts insertFactsSql).
  *
  * No DOM, no file system: the database is reached through {@link UploadDb}, which the browser
  * implements with DuckDB-WASM (registered file buffers) and the tests with @duckdb/node-api
@@ -13,6 +15,7 @@
 import { proseDigest, type CrossYearInput } from '../checks/cross-year-input';
 import type { ReportRecord } from '../model/report-schema';
 import { errorMessage, type QueryExecutor, type Row } from '../query/executor';
+import { insertFactsSql } from '../query/facts';
 import { DATA_TABLES, describeTableSql, insertTableSql, readCsvHeader } from '../query/load';
 import { cellFromRow, recordsCsv, reportFromRow } from '../query/record-rows';
 import { crossYearCellsSql, loadedReportsByIdSql, reportsOfYearsSql } from '../query/uploads';
@@ -30,6 +33,11 @@ export interface UploadDb {
   registerCsv: (name: string, text: string) => Promise<string>;
   /** The text of a loaded report (for TEXT_REUSE), or null when it cannot be had. */
   reportText: (reportId: string) => Promise<string | null>;
+  /**
+   * Makes sure the `cells` of these loaded reports are in the table (the browser fetches built-in
+   * reports' cells on demand); absent when all cells are always loaded.
+   */
+  ensureCells?: (reportIds: readonly string[]) => Promise<void>;
 }
 
 /**
@@ -83,6 +91,7 @@ export async function insertRecords(db: UploadDb, records: readonly ReportRecord
       const path = await db.registerCsv(`${batchName}-${table}.csv`, csv[table]);
       statements.push(insertTableSql(table, path, header.header, await tableColumns(db.exec, table), 'upload'));
     }
+    statements.push(insertFactsSql(records.map((r) => r.report.report_id)));
     await db.exec('BEGIN TRANSACTION');
     began = true;
     for (const sql of statements) await db.exec(sql);
@@ -101,6 +110,7 @@ async function loadedPredecessors(db: UploadDb, batch: readonly ReportRecord[]):
   const rows = await db.exec(reportsOfYearsSql(years));
   const reports = rows.map(reportFromRow).filter((r): r is NonNullable<typeof r> => r !== null && isPreviousYearOfBatch(r, batch));
   if (!reports.length) return [];
+  await db.ensureCells?.(reports.map((r) => r.report_id));
   const cellRows = await db.exec(crossYearCellsSql(reports.map((r) => r.report_id)));
   const cells = cellRows.map(cellFromRow).filter((c): c is NonNullable<typeof c> => c !== null);
   const out: CrossYearInput[] = [];

@@ -1,21 +1,45 @@
 /**
  * `npm run bench`: benchmarks that print figures and write them to .bench/results.json (not
- * pass/fail tests). Sizes: BENCH_SIZES (default "10000,100000") reports for the ingest.
- * Scratch data (synthetic corpora, ingest outputs) goes to .bench/ (git-ignored), never data/.
+ * pass/fail tests). Scratch data (synthetic corpora, ingest outputs, browser data) goes to .bench/
+ * (git-ignored), never data/.
+ *
+ * - Pipeline (./bench-pipeline.ts): BENCH_SIZES (default "10000,100000") reports for the ingest.
+ * - Browser (./bench-browser.ts): BENCH_BROWSER_SIZES (default "1000,10000,100000,500000")
+ *   reports in the dashboard; figures stored under BENCH_LABEL (default "current") so runs of two
+ *   designs sit side by side in results.json (a size measured again replaces its earlier figures;
+ *   other sizes under the label are kept). BENCH_FILTER_CHANGES (default 15) filter changes per view.
+ * - BENCH_ONLY=pipeline or BENCH_ONLY=browser runs one of them; the other's figures already in
+ *   results.json are kept.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchBrowser } from './bench-browser';
 import { benchPipeline } from './bench-pipeline';
+import { buildBrowserDataFor } from './bench-data';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const work = path.join(root, '.bench');
 mkdirSync(work, { recursive: true });
-const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
+const sizesOf = (v: string) => v.split(',').map(Number).filter((n) => n > 0);
+const sizes = sizesOf(process.env.BENCH_SIZES ?? '10000,100000');
+const browserSizes = sizesOf(process.env.BENCH_BROWSER_SIZES ?? '1000,10000,100000,500000');
+const only = process.env.BENCH_ONLY ?? '';
+const label = process.env.BENCH_LABEL ?? 'current';
+
+const resultsFile = path.join(work, 'results.json');
+const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 console.log(`bench: ${new Date().toISOString()} on ${machine}`);
-const pipeline = await benchPipeline(work, sizes);
-const results = { date: new Date().toISOString(), machine, pipeline };
-writeFileSync(path.join(work, 'results.json'), JSON.stringify(results, null, 2));
-console.log(`bench: figures written to ${path.relative(root, path.join(work, 'results.json'))}`);
+const pipeline = only === 'browser' ? previous.pipeline : await benchPipeline(work, sizes);
+const browser = { ...((previous.browser as Record<string, unknown> | undefined) ?? {}) };
+if (only !== 'pipeline') {
+  const fresh = await benchBrowser(work, browserSizes, buildBrowserDataFor(work));
+  // Sizes measured before under the same label are kept unless measured again now.
+  const before = ((browser[label] as { sizes?: Array<{ reports: number }> } | undefined)?.sizes ?? []).filter((x) => !browserSizes.includes(x.reports));
+  browser[label] = { date: new Date().toISOString(), machine, sizes: [...before, ...fresh].sort((a, b) => a.reports - b.reports) };
+}
+const results = { date: new Date().toISOString(), machine, pipeline, browser };
+writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+console.log(`bench: figures written to ${path.relative(root, resultsFile)}`);

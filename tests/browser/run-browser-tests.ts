@@ -87,7 +87,7 @@ function csvRows(name: string): Record<string, string>[] {
 }
 
 function ensureData(): void {
-  const have = () => ['reports.csv', 'cells.csv', 'flags.csv'].every((f) => existsSync(join(DATA_DIR, f)));
+  const have = () => [...['reports.csv', 'cells.csv', 'flags.csv'], ...(CUSTOM_DATA ? [] : ['manifest.json'])].every((f) => existsSync(join(DATA_DIR, f)));
   if (have()) return;
   if (CUSTOM_DATA) throw new Error(`DATA_BUILD_DIR=${CUSTOM_DATA} lacks reports.csv, cells.csv or flags.csv`);
   console.log('browser: data/build is missing; running npm run build:data …');
@@ -181,6 +181,8 @@ function stopServer(s: Server | null): void {
 interface Watch {
   consoleErrors: string[];
   foreignRequests: string[];
+  /** URLs (origin + path) of requests to the app's /data/ routes (to check what the page loads). */
+  dataRequests: string[];
 }
 
 function watchPage(page: Page, watch: Watch): void {
@@ -259,6 +261,7 @@ async function launchBrowser(profile: string, watch: Watch): Promise<BrowserCont
     const u = new URL(req.url());
     if (u.protocol === 'blob:' || u.protocol === 'data:') return;
     if (u.hostname !== '127.0.0.1' && u.hostname !== 'localhost') watch.foreignRequests.push(req.url());
+    else if (u.pathname.startsWith('/data/')) watch.dataRequests.push(`${u.origin}${u.pathname}`);
   });
   return context;
 }
@@ -637,7 +640,7 @@ async function run(): Promise<void> {
   let context: BrowserContext | null = null;
   const profile = mkdtempSync(join(tmpdir(), 'dashboard-profile-'));
   const emptyData = mkdtempSync(join(tmpdir(), 'dashboard-nodata-'));
-  const watch: Watch = { consoleErrors: [], foreignRequests: [] };
+  const watch: Watch = { consoleErrors: [], foreignRequests: [], dataRequests: [] };
 
   try {
     const setupOk = await test('setup: data, build and server', async () => {
@@ -1143,6 +1146,16 @@ async function run(): Promise<void> {
     await test('no requests to any host but 127.0.0.1/localhost', async () => {
       assertEqual(watch.foreignRequests, [], 'foreign requests');
     });
+
+    if (existsSync(join(DATA_DIR, 'manifest.json'))) {
+      await test('with a browser data build the page loads facts, never all of cells.csv; report pages fetch their own cells', async () => {
+        // Requests to this server only (the no-data server's page falls back to the three CSVs).
+        const paths = watch.dataRequests.filter((u) => u.startsWith(`${base}/`)).map((u) => u.slice(base.length));
+        assert(paths.some((p) => p.startsWith('/data/facts/')), `no facts partition was requested: ${[...new Set(paths)].join(', ')}`);
+        assert(!paths.includes('/data/cells.csv'), 'the page requested /data/cells.csv');
+        assert(paths.some((p) => p.startsWith('/data/cells/')), 'no report page fetched its cells from /data/cells/<id>');
+      });
+    }
   } finally {
     await context?.close().catch(() => undefined);
     stopServer(server);

@@ -1,5 +1,7 @@
 /**
- * GET /data/{reports,cells,flags}.csv — the files written by `npm run build:data`, read from
+ * GET /data/{reports,cells,flags}.csv and /data/manifest.json — the files written by
+ * `npm run build:data` (the manifest by lib/pipeline/build-browser-data.ts; facts partitions are
+ * served by ../facts/[name], one report's cells by ../cells/[id]), read from
  * data/build/ on every request (so a rebuild needs no restart). `DATA_BUILD_DIR` may point
  * elsewhere (absolute, or relative to the working directory) for development and tests.
  * Any other name, or a file not built yet, is a 404 with a plain-text explanation. Report texts
@@ -12,10 +14,10 @@ import { dataDir, shownPath, textResponse } from '../data-dir';
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-const FILES = new Set(['reports.csv', 'cells.csv', 'flags.csv']);
+const FILES = new Set(['reports.csv', 'cells.csv', 'flags.csv', 'manifest.json']);
 
 /**
- * Serve one data file as `text/csv; charset=utf-8` (no caching). 404 with a plain-text Chinese
+ * Serve one data file as `text/csv; charset=utf-8` (manifest.json as JSON; no caching). 404 with a plain-text Chinese
  * explanation (and the English hint “run npm run build:data”) when the name is unknown or the file
  * has not been built; 500 with the error message when it cannot be read.
  */
@@ -28,7 +30,7 @@ export async function GET(_request: Request, context: { params: Promise<{ name: 
     const bytes = await readFile(path.join(dataDir(), name));
     return new Response(new Uint8Array(bytes), {
       status: 200,
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store' },
+      headers: { 'content-type': name.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8', 'cache-control': 'no-store' },
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {

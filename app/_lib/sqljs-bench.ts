@@ -1,0 +1,99 @@
+/**
+ * The benchmark's comparison engine: SQLite (npm `sql.js`, wasm served by app/sqljs/[name]) loaded
+ * in the page with the same data the dashboard's DuckDB holds, so tests/bench/bench-browser.ts can
+ * run the same view SQL on both. Not used by the dashboard itself; loaded only in bench mode
+ * (`?bench=1`, see Dashboard). Import dynamically from client code only.
+ */
+import initSqlJs from 'sql.js';
+import Papa from 'papaparse';
+import { tableFromIPC } from 'apache-arrow';
+import { createFactsSql, FACT_COLUMNS, FACTS_TABLE } from '@/lib/query/facts';
+import { CSV_COLUMNS, DATA_TABLES, ORIGIN_COLUMN } from '@/lib/query/load';
+import { MANIFEST_FILE, type BrowserManifest } from '@/lib/query/manifest';
+
+/** A loaded sql.js database: runs one SQL text, returning row count and milliseconds. */
+export interface SqlJsBench {
+  loadMs: number;
+  run: (sql: string) => { rows: number; ms: number };
+}
+
+const SQLITE_TYPES: Record<string, string> = { VARCHAR: 'TEXT', INTEGER: 'INTEGER', DOUBLE: 'REAL', DATE: 'TEXT' };
+
+/**
+ * Starts sql.js and loads the data the dashboard's DuckDB loads: with a manifest (browser data
+ * build), reports.csv and flags.csv plus the facts partitions (Arrow, read with apache-arrow);
+ * without, all three CSVs and the facts pivoted with lib/query/facts.ts createFactsSql. Tables and
+ * columns as in DuckDB (reports gets `origin` = 'embedded'), values typed as lib/query/load.ts
+ * CSV_COLUMNS says; an empty field is NULL.
+ */
+export async function openSqlJsBench(): Promise<SqlJsBench> {
+  const t0 = performance.now();
+  const SQL = await initSqlJs({ locateFile: () => '/sqljs/sql-wasm.wasm' });
+  const db = new SQL.Database();
+  const res = await fetch(`/data/${MANIFEST_FILE}`, { cache: 'no-store' });
+  const manifest = res.ok ? ((await res.json()) as BrowserManifest) : null;
+  for (const table of DATA_TABLES) {
+    if (manifest && table === 'cells') continue;
+    const cols = [...CSV_COLUMNS[table]];
+    const text = await (await fetch(`/data/${table}.csv`, { cache: 'no-store' })).text();
+    const all = [...cols.map((c) => `"${c.name}" ${SQLITE_TYPES[c.type]}`), ...(table === 'reports' ? [`"${ORIGIN_COLUMN}" TEXT`] : [])];
+    db.run(`CREATE TABLE ${table} (${all.join(', ')})`);
+    const stmt = db.prepare(
+      `INSERT INTO ${table} VALUES (${cols.map(() => '?').join(', ')}${table === 'reports' ? ", 'embedded'" : ''})`,
+    );
+    db.run('BEGIN');
+    let header: string[] | null = null;
+    let index: number[] = [];
+    Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+      skipEmptyLines: true,
+      step: (res) => {
+        const row = res.data;
+        if (!header) {
+          header = row;
+          index = cols.map((c) => header!.indexOf(c.name));
+          return;
+        }
+        stmt.run(
+          cols.map((c, j) => {
+            const v = index[j] >= 0 ? row[index[j]] : '';
+            if (v === '' || v === undefined) return null;
+            return c.type === 'INTEGER' || c.type === 'DOUBLE' ? Number(v) : v;
+          }),
+        );
+      },
+    });
+    db.run('COMMIT');
+    stmt.free();
+  }
+  if (manifest) {
+    const types: Record<string, string> = { VARCHAR: 'TEXT', DOUBLE: 'REAL', BOOLEAN: 'INTEGER' };
+    db.run(`CREATE TABLE ${FACTS_TABLE} (${FACT_COLUMNS.map((c) => `"${c.name}" ${types[c.type]}`).join(', ')})`);
+    const stmt = db.prepare(`INSERT INTO ${FACTS_TABLE} VALUES (${FACT_COLUMNS.map(() => '?').join(', ')})`);
+    db.run('BEGIN');
+    for (const part of manifest.facts) {
+      const t = tableFromIPC(new Uint8Array(await (await fetch(`/data/${part.file}`, { cache: 'no-store' })).arrayBuffer()));
+      const cols = FACT_COLUMNS.map((c) => t.getChild(c.name));
+      for (let i = 0; i < t.numRows; i++) {
+        stmt.run(
+          cols.map((col) => {
+            const v = col?.get(i) as unknown;
+            return v === null || v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : (v as number | string);
+          }),
+        );
+      }
+    }
+    db.run('COMMIT');
+    stmt.free();
+  } else {
+    db.run(createFactsSql());
+  }
+  const loadMs = performance.now() - t0;
+  return {
+    loadMs,
+    run: (sql) => {
+      const t = performance.now();
+      const res = db.exec(sql);
+      return { rows: res[0]?.values.length ?? 0, ms: performance.now() - t };
+    },
+  };
+}

@@ -1,0 +1,392 @@
+/**
+ * Browser benchmark of the dashboard (figures, not pass/fail): for each size of
+ * BENCH_BROWSER_SIZES (default 1000,10000,100000,500000 reports) it prepares a synthetic corpus and
+ * its ingest under .bench/ (./bench-data.ts, reused when present; a size whose ingest is not there
+ * and would take longer than BENCH_BROWSER_MAX_PREPARE_S, default 900 s at ~360 reports/s, is
+ * skipped and said so), builds the browser data from it (lib/pipeline build step, when there is
+ * one), runs `next build` once and `next start` on 127.0.0.1 with DATA_BUILD_DIR, and drives
+ * Debian's Chromium (playwright-core) through the page in bench mode (`/?bench=1`):
+ *
+ * - navigation → first chart drawn (in-page performance.now() at `data-rendered="true"`);
+ * - DuckDB: data download and load (the page's performance measures db-fetch, db-load, db-total);
+ * - per view: a filter change (report year, cycled through the years and 全部) timed in the page
+ *   from the `change` event to the frame after React committed the new result (the panel's
+ *   `data-seq`), median and p95, and the query's own ms (`data-query-ms`);
+ * - 下载 CSV of the 依申请公开 view without filter: click → download event;
+ * - peak JS heap of the page (CDP Performance.getMetrics JSHeapUsedSize, sampled every 250 ms;
+ *   the main thread's heap — DuckDB's worker and wasm memory are not in it);
+ * - the same view SQL for the same filters on the same data in sql.js in the same page, as a
+ *   ratio DuckDB/sql.js of median query times (BENCH_SQLJS_MAX_REPORTS, default 200000: above it
+ *   sql.js is not loaded). sql.js gets the data DuckDB gets (app/_lib/sqljs-bench.ts).
+ *
+ * Requests to any host but the app's are counted and reported (there should be none).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { VIEWS, type ViewId } from '../../lib/query/views';
+import { prepareBenchData } from './bench-data';
+
+/** Figures of one view at one size. */
+export interface ViewFigures {
+  view: ViewId;
+  rows: number;
+  changes: number;
+  filterMedianMs: number;
+  filterP95Ms: number;
+  queryMedianMs: number;
+  duckdbMedianMs?: number;
+  sqljsMedianMs?: number;
+  /** DuckDB median / sql.js median of the same SQL. */
+  ratioDuckdbToSqljs?: number;
+  sqljsRowsMatch?: boolean;
+}
+
+/** Figures of one size. */
+export interface BrowserFigures {
+  reports: number;
+  skipped?: string;
+  prepareSeconds?: number;
+  dataBytes?: Record<string, number>;
+  firstChartMs?: number;
+  dbFetchMs?: number;
+  dbLoadMs?: number;
+  dbTotalMs?: number;
+  csvExportMs?: number;
+  csvRows?: number;
+  peakHeapMB?: number;
+  sqljsLoadMs?: number;
+  sqljsError?: string;
+  views?: ViewFigures[];
+  foreignRequests?: number;
+  error?: string;
+}
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const NEXT_BIN = path.join(root, 'node_modules', '.bin', 'next');
+const ENV = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+
+function newest(p: string): number {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(p).filter((n) => !n.endsWith('.test.ts')).map((n) => newest(path.join(p, n))));
+}
+
+function ensureNextBuild(): void {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const sourcesAt = Math.max(...['app', 'lib', 'next.config.js', 'package.json'].map((p) => newest(path.join(root, p))));
+  if (builtAt >= sourcesAt) return;
+  console.log('bench-browser: running next build …');
+  const r = spawnSync(NEXT_BIN, ['build'], { cwd: root, stdio: 'inherit', env: ENV, timeout: 20 * 60_000 });
+  if (r.status !== 0) throw new Error('next build failed');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      s.close(() => res(port));
+    });
+  });
+}
+
+async function startServer(dataDir: string): Promise<{ url: string; proc: ChildProcess }> {
+  const port = await freePort();
+  const proc = spawn(NEXT_BIN, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...ENV, DATA_BUILD_DIR: dataDir },
+    detached: true,
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`next start exited with ${proc.exitCode}`);
+    try {
+      if ((await fetch(`${url}/`, { signal: AbortSignal.timeout(5_000) })).ok) return { url, proc };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  stopServer(proc);
+  throw new Error('next start did not answer within 60 s');
+}
+
+function stopServer(proc: ChildProcess): void {
+  if (!proc.pid || proc.exitCode !== null) return;
+  try {
+    process.kill(-proc.pid, 'SIGTERM');
+  } catch {
+    // gone
+  }
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Nearest-rank percentile. */
+function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+const round = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? undefined : Math.round(x * 10) / 10);
+
+/** Selects `value` in the report-year-from filter and times, in the page, until the new result is painted. */
+async function timedFilterChange(page: Page, value: string): Promise<{ ms: number; queryMs: number; rows: number }> {
+  return page.evaluate(async (v) => {
+    const panel = document.querySelector('[data-testid="view-panel"]') as HTMLElement;
+    const sel = document.querySelector('[data-testid="filter-year-from"]') as HTMLSelectElement;
+    const prev = Number(panel.dataset.seq ?? 0);
+    const t0 = performance.now();
+    sel.value = v;
+    sel.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('filter change: no new result within 600 s')), 600_000);
+      const check = () => {
+        if (Number(panel.dataset.seq ?? 0) > prev) {
+          clearTimeout(timer);
+          obs.disconnect();
+          resolve();
+        }
+      };
+      const obs = new MutationObserver(check);
+      obs.observe(panel, { attributes: true, attributeFilter: ['data-seq'] });
+      check();
+    });
+    // The frame that shows it: wait for the next animation frame and the task after it.
+    await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const ms = performance.now() - t0;
+    const count = document.querySelector('[data-testid="row-count"]')?.getAttribute('data-count');
+    return { ms, queryMs: Number(panel.dataset.queryMs ?? NaN), rows: Number(count ?? 0) };
+  }, value);
+}
+
+async function benchOneSize(
+  n: number,
+  dataDir: string,
+  opts: { changes: number; sqljsMax: number },
+): Promise<Omit<BrowserFigures, 'reports' | 'prepareSeconds' | 'dataBytes'>> {
+  const server = await startServer(dataDir);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    timeout: 60_000,
+  });
+  let foreign = 0;
+  let peakHeap = 0;
+  let sampler: NodeJS.Timeout | undefined;
+  try {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
+    context.on('request', (req) => {
+      const u = new URL(req.url());
+      if (u.protocol === 'blob:' || u.protocol === 'data:') return;
+      if (u.hostname !== '127.0.0.1' && u.hostname !== 'localhost') foreign++;
+    });
+    // tsx (esbuild keepNames) wraps named functions in `__name(…)`, also inside page.evaluate bodies.
+    await context.addInitScript({ content: 'window.__name = (f) => f;' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(600_000);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const sample = async () => {
+      try {
+        const m = await cdp.send('Performance.getMetrics');
+        const heap = m.metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0;
+        peakHeap = Math.max(peakHeap, heap);
+      } catch {
+        // page navigating or closed
+      }
+    };
+    sampler = setInterval(() => void sample(), 250);
+
+    // 1. Navigation → first chart.
+    await page.goto(`${server.url}/?bench=1`, { waitUntil: 'commit', timeout: 60_000 });
+    await page.waitForSelector('[data-testid="chart"][data-rendered="true"], [data-testid="db-error"], [data-testid="view-error"]', { timeout: 900_000 });
+    const err = await page.$('[data-testid="db-error"], [data-testid="view-error"]');
+    if (err) throw new Error(`page error: ${(await err.innerText()).replace(/\s+/g, ' ').slice(0, 300)}`);
+    const firstChartMs = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return performance.now() - (nav?.startTime ?? 0);
+    });
+    const measures = await page.evaluate(() =>
+      Object.fromEntries(['db-fetch', 'db-load', 'db-total'].map((k) => [k, performance.getEntriesByName(k)[0]?.duration ?? NaN])),
+    );
+    console.log(`  ${n}: first chart ${firstChartMs.toFixed(0)} ms (DuckDB fetch ${measures['db-fetch'].toFixed(0)} ms, load ${measures['db-load'].toFixed(0)} ms)`);
+
+    // 2. Filter changes on every view.
+    const years = await page.$$eval('[data-testid="filter-year-from"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
+    const sequence = Array.from({ length: opts.changes }, (_, i) => (i % 2 === 1 ? '' : years[(i / 2) % years.length] ?? ''));
+    const views: ViewFigures[] = [];
+    for (const v of VIEWS) {
+      const prev = Number(await page.getAttribute('[data-testid="view-panel"]', 'data-seq'));
+      const current = await page.getAttribute('[data-testid="view-panel"]', 'data-view');
+      if (current !== v.id) {
+        await page.click(`[data-testid="tab-${v.id}"]`);
+        await page.waitForFunction(
+        ([id, p]) => {
+          const el = document.querySelector('[data-testid="view-panel"]') as HTMLElement | null;
+          return el?.dataset.view === id && Number(el.dataset.seq ?? 0) > Number(p);
+        },
+          [v.id, prev] as const,
+          { timeout: 600_000, polling: 50 },
+        );
+      }
+      const times: number[] = [];
+      const queries: number[] = [];
+      let rows = 0;
+      for (const value of sequence) {
+        const r = await timedFilterChange(page, value);
+        times.push(r.ms);
+        queries.push(r.queryMs);
+        if (value === '') rows = r.rows;
+      }
+      views.push({ view: v.id, rows, changes: times.length, filterMedianMs: round(median(times))!, filterP95Ms: round(percentile(times, 95))!, queryMedianMs: round(median(queries))! });
+      console.log(`  ${n}: ${v.id.padEnd(18)} ${rows} rows; filter change median ${median(times).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms (query ${median(queries).toFixed(0)} ms)`);
+    }
+
+    // 3. 下载 CSV of 依申请公开, all rows.
+    await page.click('[data-testid="tab-applications"]');
+    await page.waitForSelector('[data-testid="view-panel"][data-view="applications"] [data-testid="row-count"]', { timeout: 600_000 });
+    if ((await page.inputValue('[data-testid="filter-year-from"]')) !== '') await timedFilterChange(page, '');
+    const csvRows = Number(await page.getAttribute('[data-testid="row-count"]', 'data-count'));
+    const t0 = Date.now();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.click('[data-testid="download-csv"]')]);
+    const csvExportMs = Date.now() - t0;
+    await download.path();
+    console.log(`  ${n}: 下载 CSV (依申请公开, ${csvRows} rows) ${csvExportMs} ms`);
+
+    // 4. The same SQL in sql.js, same page, same data.
+    let sqljsLoadMs: number | undefined;
+    let sqljsError: string | undefined;
+    if (n <= opts.sqljsMax) {
+      try {
+      sqljsLoadMs = await page.evaluate(async () => {
+        const w = window as unknown as { __bench: { sqljs: () => Promise<{ loadMs: number }> }; __sqljs?: unknown };
+        const s = await w.__bench.sqljs();
+        w.__sqljs = s;
+        return s.loadMs;
+      });
+      for (const vf of views) {
+        const r = await page.evaluate(
+          async ([id, ys]) => {
+            const w = window as unknown as {
+              __bench: { duckdb: (sql: string) => Promise<{ rows: number; ms: number }>; viewSql: (id: string, y?: number) => string };
+              __sqljs: { run: (sql: string) => { rows: number; ms: number } };
+            };
+            const duck: number[] = [];
+            const lite: number[] = [];
+            let match = true;
+            for (const y of [undefined, ...ys.map(Number), undefined, ...ys.map(Number)]) {
+              const sql = w.__bench.viewSql(id, y);
+              const a = await w.__bench.duckdb(sql);
+              const b = w.__sqljs.run(sql);
+              duck.push(a.ms);
+              lite.push(b.ms);
+              if (a.rows !== b.rows) match = false;
+              if (lite.reduce((x, y) => x + y, 0) > 20_000) break; // enough samples of a slow engine
+            }
+            return { duck, lite, match };
+          },
+          [vf.view, years] as const,
+        ).catch((e: Error) => ({ duck: [], lite: [], match: false, error: e.message }));
+        if ('error' in r) {
+          console.log(`  ${n}: sql.js ${vf.view}: ${r.error.split('\n')[0]}`);
+          continue;
+        }
+        vf.duckdbMedianMs = round(median(r.duck));
+        vf.sqljsMedianMs = round(median(r.lite));
+        vf.ratioDuckdbToSqljs = Math.round((median(r.duck) / median(r.lite)) * 100) / 100;
+        vf.sqljsRowsMatch = r.match;
+        console.log(
+          `  ${n}: ${vf.view.padEnd(18)} DuckDB ${median(r.duck).toFixed(1)} ms vs sql.js ${median(r.lite).toFixed(1)} ms → DuckDB/sql.js ${vf.ratioDuckdbToSqljs}${r.match ? '' : ' (row counts differ!)'}`,
+        );
+      }
+      } catch (e) {
+        sqljsError = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+        console.log(`  ${n}: sql.js comparison failed — ${sqljsError}`);
+      }
+    } else {
+      console.log(`  ${n}: sql.js comparison skipped (above BENCH_SQLJS_MAX_REPORTS=${opts.sqljsMax})`);
+    }
+    await sample();
+    return {
+      firstChartMs: round(firstChartMs),
+      dbFetchMs: round(measures['db-fetch']),
+      dbLoadMs: round(measures['db-load']),
+      dbTotalMs: round(measures['db-total']),
+      csvExportMs,
+      csvRows,
+      peakHeapMB: round(peakHeap / 2 ** 20),
+      sqljsLoadMs: round(sqljsLoadMs),
+      sqljsError,
+      views,
+      foreignRequests: foreign,
+    };
+  } finally {
+    clearInterval(sampler);
+    await browser.close().catch(() => undefined);
+    stopServer(server.proc);
+  }
+}
+
+function dirBytes(p: string): number {
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.size;
+  return readdirSync(p).reduce((a, x) => a + dirBytes(path.join(p, x)), 0);
+}
+
+/**
+ * Runs the browser benchmark under `work` (.bench) for `sizes`; `buildBrowserData` turns an
+ * ingest folder into the folder the app serves (DATA_BUILD_DIR), returning it. Prints as it goes.
+ */
+export async function benchBrowser(
+  work: string,
+  sizes: readonly number[],
+  buildBrowserData: (ingestDir: string) => Promise<string> | string = (d) => d,
+): Promise<BrowserFigures[]> {
+  const maxPrepare = Number(process.env.BENCH_BROWSER_MAX_PREPARE_S ?? 900);
+  const changes = Number(process.env.BENCH_FILTER_CHANGES ?? 15);
+  const sqljsMax = Number(process.env.BENCH_SQLJS_MAX_REPORTS ?? 200000);
+  ensureNextBuild();
+  const out: BrowserFigures[] = [];
+  for (const n of sizes) {
+    const ingested = existsSync(path.join(work, `ingest-${n}`, 'flags.csv'));
+    const estimate = n / 360 + n / 1500;
+    if (!ingested && estimate > maxPrepare) {
+      const why = `not built: generating and ingesting ${n} reports would take about ${Math.round(estimate)} s (> BENCH_BROWSER_MAX_PREPARE_S=${maxPrepare}); run tsx tests/bench/bench-data.ts ${n} first`;
+      console.log(`bench-browser ${n}: skipped — ${why}`);
+      out.push({ reports: n, skipped: why });
+      continue;
+    }
+    const t0 = performance.now();
+    const data = await prepareBenchData(work, n);
+    const served = await buildBrowserData(data.ingestDir);
+    const prepareSeconds = Math.round((performance.now() - t0) / 100) / 10;
+    const dataBytes = Object.fromEntries(
+      readdirSync(served)
+        .filter((f) => f !== 'texts' && !f.startsWith('.'))
+        .map((f) => [f, dirBytes(path.join(served, f))]),
+    );
+    console.log(`bench-browser ${n}: data ready in ${prepareSeconds} s; served: ${Object.entries(dataBytes).map(([k, v]) => `${k} ${(v / 2 ** 20).toFixed(1)} MB`).join(', ')}`);
+    try {
+      out.push({ reports: n, prepareSeconds, dataBytes, ...(await benchOneSize(n, served, { changes, sqljsMax })) });
+    } catch (e) {
+      const error = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+      console.log(`bench-browser ${n}: failed — ${error}`);
+      out.push({ reports: n, prepareSeconds, dataBytes, error });
+    }
+  }
+  return out;
+}
