@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { openNodeDatabase, type NodeDatabase } from './node-duckdb';
+import { openNodeDatabaseOrThrow, type NodeDatabase } from './node-duckdb';
 import { buildCoverageGrid, coverageSql, yearHeading } from './coverage';
 import { EMPTY_FILTER } from './filters';
 
@@ -14,9 +14,7 @@ const FIXTURES = fileURLToPath(new URL('../../tests/fixtures', import.meta.url))
 describe('coverage over tests/fixtures', () => {
   let db: NodeDatabase;
   beforeAll(async () => {
-    const r = await openNodeDatabase(FIXTURES);
-    if (!r.ok) throw new Error(r.error);
-    db = r.db;
+    db = await openNodeDatabaseOrThrow(FIXTURES);
   });
   afterAll(() => db?.close());
 

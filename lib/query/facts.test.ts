@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { tableFromIPC } from 'apache-arrow';
 import { buildBrowserData, indexCsvByFirstField } from '../pipeline/build-browser-data';
 import { deleteFactsSql, FACT_COLUMNS, insertFactsSql } from './facts';
-import { openNodeDatabase, type NodeDatabase } from './node-duckdb';
+import { openNodeDatabaseOrThrow, type NodeDatabase } from './node-duckdb';
 import type { Row } from './executor';
 
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures', import.meta.url));
@@ -22,9 +22,7 @@ describe('facts pivoted from cells', () => {
   let db: NodeDatabase;
   let facts: Row[];
   beforeAll(async () => {
-    const r = await openNodeDatabase(FIXTURES);
-    if (!r.ok) throw new Error(r.error);
-    db = r.db;
+    db = await openNodeDatabaseOrThrow(FIXTURES);
     facts = await db.exec('SELECT * FROM facts ORDER BY report_id');
   });
   afterAll(() => db?.close());

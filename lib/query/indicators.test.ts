@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { openNodeDatabase, type NodeDatabase } from './node-duckdb';
+import { openNodeDatabaseOrThrow, type NodeDatabase } from './node-duckdb';
 import { INDICATORS_VIEW } from './views';
 import { insertFactsSql } from './facts';
 import { EMPTY_FILTER } from './filters';
@@ -19,11 +19,7 @@ const LINZI_2023 = 'db5428ea704a808e'; // 临淄区人民政府办公室 2023
 const YUNCHENG_2022 = 'c0d392a57191d65c'; // 运城市科学技术局 2022
 const ERQI_2023 = '3995c116d0ba2c65'; // 二七区科技局 2023
 
-async function open(): Promise<NodeDatabase> {
-  const r = await openNodeDatabase(FIXTURES);
-  if (!r.ok) throw new Error(r.error);
-  return r.db;
-}
+const open = (): Promise<NodeDatabase> => openNodeDatabaseOrThrow(FIXTURES);
 
 const byId = (rows: Row[], id: string) => {
   const found = rows.filter((r) => r.report_id === id);

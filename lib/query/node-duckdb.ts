@@ -71,3 +71,13 @@ export async function openNodeDatabase(
     return { ok: false, error: `DuckDB 无法读取 ${abs} 中的数据：${errorMessage(e)}` };
   }
 }
+
+/**
+ * {@link openNodeDatabase} for tests and scripts: the database, or throws an Error with the
+ * Chinese message when the data cannot be loaded.
+ */
+export async function openNodeDatabaseOrThrow(dir: string): Promise<NodeDatabase> {
+  const r = await openNodeDatabase(dir);
+  if (!r.ok) throw new Error(r.error);
+  return r.db;
+}

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openNodeDatabase, type NodeDatabase } from './node-duckdb';
+import { openNodeDatabaseOrThrow, type NodeDatabase } from './node-duckdb';
 import {
   agencyReportsSql,
   buildFormTables,
@@ -30,16 +30,10 @@ const FIXTURES = join(ROOT, 'tests', 'fixtures');
 const YUNCHENG = 'c0d392a57191d65c'; // 运城市科学技术局 2022
 const WENDENG = '6097eb29f1d289bb'; // 威海市文登区科学技术局 2022, tables printed as images
 
-async function open(dir: string): Promise<NodeDatabase> {
-  const r = await openNodeDatabase(dir);
-  if (!r.ok) throw new Error(r.error);
-  return r.db;
-}
-
 describe.skipIf(!existsSync(join(BUILD, 'flags.csv')))('report page data over data/build', () => {
   let db: NodeDatabase;
   beforeAll(async () => {
-    db = await open(BUILD);
+    db = await openNodeDatabaseOrThrow(BUILD);
   });
   afterAll(() => db?.close());
 
@@ -120,7 +114,7 @@ describe('buildFormTables on a report printing the single （六）其他处理 
 
 describe('flagHighlights over tests/fixtures', () => {
   it('maps each flag of the fixtures to its cells and tables', async () => {
-    const db = await open(FIXTURES);
+    const db = await openNodeDatabaseOrThrow(FIXTURES);
     try {
       const flags = flagsFromRows(await db.exec(reportFlagsSql('db5428ea704a808e')), rowFingerprint);
       expect(flags).toHaveLength(1);
@@ -207,7 +201,7 @@ describe('evidenceMarks', () => {
 describe.skipIf(!existsSync(join(BUILD, 'texts', `${YUNCHENG}.txt`)))('rowMarks on the real text of 运城 2022', () => {
   it('finds the printed rows of the three CELL_INFERRED cells (the rows printed with 6 numbers)', async () => {
     const text = readFileSync(join(BUILD, 'texts', `${YUNCHENG}.txt`), 'utf8');
-    const db = await open(BUILD);
+    const db = await openNodeDatabaseOrThrow(BUILD);
     try {
       const flags = flagsFromRows(await db.exec(reportFlagsSql(YUNCHENG)), rowFingerprint).filter((f) => f.rule === 'CELL_INFERRED');
       const marks = rowMarks(text, flags);

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { openNodeDatabase, type NodeDatabase } from './node-duckdb';
+import { openNodeDatabaseOrThrow, type NodeDatabase } from './node-duckdb';
 import {
   allFlagKeysSql,
   describeReviewFilter,
@@ -29,12 +29,6 @@ import { rowFingerprint } from '../review/decisions';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
 const BUILD = join(ROOT, 'data', 'build');
-
-async function open(dir: string): Promise<NodeDatabase> {
-  const r = await openNodeDatabase(dir);
-  if (!r.ok) throw new Error(r.error);
-  return r.db;
-}
 
 describe('review filter: SQL clause and sentence', () => {
   it('is TRUE without rules or severities', () => {
@@ -72,7 +66,7 @@ describe('review filter: SQL clause and sentence', () => {
 describe('review queue over tests/fixtures', () => {
   let db: NodeDatabase;
   beforeAll(async () => {
-    db = await open(FIXTURES);
+    db = await openNodeDatabaseOrThrow(FIXTURES);
   });
   afterAll(() => db?.close());
 
@@ -112,7 +106,7 @@ describe('review queue over tests/fixtures', () => {
 describe.skipIf(!existsSync(join(BUILD, 'flags.csv')))('review queue over data/build', () => {
   let db: NodeDatabase;
   beforeAll(async () => {
-    db = await open(BUILD);
+    db = await openNodeDatabaseOrThrow(BUILD);
   });
   afterAll(() => db?.close());
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { T3_COLUMNS } from '../model/form-layout';
-import { openNodeDatabase, type NodeDatabase } from './node-duckdb';
+import { openNodeDatabaseOrThrow, type NodeDatabase } from './node-duckdb';
 import { reportFromRow, cellFromRow } from './record-rows';
 import { countsByOriginSql, crossYearCellsSql, loadedReportsByIdSql, removeUploadsSql, reportsOfYearsSql } from './uploads';
 
@@ -11,9 +11,7 @@ const FIXTURES = fileURLToPath(new URL('../../tests/fixtures', import.meta.url))
 describe('upload SQL', () => {
   let db: NodeDatabase;
   beforeAll(async () => {
-    const r = await openNodeDatabase(FIXTURES);
-    if (!r.ok) throw new Error(r.error);
-    db = r.db;
+    db = await openNodeDatabaseOrThrow(FIXTURES);
   });
   afterAll(() => db?.close());
 

@@ -11,7 +11,7 @@ import { appendFileSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openNodeDatabase, type NodeDatabase } from './node-duckdb';
+import { openNodeDatabaseOrThrow, type NodeDatabase } from './node-duckdb';
 import {
   APPLICATIONS_VIEW,
   COMPLIANCE_VIEW,
@@ -32,12 +32,6 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
 const BUILD = join(ROOT, 'data', 'build');
 
-async function open(dir: string): Promise<NodeDatabase> {
-  const r = await openNodeDatabase(dir);
-  if (!r.ok) throw new Error(r.error);
-  return r.db;
-}
-
 const byAgency = (rows: Row[], agency: string) => rows.filter((r) => r.agency === agency);
 const one = (rows: Row[], agency: string): Row => {
   const found = byAgency(rows, agency);
@@ -48,7 +42,7 @@ const one = (rows: Row[], agency: string): Row => {
 describe('views over tests/fixtures (values from data/seeds)', () => {
   let db: NodeDatabase;
   beforeAll(async () => {
-    db = await open(FIXTURES);
+    db = await openNodeDatabaseOrThrow(FIXTURES);
   });
   afterAll(() => db?.close());
   const run = (sql: string) => db.exec(sql);
@@ -220,7 +214,7 @@ describe('group sums and the single （六）其他处理 row (synthetic report 
         cell('carried_forward', 0),
       ].join(''),
     );
-    db = await open(dir);
+    db = await openNodeDatabaseOrThrow(dir);
   });
   afterAll(() => {
     db?.close();
@@ -245,7 +239,7 @@ describe('主动公开 for a 表二 of another form version (synthetic report ad
     for (const f of ['reports.csv', 'cells.csv', 'flags.csv']) copyFileSync(join(FIXTURES, f), join(dir, f));
     appendFileSync(join(dir, 'reports.csv'), `${id},synthetic.txt,合成试行格式机关,合成试行格式机关,测试区,2019,,department,t2,,ok,\n`);
     appendFileSync(join(dir, 'cells.csv'), `${id},t2,regulations,new_made,3,reported,3,\n${id},t2,licensing,decisions,5,reported,5,\n`);
-    db = await open(dir);
+    db = await openNodeDatabaseOrThrow(dir);
   });
   afterAll(() => {
     db?.close();
@@ -266,7 +260,7 @@ describe('主动公开 for a 表二 of another form version (synthetic report ad
 describe.skipIf(!existsSync(join(BUILD, 'cells.csv')))('views over data/build (the ingest of data/seeds)', () => {
   let db: NodeDatabase;
   beforeAll(async () => {
-    db = await open(BUILD);
+    db = await openNodeDatabaseOrThrow(BUILD);
   });
   afterAll(() => db?.close());
   const fromSeed = (rows: Row[], seed: string, reports: Row[]) => {
@@ -301,7 +295,7 @@ describe.skipIf(!existsSync(join(BUILD, 'cells.csv')))('views over data/build (t
 describe('pageSql and rowCountSql over the fixtures', () => {
   let db: NodeDatabase;
   beforeAll(async () => {
-    db = await open(FIXTURES);
+    db = await openNodeDatabaseOrThrow(FIXTURES);
   });
   afterAll(() => db?.close());
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../pipeline/ingest-reports';
-import { openNodeDatabase, type NodeDatabase } from '../query/node-duckdb';
+import { openNodeDatabaseOrThrow, type NodeDatabase } from '../query/node-duckdb';
 import { APPLICATIONS_VIEW, COMPLIANCE_VIEW, filterOptionsFromRows, filterOptionsSql } from '../query/views';
 import { EMPTY_FILTER } from '../query/filters';
 import { countsByOriginSql, removeUploadsSql } from '../query/uploads';
@@ -35,9 +35,7 @@ describe('addUploadedReports', () => {
   });
   afterAll(() => rmSync(data, { recursive: true, force: true }));
   beforeEach(async () => {
-    const r = await openNodeDatabase(data);
-    if (!r.ok) throw new Error(r.error);
-    db = r.db;
+    db = await openNodeDatabaseOrThrow(data);
     dir = mkdtempSync(path.join(tmpdir(), 'uploads-'));
     udb = {
       exec: db.exec,
