@@ -33,7 +33,7 @@ import { filterOptionsFromRows, filterOptionsSql, getView, isViewId, pageSql, ro
 import { reportHref } from '@/lib/query/links';
 import { EMPTY_REVIEW_FILTER, reviewFilterFromSearchParams, reviewFilterToSearchParams, type ReviewFilter } from '@/lib/query/review';
 import { INDICATORS } from '@/lib/query/indicators';
-import { countsByOriginSql } from '@/lib/query/uploads';
+import { uploadedReportCountSql } from '@/lib/query/uploads';
 import type { BrowserDb } from '../_lib/duckdb-browser';
 import CoverageGrid from './CoverageGrid';
 import DataTable, { PAGE_ROWS } from './DataTable';
@@ -57,16 +57,17 @@ function isTabId(s: string | null): s is TabId {
 type DbState =
   | { status: 'loading' }
   | { status: 'error'; error: string; hint: string }
-  | { status: 'ready'; db: BrowserDb; options: FilterOptions; uploads: number; version: number };
+  | { status: 'ready'; db: BrowserDb; uploads: number; version: number };
 
-/** Filter choices and the number of uploaded reports, read from the database. */
-async function readDataState(db: BrowserDb): Promise<{ ok: true; options: FilterOptions; uploads: number } | { ok: false; error: string }> {
-  const opts = await runQuery(db.exec, filterOptionsSql());
-  if (!opts.ok) return opts;
-  const counts = await runQuery(db.exec, countsByOriginSql());
-  const uploads = counts.ok ? Number(counts.value.find((r) => r.origin === 'upload')?.reports ?? 0) : 0;
-  return { ok: true, options: filterOptionsFromRows(opts.value), uploads };
+/** The number of reports uploaded in this tab, read from the database. */
+async function readUploadCount(db: BrowserDb): Promise<{ ok: true; uploads: number } | { ok: false; error: string }> {
+  const counts = await runQuery(db.execFacts, uploadedReportCountSql());
+  if (!counts.ok) return counts;
+  return { ok: true, uploads: Number(counts.value[0]?.n ?? 0) };
 }
+
+/** Filter choices before they are read (the first view is queried first): no names, no years. */
+const NO_OPTIONS: FilterOptions = { agencies: [], regions: [], years: [], agencyRegions: {}, uploadedAgencies: [], hasUploads: false };
 
 type ViewState =
   | { status: 'loading' }
@@ -111,6 +112,8 @@ export default function Dashboard() {
   const [reviewFilter, setReviewFilter] = useState<ReviewFilter>(EMPTY_REVIEW_FILTER);
   const [urlRead, setUrlRead] = useState(false);
   const [result, setResult] = useState<ViewState>({ status: 'loading' });
+  const [querying, setQuerying] = useState(false);
+  const [options, setOptions] = useState<FilterOptions | null>(null);
 
   // Filter and view from the URL, once, on the client.
   useEffect(() => {
@@ -149,10 +152,13 @@ export default function Dashboard() {
           setDb({ status: 'error', error: r.error, hint: r.hint });
           return;
         }
-        const data = await readDataState(r.db);
+        const data = await readUploadCount(r.db);
         if (cancelled) return;
         if (!data.ok) setDb({ status: 'error', error: data.error, hint: '请重新运行 npm run build:data，然后刷新页面。' });
-        else setDb({ status: 'ready', db: r.db, options: data.options, uploads: data.uploads, version: 0 });
+        else {
+          performance.mark('dashboard-db-ready');
+          setDb({ status: 'ready', db: r.db, uploads: data.uploads, version: 0 });
+        }
       } catch (e) {
         if (!cancelled) {
           setDb({
@@ -179,14 +185,22 @@ export default function Dashboard() {
     let cancelled = false;
     const f = normalizeFilter(filter);
     const sql = view.sql(f);
-    setResult({ status: 'loading' });
+    // The result on screen stays (chart and table mounted) until the new one replaces it; only a
+    // view that has none yet shows the loading state.
+    setResult((prev) => (prev.status === 'ready' && prev.view === view.id ? prev : { status: 'loading' }));
+    setQuerying(true);
     const t0 = performance.now();
+    performance.mark(`view-query-start-${view.id}`);
     void (async () => {
       // The first page (also the chart's rows), and the count only when there is more than a page.
-      const r = await runQuery(ready.db.exec, pageSql(sql, PAGE_ROWS, 0));
-      const n = r.ok && r.value.length === PAGE_ROWS ? await runQuery(ready.db.exec, rowCountSql(sql)) : null;
+      // The table views read only `facts` (no wait for reports/flags); 合规 reads flags.
+      const exec = view.id === 'compliance' ? ready.db.exec : ready.db.execFacts;
+      const r = await runQuery(exec, pageSql(sql, PAGE_ROWS, 0));
+      const n = r.ok && r.value.length === PAGE_ROWS ? await runQuery(exec, rowCountSql(sql)) : null;
       if (cancelled) return;
+      setQuerying(false);
       const queryMs = performance.now() - t0;
+      performance.mark(`view-query-end-${view.id}`);
       if (!r.ok) setResult({ status: 'error', error: r.error });
       else if (n && !n.ok) setResult({ status: 'error', error: n.error });
       else {
@@ -200,6 +214,22 @@ export default function Dashboard() {
   }, [ready, view, filter, urlRead, isView]);
 
   const shown = result.status === 'ready' && result.view === viewId ? result : null;
+
+  // The filter's choices (all agencies, regions and years: ~20,000 names at 100,000 reports) are
+  // read once the first result is on screen, so they never delay the first chart.
+  const firstShown = shown !== null || !isView;
+  useEffect(() => {
+    if (!ready || !firstShown) return;
+    let cancelled = false;
+    void runQuery(ready.db.execFacts, filterOptionsSql()).then((r) => {
+      if (!cancelled && r.ok) setOptions(filterOptionsFromRows(r.value));
+      // Then the other tables (reports, flags), which the 合规/审核/覆盖 tabs and uploads read.
+      void ready.db.loadAll().catch(() => undefined);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [ready, firstShown]);
   // The table's page (0 = the first page, which the view query already fetched).
   const [tablePage, setTablePage] = useState<{ seq: number; page: number; rows: Row[]; busy: boolean } | null>(null);
   const currentPage = shown && tablePage?.seq === shown.seq ? tablePage : null;
@@ -236,10 +266,8 @@ export default function Dashboard() {
   // After an upload or 清除: new filter choices, and every view, grid and queue queried again.
   const onDataChanged = useCallback(async () => {
     if (db.status !== 'ready') return;
-    const data = await readDataState(db.db);
-    setDb((prev) =>
-      prev.status !== 'ready' ? prev : data.ok ? { ...prev, options: data.options, uploads: data.uploads, version: prev.version + 1 } : { ...prev, version: prev.version + 1 },
-    );
+    const data = await readUploadCount(db.db);
+    setDb((prev) => (prev.status !== 'ready' ? prev : data.ok ? { ...prev, uploads: data.uploads, version: prev.version + 1 } : { ...prev, version: prev.version + 1 }));
   }, [db]);
   // Bench mode (?bench=1, tests/bench/bench-browser.ts): the DuckDB executor and sql.js, for
   // timing the same SQL on both engines in this page. Nothing is loaded otherwise.
@@ -325,7 +353,7 @@ export default function Dashboard() {
           <UploadPanel db={ready.db} uploads={ready.uploads} onChanged={onDataChanged} linkFor={reportLink} notice={ready.db.restored.problem} />
 
           <section className="filter-section" aria-label="筛选">
-            <FilterBar options={ready.options} filter={filter} onChange={(f) => setFilter(normalizeFilter(f))} />
+            <FilterBar options={options ?? NO_OPTIONS} filter={filter} onChange={(f) => setFilter(normalizeFilter(f))} />
             <p className="filter-sentence" data-testid="filter-sentence">
               {describeFilter(filter)}
             </p>
@@ -400,6 +428,11 @@ export default function Dashboard() {
                   <span data-testid="row-count" data-count={shown.total}>
                     共 {shown.total} 行
                   </span>
+                  {querying ? (
+                    <span className="muted small" role="status" data-testid="view-loading">
+                      正在查询…
+                    </span>
+                  ) : null}
                   <span className="muted small">“—”表示报告没有给出这个数（缺失、空白或占位符）或无法计算，不是 0。</span>
                   <button type="button" className="primary" onClick={() => void onDownload()} disabled={downloading} data-testid="download-csv">
                     下载 CSV

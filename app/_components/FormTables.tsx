@@ -9,6 +9,9 @@ import type { FlagHighlights, FormTableView, ReportCell } from '@/lib/query/repo
 import { CELL_STATUS_LABELS, describeCellRef, ruleLabel } from '@/lib/query/labels';
 import type { ReportFlag } from '@/lib/query/report-detail';
 
+/** Number format of a cell value (件, or 万元 up to 4 decimals), made once. */
+const VALUE_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
 const SEVERITY_RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
 /** The most serious severity among the flags, e.g. `error`. */
@@ -26,7 +29,7 @@ function valueText(cell: ReportCell | null): string {
   switch (cell.status) {
     case 'reported':
     case 'inferred':
-      return cell.value === null ? '?' : cell.value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+      return cell.value === null ? '?' : VALUE_FORMAT.format(cell.value);
     case 'blank':
       return '空';
     case 'placeholder':

@@ -24,7 +24,7 @@ import { toSqlValue, errorMessage, type QueryExecutor, type Row } from '@/lib/qu
 import { createFactsSql, emptyFactsSql, FACTS_TABLE } from '@/lib/query/facts';
 import { csvFileName, DATA_TABLES, describeTableSql, insertTableSql, loadTableSql, readCsvHeader, type CsvHeader, type DataTable } from '@/lib/query/load';
 import { sqlString, sqlStringList } from '@/lib/query/sql';
-import { MANIFEST_FILE, type BrowserManifest } from '@/lib/query/manifest';
+import { MANIFEST_FILE, MANIFEST_FORMAT, type BrowserManifest } from '@/lib/query/manifest';
 import { restoreUploadedRecords } from '@/lib/upload/add-uploads';
 import { forgetUploadIds, keptUploads } from './upload-store';
 
@@ -46,7 +46,15 @@ const BUNDLES: duckdb.DuckDBBundles = {
  * and what became of the uploads kept in this tab when the database was opened.
  */
 export interface BrowserDb {
+  /** Runs SQL over every table; the first call waits until reports, flags and cells are loaded. */
   exec: QueryExecutor;
+  /**
+   * Runs SQL that reads only `facts` at once, even while reports.csv and flags.csv are still
+   * loading (the dashboard's table views, row counts and filter choices).
+   */
+  execFacts: QueryExecutor;
+  /** Loads reports, flags and cells if not loaded yet (the dashboard calls it after its first chart). */
+  loadAll: () => Promise<void>;
   version: string;
   counts: Record<DataTable, number>;
   /** Registers CSV text as a file DuckDB can read_csv; resolves to the name to pass it. */
@@ -131,7 +139,15 @@ async function fetchManifest(): Promise<{ ok: true; manifest: BrowserManifest | 
     const res = await fetch(`/data/${MANIFEST_FILE}`, { cache: 'no-store' });
     if (res.status === 404) return { ok: true, manifest: null };
     if (!res.ok) return { ok: false, error: `服务器没能提供 ${MANIFEST_FILE}（HTTP ${res.status}）。`, hint: '请查看运行看板的终端里的错误信息，然后刷新页面。' };
-    return { ok: true, manifest: (await res.json()) as BrowserManifest };
+    const manifest = (await res.json()) as BrowserManifest;
+    if (manifest?.format !== MANIFEST_FORMAT) {
+      return {
+        ok: false,
+        error: `数据文件 ${MANIFEST_FILE} 是旧版本的看板生成的（格式 ${String(manifest?.format)}，现在需要格式 ${MANIFEST_FORMAT}），其中的 facts 文件这一版读不了。`,
+        hint: DATA_HINT,
+      };
+    }
+    return { ok: true, manifest };
   } catch (e) {
     return { ok: false, error: `无法从服务器读取 ${MANIFEST_FILE}：${errorMessage(e)}。`, hint: '请确认看板服务仍在运行（npm run start），然后刷新页面。' };
   }
@@ -143,36 +159,17 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await res.arrayBuffer());
 }
 
-async function openBrowserDb(): Promise<BrowserDbResult> {
-  // Timings for the benchmark (tests/bench/bench-browser.ts reads these performance measures).
-  const tStart = performance.now();
-  // 1. The data first: if it is absent, say so before downloading the 30+ MB engine. With a
-  //    manifest (npm run build:data) the views' facts come as Arrow partitions and cells are
-  //    fetched per report on demand; without one (an older data folder) all of cells.csv is loaded
-  //    and the facts are pivoted here.
-  const m = await fetchManifest();
-  if (!m.ok) return m;
-  const manifest = m.manifest;
-  const tables: readonly DataTable[] = manifest ? DATA_TABLES.filter((t) => t !== 'cells') : DATA_TABLES;
-  const factsPromise = manifest ? Promise.all(manifest.facts.map((f) => fetchBytes(`/data/${f.file}`))).then((b) => ({ ok: true as const, b }), (e: unknown) => ({ ok: false as const, e })) : null;
-  const files = await Promise.all(tables.map(fetchData));
-  const failed = files.find((f) => !f.ok);
-  if (failed && !failed.ok) return failed;
-  const facts = factsPromise ? await factsPromise : null;
-  if (facts && !facts.ok) return { ok: false, error: `无法读取数据文件 facts：${errorMessage(facts.e)}`, hint: DATA_HINT };
-  const tFetched = performance.now();
-  performance.measure('db-fetch', { start: tStart, end: tFetched });
-
-  // 2. The engine, from the app's own static files.
-  let db: duckdb.AsyncDuckDB;
+/** Starts the engine from the app's own static files: a Worker plus the instantiated wasm module. */
+async function startEngine(): Promise<{ ok: true; db: duckdb.AsyncDuckDB } | { ok: false; error: string; hint: string }> {
   let worker: Worker | null = null;
   try {
     const bundle = await duckdb.selectBundle(BUNDLES);
     if (!bundle.mainWorker) throw new Error('no worker script for the selected bundle');
     worker = new Worker(bundle.mainWorker);
-    db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
     await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+    return { ok: true, db };
   } catch (e) {
     worker?.terminate();
     return {
@@ -181,37 +178,93 @@ async function openBrowserDb(): Promise<BrowserDbResult> {
       hint: '请使用较新版本的 Chrome、Edge 或 Firefox（需支持 WebAssembly 和 Web Worker），关闭会拦截脚本的插件后刷新页面。',
     };
   }
+}
 
-  // 3. The tables.
+async function openBrowserDb(): Promise<BrowserDbResult> {
+  // Timings for the benchmark (tests/bench/bench-browser.ts reads these performance measures).
+  const tStart = performance.now();
+  // 1. The engine (34 MB of wasm to compile) starts at once, while the data downloads.
+  const enginePromise = startEngine();
+  // 2. The data: with a manifest (npm run build:data) the views' facts come as Arrow partitions
+  //    and cells are fetched per report on demand; without one (an older data folder) all of
+  //    cells.csv is loaded and the facts are pivoted here. If the data is absent, say so.
+  const m = await fetchManifest();
+  if (!m.ok) {
+    void enginePromise.then((e) => (e.ok ? e.db.terminate() : undefined));
+    return m;
+  }
+  const manifest = m.manifest;
+  const tables: readonly DataTable[] = manifest ? DATA_TABLES.filter((t) => t !== 'cells') : DATA_TABLES;
+  const factsPromise = manifest ? Promise.all(manifest.facts.map((f) => fetchBytes(`/data/${f.file}`))).then((b) => ({ ok: true as const, b }), (e: unknown) => ({ ok: false as const, e })) : null;
+  const files = await Promise.all(tables.map(fetchData));
+  const facts = factsPromise ? await factsPromise : null;
+  const tFetched = performance.now();
+  performance.measure('db-fetch', { start: tStart, end: tFetched });
+  const engine = await enginePromise;
+  performance.measure('db-engine', { start: tStart, end: performance.now() });
+  const failed = files.find((f) => !f.ok);
+  const dataError = failed && !failed.ok ? failed : facts && !facts.ok ? { ok: false as const, error: `无法读取数据文件 facts：${errorMessage(facts.e)}`, hint: DATA_HINT } : null;
+  if (!engine.ok || dataError) {
+    if (engine.ok) await engine.db.terminate().catch(() => undefined);
+    return dataError ?? (engine as { ok: false; error: string; hint: string });
+  }
+  const db = engine.db;
+  const tReady = performance.now();
+
+  // 3. The tables. With a manifest the facts go in first and the database is handed to the page
+  //    at once: the four table views and the filter read only `facts`, so the first chart does
+  //    not wait for reports.csv and flags.csv (about 30% of the load at 100,000 reports). Those
+  //    load on the first query that may need them ({@link BrowserDb.exec}), or when the page asks
+  //    ({@link BrowserDb.loadAll}, after its first chart). Without a manifest, or with uploads
+  //    kept in this tab to put back, everything loads before the page gets the database.
   try {
     const conn = await db.connect();
-    const exec: QueryExecutor = async (sql) => tableToRows(await conn.query(sql));
-    await exec('SET autoinstall_known_extensions = false');
-    await exec('SET autoload_known_extensions = false');
+    const run: QueryExecutor = async (sql) => tableToRows(await conn.query(sql));
+    await run('SET autoinstall_known_extensions = false');
+    await run('SET autoload_known_extensions = false');
     const counts = {} as Record<DataTable, number>;
-    for (const [i, table] of tables.entries()) {
-      const f = files[i];
-      if (!f.ok) throw new Error('unreachable');
-      await db.registerFileBuffer(csvFileName(table), f.bytes);
-      await exec(loadTableSql(table, csvFileName(table), f.header));
-      const n = await exec(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${table}`);
-      counts[table] = Number(n[0]?.n ?? 0);
-      await db.dropFile(csvFileName(table)).catch(() => undefined);
-    }
     const loadedCells = new Set<string>();
     if (manifest && facts?.ok) {
-      // An empty cells table of the file's columns; a report's rows arrive with ensureCells.
-      await db.registerFileBuffer('cells-header.csv', new TextEncoder().encode(`${manifest.cellsHeader.join(',')}\n`));
-      await exec(loadTableSql('cells', 'cells-header.csv', manifest.cellsHeader));
-      counts.cells = manifest.counts.cells;
-      await exec(emptyFactsSql());
+      await run(emptyFactsSql());
       for (const bytes of facts.b) await conn.insertArrowFromIPCStream(bytes, { name: FACTS_TABLE, create: false });
-    } else {
-      await exec(createFactsSql());
+      performance.measure('db-load-facts', { start: tReady, end: performance.now() });
+      counts.reports = manifest.counts.reports;
+      counts.cells = manifest.counts.cells;
+      counts.flags = manifest.counts.flags;
     }
-    performance.measure('db-load', { start: tFetched, end: performance.now() });
+    const loadTables = async () => {
+      const t0 = performance.now();
+      for (const [i, table] of tables.entries()) {
+        const f = files[i];
+        if (!f.ok) throw new Error('unreachable');
+        await db.registerFileBuffer(csvFileName(table), f.bytes);
+        await run(loadTableSql(table, csvFileName(table), f.header));
+        if (!manifest) {
+          const n = await run(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${table}`);
+          counts[table] = Number(n[0]?.n ?? 0);
+        }
+        await db.dropFile(csvFileName(table)).catch(() => undefined);
+      }
+      if (manifest && facts?.ok) {
+        // An empty cells table of the file's columns; a report's rows arrive with ensureCells.
+        await db.registerFileBuffer('cells-header.csv', new TextEncoder().encode(`${manifest.cellsHeader.join(',')}\n`));
+        await run(loadTableSql('cells', 'cells-header.csv', manifest.cellsHeader));
+      } else {
+        await run(createFactsSql());
+      }
+      performance.measure('db-load-tables', { start: t0, end: performance.now() });
+    };
+    let tablesLoaded: Promise<void> | null = null;
+    const loadAll = () => (tablesLoaded ??= loadTables());
+    const exec: QueryExecutor = async (sql) => {
+      await loadAll();
+      return run(sql);
+    };
+    const deferTables = Boolean(manifest && facts?.ok) && keptUploads().records.length === 0;
+    if (!deferTables) await loadAll();
+    performance.measure('db-load', { start: tReady, end: performance.now() });
     performance.measure('db-total', { start: tStart, end: performance.now() });
-    const v = await exec('SELECT version() AS v');
+    const v = await run('SELECT version() AS v');
     let serial = 0;
     const registerCsv = async (name: string, text: string) => {
       const file = `${++serial}-${name}`;
@@ -237,7 +290,7 @@ async function openBrowserDb(): Promise<BrowserDbResult> {
       }
     };
     const restored = await restoreKept(exec, registerCsv, ensureCells);
-    return { ok: true, db: { exec, version: String(v[0]?.v ?? ''), counts, registerCsv, ensureCells, restored } };
+    return { ok: true, db: { exec, execFacts: run, loadAll, version: String(v[0]?.v ?? ''), counts, registerCsv, ensureCells, restored } };
   } catch (e) {
     await db.terminate().catch(() => undefined);
     return {

@@ -66,7 +66,7 @@ export async function openSqlJsBench(): Promise<SqlJsBench> {
     stmt.free();
   }
   if (manifest) {
-    const types: Record<string, string> = { VARCHAR: 'TEXT', DOUBLE: 'REAL', BOOLEAN: 'INTEGER' };
+    const types: Record<string, string> = { VARCHAR: 'TEXT', DOUBLE: 'REAL', BOOLEAN: 'INTEGER', INTEGER: 'INTEGER' };
     db.run(`CREATE TABLE ${FACTS_TABLE} (${FACT_COLUMNS.map((c) => `"${c.name}" ${types[c.type]}`).join(', ')})`);
     const stmt = db.prepare(`INSERT INTO ${FACTS_TABLE} VALUES (${FACT_COLUMNS.map(() => '?').join(', ')})`);
     db.run('BEGIN');

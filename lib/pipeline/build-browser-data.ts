@@ -3,8 +3,10 @@
  * its ingests): next to reports.csv, cells.csv and flags.csv it writes
  *
  * - `facts/<year>.arrow` — the per-report facts the views read (lib/query/facts.ts FACT_COLUMNS,
- *   pivoted from cells with the same SQL the browser uses for uploads), one Arrow IPC stream per
- *   report year (`unknown.arrow` for reports without a year), numbers as Float64, flags as Bool;
+ *   pivoted from cells with the same SQL the browser uses for uploads, with each report's agency,
+ *   region, year and origin), one Arrow IPC stream per report year (`unknown.arrow` for reports
+ *   without a year), rows in the views' order (agency, year, report_id); numbers as Float64, the
+ *   year as Int32, flags as Bool, agency/region/origin dictionary-encoded;
  * - `cells-index.json` — report_id → the byte ranges of its rows in cells.csv, so the app can
  *   serve one report's cells (app/data/cells/[id]) without the browser loading all cells;
  * - `manifest.json` ({@link BrowserManifest}) — the partitions, the row counts and cells.csv's
@@ -12,69 +14,114 @@
  *
  * Node only (fs, @duckdb/node-api).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Bool, Float64, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { Bool, Dictionary, Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { FACT_COLUMNS, FACTS_TABLE } from '../query/facts';
 import { fileStart, openNodeDatabase } from '../query/node-duckdb';
 import { readCsvHeader } from '../query/load';
-import { CELLS_INDEX_FILE, MANIFEST_FILE, type BrowserManifest, type FactsPartition } from '../query/manifest';
+import { CELLS_INDEX_FILE, MANIFEST_FILE, MANIFEST_FORMAT, type BrowserManifest, type FactsPartition } from '../query/manifest';
 
 export type { BrowserManifest };
 
 /**
- * report_id → [start, end) byte ranges of its records in a CSV whose first field is report_id
- * (the header excluded). Quoted fields (with commas, quotes or newlines inside) are honoured.
- * Consecutive records of one report form one range.
+ * A streaming form of {@link indexCsvByFirstField}: feed the CSV's bytes in order, in chunks of
+ * any size (`push`), then `finish()` for report_id → [start, end) byte ranges of its records (byte
+ * offsets in the whole file; the header excluded). Quoted fields (commas, quotes or newlines
+ * inside) are honoured; consecutive records of one report form one range. Memory is the index
+ * plus one record, whatever the file's size (cells.csv is 6 GB at 500,000 reports).
  */
-export function indexCsvByFirstField(bytes: Uint8Array): Record<string, Array<[number, number]>> {
+export function csvFirstFieldIndexer(): { push: (chunk: Uint8Array) => void; finish: () => Record<string, Array<[number, number]>> } {
   const index: Record<string, Array<[number, number]>> = {};
   const decoder = new TextDecoder();
-  let i = 0;
-  const n = bytes.length;
-  // Skip the header record.
+  let offset = 0; // file offset of chunk[0]
   let inQuotes = false;
-  for (; i < n; i++) {
-    const b = bytes[i];
-    if (b === 0x22) inQuotes = !inQuotes;
-    else if (b === 0x0a && !inQuotes) {
-      i++;
-      break;
-    }
-  }
+  let header = true;
+  let recordStart = 0;
+  let firstEnd = -1;
+  let idBytes: number[] = [];
   let lastId = '';
   let last: [number, number] | null = null;
-  while (i < n) {
-    const start = i;
-    let firstEnd = -1;
-    inQuotes = false;
-    for (; i < n; i++) {
-      const b = bytes[i];
-      if (b === 0x22) inQuotes = !inQuotes;
-      else if (!inQuotes && b === 0x2c && firstEnd < 0) firstEnd = i;
-      else if (!inQuotes && b === 0x0a) {
-        i++;
-        break;
+  const endRecord = (end: number) => {
+    if (header) {
+      header = false;
+    } else {
+      let id = decoder.decode(Uint8Array.from(idBytes)).trim();
+      if (id.startsWith('"') && id.endsWith('"')) id = id.slice(1, -1).replace(/""/g, '"');
+      if (id !== '') {
+        if (last && id === lastId && last[1] === recordStart) last[1] = end;
+        else {
+          last = [recordStart, end];
+          lastId = id;
+          (index[id] ??= []).push(last);
+        }
       }
     }
-    const end = i;
-    let id = decoder.decode(bytes.subarray(start, firstEnd < 0 ? end : firstEnd)).trim();
-    if (id.startsWith('"') && id.endsWith('"')) id = id.slice(1, -1).replace(/""/g, '"');
-    if (id === '') continue;
-    if (last && id === lastId && last[1] === start) last[1] = end;
-    else {
-      last = [start, end];
-      lastId = id;
-      (index[id] ??= []).push(last);
-    }
-  }
-  return index;
+    recordStart = end;
+    firstEnd = -1;
+    idBytes = [];
+    inQuotes = false;
+  };
+  return {
+    push(chunk) {
+      for (let i = 0; i < chunk.length; i++) {
+        const b = chunk[i];
+        if (b === 0x22) inQuotes = !inQuotes;
+        else if (!inQuotes && b === 0x2c && firstEnd < 0) firstEnd = offset + i;
+        else if (!inQuotes && b === 0x0a) {
+          endRecord(offset + i + 1);
+          continue;
+        }
+        if (firstEnd < 0 && !header) idBytes.push(b);
+      }
+      offset += chunk.length;
+    },
+    finish() {
+      if (offset > recordStart) endRecord(offset);
+      return index;
+    },
+  };
 }
 
-function arrowVector(type: string, values: unknown[]): Vector {
+/**
+ * report_id → [start, end) byte ranges of its records in a CSV whose first field is report_id
+ * (the header excluded). Quoted fields (with commas, quotes or newlines inside) are honoured.
+ * Consecutive records of one report form one range. For files of any size use
+ * {@link csvFirstFieldIndexer} (or {@link indexCsvFile}).
+ */
+export function indexCsvByFirstField(bytes: Uint8Array): Record<string, Array<[number, number]>> {
+  const ix = csvFirstFieldIndexer();
+  ix.push(bytes);
+  return ix.finish();
+}
+
+/** {@link indexCsvByFirstField} of a file read in 16 MB chunks. @throws Error when the file cannot be read. */
+export function indexCsvFile(file: string): Record<string, Array<[number, number]>> {
+  const ix = csvFirstFieldIndexer();
+  const fd = openSync(file, 'r');
+  try {
+    const buf = new Uint8Array(16 * 2 ** 20);
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n <= 0) break;
+      ix.push(buf.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return ix.finish();
+}
+
+/** Columns written dictionary-encoded (few distinct values, repeated on many rows). */
+const DICTIONARY_COLUMNS = new Set(['agency', 'region', 'origin']);
+
+function arrowVector(name: string, type: string, values: unknown[]): Vector {
   if (type === 'DOUBLE') return vectorFromArray(values.map((v) => (typeof v === 'number' ? v : null)), new Float64());
+  if (type === 'INTEGER') return vectorFromArray(values.map((v) => (typeof v === 'number' ? v : null)), new Int32());
   if (type === 'BOOLEAN') return vectorFromArray(values.map((v) => (v === null || v === undefined ? null : Boolean(v))), new Bool());
-  return vectorFromArray(values.map((v) => (v === null || v === undefined ? null : String(v))), new Utf8());
+  const strings = values.map((v) => (v === null || v === undefined ? null : String(v)));
+  if (DICTIONARY_COLUMNS.has(name)) return vectorFromArray(strings, new Dictionary(new Utf8(), new Int32()));
+  return vectorFromArray(strings, new Utf8());
 }
 
 /**
@@ -93,11 +140,11 @@ export async function buildBrowserData(dir: string): Promise<BrowserManifest> {
     const years = (await exec(`SELECT DISTINCT CAST(year AS INTEGER) AS year FROM reports ORDER BY year NULLS LAST`)).map((r) => (typeof r.year === 'number' ? r.year : null));
     const facts: FactsPartition[] = [];
     for (const year of years) {
-      const where = year === null ? 'r.year IS NULL' : `r.year = ${year}`;
+      const where = year === null ? 'f.year IS NULL' : `f.year = ${year}`;
       const rows = await exec(
-        `SELECT f.* FROM ${FACTS_TABLE} f JOIN (SELECT DISTINCT report_id, year FROM reports) r ON r.report_id = f.report_id WHERE ${where} ORDER BY f.report_id`,
+        `SELECT f.* FROM ${FACTS_TABLE} f WHERE ${where} ORDER BY f.agency, f.year, f.report_id`,
       );
-      const table = new Table(Object.fromEntries(FACT_COLUMNS.map((c) => [c.name, arrowVector(c.type, rows.map((r) => r[c.name]))])));
+      const table = new Table(Object.fromEntries(FACT_COLUMNS.map((c) => [c.name, arrowVector(c.name, c.type, rows.map((r) => r[c.name]))])));
       const bytes = tableToIPC(table, 'stream');
       const file = `facts/${year ?? 'unknown'}.arrow`;
       writeFileSync(path.join(dir, file), bytes);
@@ -107,8 +154,8 @@ export async function buildBrowserData(dir: string): Promise<BrowserManifest> {
     const counts = { reports: await count('reports'), cells: await count('cells'), flags: await count('flags') };
     const header = readCsvHeader('cells', fileStart(path.join(dir, 'cells.csv'), 4096));
     if (!header.ok) throw new Error(header.error);
-    writeFileSync(path.join(dir, CELLS_INDEX_FILE), JSON.stringify(indexCsvByFirstField(readFileSync(path.join(dir, 'cells.csv')))));
-    const manifest: BrowserManifest = { format: 1, facts, counts, cellsHeader: [...header.header] };
+    writeFileSync(path.join(dir, CELLS_INDEX_FILE), JSON.stringify(indexCsvFile(path.join(dir, 'cells.csv'))));
+    const manifest: BrowserManifest = { format: MANIFEST_FORMAT, facts, counts, cellsHeader: [...header.header] };
     writeFileSync(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
     return manifest;
   } finally {

@@ -122,7 +122,8 @@ export function buildCoverageGrid(rows: readonly Row[]): CoverageGrid {
     const key = typeof r.year === 'number' ? String(r.year) : 'unknown';
     (a.byYear[key] ??= []).push(report);
   }
-  const agencies = [...byAgency.values()].sort((x, y) => x.agency.localeCompare(y.agency, 'zh-CN'));
+  const zh = new Intl.Collator('zh-CN').compare;
+  const agencies = [...byAgency.values()].sort((x, y) => zh(x.agency, y.agency));
   let gaps = 0;
   for (const a of agencies) {
     const ys = Object.keys(a.byYear).filter((k) => k !== 'unknown').map(Number);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tableFromIPC } from 'apache-arrow';
-import { buildBrowserData, indexCsvByFirstField } from '../pipeline/build-browser-data';
+import { buildBrowserData, csvFirstFieldIndexer, indexCsvByFirstField, indexCsvFile } from '../pipeline/build-browser-data';
 import { deleteFactsSql, FACT_COLUMNS, insertFactsSql } from './facts';
 import { openNodeDatabaseOrThrow, type NodeDatabase } from './node-duckdb';
 import type { Row } from './executor';
@@ -77,6 +77,20 @@ describe('indexCsvByFirstField', () => {
     expect(index.a).toHaveLength(2);
     expect(slice('b')).toBe('b,2\n');
     expect(slice('c')).toBe('"c",3\n');
+    // Fed in chunks of every size from 1 to 7 bytes (boundaries inside ids, quotes and records), the same index.
+    for (let size = 1; size <= 7; size++) {
+      const ix = csvFirstFieldIndexer();
+      for (let i = 0; i < bytes.length; i += size) ix.push(bytes.subarray(i, i + size));
+      expect(ix.finish()).toEqual(index);
+    }
+  });
+
+  it('indexCsvFile reads a file in chunks and gives the index of its whole bytes (the fixtures’ cells.csv)', () => {
+    const file = join(FIXTURES, 'cells.csv');
+    const index = indexCsvFile(file);
+    expect(index).toEqual(indexCsvByFirstField(readFileSync(file)));
+    // 4 of the 5 fixture reports have cells (文登's tables were images).
+    expect(Object.keys(index)).toHaveLength(4);
   });
 });
 
@@ -97,6 +111,7 @@ describe('buildBrowserData over the fixtures', () => {
     expect(t2023.schema.fields.map((f) => f.name)).toEqual(FACT_COLUMNS.map((c) => c.name));
     const rows = t2023.toArray().map((r) => r.toJSON() as Record<string, unknown>);
     const linzi = rows.find((r) => r.report_id === LINZI_2023)!;
+    expect(linzi).toMatchObject({ agency: '临淄区人民政府办公室', year: 2023, origin: 'embedded' });
     expect(linzi).toMatchObject({ has_t3: true, t3_new_received: 27, t3_total_processed: 31, t3_carried_forward: 2 });
 
     const cells = readFileSync(join(dir, 'cells.csv'));

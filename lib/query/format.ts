@@ -14,6 +14,13 @@ export interface FormattedCell {
   missing: boolean;
 }
 
+/**
+ * Number formats, made once: `toLocaleString` with options builds a new Intl.NumberFormat on every
+ * call, which at 200 rows × 20 columns cost ~0.3 s per table render.
+ */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const AMOUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
 /** Tooltip of a NULL cell. */
 export const MISSING_TITLE = '报告没有给出这个数（缺失、空白或占位符），或无法计算；不是 0。';
 
@@ -32,9 +39,9 @@ export function formatCell(value: SqlValue, format: ColumnFormat): FormattedCell
   if (value === null || value === '') return { text: '—', title: MISSING_TITLE, missing: true };
   switch (format) {
     case 'count':
-      return { text: typeof value === 'number' ? value.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(value), missing: false };
+      return { text: typeof value === 'number' ? COUNT_FORMAT.format(value) : String(value), missing: false };
     case 'amount':
-      return { text: typeof value === 'number' ? value.toLocaleString('en-US', { maximumFractionDigits: 4 }) : String(value), missing: false };
+      return { text: typeof value === 'number' ? AMOUNT_FORMAT.format(value) : String(value), missing: false };
     case 'rate':
       return typeof value === 'number'
         ? { text: `${(value * 100).toFixed(1)}%`, title: String(value), missing: false }

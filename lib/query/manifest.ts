@@ -11,9 +11,16 @@ export interface FactsPartition {
   bytes: number;
 }
 
+/**
+ * Version of the browser data build's layout. 2: facts carry agency, region, year and origin
+ * (./facts.ts FACT_REPORT_COLUMNS). A manifest of another version was written by an older build
+ * whose facts the views cannot read: the browser says so and asks for `npm run build:data`.
+ */
+export const MANIFEST_FORMAT = 2;
+
 /** manifest.json of a browser data build. */
 export interface BrowserManifest {
-  format: 1;
+  format: typeof MANIFEST_FORMAT;
   /** The per-report facts (./facts.ts), one Arrow IPC stream per report year. */
   facts: FactsPartition[];
   /** Rows of reports.csv, cells.csv and flags.csv. */

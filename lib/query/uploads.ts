@@ -51,6 +51,15 @@ export function countsByOriginSql(): string {
   );
 }
 
+/**
+ * `SELECT n`: how many reports were uploaded in this browser (INTEGER; `facts` rows with origin
+ * `upload` — every report has one facts row, ./facts.ts). The dashboard's cheap check for its “另有…上传的 N 份报告” line; {@link countsByOriginSql}
+ * joins cells and flags and costs ~0.4 s at 100,000 reports.
+ */
+export function uploadedReportCountSql(): string {
+  return `SELECT CAST(count(*) AS INTEGER) AS n FROM facts WHERE origin = 'upload'`;
+}
+
 /** Statements (in order) that delete every uploaded report with its cells, facts and flags. */
 export function removeUploadsSql(): string[] {
   const uploaded = `(SELECT report_id FROM reports WHERE origin = 'upload')`;

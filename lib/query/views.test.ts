@@ -23,6 +23,7 @@ import {
   filterOptionsSql,
   pageSql,
   rowCountSql,
+  withoutFinalOrderBy,
 } from './views';
 import { EMPTY_FILTER, filterWhere, type FilterState } from './filters';
 import { runQuery, type Row } from './executor';
@@ -309,5 +310,19 @@ describe('pageSql and rowCountSql over the fixtures', () => {
     const applications = await db.exec(APPLICATIONS_VIEW.sql(EMPTY_FILTER));
     expect(applications.length).toBeGreaterThan(2);
     expect(await db.exec(pageSql(APPLICATIONS_VIEW.sql(EMPTY_FILTER), 1, 1))).toEqual([applications[1]]);
+  });
+
+  it('drops only the final ORDER BY: every view without it returns the same rows (indicator ranks unchanged)', async () => {
+    const key = (r: Record<string, unknown>) => JSON.stringify(r);
+    for (const v of VIEWS) {
+      const sql = v.sql({ agencies: [], regions: [], yearFrom: 2022 });
+      const unordered = withoutFinalOrderBy(sql);
+      expect(unordered).not.toBe(sql);
+      expect(unordered).not.toMatch(/\sORDER BY [^()]*$/);
+      const all = (await db.exec(sql)).map(key).sort();
+      expect(all.length).toBeGreaterThan(0);
+      expect((await db.exec(unordered)).map(key).sort()).toEqual(all);
+    }
+    expect(withoutFinalOrderBy('SELECT 1')).toBe('SELECT 1');
   });
 });

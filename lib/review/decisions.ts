@@ -19,6 +19,9 @@ import { z } from 'zod';
 import { flagFingerprint } from '../model/make-flag';
 import type { RuleId } from '../model/report-schema';
 
+
+/** Chinese collation, made once (localeCompare with a locale builds a collator per call). */
+const ZH_COLLATOR = new Intl.Collator('zh-CN');
 /** The two decisions: `confirmed` (确认: the flag is a real problem), `dismissed` (驳回: it is not). */
 export const DecisionValue = z.enum(['confirmed', 'dismissed']);
 /** See {@link DecisionValue}. */
@@ -137,7 +140,7 @@ export const BOM = '\uFEFF';
 export function decisionsToCsv(decisions: readonly Decision[]): string {
   const sorted = [...decisions].sort(
     (a, b) =>
-      (a.agency ?? '').localeCompare(b.agency ?? '', 'zh-CN') ||
+      ZH_COLLATOR.compare(a.agency ?? '', b.agency ?? '') ||
       (a.year ?? 0) - (b.year ?? 0) ||
       (a.rule ?? '').localeCompare(b.rule ?? '') ||
       a.fingerprint.localeCompare(b.fingerprint),

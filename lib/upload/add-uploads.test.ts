@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../pipeline/ingest-reports';
 import { openNodeDatabaseOrThrow, type NodeDatabase } from '../query/node-duckdb';
+import { uploadedReportCountSql } from '../query/uploads';
 import { APPLICATIONS_VIEW, COMPLIANCE_VIEW, filterOptionsFromRows, filterOptionsSql } from '../query/views';
 import { EMPTY_FILTER } from '../query/filters';
 import { countsByOriginSql, removeUploadsSql } from '../query/uploads';
@@ -99,6 +100,7 @@ describe('addUploadedReports', () => {
     expect(opts.hasUploads).toBe(true);
     expect(opts.uploadedAgencies).toEqual(['临淄区人民政府办公室']);
     expect(opts.years).toEqual([2022, 2023, 2024]);
+    expect(await db.exec(uploadedReportCountSql())).toEqual([{ n: 1 }]);
 
     // Uploading the same file again is a duplicate of the earlier upload.
     const again = await addUploadedReports(udb, [await upload('again.txt', linzi2024)], 'upload-2');

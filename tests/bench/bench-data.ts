@@ -3,10 +3,11 @@
  * parallel ingest (.bench/ingest-N), each reused when already present. Run directly
  * (`tsx tests/bench/bench-data.ts 1000,10000`) to prepare sizes ahead of `npm run bench`.
  */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildBrowserData } from '../../lib/pipeline/build-browser-data';
+import { MANIFEST_FORMAT } from '../../lib/query/manifest';
 import { ingestPathsParallel } from '../../lib/pipeline/ingest-parallel';
 import { writeSyntheticCorpus } from '../../lib/pipeline/write-synthetic-corpus';
 
@@ -54,13 +55,18 @@ if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1])))
 
 /**
  * The browser data build the benchmark serves for an ingest folder: lib/pipeline/build-browser-data.ts
- * run on the ingest folder itself (skipped when its manifest is newer than cells.csv), which is then
+ * run on the ingest folder itself (skipped when its manifest is newer than cells.csv and of the current
+ * MANIFEST_FORMAT), which is then
  * the folder the app reads (DATA_BUILD_DIR).
  */
 export function buildBrowserDataFor(_work: string): (ingestDir: string) => Promise<string> {
   return async (ingestDir) => {
     const manifest = path.join(ingestDir, 'manifest.json');
-    if (!existsSync(manifest) || statSync(manifest).mtimeMs < statSync(path.join(ingestDir, 'cells.csv')).mtimeMs) {
+    const stale =
+      !existsSync(manifest) ||
+      statSync(manifest).mtimeMs < statSync(path.join(ingestDir, 'cells.csv')).mtimeMs ||
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { format?: number }).format !== MANIFEST_FORMAT;
+    if (stale) {
       const t0 = performance.now();
       await buildBrowserData(ingestDir);
       console.log(`bench data: browser data build of ${ingestDir} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
