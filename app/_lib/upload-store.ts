@@ -96,3 +96,14 @@ export function forgetUploadIds(ids: readonly string[]): void {
     s?.removeItem(PREFIX + id);
   }
 }
+
+/**
+ * How many uploads this tab keeps (entries under the store's key prefix, or in memory when
+ * sessionStorage is unavailable), without reading them back: the dashboard's quick check before it
+ * shows the build's first pages, which do not include uploads.
+ */
+export function keptUploadCount(): number {
+  const s = storage();
+  if (!s) return memory.size;
+  return Object.keys(s).filter((k) => k.startsWith(PREFIX)).length;
+}

@@ -9,6 +9,8 @@
  *   year as Int32, flags as Bool, agency/region/origin dictionary-encoded;
  * - `cells-index.json` — report_id → the byte ranges of its rows in cells.csv, so the app can
  *   serve one report's cells (app/data/cells/[id]) without the browser loading all cells;
+ * - `first-pages.json` (lib/query/manifest.ts FirstPages) — the first page of every view without a
+ *   filter, run with the views' SQL here, for the dashboard's first chart before its DuckDB is up;
  * - `manifest.json` ({@link BrowserManifest}) — the partitions, the row counts and cells.csv's
  *   header; its presence tells the browser to load facts instead of cells.
  *
@@ -20,7 +22,9 @@ import { Bool, Dictionary, Float64, Int32, Table, tableToIPC, Utf8, vectorFromAr
 import { FACT_COLUMNS, FACTS_TABLE } from '../query/facts';
 import { fileStart, openNodeDatabase } from '../query/node-duckdb';
 import { readCsvHeader } from '../query/load';
-import { CELLS_INDEX_FILE, MANIFEST_FILE, MANIFEST_FORMAT, type BrowserManifest, type FactsPartition } from '../query/manifest';
+import { EMPTY_FILTER } from '../query/filters';
+import { PAGE_ROWS, pageSql, rowCountSql, VIEWS } from '../query/views';
+import { CELLS_INDEX_FILE, FIRST_PAGES_FILE, MANIFEST_FILE, MANIFEST_FORMAT, type BrowserManifest, type FirstPages, type FactsPartition } from '../query/manifest';
 
 export type { BrowserManifest };
 
@@ -155,6 +159,15 @@ export async function buildBrowserData(dir: string): Promise<BrowserManifest> {
     const header = readCsvHeader('cells', fileStart(path.join(dir, 'cells.csv'), 4096));
     if (!header.ok) throw new Error(header.error);
     writeFileSync(path.join(dir, CELLS_INDEX_FILE), JSON.stringify(indexCsvFile(path.join(dir, 'cells.csv'))));
+    // The first page of each view without a filter, for the first chart before DuckDB-WASM is up.
+    const firstPages: FirstPages = { format: MANIFEST_FORMAT, pageRows: PAGE_ROWS, views: {} };
+    for (const v of VIEWS) {
+      const sql = v.sql(EMPTY_FILTER);
+      const rows = await exec(pageSql(sql, PAGE_ROWS, 0));
+      const total = Number((await exec(rowCountSql(sql)))[0]?.n ?? 0);
+      firstPages.views[v.id] = { sql, total, rows: rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, x]) => [k, typeof x === 'number' && !Number.isFinite(x) ? null : (x as string | number | boolean | null)]))) };
+    }
+    writeFileSync(path.join(dir, FIRST_PAGES_FILE), JSON.stringify(firstPages));
     const manifest: BrowserManifest = { format: MANIFEST_FORMAT, facts, counts, cellsHeader: [...header.header] };
     writeFileSync(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
     return manifest;

@@ -13,6 +13,9 @@ import { buildBrowserData, csvFirstFieldIndexer, indexCsvByFirstField, indexCsvF
 import { deleteFactsSql, FACT_COLUMNS, insertFactsSql } from './facts';
 import { openNodeDatabaseOrThrow, type NodeDatabase } from './node-duckdb';
 import type { Row } from './executor';
+import { EMPTY_FILTER } from './filters';
+import type { FirstPages } from './manifest';
+import { VIEWS } from './views';
 
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures', import.meta.url));
 const LINZI_2023 = 'db5428ea704a808e';
@@ -120,5 +123,22 @@ describe('buildBrowserData over the fixtures', () => {
     expect(lines).toHaveLength(200);
     expect(lines.every((l) => l.startsWith(`${LINZI_2023},`))).toBe(true);
     expect(index[WENDENG_NO_TABLES]).toBeUndefined();
+
+    // first-pages.json: each view's first page and row count, as the views' SQL gives them here.
+    const fp = JSON.parse(readFileSync(join(dir, 'first-pages.json'), 'utf8')) as FirstPages;
+    expect(Object.keys(fp.views)).toEqual(VIEWS.map((v) => v.id));
+    const db = await openNodeDatabaseOrThrow(dir);
+    try {
+      for (const v of VIEWS) {
+        expect(fp.views[v.id].sql).toBe(v.sql(EMPTY_FILTER));
+        const all = await db.exec(v.sql(EMPTY_FILTER));
+        expect(fp.views[v.id].total).toBe(all.length);
+        expect(fp.views[v.id].rows).toEqual(all.slice(0, fp.pageRows));
+      }
+    } finally {
+      db.close();
+    }
+    const linziRow = fp.views.applications.rows.find((r) => r.report_id === LINZI_2023);
+    expect(linziRow).toMatchObject({ agency: '临淄区人民政府办公室', year: 2023, new_received: 27, total_processed: 31, carried_forward: 2 });
   });
 });

@@ -110,6 +110,10 @@ describe('ranking within a year (copies of seed 004 with changed numbers)', () =
     await copy('b000000000000001', '合成对照机关乙', 2023, { granted: 15 });
     await copy('c000000000000001', '合成对照机关丙', 2023, { granted: 29, total_processed: 29 });
     await copy('d000000000000001', '合成对照机关丁', 2022, {});
+    // E (2023) as 004, but granting 6 instead of 7: below 004, after a tie (see the last test).
+    await copy('e000000000000001', '合成对照机关戊', 2023, { granted: 6 });
+    // F (2023) exactly as 004: the same ratio, a tie.
+    await copy('f000000000000001', '合成对照机关己', 2023, {});
   });
   afterAll(() => db?.close());
 
@@ -123,6 +127,20 @@ describe('ranking within a year (copies of seed 004 with changed numbers)', () =
     expect(byId(rows, 'c000000000000001').disclosure_base).toBeLessThan(MIN_CASES);
     expect(rank('c000000000000001')).toBeNull();
     expect(rank('d000000000000001')).toBe(1); // alone in 2022 with ≥ 30 cases
+  });
+
+  it('ties share a rank and the next rank skips, as SQL rank() does (B 1, 004 and F 2, E 4)', async () => {
+    const rows = await db.exec(INDICATORS_VIEW.sql(EMPTY_FILTER));
+    const rank = (id: string) => byId(rows, id).disclosure_rank;
+    expect(byId(rows, 'f000000000000001').disclosure_rate).toBe(byId(rows, LINZI_2023).disclosure_rate);
+    expect([rank('b000000000000001'), rank(LINZI_2023), rank('f000000000000001'), rank('e000000000000001')]).toEqual([1, 2, 2, 4]);
+    // The same ranks as rank() over every row of the view, for all four indicators.
+    for (const key of ['disclosure', 'review_correction', 'litigation_correction', 'dispute']) {
+      const ref = await db.exec(
+        `SELECT report_id, CASE WHEN ${key}_rate IS NOT NULL AND ${key}_base >= ${MIN_CASES} THEN CAST(rank() OVER (PARTITION BY year, (${key}_rate IS NOT NULL AND ${key}_base >= ${MIN_CASES}) ORDER BY ${key}_rate DESC) AS INTEGER) END AS r FROM (${INDICATORS_VIEW.sql(EMPTY_FILTER)})`,
+      );
+      for (const x of ref) expect(byId(rows, String(x.report_id))[`${key}_rank`]).toBe(x.r);
+    }
   });
 });
 

@@ -34,3 +34,21 @@ export const MANIFEST_FILE = 'manifest.json';
 
 /** Name of the cells byte-range index in the data folder (report_id → [start, end) ranges in cells.csv). */
 export const CELLS_INDEX_FILE = 'cells-index.json';
+
+/** Name of the first-pages file in the data folder ({@link FirstPages}). */
+export const FIRST_PAGES_FILE = 'first-pages.json';
+
+/**
+ * The first page of every view without a filter, computed at build time with the views' own SQL
+ * (lib/pipeline/build-browser-data.ts) so that the dashboard can draw its first chart and table
+ * before DuckDB-WASM has started (~2 s of compiling 34 MB of wasm). `sql` is the view SQL the rows
+ * came from: the browser uses an entry only when its own view SQL for the empty filter is the same
+ * string (same dashboard version), and only when no uploads are kept in the tab; DuckDB's own
+ * result replaces it as soon as the database is ready.
+ */
+export interface FirstPages {
+  format: typeof MANIFEST_FORMAT;
+  /** Rows per page the pages were cut at. */
+  pageRows: number;
+  views: Record<string, { sql: string; total: number; rows: Array<Record<string, string | number | boolean | null>> }>;
+}

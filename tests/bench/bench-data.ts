@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { buildBrowserData } from '../../lib/pipeline/build-browser-data';
-import { MANIFEST_FORMAT } from '../../lib/query/manifest';
+import { FIRST_PAGES_FILE, MANIFEST_FORMAT } from '../../lib/query/manifest';
 import { ingestPathsParallel } from '../../lib/pipeline/ingest-parallel';
 import { writeSyntheticCorpus } from '../../lib/pipeline/write-synthetic-corpus';
 
@@ -56,7 +56,7 @@ if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1])))
 /**
  * The browser data build the benchmark serves for an ingest folder: lib/pipeline/build-browser-data.ts
  * run on the ingest folder itself (skipped when its manifest is newer than cells.csv and of the current
- * MANIFEST_FORMAT), which is then
+ * MANIFEST_FORMAT, and first-pages.json is there), which is then
  * the folder the app reads (DATA_BUILD_DIR).
  */
 export function buildBrowserDataFor(_work: string): (ingestDir: string) => Promise<string> {
@@ -64,6 +64,7 @@ export function buildBrowserDataFor(_work: string): (ingestDir: string) => Promi
     const manifest = path.join(ingestDir, 'manifest.json');
     const stale =
       !existsSync(manifest) ||
+      !existsSync(path.join(ingestDir, FIRST_PAGES_FILE)) ||
       statSync(manifest).mtimeMs < statSync(path.join(ingestDir, 'cells.csv')).mtimeMs ||
       (JSON.parse(readFileSync(manifest, 'utf8')) as { format?: number }).format !== MANIFEST_FORMAT;
     if (stale) {

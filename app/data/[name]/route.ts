@@ -1,5 +1,5 @@
 /**
- * GET /data/{reports,cells,flags}.csv and /data/manifest.json — the files written by
+ * GET /data/{reports,cells,flags}.csv, /data/manifest.json and /data/first-pages.json — the files written by
  * `npm run build:data` (the manifest by lib/pipeline/build-browser-data.ts; facts partitions are
  * served by ../facts/[name], one report's cells by ../cells/[id]), read from
  * data/build/ on every request (so a rebuild needs no restart). `DATA_BUILD_DIR` may point
@@ -14,7 +14,7 @@ import { dataDir, shownPath, textResponse } from '../data-dir';
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-const FILES = new Set(['reports.csv', 'cells.csv', 'flags.csv', 'manifest.json']);
+const FILES = new Set(['reports.csv', 'cells.csv', 'flags.csv', 'manifest.json', 'first-pages.json']);
 
 /**
  * Serve one data file as `text/csv; charset=utf-8` (manifest.json as JSON; no caching). 404 with a plain-text Chinese
