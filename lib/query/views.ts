@@ -248,9 +248,20 @@ function rankCte(key: string): string {
   );
 }
 
-/** The join of {@link rankCte}'s `k_<key>` to `q`: same year (NULL matches NULL), same rate, and the row eligible. */
+/**
+ * The join of {@link rankCte}'s `k_<key>` to `q` on year and rate, as plain equalities so that
+ * DuckDB hash-joins (an unknown year is -1 on both sides; `IS NOT DISTINCT FROM` or a condition
+ * on `q` alone in the ON clause made DuckDB-WASM take ~9 s at 100,000 reports). Whether the row is
+ * eligible is checked where the rank is read ({@link rankOf}); `k_<key>` has one row per (year,
+ * rate), so the join adds no rows.
+ */
 function rankJoin(key: string): string {
-  return `LEFT JOIN k_${key} ON k_${key}.year IS NOT DISTINCT FROM q.year AND k_${key}.rate = q.${key}_rate AND q.${key}_base >= ${MIN_CASES}`;
+  return `LEFT JOIN k_${key} ON coalesce(k_${key}.year, -1) = coalesce(q.year, -1) AND k_${key}.rate = q.${key}_rate`;
+}
+
+/** The rank read from the join: NULL unless the row itself is eligible (denominator ≥ MIN_CASES). */
+function rankOf(key: string): string {
+  return `CASE WHEN q.${key}_base >= ${MIN_CASES} THEN k_${key}.rk END`;
 }
 
 /**
@@ -296,7 +307,7 @@ export const INDICATORS_VIEW: ViewDef = {
       `CAST((review_total + litigation_total) / NULLIF(new_received, 0) AS DOUBLE) AS dispute_rate`,
       `CAST(new_received AS DOUBLE) AS dispute_base`,
     ];
-    const out = INDICATORS.flatMap((ind) => [`q.${ind.key}_rate`, `q.${ind.key}_base`, `k_${ind.key}.rk AS ${ind.key}_rank`]);
+    const out = INDICATORS.flatMap((ind) => [`q.${ind.key}_rate`, `q.${ind.key}_base`, `${rankOf(ind.key)} AS ${ind.key}_rank`]);
     return (
       `WITH ${reportsCte(filter)},\n` +
       `p AS (SELECT f.agency, f.region, f.year, f.origin, f.report_id,\n  ${p.join(',\n  ')}\n` +
