@@ -37,6 +37,7 @@ import { INDICATORS } from '@/lib/query/indicators';
 import { uploadedReportCountSql } from '@/lib/query/uploads';
 import { FIRST_PAGES_FILE, MANIFEST_FORMAT, type FirstPages } from '@/lib/query/manifest';
 import { keptUploadCount } from '../_lib/upload-store';
+import { downloadText } from '../_lib/download-text';
 import type { BrowserDb } from '../_lib/duckdb-browser';
 import CoverageGrid from './CoverageGrid';
 import DataTable from './DataTable';
@@ -98,17 +99,6 @@ if (dbModule) void dbModule.then((m) => m.getBrowserDb()).catch(() => undefined)
 /** Bench mode (`?bench=1` on the first URL; read at load, before the page rewrites its URL). */
 const BENCH_MODE = typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('bench');
 
-function downloadText(text: string, fileName: string) {
-  const blob = new Blob([text], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * The whole dashboard page (client side): loading and error states of the database, the filter bar

@@ -29,22 +29,13 @@ import { parseSubject } from '@/lib/query/subject-ref';
 import { decisionsFileName, reconcileDecisions, REVIEW_STATUS_LABELS, reviewCounts, rowFingerprint, type Decision } from '@/lib/review/decisions';
 import type { BrowserDb } from '../_lib/duckdb-browser';
 import { useDecisions } from '../_lib/use-decisions';
+import { downloadText } from '../_lib/download-text';
 import DecisionControls from './DecisionControls';
 
 const PAGE = 200;
 
 type QueueState = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; rows: Array<Row & { fp: string }> };
 
-function download(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function Checklist({
   id,
@@ -211,7 +202,7 @@ export default function ReviewQueue({
           <span className="muted">正在读取审核结果…</span>
         )}
         <span className="spacer" />
-        <button type="button" className="secondary" onClick={() => download(decisions.exportCsv(), decisionsFileName(new Date()))} disabled={decisions.state.status !== 'ready'} data-testid="export-decisions">
+        <button type="button" className="secondary" onClick={() => downloadText(decisions.exportCsv(), decisionsFileName(new Date()))} disabled={decisions.state.status !== 'ready'} data-testid="export-decisions">
           导出审核结果 CSV（{storedCount} 条）
         </button>
         <label className="button secondary" data-testid="import-label">

@@ -1,0 +1,15 @@
+/**
+ * Saves text as a file the user downloads (a Blob URL clicked through a temporary link), e.g. a
+ * view's CSV (lib/csv rowsToCsv, UTF-8 with BOM) or the review decisions. `type` is the Blob's
+ * MIME type, CSV by default. Browser only; never throws for ordinary text.
+ */
+export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
