@@ -45,6 +45,8 @@ import EChart from './EChart';
 import FilterBar from './FilterBar';
 import ReviewQueue from './ReviewQueue';
 import UploadPanel from './UploadPanel';
+import DbStatus from './DbStatus';
+import { useBrowserDb } from '../_lib/use-browser-db';
 
 /** A tab of the dashboard: one of the views, 审核 (review queue) or 覆盖 (coverage grid). */
 type TabId = ViewId | 'review' | 'coverage';
@@ -88,13 +90,11 @@ const CHART_MAX_ROWS = 60;
 let renderSeq = 0;
 
 /**
- * The database module, imported as soon as this module loads in the browser (before React has
- * hydrated the page), and the database started with it: the 34 MB engine and the data start
- * downloading ~0.5 s earlier than from the first effect. getBrowserDb shares one promise, so the
- * effect below gets the same database.
+ * The database is started as soon as this module loads in the browser (before React has hydrated
+ * the page): the 34 MB engine and the data start downloading ~0.5 s earlier than from the first
+ * effect. getBrowserDb shares one promise, so useBrowserDb gets the same database.
  */
-const dbModule = typeof window !== 'undefined' ? import('../_lib/duckdb-browser') : null;
-if (dbModule) void dbModule.then((m) => m.getBrowserDb()).catch(() => undefined);
+if (typeof window !== 'undefined') void import('../_lib/duckdb-browser').then((m) => m.getBrowserDb()).catch(() => undefined);
 
 /** Bench mode (`?bench=1` on the first URL; read at load, before the page rewrites its URL). */
 const BENCH_MODE = typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('bench');
@@ -106,8 +106,8 @@ const BENCH_MODE = typeof window !== 'undefined' && new URLSearchParams(window.l
  * button, table and SQL.
  */
 export default function Dashboard() {
+  const { state: dbState, retry } = useBrowserDb();
   const [db, setDb] = useState<DbState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const router = useRouter();
   const [tab, setTab] = useState<TabId>('proactive');
   const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
@@ -160,40 +160,25 @@ export default function Dashboard() {
     window.history.replaceState(null, '', `${window.location.pathname}?${dashParams.toString()}`);
   }, [dashParams, urlRead]);
 
-  // Start the database (shared module-level promise; StrictMode's second run reuses it).
+  // The database (./use-browser-db.ts, one per page) and the number of uploads kept in this tab.
   useEffect(() => {
+    if (dbState.status !== 'ready') {
+      setDb(dbState);
+      return;
+    }
     let cancelled = false;
-    setDb({ status: 'loading' });
-    void (async () => {
-      try {
-        const { getBrowserDb } = await (dbModule ?? import('../_lib/duckdb-browser'));
-        const r = await getBrowserDb();
-        if (cancelled) return;
-        if (!r.ok) {
-          setDb({ status: 'error', error: r.error, hint: r.hint });
-          return;
-        }
-        const data = await readUploadCount(r.db);
-        if (cancelled) return;
-        if (!data.ok) setDb({ status: 'error', error: data.error, hint: '请重新运行 npm run build:data，然后刷新页面。' });
-        else {
-          performance.mark('dashboard-db-ready'); // for the benchmark: navigation → database ready
-          setDb({ status: 'ready', db: r.db, uploads: data.uploads, version: 0 });
-        }
-      } catch (e) {
-        if (!cancelled) {
-          setDb({
-            status: 'error',
-            error: `看板脚本加载失败：${e instanceof Error ? e.message : String(e)}`,
-            hint: '请检查网络连接到看板服务是否正常，然后刷新页面。',
-          });
-        }
+    void readUploadCount(dbState.db).then((data) => {
+      if (cancelled) return;
+      if (!data.ok) setDb({ status: 'error', error: data.error, hint: '请重新运行 npm run build:data，然后刷新页面。' });
+      else {
+        performance.mark('dashboard-db-ready'); // for the benchmark: navigation → database ready
+        setDb({ status: 'ready', db: dbState.db, uploads: data.uploads, version: 0 });
       }
-    })();
+    });
     return () => {
       cancelled = true;
     };
-  }, [attempt]);
+  }, [dbState]);
 
   const viewId: ViewId = isViewId(tab) ? tab : 'proactive';
   const isView = isViewId(tab);
@@ -355,26 +340,7 @@ export default function Dashboard() {
         </p>
       </header>
 
-      {db.status === 'loading' ? (
-        <div className="status" role="status" data-testid="db-loading">
-          <span className="spinner" aria-hidden="true" />
-          正在加载数据库…
-        </div>
-      ) : null}
-
-      {db.status === 'error' ? (
-        <div className="error-box" role="alert" data-testid="db-error">
-          <h2>数据库没能启动</h2>
-          <p>{db.error}</p>
-          <p>
-            <strong>怎么办：</strong>
-            {db.hint}
-          </p>
-          <button type="button" onClick={() => setAttempt((n) => n + 1)} data-testid="db-retry">
-            重试
-          </button>
-        </div>
-      ) : null}
+      <DbStatus loading={db.status === 'loading'} error={db.status === 'error' ? db : null} onRetry={retry} />
 
       {ready || early ? (
         <>

@@ -36,6 +36,7 @@ import { useDecisions } from '../_lib/use-decisions';
 import { keptUpload } from '../_lib/upload-store';
 import FlagCard from './FlagCard';
 import FormTables, { CellLegend, worstSeverity } from './FormTables';
+import DbStatus from './DbStatus';
 import SourceText, { type TextState } from './SourceText';
 
 type DataState =
@@ -210,25 +211,7 @@ export default function ReportPage({ reportId }: { reportId: string }) {
         ) : null}
       </nav>
 
-      {db.status === 'loading' || (db.status === 'ready' && data.status === 'loading') ? (
-        <div className="status" role="status" data-testid="db-loading">
-          <span className="spinner" aria-hidden="true" />
-          正在加载数据库…
-        </div>
-      ) : null}
-      {db.status === 'error' ? (
-        <div className="error-box" role="alert" data-testid="db-error">
-          <h2>数据库没能启动</h2>
-          <p>{db.error}</p>
-          <p>
-            <strong>怎么办：</strong>
-            {db.hint}
-          </p>
-          <button type="button" onClick={retry}>
-            重试
-          </button>
-        </div>
-      ) : null}
+      <DbStatus loading={db.status === 'loading' || (db.status === 'ready' && data.status === 'loading')} error={db.status === 'error' ? db : null} onRetry={retry} />
       {data.status === 'error' ? (
         <div className="error-box" role="alert" data-testid="report-error">
           <p>{data.error}</p>
