@@ -9,9 +9,9 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { buildCoverageGrid, COVERAGE_TABLES, coverageSql, yearHeading, type CoverageGrid as Grid } from '@/lib/query/coverage';
-import { runQuery } from '@/lib/query/executor';
+import { runQuery } from '@/lib/store/executor';
 import type { FilterState } from '@/lib/query/filters';
-import { reportHref } from '@/lib/query/links';
+import { reportHref } from '@/lib/present/links';
 import type { BrowserDb } from '../_lib/duckdb-browser';
 
 type State = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; grid: Grid; sql: string };

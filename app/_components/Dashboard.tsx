@@ -20,7 +20,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { chartForView, chartReportIds } from '@/lib/charts';
 import { csvDownloadName, rowsToCsv } from '@/lib/csv';
-import { runQuery, type Row } from '@/lib/query/executor';
+import { runQuery, type Row } from '@/lib/store/executor';
 import {
   describeFilter,
   EMPTY_FILTER,
@@ -31,11 +31,11 @@ import {
   type FilterState,
 } from '@/lib/query/filters';
 import { filterOptionsFromRows, filterOptionsSql, getView, isViewId, PAGE_ROWS, pageSql, rowCountSql, VIEWS, type FilterOptions, type ViewId } from '@/lib/query/views';
-import { reportHref } from '@/lib/query/links';
+import { reportHref } from '@/lib/present/links';
 import { EMPTY_REVIEW_FILTER, reviewFilterFromSearchParams, reviewFilterToSearchParams, type ReviewFilter } from '@/lib/query/review';
 import { INDICATORS } from '@/lib/query/indicators';
 import { uploadedReportCountSql } from '@/lib/query/uploads';
-import { FIRST_PAGES_FILE, MANIFEST_FORMAT, type FirstPages } from '@/lib/query/manifest';
+import { FIRST_PAGES_FILE, MANIFEST_FORMAT, type FirstPages } from '@/lib/store/manifest';
 import { keptUploadCount } from '../_lib/upload-store';
 import { downloadText } from '../_lib/download-text';
 import type { BrowserDb } from '../_lib/duckdb-browser';

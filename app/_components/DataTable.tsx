@@ -3,8 +3,8 @@
 /** The rows behind a view, as a table with the view's Chinese column labels and units. */
 import { useRouter } from 'next/navigation';
 import { useCallback, type MouseEvent } from 'react';
-import { formatRowCell } from '@/lib/query/format';
-import type { Row } from '@/lib/query/executor';
+import { formatRowCell } from '@/lib/present/format';
+import type { Row } from '@/lib/store/executor';
 import { PAGE_ROWS, type ViewColumn } from '@/lib/query/views';
 
 /** Rows shown per page (lib/query/views.ts PAGE_ROWS). */
@@ -25,7 +25,7 @@ const LINKED = new Set(['agency', 'report_id']);
 /**
  * The rows of a view in a scrollable table: one column per view column (label + unit in the header,
  * a derived ratio's formula under its name, description and CSV key in its tooltip), values
- * formatted by lib/query/format (NULL as a grey —; ranks with their 样本不足30件 note; the 来源 column
+ * formatted by lib/present/format (NULL as a grey —; ranks with their 样本不足30件 note; the 来源 column
  * as a 上传 badge for uploaded rows, a grey 内置 for the built-in data).
  * `linkFor` gives a row's report page: its 机关 and 报告编号 cells then link there (one click).
  * Shows a sentence instead of an empty table when there are no rows. With `paging`, `rows` is the

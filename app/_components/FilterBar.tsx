@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import type { FilterState } from '@/lib/query/filters';
-import type { Origin } from '@/lib/query/load';
+import type { Origin } from '@/lib/store/load';
 import type { FilterOptions } from '@/lib/query/views';
 
 function MultiSelect({

@@ -3,14 +3,14 @@
 /**
  * One flag explained: the rule's Chinese name and severity, the message, expected / actual /
  * difference in the rule's unit, the printed evidence, what it concerns, the rule's source and
- * formula (lib/query/rule-catalogue.ts), and the review controls.
+ * formula (lib/present/rule-catalogue.ts), and the review controls.
  */
 import Link from 'next/link';
-import { describeCellRef, severityLabel } from '@/lib/query/labels';
-import { reportHref } from '@/lib/query/links';
+import { describeCellRef, severityLabel } from '@/lib/present/labels';
+import { reportHref } from '@/lib/present/links';
 import type { ReportFlag } from '@/lib/query/report-detail';
-import { flagValueLabels, flagValueText, ruleInfo } from '@/lib/query/rule-catalogue';
-import { parseSubject } from '@/lib/query/subject-ref';
+import { flagValueLabels, flagValueText, ruleInfo } from '@/lib/present/rule-catalogue';
+import { parseSubject } from '@/lib/present/subject-ref';
 import type { FlagContext } from '@/lib/review/decisions';
 import type { UseDecisions } from '../_lib/use-decisions';
 import DecisionControls from './DecisionControls';

@@ -6,7 +6,7 @@
  * and outlined in its flags' severity colour; the cells of the selected flag are emphasised.
  */
 import type { FlagHighlights, FormTableView, ReportCell } from '@/lib/query/report-detail';
-import { CELL_STATUS_LABELS, describeCellRef, ruleLabel } from '@/lib/query/labels';
+import { CELL_STATUS_LABELS, describeCellRef, ruleLabel } from '@/lib/present/labels';
 import type { ReportFlag } from '@/lib/query/report-detail';
 
 /** Number format of a cell value (件, or 万元 up to 4 decimals), made once. */

@@ -4,7 +4,7 @@
  * The page of one report (/report/REPORT_ID): who published it and how far it could be read, its
  * flags explained with review controls, the source text with flagged passages marked, and the
  * parsed tables with flagged cells outlined. `?flag=FINGERPRINT` selects a flag on arrival;
- * `?back=…` is the dashboard state that “返回看板” restores (lib/query/links.ts).
+ * `?back=…` is the dashboard state that “返回看板” restores (lib/present/links.ts).
  *
  * Everything is read in the browser: the report's rows from DuckDB-WASM (the same database as the
  * dashboard), its text from /data/texts/REPORT_ID.txt — or, for a report uploaded in this tab, from
@@ -12,9 +12,9 @@
  */
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { runQuery, type Row } from '@/lib/query/executor';
-import { reportStatusLabel, SECTION_LABELS, severityLabel } from '@/lib/query/labels';
-import { dashboardHref, reportHref, selectedFlagParam } from '@/lib/query/links';
+import { runQuery, type Row } from '@/lib/store/executor';
+import { reportStatusLabel, SECTION_LABELS, severityLabel } from '@/lib/present/labels';
+import { dashboardHref, reportHref, selectedFlagParam } from '@/lib/present/links';
 import {
   agencyReportsSql,
   buildFormTables,
@@ -29,7 +29,7 @@ import {
   type ReportCell,
   type ReportFlag,
 } from '@/lib/query/report-detail';
-import { isReportId } from '@/lib/query/subject-ref';
+import { isReportId } from '@/lib/present/subject-ref';
 import { REVIEW_STATUS_LABELS, rowFingerprint } from '@/lib/review/decisions';
 import { useBrowserDb } from '../_lib/use-browser-db';
 import { useDecisions } from '../_lib/use-decisions';

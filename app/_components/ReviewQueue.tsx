@@ -9,10 +9,10 @@
  */
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { runQuery, type Row } from '@/lib/query/executor';
+import { runQuery, type Row } from '@/lib/store/executor';
 import type { FilterState } from '@/lib/query/filters';
-import { describeCellRef, ruleLabel, severityLabel, SEVERITY_LABELS } from '@/lib/query/labels';
-import { reportHref } from '@/lib/query/links';
+import { describeCellRef, ruleLabel, severityLabel, SEVERITY_LABELS } from '@/lib/present/labels';
+import { reportHref } from '@/lib/present/links';
 import {
   allFlagKeysSql,
   describeReviewFilter,
@@ -24,8 +24,8 @@ import {
   type ReviewOptions,
   type StatusFilter,
 } from '@/lib/query/review';
-import { ruleInfo } from '@/lib/query/rule-catalogue';
-import { parseSubject } from '@/lib/query/subject-ref';
+import { ruleInfo } from '@/lib/present/rule-catalogue';
+import { parseSubject } from '@/lib/present/subject-ref';
 import { decisionsFileName, reconcileDecisions, REVIEW_STATUS_LABELS, reviewCounts, rowFingerprint, type Decision } from '@/lib/review/decisions';
 import type { BrowserDb } from '../_lib/duckdb-browser';
 import { useDecisions } from '../_lib/use-decisions';

@@ -8,7 +8,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { textSegments, type ReportFlag, type TextMark } from '@/lib/query/report-detail';
-import { ruleLabel } from '@/lib/query/labels';
+import { ruleLabel } from '@/lib/present/labels';
 import { worstSeverity } from './FormTables';
 
 /** State of the text fetch. */

@@ -5,12 +5,12 @@
  * the views read); `cells` starts empty and gets a report's rows from /data/cells/<id> when the
  * report page or an upload check needs them ({@link BrowserDb.ensureCells}). Without a manifest (an
  * older data folder) it loads all three CSVs served by app/data/[name]/route.ts and pivots `facts`
- * from `cells` itself (lib/query/facts.ts createFactsSql).
+ * from `cells` itself (lib/store/facts.ts createFactsSql).
  *
  * The wasm and worker files are bundled with the app (`new URL(…, import.meta.url)` asset
  * modules), so nothing is fetched from a CDN or any other host. Only the `mvp` and `eh` bundles
  * are offered (no cross-origin isolation needed). Offline DuckDB-WASM has only its built-in CSV
- * reader, so the files are read with explicit column types (lib/query/load.ts), and extension
+ * reader, so the files are read with explicit column types (lib/store/load.ts), and extension
  * autoloading is switched off.
  *
  * Reports uploaded earlier in the same tab (./upload-store.ts, sessionStorage) are put back into
@@ -20,11 +20,11 @@
  * Import this module dynamically from client code only (it touches Worker and fetch).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { toSqlValue, errorMessage, type QueryExecutor, type Row } from '@/lib/query/executor';
-import { createFactsSql, emptyFactsSql, FACTS_TABLE } from '@/lib/query/facts';
-import { csvFileName, DATA_TABLES, describeTableSql, insertTableSql, loadTableSql, readCsvHeader, type CsvHeader, type DataTable } from '@/lib/query/load';
-import { sqlString, sqlStringList } from '@/lib/query/sql';
-import { MANIFEST_FILE, MANIFEST_FORMAT, type BrowserManifest } from '@/lib/query/manifest';
+import { toSqlValue, errorMessage, type QueryExecutor, type Row } from '@/lib/store/executor';
+import { createFactsSql, emptyFactsSql, FACTS_TABLE } from '@/lib/store/facts';
+import { csvFileName, DATA_TABLES, describeTableSql, insertTableSql, loadTableSql, readCsvHeader, type CsvHeader, type DataTable } from '@/lib/store/load';
+import { sqlString, sqlStringList } from '@/lib/store/sql';
+import { MANIFEST_FILE, MANIFEST_FORMAT, type BrowserManifest } from '@/lib/store/manifest';
 import { restoreUploadedRecords } from '@/lib/upload/add-uploads';
 import { forgetUploadIds, keptUploads } from './upload-store';
 

@@ -7,9 +7,9 @@
 import initSqlJs from 'sql.js';
 import Papa from 'papaparse';
 import { tableFromIPC } from 'apache-arrow';
-import { createFactsSql, FACT_COLUMNS, FACTS_TABLE } from '@/lib/query/facts';
-import { CSV_COLUMNS, DATA_TABLES, ORIGIN_COLUMN } from '@/lib/query/load';
-import { MANIFEST_FILE, type BrowserManifest } from '@/lib/query/manifest';
+import { createFactsSql, FACT_COLUMNS, FACTS_TABLE } from '@/lib/store/facts';
+import { CSV_COLUMNS, DATA_TABLES, ORIGIN_COLUMN } from '@/lib/store/load';
+import { MANIFEST_FILE, type BrowserManifest } from '@/lib/store/manifest';
 
 /** A loaded sql.js database: runs one SQL text, returning row count and milliseconds. */
 export interface SqlJsBench {
@@ -22,8 +22,8 @@ const SQLITE_TYPES: Record<string, string> = { VARCHAR: 'TEXT', INTEGER: 'INTEGE
 /**
  * Starts sql.js and loads the data the dashboard's DuckDB loads: with a manifest (browser data
  * build), reports.csv and flags.csv plus the facts partitions (Arrow, read with apache-arrow);
- * without, all three CSVs and the facts pivoted with lib/query/facts.ts createFactsSql. Tables and
- * columns as in DuckDB (reports gets `origin` = 'embedded'), values typed as lib/query/load.ts
+ * without, all three CSVs and the facts pivoted with lib/store/facts.ts createFactsSql. Tables and
+ * columns as in DuckDB (reports gets `origin` = 'embedded'), values typed as lib/store/load.ts
  * CSV_COLUMNS says; an empty field is NULL.
  */
 export async function openSqlJsBench(): Promise<SqlJsBench> {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { openNodeDatabase, type NodeDatabase } from '../query/node-duckdb';
+import { openNodeDatabase, type NodeDatabase } from '../pipeline/node-duckdb';
 import { APPLICATIONS_VIEW, COMPLIANCE_VIEW, INDICATORS_VIEW, PROACTIVE_VIEW, REVIEW_LITIGATION_VIEW } from '../query/views';
 import { EMPTY_FILTER } from '../query/filters';
 import {

@@ -17,7 +17,7 @@ import {
   type ViewDef,
   type ViewId,
 } from '../query/views';
-import { SEVERITY_LABELS } from '../query/labels';
+import { SEVERITY_LABELS } from '../present/labels';
 import { INDICATORS, MIN_CASES } from '../query/indicators';
 
 /** A row as produced by a view query: column key → number, text or NULL. */

@@ -2,14 +2,14 @@
  * The browser's data build, run after an ingest (by `npm run build:data`, and by the benchmark on
  * its ingests): next to reports.csv, cells.csv and flags.csv it writes
  *
- * - `facts/<year>.arrow` — the per-report facts the views read (lib/query/facts.ts FACT_COLUMNS,
+ * - `facts/<year>.arrow` — the per-report facts the views read (lib/store/facts.ts FACT_COLUMNS,
  *   pivoted from cells with the same SQL the browser uses for uploads, with each report's agency,
  *   region, year and origin), one Arrow IPC stream per report year (`unknown.arrow` for reports
  *   without a year), rows in the views' order (agency, year, report_id); numbers as Float64, the
  *   year as Int32, flags as Bool, agency/region/origin dictionary-encoded;
  * - `cells-index.json` — report_id → the byte ranges of its rows in cells.csv, so the app can
  *   serve one report's cells (app/data/cells/[id]) without the browser loading all cells;
- * - `first-pages.json` (lib/query/manifest.ts FirstPages) — the first page of every view without a
+ * - `first-pages.json` (lib/store/manifest.ts FirstPages) — the first page of every view without a
  *   filter, run with the views' SQL here, for the dashboard's first chart before its DuckDB is up;
  * - `manifest.json` ({@link BrowserManifest}) — the partitions, the row counts and cells.csv's
  *   header; its presence tells the browser to load facts instead of cells.
@@ -19,12 +19,12 @@
 import { closeSync, mkdirSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Bool, Dictionary, Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
-import { FACT_COLUMNS, FACTS_TABLE } from '../query/facts';
-import { fileStart, openNodeDatabase } from '../query/node-duckdb';
-import { readCsvHeader } from '../query/load';
+import { FACT_COLUMNS, FACTS_TABLE } from '../store/facts';
+import { fileStart, openNodeDatabase } from './node-duckdb';
+import { readCsvHeader } from '../store/load';
 import { EMPTY_FILTER } from '../query/filters';
 import { PAGE_ROWS, pageSql, rowCountSql, VIEWS } from '../query/views';
-import { CELLS_INDEX_FILE, FIRST_PAGES_FILE, MANIFEST_FILE, MANIFEST_FORMAT, type BrowserManifest, type FirstPages, type FactsPartition } from '../query/manifest';
+import { CELLS_INDEX_FILE, FIRST_PAGES_FILE, MANIFEST_FILE, MANIFEST_FORMAT, type BrowserManifest, type FirstPages, type FactsPartition } from '../store/manifest';
 
 export type { BrowserManifest };
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { runChecks, runCrossReportChecks } from '../checks/run-checks';
 import { ReportRecord } from '../model/report-schema';
 import { failedRecord, parseReportBytes, type ParseOptions } from '../parse/parse-report-bytes';
-import { flagRows, RECORD_COLUMNS, recordsCsv, toCsv } from '../query/record-rows';
+import { flagRows, RECORD_COLUMNS, recordsCsv, toCsv } from '../store/record-rows';
 
 /** pdf.js's character maps and standard fonts from the installed pdfjs-dist, for PDFs in non-embedded CJK fonts. */
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -23,7 +23,7 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /**
  * Column order of the three output files (the schema fields, in order; flags add `fingerprint`).
- * Defined with the record → row conversion in lib/query/record-rows.ts, shared with the dashboard's
+ * Defined with the record → row conversion in lib/store/record-rows.ts, shared with the dashboard's
  * uploads.
  */
 export const CSV_COLUMNS = RECORD_COLUMNS;

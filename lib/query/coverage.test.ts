@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { openNodeDatabaseOrThrow, type NodeDatabase } from './node-duckdb';
+import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duckdb';
 import { buildCoverageGrid, coverageSql, yearHeading } from './coverage';
 import { EMPTY_FILTER } from './filters';
 

@@ -7,9 +7,9 @@
  * One SELECT ({@link coverageSql}) gives one row per report; {@link buildCoverageGrid} arranges
  * the rows into the grid (pure, no DOM).
  */
-import type { Row } from './executor';
+import type { Row } from '../store/executor';
 import { filterWhere, type FilterState } from './filters';
-import { reportStatusLabel } from './labels';
+import { reportStatusLabel } from '../present/labels';
 
 /** The tables of the form in order, with their short Chinese names. */
 export const COVERAGE_TABLES: ReadonlyArray<{ key: 't2' | 't3' | 't4'; label: string }> = [

@@ -8,8 +8,8 @@
  * data to the filtered reports, so one filter state restricts all four views the same way.
  */
 import { z } from 'zod';
-import type { Origin } from './load';
-import { sqlIdent, sqlNumber, sqlString, sqlStringList } from './sql';
+import type { Origin } from '../store/load';
+import { sqlIdent, sqlNumber, sqlString, sqlStringList } from '../store/sql';
 
 /**
  * Filter state.

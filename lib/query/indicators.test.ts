@@ -6,13 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { openNodeDatabaseOrThrow, type NodeDatabase } from './node-duckdb';
+import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duckdb';
 import { INDICATORS_VIEW } from './views';
-import { insertFactsSql } from './facts';
+import { insertFactsSql } from '../store/facts';
 import { EMPTY_FILTER } from './filters';
 import { INDICATORS, MIN_CASES, rankText, SMALL_SAMPLE_NOTE } from './indicators';
-import { formatRowCell } from './format';
-import type { Row } from './executor';
+import { formatRowCell } from '../present/format';
+import type { Row } from '../store/executor';
 
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures', import.meta.url));
 const LINZI_2023 = 'db5428ea704a808e'; // 临淄区人民政府办公室 2023

@@ -22,9 +22,9 @@ import {
   type FormKey,
 } from '../model/form-layout';
 import type { TableKey } from '../model/report-schema';
-import type { Row } from './executor';
-import { sqlIdent, sqlString } from './sql';
-import { cellKey, parseSubject } from './subject-ref';
+import type { Row } from '../store/executor';
+import { sqlIdent, sqlString } from '../store/sql';
+import { cellKey, parseSubject } from '../present/subject-ref';
 
 // ------------------------------------------------------------------ SQL
 

@@ -6,10 +6,10 @@
  * ({@link filterByStatus}) and named in the sentence by {@link describeReviewFilter}.
  */
 import { z } from 'zod';
-import type { Row } from './executor';
+import type { Row } from '../store/executor';
 import { describeFilter, filterWhere, type FilterState } from './filters';
-import { ruleLabel, severityLabel, SEVERITY_LABELS } from './labels';
-import { sqlIdent, sqlStringList } from './sql';
+import { ruleLabel, severityLabel, SEVERITY_LABELS } from '../present/labels';
+import { sqlIdent, sqlStringList } from '../store/sql';
 
 /** Review status filter: `all`, or only flags that are `open` (未审核), `confirmed` or `dismissed`. */
 export type StatusFilter = 'all' | 'open' | 'confirmed' | 'dismissed';

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { T3_COLUMNS } from '../model/form-layout';
-import { openNodeDatabaseOrThrow, type NodeDatabase } from './node-duckdb';
-import { reportFromRow, cellFromRow } from './record-rows';
+import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duckdb';
+import { reportFromRow, cellFromRow } from '../store/record-rows';
 import { countsByOriginSql, crossYearCellsSql, loadedReportsByIdSql, removeUploadsSql, reportsOfYearsSql } from './uploads';
 
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures', import.meta.url));

@@ -3,7 +3,7 @@
  * a batch's ids are already loaded, the loaded reports and cells the cross-year rules compare an
  * upload with, counts by origin, and removing every upload again. Pure string builders.
  */
-import { sqlIdent, sqlNumber, sqlStringList } from './sql';
+import { sqlIdent, sqlNumber, sqlStringList } from '../store/sql';
 
 /**
  * The loaded reports among `ids`: report_id, agency, year (INTEGER), origin, source_file.
@@ -16,7 +16,7 @@ export function loadedReportsByIdSql(ids: readonly string[]): string {
 
 /**
  * Every column of the readable loaded reports (status ok or partial) of the given report years,
- * with year as INTEGER and published_on as `YYYY-MM-DD` text (for lib/query/record-rows.ts
+ * with year as INTEGER and published_on as `YYYY-MM-DD` text (for lib/store/record-rows.ts
  * reportFromRow). For an empty list, a query that returns no rows.
  */
 export function reportsOfYearsSql(years: readonly number[]): string {

@@ -5,13 +5,13 @@
  * 2023 (all zeros), 003 运城市科学技术局 2022 (1 application, granted), 004 临淄区人民政府办公室
  * 2023 (27 new, 6 carried over, …; one 表二 cell missing).
  */
-import { createFactsSql } from './facts';
+import { createFactsSql } from '../store/facts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openNodeDatabaseOrThrow, type NodeDatabase } from './node-duckdb';
+import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duckdb';
 import {
   APPLICATIONS_VIEW,
   COMPLIANCE_VIEW,
@@ -26,8 +26,8 @@ import {
   withoutFinalOrderBy,
 } from './views';
 import { EMPTY_FILTER, filterWhere, type FilterState } from './filters';
-import { runQuery, type Row } from './executor';
-import { sqlString } from './sql';
+import { runQuery, type Row } from '../store/executor';
+import { sqlString } from '../store/sql';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = join(ROOT, 'tests', 'fixtures');

@@ -14,10 +14,10 @@
 import { T4_COLUMNS, T4_ROWS, TABLE_LABELS } from '../model/form-layout';
 import type { TableKey } from '../model/report-schema';
 import { filterWhere, type FilterState } from './filters';
-import { describeCellRef, RULE_LABELS, T3_LABELS, T4_GROUP_LABELS } from './labels';
+import { describeCellRef, RULE_LABELS, T3_LABELS, T4_GROUP_LABELS } from '../present/labels';
 import { INDICATORS, MIN_CASES } from './indicators';
-import { FACTS_TABLE, T2_CELLS, T2_OTHER_FORM_NOTE, T3_FACT_KEYS, T3_OUTCOME_GROUPS, T4_KEYS } from './facts';
-import { sqlIdent, sqlString } from './sql';
+import { FACTS_TABLE, T2_CELLS, T2_OTHER_FORM_NOTE, T3_FACT_KEYS, T3_OUTCOME_GROUPS, T4_KEYS } from '../store/facts';
+import { sqlIdent, sqlString } from '../store/sql';
 
 /** Identifier of a view (one dashboard tab). */
 export type ViewId = 'proactive' | 'applications' | 'review_litigation' | 'indicators' | 'compliance';

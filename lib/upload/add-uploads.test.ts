@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../pipeline/ingest-reports';
-import { openNodeDatabaseOrThrow, type NodeDatabase } from '../query/node-duckdb';
+import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duckdb';
 import { uploadedReportCountSql } from '../query/uploads';
 import { APPLICATIONS_VIEW, COMPLIANCE_VIEW, filterOptionsFromRows, filterOptionsSql } from '../query/views';
 import { EMPTY_FILTER } from '../query/filters';

@@ -1,11 +1,11 @@
 /**
  * Adding uploaded reports to the page's database: the files read by ./read-uploaded-file.ts →
  * duplicates set aside → the cross-year rules against the loaded reports of the same agency
- * (./upload-cross-year.ts) → rows exactly as the ingest writes them (lib/query/record-rows.ts
+ * (./upload-cross-year.ts) → rows exactly as the ingest writes them (lib/store/record-rows.ts
  * recordsCsv) → appended to the tables `reports`, `cells` and `flags` with the same typed SQL as
- * the built data (lib/query/load.ts insertTableSql), `reports.origin = 'upload'`, and their rows of
+ * the built data (lib/store/load.ts insertTableSql), `reports.origin = 'upload'`, and their rows of
  * the per-report `facts` the views read, pivoted with the same SQL as the build's
- * (lib/query/facts.ts insertFactsSql).
+ * (lib/store/facts.ts insertFactsSql).
  *
  * No DOM, no file system: the database is reached through {@link UploadDb}, which the browser
  * implements with DuckDB-WASM (registered file buffers) and the tests with @duckdb/node-api
@@ -14,10 +14,10 @@
  */
 import { proseDigest, type CrossYearInput } from '../checks/cross-year-input';
 import type { ReportRecord } from '../model/report-schema';
-import { errorMessage, type QueryExecutor, type Row } from '../query/executor';
-import { insertFactsSql } from '../query/facts';
-import { DATA_TABLES, describeTableSql, insertTableSql, readCsvHeader } from '../query/load';
-import { cellFromRow, recordsCsv, reportFromRow } from '../query/record-rows';
+import { errorMessage, type QueryExecutor, type Row } from '../store/executor';
+import { insertFactsSql } from '../store/facts';
+import { DATA_TABLES, describeTableSql, insertTableSql, readCsvHeader } from '../store/load';
+import { cellFromRow, recordsCsv, reportFromRow } from '../store/record-rows';
 import { crossYearCellsSql, loadedReportsByIdSql, reportsOfYearsSql } from '../query/uploads';
 import type { UploadOutcome } from './read-uploaded-file';
 import { isPreviousYearOfBatch, previousYearsNeeded, withCrossYearFlags } from './upload-cross-year';

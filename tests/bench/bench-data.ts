@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { buildBrowserData } from '../../lib/pipeline/build-browser-data';
-import { FIRST_PAGES_FILE, MANIFEST_FORMAT } from '../../lib/query/manifest';
+import { FIRST_PAGES_FILE, MANIFEST_FORMAT } from '../../lib/store/manifest';
 import { ingestPathsParallel } from '../../lib/pipeline/ingest-parallel';
 import { writeSyntheticCorpus } from '../../lib/pipeline/write-synthetic-corpus';
 

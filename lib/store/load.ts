@@ -147,7 +147,7 @@ export function loadTableSql(table: DataTable, path: string, header: CsvHeader, 
 
 /**
  * `INSERT INTO <table> BY NAME SELECT … FROM read_csv(…)`: appends the rows of a further data file
- * (e.g. uploaded reports, lib/query/record-rows.ts recordsCsv) to a table made by
+ * (e.g. uploaded reports, lib/store/record-rows.ts recordsCsv) to a table made by
  * {@link loadTableSql}, read with the same explicit types. Only the file's columns that the table
  * has (`tableColumns`, e.g. from `DESCRIBE`) are inserted, the others of the table become NULL;
  * `reports` rows get {@link ORIGIN_COLUMN} = `origin`.

@@ -2,10 +2,10 @@
  * How the dashboard's tables print a value of a view column (see ViewColumn.format in ./views.ts).
  * NULL prints as `—` and is marked `missing`, so a reader never mistakes it for 0.
  */
-import type { Row, SqlValue } from './executor';
-import { rankText } from './indicators';
+import type { Row, SqlValue } from '../store/executor';
+import { rankText } from '../query/indicators';
 import { describeCellRef, ruleLabel, severityLabel } from './labels';
-import type { ColumnFormat, ViewColumn } from './views';
+import type { ColumnFormat, ViewColumn } from '../query/views';
 
 /** A value ready for a table cell: the text, an optional tooltip, and whether it is NULL. */
 export interface FormattedCell {

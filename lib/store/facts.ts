@@ -13,7 +13,7 @@
  */
 import { T2_COLUMNS, T2_ROWS, T3_OUTCOME_ROWS, T3_ROWS, T4_COLUMNS, T4_ROWS } from '../model/form-layout';
 import type { TableKey } from '../model/report-schema';
-import { CELL_STATUS_LABELS, itemLabel, plainLabel, T3_LABELS } from './labels';
+import { CELL_STATUS_LABELS, itemLabel, plainLabel, T3_LABELS } from '../present/labels';
 import { sqlIdent, sqlString, sqlStringList } from './sql';
 
 /** Name of the facts table. */
@@ -129,7 +129,7 @@ export interface FactColumn {
 
 /**
  * The report's own columns carried in `facts` (copied from `reports`): agency, region, year
- * (INTEGER, the report year) and origin (lib/query/load.ts Origin). The views filter and sort on
+ * (INTEGER, the report year) and origin (lib/store/load.ts Origin). The views filter and sort on
  * them without joining `reports` — at 100,000 reports that join was most of a view's query time.
  */
 export const FACT_REPORT_COLUMNS: readonly FactColumn[] = [

@@ -6,9 +6,9 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { errorMessage, toRow, type QueryExecutor } from './executor';
-import { createFactsSql } from './facts';
-import { csvFileName, DATA_TABLES, loadTableSql, readCsvHeader, type CsvHeader, type DataTable } from './load';
+import { errorMessage, toRow, type QueryExecutor } from '../store/executor';
+import { createFactsSql } from '../store/facts';
+import { csvFileName, DATA_TABLES, loadTableSql, readCsvHeader, type CsvHeader, type DataTable } from '../store/load';
 
 /** An open in-memory database with the three tables loaded and `facts` pivoted from them (./facts.ts). Call `close()` when done. */
 export interface NodeDatabase {

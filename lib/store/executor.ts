@@ -2,7 +2,7 @@
  * The one query interface of lib/query: an async function from SQL text to plain row objects.
  *
  * The browser implements it with DuckDB-WASM (app/_lib/duckdb-browser.ts), the Node tests with
- * @duckdb/node-api (lib/query/node-duckdb.ts); the SQL builders of this folder never know which.
+ * @duckdb/node-api (lib/pipeline/node-duckdb.ts); the SQL builders of this folder never know which.
  */
 
 /** One cell value of a result: a number (件, 万元 or a ratio 0–1), a string, or SQL NULL. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CSV_COLUMNS, describeTableSql, insertTableSql, loadTableSql, readCsvHeader } from './load';
-import { openNodeDatabase } from './node-duckdb';
+import { openNodeDatabase } from '../pipeline/node-duckdb';
 
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures', import.meta.url));
 

@@ -11,11 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { tableFromIPC } from 'apache-arrow';
 import { buildBrowserData, csvFirstFieldIndexer, indexCsvByFirstField, indexCsvFile } from '../pipeline/build-browser-data';
 import { deleteFactsSql, FACT_COLUMNS, insertFactsSql } from './facts';
-import { openNodeDatabaseOrThrow, type NodeDatabase } from './node-duckdb';
+import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duckdb';
 import type { Row } from './executor';
-import { EMPTY_FILTER } from './filters';
+import { EMPTY_FILTER } from '../query/filters';
 import type { FirstPages } from './manifest';
-import { VIEWS } from './views';
+import { VIEWS } from '../query/views';
 
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures', import.meta.url));
 const LINZI_2023 = 'db5428ea704a808e';
