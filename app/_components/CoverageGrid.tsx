@@ -8,11 +8,12 @@
  */
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { buildCoverageGrid, COVERAGE_TABLES, coverageSql, yearHeading, type CoverageGrid as Grid } from '@/lib/query/coverage';
+import { buildCoverageGrid, COVERAGE_TABLES, coverageSql, yearHeading, type CoverageGrid as Grid, type CoverageReport as CoverageReportCell } from '@/lib/query/coverage';
 import { runQuery } from '@/lib/store/executor';
 import type { FilterState } from '@/lib/query/filters';
 import { reportHref } from '@/lib/present/links';
 import type { BrowserDb } from '../_lib/duckdb-browser';
+import ErrorBox, { QUERY_FAILED_WHAT } from './ErrorBox';
 
 type State = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; grid: Grid; sql: string };
 
@@ -42,12 +43,7 @@ export default function CoverageGrid({ db, filter, back }: { db: BrowserDb; filt
   }
   if (state.status === 'error') {
     return (
-      <div className="error-box" role="alert">
-        <p>{state.error}</p>
-        <p>
-          <strong>怎么办：</strong>请刷新页面；如果仍然出错，请重新运行 npm run build:data。
-        </p>
-      </div>
+      <ErrorBox message={state.error} what={QUERY_FAILED_WHAT} />
     );
   }
   const { grid } = state;
@@ -61,27 +57,7 @@ export default function CoverageGrid({ db, filter, back }: { db: BrowserDb; filt
           {grid.agencies.length} 个机关 · {grid.totals.reports} 份报告 · 有错误的 {grid.totals.withErrors} 份 · 首末年份之间缺少的报告 {grid.totals.gaps} 份
         </span>
       </div>
-      <div className="legend">
-        <span className="legend-item">
-          <span className="cov-sample full" />
-          三张表均可读
-        </span>
-        <span className="legend-item">
-          <span className="cov-sample partial" />
-          部分可读（缺表或缺格）
-        </span>
-        <span className="legend-item">
-          <span className="cov-sample unreadable" />
-          无法读取
-        </span>
-        <span className="legend-item">
-          <span className="cov-sample gap" />
-          无报告（首末年份之间）
-        </span>
-        <span className="legend-item">
-          <span className="err-badge">错误 3</span>错误级检查结果条数
-        </span>
-      </div>
+      <CoverageLegend />
       {grid.agencies.length === 0 ? (
         <p className="empty" data-testid="view-empty">
           没有符合筛选条件的报告。
@@ -122,50 +98,9 @@ export default function CoverageGrid({ db, filter, back }: { db: BrowserDb; filt
                       }
                       return (
                         <td key={y} className="cov has">
-                          {reports.map((r) => {
-                            const href = reportHref(r.report_id, { back });
-                            const body = (
-                              <>
-                                <span className="cov-status">
-                                  {r.statusLabel}
-                                  {r.uploaded ? (
-                                    <span className="badge upload" data-testid="upload-badge" title="在本浏览器中上传的文件">
-                                      上传
-                                    </span>
-                                  ) : null}
-                                </span>
-                                <span className="cov-tables">
-                                  {COVERAGE_TABLES.map((t) => (
-                                    <span key={t.key} className={r.tablesFound.includes(t.key) ? 'tbl ok' : 'tbl missing'} title={r.tablesFound.includes(t.key) ? `${t.label}已读出` : `${t.label}未读出`}>
-                                      {t.label}
-                                    </span>
-                                  ))}
-                                </span>
-                                {r.errors > 0 ? <span className="err-badge">错误 {r.errors}</span> : <span className="muted small">无错误</span>}
-                                {r.warnings > 0 ? <span className="muted small"> · 警告 {r.warnings}</span> : null}
-                              </>
-                            );
-                            const props = {
-                              className: `cov-report ${r.readability}`,
-                              'data-testid': 'coverage-cell',
-                              'data-report-id': r.report_id,
-                              'data-agency': a.agency,
-                              'data-year': y,
-                              'data-errors': r.errors,
-                              'data-status': r.status,
-                              'data-origin': r.uploaded ? 'upload' : 'embedded',
-                              title: [r.statusLabel, r.statusMessage].filter(Boolean).join('：'),
-                            };
-                            return href ? (
-                              <Link key={r.report_id} href={href} {...props}>
-                                {body}
-                              </Link>
-                            ) : (
-                              <span key={r.report_id} {...props}>
-                                {body}
-                              </span>
-                            );
-                          })}
+                          {reports.map((r) => (
+                            <CoverageReport key={r.report_id} r={r} agency={a.agency} year={y} back={back} />
+                          ))}
                         </td>
                       );
                     })}
@@ -181,5 +116,78 @@ export default function CoverageGrid({ db, filter, back }: { db: BrowserDb; filt
         <pre>{state.sql}</pre>
       </details>
     </div>
+  );
+}
+
+/** The legend of the grid's colours and badges. */
+function CoverageLegend() {
+  return (
+      <div className="legend">
+        <span className="legend-item">
+          <span className="cov-sample full" />
+          三张表均可读
+        </span>
+        <span className="legend-item">
+          <span className="cov-sample partial" />
+          部分可读（缺表或缺格）
+        </span>
+        <span className="legend-item">
+          <span className="cov-sample unreadable" />
+          无法读取
+        </span>
+        <span className="legend-item">
+          <span className="cov-sample gap" />
+          无报告（首末年份之间）
+        </span>
+        <span className="legend-item">
+          <span className="err-badge">错误 3</span>错误级检查结果条数
+        </span>
+      </div>
+  );
+}
+
+/** One report in a grid cell: how far it was read, its tables, its errors and warnings; a link to its page. */
+function CoverageReport({ r, agency, year, back }: { r: CoverageReportCell; agency: string; year: string; back: URLSearchParams }) {
+  const href = reportHref(r.report_id, { back });
+  const body = (
+    <>
+      <span className="cov-status">
+        {r.statusLabel}
+        {r.uploaded ? (
+          <span className="badge upload" data-testid="upload-badge" title="在本浏览器中上传的文件">
+            上传
+          </span>
+        ) : null}
+      </span>
+      <span className="cov-tables">
+        {COVERAGE_TABLES.map((t) => (
+          <span key={t.key} className={r.tablesFound.includes(t.key) ? 'tbl ok' : 'tbl missing'} title={r.tablesFound.includes(t.key) ? `${t.label}已读出` : `${t.label}未读出`}>
+            {t.label}
+          </span>
+        ))}
+      </span>
+      {r.errors > 0 ? <span className="err-badge">错误 {r.errors}</span> : <span className="muted small">无错误</span>}
+      {r.warnings > 0 ? <span className="muted small"> · 警告 {r.warnings}</span> : null}
+    </>
+  );
+  const props = {
+    className: `cov-report ${r.readability}`,
+    'data-testid': 'coverage-cell',
+    'data-report-id': r.report_id,
+    'data-agency': agency,
+    'data-year': year,
+    'data-errors': r.errors,
+    'data-status': r.status,
+    'data-origin': r.uploaded ? 'upload' : 'embedded',
+    title: [r.statusLabel, r.statusMessage].filter(Boolean).join('：'),
+  };
+  return href ? (
+    <Link href={href} {...props}>
+      {body}
+    </Link>
+  ) : (
+    <span {...props}>
+      {body}
+    </span>
   );
 }

@@ -5,6 +5,8 @@
  * 正在加载数据库… while `loading`, or, on `error`, what went wrong, what to do (`hint`, Chinese) and
  * a 重试 button calling `onRetry`. Renders nothing otherwise.
  */
+import ErrorBox from './ErrorBox';
+
 export default function DbStatus({
   loading,
   error,
@@ -23,17 +25,17 @@ export default function DbStatus({
         </div>
       ) : null}
       {error ? (
-        <div className="error-box" role="alert" data-testid="db-error">
-          <h2>数据库没能启动</h2>
-          <p>{error.error}</p>
-          <p>
-            <strong>怎么办：</strong>
-            {error.hint}
-          </p>
-          <button type="button" onClick={onRetry} data-testid="db-retry">
-            重试
-          </button>
-        </div>
+        <ErrorBox
+          title="数据库没能启动"
+          message={error.error}
+          what={error.hint}
+          testId="db-error"
+          actions={
+            <button type="button" onClick={onRetry} data-testid="db-retry">
+              重试
+            </button>
+          }
+        />
       ) : null}
     </>
   );

@@ -6,7 +6,8 @@
  * refusal or a storage failure is shown under the buttons.
  */
 import { useEffect, useState } from 'react';
-import { DECISION_LABELS, REVIEW_STATUS_LABELS, type Decision, type DecisionResult, type DecisionValue, type FlagContext } from '@/lib/review/decisions';
+import type { Result } from '@/lib/model/result';
+import { DECISION_LABELS, REVIEW_STATUS_LABELS, type Decision, type DecisionValue, type FlagContext } from '@/lib/review/decisions';
 import type { UseDecisions } from '../_lib/use-decisions';
 
 function when(iso: string): string {
@@ -32,7 +33,7 @@ export default function DecisionControls({ flag, decisions, compact = false }: {
   }, [current?.note, current?.decided_at]);
 
   const status = current?.decision ?? 'open';
-  const run = async (p: Promise<DecisionResult<unknown>>) => {
+  const run = async (p: Promise<Result<unknown>>) => {
     setBusy(true);
     const r = await p;
     setBusy(false);

@@ -18,6 +18,7 @@ function MultiSelect({
   selected,
   hint,
   badge,
+  display = (v) => v,
   onChange,
 }: {
   id: string;
@@ -27,9 +28,11 @@ function MultiSelect({
   selected: readonly string[];
   hint?: (value: string) => string | undefined;
   badge?: (value: string) => boolean;
+  /** The text shown for a value (the 机关 filter's values are agency_keys, shown by name). */
+  display?: (value: string) => string;
   onChange: (values: string[]) => void;
 }) {
-  const summary = selected.length === 0 ? allLabel : selected.length === 1 ? selected[0] : `已选 ${selected.length} 个`;
+  const summary = selected.length === 0 ? allLabel : selected.length === 1 ? display(selected[0]) : `已选 ${selected.length} 个`;
   // The options are rendered once the drop-down was first opened: at national scale there are tens
   // of thousands of agencies, and rendering them on every filter change would cost more than the query.
   const [opened, setOpened] = useState(false);
@@ -57,7 +60,7 @@ function MultiSelect({
                   data-value={o}
                   onChange={() => onChange(checked ? selected.filter((s) => s !== o) : [...selected, o])}
                 />
-                <span>{o}</span>
+                <span>{display(o)}</span>
                 {badge?.(o) ? (
                   <span className="badge upload" data-testid="upload-badge" title="包含在本浏览器中上传的报告">
                     上传
@@ -112,6 +115,7 @@ export default function FilterBar({
         selected={filter.agencies}
         hint={(a) => options.agencyRegions[a]?.join('、')}
         badge={(a) => uploaded.has(a)}
+        display={(a) => options.agencyNames[a] ?? a}
         onChange={(agencies) => onChange({ ...filter, agencies })}
       />
       <MultiSelect

@@ -5,7 +5,8 @@
  * with the form's labels, every cell styled by its status (印出 / 空白 / 占位符 / 缺失 / 推算 / 未读到)
  * and outlined in its flags' severity colour; the cells of the selected flag are emphasised.
  */
-import type { FlagHighlights, FormTableView, ReportCell } from '@/lib/query/report-detail';
+import type { FlagHighlights, FormTableView } from '@/lib/present/report-layout';
+import type { ReportCell } from '@/lib/query/report-detail';
 import { CELL_STATUS_LABELS, describeCellRef, ruleLabel } from '@/lib/present/labels';
 import type { ReportFlag } from '@/lib/query/report-detail';
 

@@ -12,38 +12,21 @@
  */
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { runQuery, type Row } from '@/lib/store/executor';
+import type { Row } from '@/lib/store/executor';
 import { reportStatusLabel, SECTION_LABELS, severityLabel } from '@/lib/present/labels';
 import { dashboardHref, reportHref, selectedFlagParam } from '@/lib/present/links';
-import {
-  agencyReportsSql,
-  buildFormTables,
-  cellsFromRows,
-  evidenceMarks,
-  flagHighlights,
-  rowMarks,
-  flagsFromRows,
-  reportCellsSql,
-  reportFlagsSql,
-  reportSql,
-  type ReportCell,
-  type ReportFlag,
-} from '@/lib/query/report-detail';
+import type { ReportFlag } from '@/lib/query/report-detail';
+import { buildFormTables, evidenceMarks, flagHighlights, rowMarks, type FlagHighlights, type FormTableView } from '@/lib/present/report-layout';
 import { isReportId } from '@/lib/present/subject-ref';
-import { REVIEW_STATUS_LABELS, rowFingerprint } from '@/lib/review/decisions';
+import { REVIEW_STATUS_LABELS } from '@/lib/review/decisions';
 import { useBrowserDb } from '../_lib/use-browser-db';
-import { useDecisions } from '../_lib/use-decisions';
-import { keptUpload } from '../_lib/upload-store';
+import { useDecisions, type UseDecisions } from '../_lib/use-decisions';
+import { useReportData, useReportText } from '../_lib/use-report-data';
 import FlagCard from './FlagCard';
 import FormTables, { CellLegend, worstSeverity } from './FormTables';
 import DbStatus from './DbStatus';
-import SourceText, { type TextState } from './SourceText';
-
-type DataState =
-  | { status: 'loading' }
-  | { status: 'error'; error: string }
-  | { status: 'not_found' }
-  | { status: 'ready'; report: Row; cells: ReportCell[]; flags: ReportFlag[]; siblings: Row[] };
+import ErrorBox, { QUERY_FAILED_WHAT } from './ErrorBox';
+import SourceText from './SourceText';
 
 const KIND_LABELS: Record<string, string> = { department: '部门报告（次年 1 月 31 日前发布）', government: '人民政府报告（次年 3 月 31 日前发布）' };
 
@@ -56,8 +39,8 @@ export default function ReportPage({ reportId }: { reportId: string }) {
   const validId = isReportId(reportId);
   const { state: db, retry } = useBrowserDb();
   const decisions = useDecisions();
-  const [data, setData] = useState<DataState>({ status: 'loading' });
-  const [text, setText] = useState<TextState>({ status: 'loading' });
+  const data = useReportData(db, reportId, validId);
+  const text = useReportText(reportId, validId);
   const [params, setParams] = useState<URLSearchParams>(() => new URLSearchParams());
   const [selected, setSelected] = useState<string | null>(null);
 
@@ -70,63 +53,6 @@ export default function ReportPage({ reportId }: { reportId: string }) {
 
   const back = useMemo(() => new URLSearchParams(params.get('back') ?? ''), [params]);
   const home = dashboardHref(params);
-
-  // The report's rows.
-  useEffect(() => {
-    if (!validId || db.status !== 'ready') return;
-    let cancelled = false;
-    setData({ status: 'loading' });
-    void (async () => {
-      const exec = db.db.exec;
-      await db.db.ensureCells([reportId]).catch(() => undefined); // without them the page shows the report with its tables empty
-      const [rep, cells, flags] = await Promise.all([runQuery(exec, reportSql(reportId)), runQuery(exec, reportCellsSql(reportId)), runQuery(exec, reportFlagsSql(reportId))]);
-      if (cancelled) return;
-      const failed = [rep, cells, flags].find((r) => !r.ok);
-      if (failed && !failed.ok) return setData({ status: 'error', error: failed.error });
-      if (!rep.ok || !cells.ok || !flags.ok) return;
-      if (rep.value.length === 0) return setData({ status: 'not_found' });
-      const report = rep.value[0];
-      const agency = str(report.agency);
-      const siblings = agency ? await runQuery(exec, agencyReportsSql(agency)) : { ok: true as const, value: [] };
-      if (cancelled) return;
-      setData({
-        status: 'ready',
-        report,
-        cells: cellsFromRows(cells.value),
-        flags: flagsFromRows(flags.value, rowFingerprint),
-        siblings: siblings.ok ? siblings.value : [],
-      });
-      document.title = `${agency ?? '报告'} ${typeof report.year === 'number' ? report.year : ''} · 报告详情`;
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [db, reportId, validId]);
-
-  // The report's text.
-  useEffect(() => {
-    if (!validId) return;
-    let cancelled = false;
-    const uploaded = keptUpload(reportId);
-    if (uploaded) {
-      setText({ status: 'ready', text: uploaded.text });
-      return;
-    }
-    setText({ status: 'loading' });
-    void (async () => {
-      try {
-        const res = await fetch(`/data/texts/${reportId}.txt`, { cache: 'no-store' });
-        const body = await res.text();
-        if (cancelled) return;
-        setText(res.ok ? { status: 'ready', text: body } : { status: 'error', error: `没能读取这份报告的原文（HTTP ${res.status}）：${body.split('\n')[0]}` });
-      } catch (e) {
-        if (!cancelled) setText({ status: 'error', error: `没能读取这份报告的原文：${e instanceof Error ? e.message : String(e)}。请确认看板服务仍在运行，然后刷新页面。` });
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [reportId, validId]);
 
   const ready = data.status === 'ready' ? data : null;
   const flagsByFp = useMemo(() => new Map((ready?.flags ?? []).map((f) => [f.fingerprint, f])), [ready]);
@@ -165,174 +91,50 @@ export default function ReportPage({ reportId }: { reportId: string }) {
   if (!validId) {
     return (
       <main className="page">
-        <div className="error-box" role="alert" data-testid="report-error">
-          <h2>报告编号格式不对</h2>
-          <p>“{reportId}”不是报告编号（应为 16 位十六进制数字，重复文件另加 -序号，例如 c0d392a57191d65c）。</p>
-          <p>
-            <strong>怎么办：</strong>请从看板的表格、图表或审核队列点击进入报告页。<Link href="/">返回看板</Link>
-          </p>
-        </div>
+        <ErrorBox
+          title="报告编号格式不对"
+          message={`“${reportId}”不是报告编号（应为 16 位十六进制数字，重复文件另加 -序号，例如 c0d392a57191d65c）。`}
+          what={
+            <>
+              请从看板的表格、图表或审核队列点击进入报告页。<Link href="/">返回看板</Link>
+            </>
+          }
+          testId="report-error"
+        />
       </main>
     );
   }
 
   const report = ready?.report;
-  const counts = ready
-    ? ready.flags.reduce<Record<string, number>>((m, f) => ({ ...m, [f.severity]: (m[f.severity] ?? 0) + 1 }), {})
-    : {};
-  const reviewed =
-    ready && decisions.state.status === 'ready' ? ready.flags.filter((f) => (decisions.state.status === 'ready' ? decisions.state.byFingerprint.has(f.fingerprint) : false)).length : 0;
-  const sectionsFound = str(report?.sections_found)?.split(';') ?? [];
-  const metaCls = (fps: readonly string[]) =>
-    fps.length ? `meta-flag sev-${worstSeverity(fps, flagsByFp)}${selected && fps.includes(selected) ? ' sel' : ''}` : '';
 
   return (
     <main className="page wide" data-testid="report-page" data-report-id={reportId}>
-      <nav className="crumbs">
-        <Link href={home} data-testid="back-to-dashboard">
-          ← 返回看板
-        </Link>
-        {ready && ready.siblings.length > 1 ? (
-          <span className="siblings">
-            同一机关其他年度：
-            {ready.siblings.map((s) => {
-              const id = String(s.report_id);
-              const href = reportHref(id, { back });
-              const label = typeof s.year === 'number' ? `${s.year} 年` : '年度未知';
-              return id === reportId || !href ? (
-                <strong key={id}>{label}</strong>
-              ) : (
-                <Link key={id} href={href}>
-                  {label}
-                </Link>
-              );
-            })}
-          </span>
-        ) : null}
-      </nav>
+      <Crumbs home={home} siblings={ready?.siblings ?? []} reportId={reportId} back={back} />
 
       <DbStatus loading={db.status === 'loading' || (db.status === 'ready' && data.status === 'loading')} error={db.status === 'error' ? db : null} onRetry={retry} />
       {data.status === 'error' ? (
-        <div className="error-box" role="alert" data-testid="report-error">
-          <p>{data.error}</p>
-          <p>
-            <strong>怎么办：</strong>请刷新页面；如果仍然出错，请重新运行 npm run build:data。
-          </p>
-        </div>
+        <ErrorBox message={data.error} what={QUERY_FAILED_WHAT} testId="report-error" />
       ) : null}
       {data.status === 'not_found' ? (
-        <div className="error-box" role="alert" data-testid="report-error">
-          <h2>数据中没有这份报告</h2>
-          <p>报告编号 {reportId} 不在当前数据（reports.csv）中。报告编号由文件内容计算，文件更换或数据重新生成后，旧链接可能失效。</p>
+        <ErrorBox
+          title="数据中没有这份报告"
+          message={`报告编号 ${reportId} 不在当前数据（reports.csv）中。报告编号由文件内容计算，文件更换或数据重新生成后，旧链接可能失效。`}
+          what={
+            <>
+              <Link href={home}>返回看板</Link>，在“覆盖”或“审核”中重新找到这份报告。
+            </>
+          }
+          testId="report-error"
+        >
           <p>如果这是一份上传的报告：上传的数据只保存在上传它的那个标签页中，关闭该标签页或点了“清除上传的数据”后就不再可用，请在看板中重新上传该文件。</p>
-          <p>
-            <strong>怎么办：</strong>
-            <Link href={home}>返回看板</Link>，在“覆盖”或“审核”中重新找到这份报告。
-          </p>
-        </div>
+        </ErrorBox>
       ) : null}
 
       {ready && report ? (
         <>
-          <header className="report-head">
-            <h1 data-testid="report-title">
-              {str(report.agency) ?? '（未识别机关）'} {typeof report.year === 'number' ? `${report.year} 年度` : '（年度未知）'}政府信息公开工作年度报告
-              {report.origin === 'upload' ? (
-                <span className="badge upload" data-testid="upload-badge" title="在本浏览器中上传的文件">
-                  上传
-                </span>
-              ) : null}
-            </h1>
-            {report.origin === 'upload' ? (
-              <p className="muted small report-upload-note" data-testid="report-upload-note">
-                这份报告是在本浏览器中上传的：原文和数据只在本机读取，只保存在上传它的标签页中，关闭该标签页后不再可用；它不在看板的数据文件中。
-              </p>
-            ) : null}
-            <dl className="report-meta">
-              <div className={metaCls(highlights.agency)} data-testid="meta-region" data-flags={highlights.agency.join(' ')}>
-                <dt>地区</dt>
-                <dd>{[str(report.province), str(report.city), str(report.county)].filter(Boolean).join(' · ') || str(report.region) || '—'}</dd>
-              </div>
-              <div className={metaCls(highlights.publishedOn)} data-testid="meta-published-on" data-flags={highlights.publishedOn.join(' ')}>
-                <dt>发布日期</dt>
-                <dd>{str(report.published_on) ?? '未印出'}</dd>
-              </div>
-              <div>
-                <dt>报告类型</dt>
-                <dd>{KIND_LABELS[String(report.report_kind)] ?? '—'}</dd>
-              </div>
-              <div>
-                <dt>读取情况</dt>
-                <dd data-testid="report-status">
-                  {reportStatusLabel(String(report.status))}
-                  {str(report.status_message) ? <span className="muted small">：{String(report.status_message)}</span> : null}
-                </dd>
-              </div>
-              <div>
-                <dt>表格</dt>
-                <dd>
-                  {tables.map((t) => (
-                    <span key={t.table} className={`chip ${t.found ? 'ok' : 'missing'}`}>
-                      {t.title.replace(/^.*（(表.)）$/, '$1')}
-                      {t.found ? '' : '（未读到）'}
-                    </span>
-                  ))}
-                </dd>
-              </div>
-              <div>
-                <dt>章节</dt>
-                <dd>
-                  {Object.entries(SECTION_LABELS).map(([k, label]) => {
-                    const fps = highlights.sections.get(k) ?? [];
-                    return (
-                      <span
-                        key={k}
-                        className={`chip ${sectionsFound.includes(k) ? 'ok' : 'missing'}${fps.length ? ` flag sev-${worstSeverity(fps, flagsByFp)}` : ''}${selected && fps.includes(selected) ? ' sel' : ''}`}
-                        data-flags={fps.join(' ')}
-                        title={label}
-                      >
-                        {label.split('、')[0]}
-                      </span>
-                    );
-                  })}
-                </dd>
-              </div>
-              <div>
-                <dt>文件</dt>
-                <dd className="mono small">
-                  {String(report.source_file)} · {reportId}
-                </dd>
-              </div>
-            </dl>
-          </header>
+          <ReportHead report={report} reportId={reportId} tables={tables} highlights={highlights} flagsByFp={flagsByFp} selected={selected} />
 
-          <section className="flags-section" aria-label="检查结果">
-            <h2 data-testid="flag-count" data-count={ready.flags.length}>
-              检查结果 {ready.flags.length} 条
-              {ready.flags.length ? (
-                <span className="muted small">
-                  （{Object.entries(counts)
-                    .map(([s, n]) => `${severityLabel(s)} ${n}`)
-                    .join('、')}
-                  ；已审核 {reviewed} 条，{REVIEW_STATUS_LABELS.open} {ready.flags.length - reviewed} 条）
-                </span>
-              ) : null}
-            </h2>
-            {ready.flags.length === 0 ? <p className="muted">这份报告没有触发任何检查规则。</p> : null}
-            <div className="flag-cards">
-              {ready.flags.map((f) => (
-                <FlagCard
-                  key={f.fingerprint}
-                  flag={f}
-                  context={{ report_id: reportId, agency: str(report.agency), year: typeof report.year === 'number' ? report.year : null }}
-                  selected={selected === f.fingerprint}
-                  onSelect={select}
-                  decisions={decisions}
-                  back={back}
-                />
-              ))}
-            </div>
-          </section>
+          <ReportFlags flags={ready.flags} report={report} reportId={reportId} selected={selected} onSelect={select} decisions={decisions} back={back} />
 
           <div className="report-columns">
             <SourceText state={text} marks={marks} flagsByFp={flagsByFp} selected={selected} onSelect={select} />
@@ -345,5 +147,178 @@ export default function ReportPage({ reportId }: { reportId: string }) {
         </>
       ) : null}
     </main>
+  );
+}
+
+/** The report's head: title (上传 badge), region, publication date, kind, how it was read, tables and sections found, file. */
+function ReportHead({
+  report,
+  reportId,
+  tables,
+  highlights,
+  flagsByFp,
+  selected,
+}: {
+  report: Row;
+  reportId: string;
+  tables: FormTableView[];
+  highlights: FlagHighlights;
+  flagsByFp: Map<string, ReportFlag>;
+  selected: string | null;
+}) {
+  const sectionsFound = str(report.sections_found)?.split(';') ?? [];
+  const metaCls = (fps: readonly string[]) =>
+    fps.length ? `meta-flag sev-${worstSeverity(fps, flagsByFp)}${selected && fps.includes(selected) ? ' sel' : ''}` : '';
+  return (
+    <header className="report-head">
+      <h1 data-testid="report-title">
+        {str(report.agency) ?? '（未识别机关）'} {typeof report.year === 'number' ? `${report.year} 年度` : '（年度未知）'}政府信息公开工作年度报告
+        {report.origin === 'upload' ? (
+          <span className="badge upload" data-testid="upload-badge" title="在本浏览器中上传的文件">
+            上传
+          </span>
+        ) : null}
+      </h1>
+      {report.origin === 'upload' ? (
+        <p className="muted small report-upload-note" data-testid="report-upload-note">
+          这份报告是在本浏览器中上传的：原文和数据只在本机读取，只保存在上传它的标签页中，关闭该标签页后不再可用；它不在看板的数据文件中。
+        </p>
+      ) : null}
+      <dl className="report-meta">
+        <div className={metaCls(highlights.agency)} data-testid="meta-region" data-flags={highlights.agency.join(' ')}>
+          <dt>地区</dt>
+          <dd>{[str(report.province), str(report.city), str(report.county)].filter(Boolean).join(' · ') || str(report.region) || '—'}</dd>
+        </div>
+        <div className={metaCls(highlights.publishedOn)} data-testid="meta-published-on" data-flags={highlights.publishedOn.join(' ')}>
+          <dt>发布日期</dt>
+          <dd>{str(report.published_on) ?? '未印出'}</dd>
+        </div>
+        <div>
+          <dt>报告类型</dt>
+          <dd>{KIND_LABELS[String(report.report_kind)] ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>读取情况</dt>
+          <dd data-testid="report-status">
+            {reportStatusLabel(String(report.status))}
+            {str(report.status_message) ? <span className="muted small">：{String(report.status_message)}</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>表格</dt>
+          <dd>
+            {tables.map((t) => (
+              <span key={t.table} className={`chip ${t.found ? 'ok' : 'missing'}`}>
+                {t.title.replace(/^.*（(表.)）$/, '$1')}
+                {t.found ? '' : '（未读到）'}
+              </span>
+            ))}
+          </dd>
+        </div>
+        <div>
+          <dt>章节</dt>
+          <dd>
+            {Object.entries(SECTION_LABELS).map(([k, label]) => {
+              const fps = highlights.sections.get(k) ?? [];
+              return (
+                <span
+                  key={k}
+                  className={`chip ${sectionsFound.includes(k) ? 'ok' : 'missing'}${fps.length ? ` flag sev-${worstSeverity(fps, flagsByFp)}` : ''}${selected && fps.includes(selected) ? ' sel' : ''}`}
+                  data-flags={fps.join(' ')}
+                  title={label}
+                >
+                  {label.split('、')[0]}
+                </span>
+              );
+            })}
+          </dd>
+        </div>
+        <div>
+          <dt>文件</dt>
+          <dd className="mono small">
+            {String(report.source_file)} · {reportId}
+          </dd>
+        </div>
+      </dl>
+    </header>
+  );
+}
+
+/** The report's flags: counts by severity and review status, then one card per flag with its review controls. */
+function ReportFlags({
+  flags,
+  report,
+  reportId,
+  selected,
+  onSelect,
+  decisions,
+  back,
+}: {
+  flags: ReportFlag[];
+  report: Row;
+  reportId: string;
+  selected: string | null;
+  onSelect: (fp: string) => void;
+  decisions: UseDecisions;
+  back: URLSearchParams;
+}) {
+  const counts = flags.reduce<Record<string, number>>((m, f) => ({ ...m, [f.severity]: (m[f.severity] ?? 0) + 1 }), {});
+  const reviewed = decisions.state.status === 'ready' ? flags.filter((f) => (decisions.state.status === 'ready' ? decisions.state.byFingerprint.has(f.fingerprint) : false)).length : 0;
+  return (
+    <section className="flags-section" aria-label="检查结果">
+      <h2 data-testid="flag-count" data-count={flags.length}>
+        检查结果 {flags.length} 条
+        {flags.length ? (
+          <span className="muted small">
+            （{Object.entries(counts)
+              .map(([s, n]) => `${severityLabel(s)} ${n}`)
+              .join('、')}
+            ；已审核 {reviewed} 条，{REVIEW_STATUS_LABELS.open} {flags.length - reviewed} 条）
+          </span>
+        ) : null}
+      </h2>
+      {flags.length === 0 ? <p className="muted">这份报告没有触发任何检查规则。</p> : null}
+      <div className="flag-cards">
+        {flags.map((f) => (
+          <FlagCard
+            key={f.fingerprint}
+            flag={f}
+            context={{ report_id: reportId, agency: str(report.agency), year: typeof report.year === 'number' ? report.year : null }}
+            selected={selected === f.fingerprint}
+            onSelect={onSelect}
+            decisions={decisions}
+            back={back}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** 返回看板 (with the dashboard's state) and links to the agency's other years. */
+function Crumbs({ home, siblings, reportId, back }: { home: string; siblings: Row[]; reportId: string; back: URLSearchParams }) {
+  return (
+    <nav className="crumbs">
+      <Link href={home} data-testid="back-to-dashboard">
+        ← 返回看板
+      </Link>
+      {siblings.length > 1 ? (
+        <span className="siblings">
+          同一机关其他年度：
+          {siblings.map((s) => {
+            const id = String(s.report_id);
+            const href = reportHref(id, { back });
+            const label = typeof s.year === 'number' ? `${s.year} 年` : '年度未知';
+            return id === reportId || !href ? (
+              <strong key={id}>{label}</strong>
+            ) : (
+              <Link key={id} href={href}>
+                {label}
+              </Link>
+            );
+          })}
+        </span>
+      ) : null}
+    </nav>
   );
 }

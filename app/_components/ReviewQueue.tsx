@@ -28,6 +28,7 @@ import { ruleInfo } from '@/lib/present/rule-catalogue';
 import { parseSubject } from '@/lib/present/subject-ref';
 import { decisionsFileName, reconcileDecisions, REVIEW_STATUS_LABELS, reviewCounts, rowFingerprint, type Decision } from '@/lib/review/decisions';
 import type { BrowserDb } from '../_lib/duckdb-browser';
+import ErrorBox, { QUERY_FAILED_WHAT } from './ErrorBox';
 import { useDecisions } from '../_lib/use-decisions';
 import { downloadText } from '../_lib/download-text';
 import DecisionControls from './DecisionControls';
@@ -216,27 +217,18 @@ export default function ReviewQueue({
             {importMsg.text}
           </p>
         ) : (
-          <div className="error-box" role="alert" data-testid="import-error">
-            {importMsg.text}
-          </div>
+          <ErrorBox message={importMsg.text} testId="import-error" />
         )
       ) : null}
       {decisions.state.status === 'error' ? (
-        <div className="error-box" role="alert" data-testid="decisions-error">
-          {decisions.state.error}
-        </div>
+        <ErrorBox message={decisions.state.error} testId="decisions-error" />
       ) : null}
       {decisions.state.status === 'ready' && decisions.state.unreadable > 0 ? (
         <p className="muted small">另有 {decisions.state.unreadable} 条本机记录格式无法识别（可能由其他版本写入），已原样保留。</p>
       ) : null}
 
       {queue.status === 'error' ? (
-        <div className="error-box" role="alert">
-          <p>{queue.error}</p>
-          <p>
-            <strong>怎么办：</strong>请刷新页面；如果仍然出错，请重新运行 npm run build:data。
-          </p>
-        </div>
+        <ErrorBox message={queue.error} what={QUERY_FAILED_WHAT} />
       ) : null}
       {queue.status === 'loading' ? (
         <div className="status" role="status" data-testid="view-loading">

@@ -7,9 +7,11 @@
  * row's label); the selected flag's passages are emphasised and scrolled into view.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { textSegments, type ReportFlag, type TextMark } from '@/lib/query/report-detail';
+import type { ReportFlag } from '@/lib/query/report-detail';
+import { textSegments, type TextMark } from '@/lib/present/report-layout';
 import { ruleLabel } from '@/lib/present/labels';
 import { worstSeverity } from './FormTables';
+import ErrorBox from './ErrorBox';
 
 /** State of the text fetch. */
 export type TextState = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; text: string };
@@ -59,9 +61,7 @@ export default function SourceText({
         </div>
       ) : null}
       {state.status === 'error' ? (
-        <div className="error-box" role="alert" data-testid="text-error">
-          {state.error}
-        </div>
+        <ErrorBox message={state.error} testId="text-error" />
       ) : null}
       {state.status === 'ready' ? (
         state.text === '' ? (

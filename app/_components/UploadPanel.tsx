@@ -11,8 +11,10 @@
 import Link from 'next/link';
 import { useCallback, useRef, useState, type DragEvent } from 'react';
 import type { UploadFileResult } from '@/lib/upload/add-uploads';
-import { MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS } from '@/lib/upload/upload-limits';
+import { MAX_REPORT_BYTES } from '@/lib/read/read-limits';
+import { UPLOAD_EXTENSIONS } from '@/lib/upload/upload-limits';
 import type { BrowserDb } from '../_lib/duckdb-browser';
+import ErrorBox from './ErrorBox';
 
 const OUTCOME_LABELS: Record<UploadFileResult['outcome'], string> = {
   added: '已添加',
@@ -115,7 +117,7 @@ export default function UploadPanel({
             void run(files);
           }}
         />
-        <span>或把文件拖到这里。可一次选多个：文本 .txt、Markdown .md、网页 .html、PDF、Word .docx，每个不超过 {MAX_UPLOAD_BYTES / 1048576} MB。</span>
+        <span>或把文件拖到这里。可一次选多个：文本 .txt、Markdown .md、网页 .html、PDF、Word .docx，每个不超过 {MAX_REPORT_BYTES / 1048576} MB。</span>
       </div>
       <p className="muted small upload-note" data-testid="upload-note">
         文件只在本机浏览器中读取和检查，不会发送到任何服务器，也不会写入看板的数据文件。上传的数据只保存在本标签页：刷新本页仍在，关闭标签页后不会保留。
@@ -132,9 +134,7 @@ export default function UploadPanel({
         ) : null}
       </p>
       {notice ? (
-        <div className="error-box" role="alert" data-testid="upload-notice">
-          <p>{notice}</p>
-        </div>
+        <ErrorBox message={notice} testId="upload-notice" />
       ) : null}
       {progress ? (
         <div className="status small" role="status" data-testid="upload-progress">
@@ -143,9 +143,7 @@ export default function UploadPanel({
         </div>
       ) : null}
       {error ? (
-        <div className="error-box" role="alert" data-testid="upload-error">
-          <p>{error}</p>
-        </div>
+        <ErrorBox message={error} testId="upload-error" />
       ) : null}
       {results ? (
         <div className="upload-results" data-testid="upload-results" data-added={added}>

@@ -10,6 +10,7 @@
  * Other tabs of the dashboard are told of every write through a BroadcastChannel.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Result } from '@/lib/model/result';
 import { readStoredDecision, type Decision } from '@/lib/review/decisions';
 
 /** IndexedDB database name and version. */
@@ -21,9 +22,6 @@ const CHANNEL = 'gov-disclosure-review';
 interface ReviewDb extends DBSchema {
   decisions: { key: string; value: Decision };
 }
-
-/** Outcome of a storage call. */
-export type StoreResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 let dbPromise: Promise<IDBPDatabase<ReviewDb>> | null = null;
 
@@ -64,7 +62,7 @@ function announce(): void {
  * Every stored decision. Records that do not match the Decision shape (written by another
  * version) are left in storage untouched and only counted in `unreadable`.
  */
-export async function loadDecisions(): Promise<StoreResult<{ decisions: Decision[]; unreadable: number }>> {
+export async function loadDecisions(): Promise<Result<{ decisions: Decision[]; unreadable: number }>> {
   try {
     const db = await open();
     const all = await db.getAll(STORE);
@@ -82,7 +80,7 @@ export async function loadDecisions(): Promise<StoreResult<{ decisions: Decision
 }
 
 /** Store decisions (replacing those with the same fingerprint) in one transaction: all or none. */
-export async function putDecisions(decisions: readonly Decision[]): Promise<StoreResult<number>> {
+export async function putDecisions(decisions: readonly Decision[]): Promise<Result<number>> {
   if (decisions.length === 0) return { ok: true, value: 0 };
   try {
     const db = await open();
@@ -96,7 +94,7 @@ export async function putDecisions(decisions: readonly Decision[]): Promise<Stor
 }
 
 /** Remove the decision on one flag (撤销), so the flag is 未审核 again. */
-export async function deleteDecision(fingerprint: string): Promise<StoreResult<null>> {
+export async function deleteDecision(fingerprint: string): Promise<Result<null>> {
   try {
     const db = await open();
     await db.delete(STORE, fingerprint);

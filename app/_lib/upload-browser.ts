@@ -18,6 +18,7 @@ import { removeUploadsSql } from '@/lib/query/uploads';
 import { addUploadedReports, type UploadFileResult } from '@/lib/upload/add-uploads';
 import { readUploadedFile, type UploadOutcome } from '@/lib/upload/read-uploaded-file';
 import type { BrowserDb } from './duckdb-browser';
+import { dataUrls, fetchData } from './data-urls';
 import { forgetUploads, keepUpload, keptUpload } from './upload-store';
 
 /** The pdf.js worker, bundled with the app (the same legacy build lib/parse/parse-pdf-report.ts imports). */
@@ -75,7 +76,7 @@ async function loadedReportText(reportId: string): Promise<string | null> {
   const kept = keptUpload(reportId);
   if (kept) return kept.text;
   try {
-    const res = await fetch(`/data/texts/${encodeURIComponent(reportId)}.txt`, { cache: 'no-store' });
+    const res = await fetchData(dataUrls.reportText(reportId));
     return res.ok ? await res.text() : null;
   } catch {
     return null;

@@ -1,18 +1,25 @@
 'use client';
 
 /**
- * React hook that starts (or reuses) the page's DuckDB-WASM database (./duckdb-browser.ts) and
- * reports loading, a failure with what to do, or the ready database. `retry` starts again after
- * a failure. The database module is imported dynamically: it touches Worker and fetch.
+ * React hook that starts (or reuses) the page's database (./page-db.ts: DuckDB-WASM with the
+ * built data and the uploads kept in this tab) and reports loading, a failure with what to do, or
+ * the ready database. `retry` starts again after a failure. The database module is imported
+ * dynamically: it touches Worker and fetch.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { BrowserDb } from './duckdb-browser';
+import type { RestoredUploads } from './page-db';
 
-/** State of the page's database. */
+/** State of the page's database; on error, `error` says what went wrong and `hint` what to do (Chinese). */
 export type BrowserDbState =
   | { status: 'loading' }
   | { status: 'error'; error: string; hint: string }
-  | { status: 'ready'; db: BrowserDb };
+  | { status: 'ready'; db: BrowserDb; restored: RestoredUploads };
+
+/** Starts the page's database as soon as this is called (the dashboard calls it when its module loads). */
+export function startPageDb(): void {
+  void import('./page-db').then((m) => m.getPageDb()).catch(() => undefined);
+}
 
 /** The page's database and a retry action. */
 export function useBrowserDb(): { state: BrowserDbState; retry: () => void } {
@@ -23,10 +30,10 @@ export function useBrowserDb(): { state: BrowserDbState; retry: () => void } {
     setState({ status: 'loading' });
     void (async () => {
       try {
-        const { getBrowserDb } = await import('./duckdb-browser');
-        const r = await getBrowserDb();
+        const { getPageDb } = await import('./page-db');
+        const r = await getPageDb();
         if (cancelled) return;
-        setState(r.ok ? { status: 'ready', db: r.db } : { status: 'error', error: r.error, hint: r.hint });
+        setState(r.ok ? { status: 'ready', db: r.value.db, restored: r.value.restored } : { status: 'error', error: r.error.message, hint: r.error.hint });
       } catch (e) {
         if (!cancelled) {
           setState({

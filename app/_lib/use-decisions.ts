@@ -14,10 +14,10 @@ import {
   mergeDecisions,
   parseDecisionsCsv,
   type Decision,
-  type DecisionResult,
   type DecisionValue,
   type FlagContext,
 } from '@/lib/review/decisions';
+import type { Result } from '@/lib/model/result';
 import { deleteDecision, loadDecisions, onDecisionsChanged, putDecisions } from './decision-store';
 
 /** State of the stored decisions. */
@@ -30,11 +30,11 @@ export type DecisionsState =
 export interface UseDecisions {
   state: DecisionsState;
   /** Record a decision on a flag; `{ok: false, error}` for a dismissal without a note or a storage failure. */
-  decide: (flag: FlagContext, decision: DecisionValue, note: string) => Promise<DecisionResult<Decision>>;
+  decide: (flag: FlagContext, decision: DecisionValue, note: string) => Promise<Result<Decision>>;
   /** Remove the decision on a flag (back to 未审核). */
-  undo: (fingerprint: string) => Promise<DecisionResult<null>>;
+  undo: (fingerprint: string) => Promise<Result<null>>;
   /** Import a decisions CSV (all or nothing); resolves to the summary sentence or the error. */
-  importFile: (file: File) => Promise<DecisionResult<string>>;
+  importFile: (file: File) => Promise<Result<string>>;
   /** CSV text of every stored decision (matched and orphaned). */
   exportCsv: () => string;
 }
@@ -58,7 +58,7 @@ export function useDecisions(): UseDecisions {
   }, [reload]);
 
   const decide = useCallback(
-    async (flag: FlagContext, decision: DecisionValue, note: string): Promise<DecisionResult<Decision>> => {
+    async (flag: FlagContext, decision: DecisionValue, note: string): Promise<Result<Decision>> => {
       const d = makeDecision(flag, decision, note, new Date());
       if (!d.ok) return d;
       const w = await putDecisions([d.value]);
@@ -70,7 +70,7 @@ export function useDecisions(): UseDecisions {
   );
 
   const undo = useCallback(
-    async (fingerprint: string): Promise<DecisionResult<null>> => {
+    async (fingerprint: string): Promise<Result<null>> => {
       const r = await deleteDecision(fingerprint);
       if (r.ok) await reload();
       return r;
@@ -79,7 +79,7 @@ export function useDecisions(): UseDecisions {
   );
 
   const importFile = useCallback(
-    async (file: File): Promise<DecisionResult<string>> => {
+    async (file: File): Promise<Result<string>> => {
       let bytes: Uint8Array;
       try {
         bytes = new Uint8Array(await file.arrayBuffer());

@@ -41,21 +41,21 @@ describe('charts from fixture rows', () => {
   it('依申请公开: stacked outcome composition and the rate in % for 临淄区人民政府办公室 2023', async () => {
     const rows = (await db.exec(APPLICATIONS_VIEW.sql(EMPTY_FILTER))) as ChartRow[];
     const opt = applicationsChart(rows);
-    const i = categoriesOf(opt).indexOf('临淄区人民政府办公室\n2023');
+    const i = categoriesOf(opt).indexOf('淄博市临淄区人民政府办公室\n2023');
     expect(i).toBeGreaterThanOrEqual(0);
     const bars = seriesOf(opt).filter((s) => s.type === 'bar');
     expect(bars.map((s) => s.name)).toEqual(['予以公开', '部分公开', '不予公开', '无法提供', '不予处理', '其他处理']);
     expect(bars.every((s) => s.stack === 'outcome')).toBe(true);
     expect(bars.map((s) => s.data[i])).toEqual([7, 1, 0, 21, 1, 1]);
     expect(pick(opt, '实质公开率').data[i]).toBeCloseTo((8 / 31) * 100, 10);
-    const j = categoriesOf(opt).indexOf('临淄区科技局\n2022');
+    const j = categoriesOf(opt).indexOf('淄博市临淄区科技局\n2022');
     expect(pick(opt, '实质公开率').data[j]).toBeNull(); // 0 processed: no rate, not 0 %
   });
 
   it('主动公开: a missing cell is a null bar, not 0; 收费 on the 万元 axis', async () => {
     const rows = (await db.exec(PROACTIVE_VIEW.sql(EMPTY_FILTER))) as ChartRow[];
     const opt = proactiveChart(rows);
-    const i = categoriesOf(opt).indexOf('临淄区人民政府办公室\n2023');
+    const i = categoriesOf(opt).indexOf('淄博市临淄区人民政府办公室\n2023');
     expect(pick(opt, '行政规范性文件·本年废止件数').data[i]).toBeNull();
     expect(pick(opt, '行政规范性文件·现行有效件数').data[i]).toBe(16);
     expect(pick(opt, '行政事业性收费·本年收费金额（万元）').yAxisIndex).toBe(1);
@@ -64,7 +64,7 @@ describe('charts from fixture rows', () => {
   it('复议诉讼: two stacks (复议, 诉讼) and the litigation correction rate 0 %', async () => {
     const rows = (await db.exec(REVIEW_LITIGATION_VIEW.sql(EMPTY_FILTER))) as ChartRow[];
     const opt = reviewLitigationChart(rows);
-    const i = categoriesOf(opt).indexOf('临淄区人民政府办公室\n2023');
+    const i = categoriesOf(opt).indexOf('淄博市临淄区人民政府办公室\n2023');
     expect(pick(opt, '行政复议·尚未审结')).toMatchObject({ stack: 'review' });
     expect(pick(opt, '行政复议·尚未审结').data[i]).toBe(2);
     expect(pick(opt, '行政诉讼·结果维持')).toMatchObject({ stack: 'litigation' });
@@ -115,7 +115,7 @@ describe('指标 chart and chart clicks', () => {
     const rows = (await db.exec(INDICATORS_VIEW.sql(EMPTY_FILTER))) as ChartRow[];
     const opt = indicatorsChart(rows);
     expect(seriesOf(opt).map((s) => s.name)).toEqual(['实质公开率', '复议纠错率', '诉讼纠错率', '争议率']);
-    const i = categoriesOf(opt).indexOf('临淄区人民政府办公室\n2023');
+    const i = categoriesOf(opt).indexOf('淄博市临淄区人民政府办公室\n2023');
     expect(pick(opt, '实质公开率').data[i]).toBeCloseTo((8 / 31) * 100, 10); // 31 cases: ranked, full colour
     expect(pick(opt, '复议纠错率').data[i]).toBeNull(); // no concluded review
     const dispute = pick(opt, '争议率').data[i] as unknown as { value: number; itemStyle: { opacity: number } };
@@ -126,7 +126,7 @@ describe('指标 chart and chart clicks', () => {
   it('a click on category i opens the report of row i; 合规 maps agency-years to their report', async () => {
     const rows = (await db.exec(APPLICATIONS_VIEW.sql(EMPTY_FILTER))) as ChartRow[];
     const ids = chartReportIds('applications', rows);
-    const i = categoriesOf(applicationsChart(rows)).indexOf('临淄区人民政府办公室\n2023');
+    const i = categoriesOf(applicationsChart(rows)).indexOf('淄博市临淄区人民政府办公室\n2023');
     expect(ids[i]).toBe('db5428ea704a808e');
     const flags = (await db.exec(COMPLIANCE_VIEW.sql(EMPTY_FILTER))) as ChartRow[];
     const cats = categoriesOf(complianceChart(flags));

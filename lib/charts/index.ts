@@ -18,7 +18,8 @@ import {
   type ViewId,
 } from '../query/views';
 import { SEVERITY_LABELS } from '../present/labels';
-import { INDICATORS, MIN_CASES } from '../query/indicators';
+import { INDICATORS } from '../query/indicators';
+import { MIN_CASES } from '../model/rank-threshold';
 
 /** A row as produced by a view query: column key → number, text or NULL. */
 export type ChartRow = Record<string, string | number | boolean | null>;

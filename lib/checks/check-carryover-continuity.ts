@@ -4,9 +4,22 @@
  * definitions (国办公开办函〔2021〕30号, table 三 rows 二 and 四).
  */
 import { CellGrid, cellRef } from '../model/cell-grid';
-import { makeFlag } from '../model/make-flag';
 import type { Flag } from '../model/report-schema';
 import type { CrossYearInput } from './cross-year-input';
+import { FORM_2021_SOURCE } from '../model/rule-metadata';
+import { ruleFlag, type CrossYearRule } from './rule';
+
+/** The rule CARRYOVER_CONTINUITY (see the file's docstring for what it checks and why). */
+export const carryoverContinuityRule: CrossYearRule = {
+  id: 'CARRYOVER_CONTINUITY',
+  version: 1,
+  severity: 'error',
+  scope: 'cross-year',
+  name: '上年结转应等于上一年度报告的结转下年度',
+  source: `${FORM_2021_SOURCE} 表三第二项“上年结转”与第四项“结转下年度继续办理”的定义`,
+  formula: '本年“上年结转”总计 = 上一年度报告“结转下年度继续办理”总计（同一机关，件）',
+  run: checkCarryoverContinuity,
+};
 
 /**
  * An `error` flag on the year-Y report when its 上年结转 differs from the previous year's 结转下年度
@@ -20,10 +33,8 @@ export function checkCarryoverContinuity(current: CrossYearInput, previous: Cros
   const before = CellGrid.of(previous.cells).value('t3', 'carried_forward', 'total');
   if (now === null || before === null || now === before) return [];
   return [
-    makeFlag({
+    ruleFlag(carryoverContinuityRule, {
       report_id: current.report.report_id,
-      rule: 'CARRYOVER_CONTINUITY',
-      severity: 'error',
       subject: [cellRef('t3', 'carried_over', 'total'), `${previous.report.report_id}:${cellRef('t3', 'carried_forward', 'total')}`],
       expected: before,
       actual: now,

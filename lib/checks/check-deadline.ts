@@ -3,8 +3,21 @@
  * report) or by 31 March of Y+1 (a county-level or higher people's government's region-wide
  * report). Source: 《政府信息公开条例》第四十九条.
  */
-import { makeFlag } from '../model/make-flag';
 import type { Flag, Report } from '../model/report-schema';
+import { REGULATION_SOURCE } from '../model/rule-metadata';
+import { ruleFlag, type SingleReportRule } from './rule';
+
+/** The rule DEADLINE (see the file's docstring for what it checks and why). */
+export const deadlineRule: SingleReportRule = {
+  id: 'DEADLINE',
+  version: 1,
+  severity: 'error',
+  scope: 'single',
+  name: '未按时发布（条例第四十九条）',
+  source: `${REGULATION_SOURCE}第四十九条`,
+  formula: '各部门的报告：次年 1 月 31 日前发布；县级以上地方人民政府的报告：次年 3 月 31 日前发布',
+  run: (record) => checkDeadline(record.report),
+};
 
 /** The legal deadline (YYYY-MM-DD) for a report of `year` and `kind`. */
 export function deadlineFor(year: number, kind: Report['report_kind']): string {
@@ -22,10 +35,8 @@ export function checkDeadline(report: Report): Flag[] {
   const days = Math.round((Date.parse(report.published_on) - Date.parse(deadline)) / 86_400_000);
   const who = report.report_kind === 'government' ? '人民政府年度报告，3月31日前' : '部门年度报告，1月31日前';
   return [
-    makeFlag({
+    ruleFlag(deadlineRule, {
       report_id: report.report_id,
-      rule: 'DEADLINE',
-      severity: 'error',
       subject: ['published_on'],
       expected: deadline,
       actual: report.published_on,

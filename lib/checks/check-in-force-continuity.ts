@@ -5,9 +5,22 @@
  */
 import { CellGrid, cellRef } from '../model/cell-grid';
 import { rowLabel } from '../model/form-layout';
-import { makeFlag } from '../model/make-flag';
 import type { Flag } from '../model/report-schema';
 import type { CrossYearInput } from './cross-year-input';
+import { FORM_2021_SOURCE } from '../model/rule-metadata';
+import { ruleFlag, type CrossYearRule } from './rule';
+
+/** The rule IN_FORCE_CONTINUITY (see the file's docstring for what it checks and why). */
+export const inForceContinuityRule: CrossYearRule = {
+  id: 'IN_FORCE_CONTINUITY',
+  version: 1,
+  severity: 'warning',
+  scope: 'cross-year',
+  name: '现行有效件数与上年及本年制发、废止不衔接',
+  source: `${FORM_2021_SOURCE} 表二栏目的定义（文件到期自动失效时可能不衔接，故只作警告）`,
+  formula: '本年现行有效件数 ≈ 上年现行有效件数 + 本年制发件数 − 本年废止件数（规章、行政规范性文件，件）',
+  run: checkInForceContinuity,
+};
 
 /** A `warning` flag per row whose 现行有效件数 does not follow from last year's (件). */
 export function checkInForceContinuity(current: CrossYearInput, previous: CrossYearInput): Flag[] {
@@ -25,10 +38,8 @@ export function checkInForceContinuity(current: CrossYearInput, previous: CrossY
     const expected = last + issued - repealed;
     if (expected === inForce) continue;
     flags.push(
-      makeFlag({
+      ruleFlag(inForceContinuityRule, {
         report_id: current.report.report_id,
-        rule: 'IN_FORCE_CONTINUITY',
-        severity: 'warning',
         subject: [
           cellRef('t2', row, 'in_force'),
           cellRef('t2', row, 'issued'),

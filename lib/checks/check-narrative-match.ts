@@ -15,9 +15,22 @@
  * 主动公开N条 has no counterpart in the 2021 tables and is not compared.
  */
 import { CellGrid, cellRef } from '../model/cell-grid';
-import { makeFlag } from '../model/make-flag';
 import type { Cell, Flag, Report } from '../model/report-schema';
 import { proseSentences, type ProseSentence } from './report-prose';
+import { FORM_2021_SOURCE } from '../model/rule-metadata';
+import { ruleFlag, type SingleReportRule } from './rule';
+
+/** The rule NARRATIVE_MATCH (see the file's docstring for what it checks and why). */
+export const narrativeMatchRule: SingleReportRule = {
+  id: 'NARRATIVE_MATCH',
+  version: 1,
+  severity: 'warning',
+  scope: 'single',
+  name: '正文所述数字与表格不一致',
+  source: `${FORM_2021_SOURCE}列明的“数据不准确”问题`,
+  formula: '正文中所述件数（收到申请、办结、结转、行政复议、行政诉讼）= 表格中对应的数',
+  run: (record) => checkNarrativeMatch(record.report, record.cells, record.text),
+};
 
 /** What a stated count is about. */
 export type StatedKind = 'received' | 'completed' | 'carried_over' | 'carried_forward' | 'review' | 'litigation';
@@ -139,10 +152,8 @@ export function checkNarrativeMatch(report: Report, cells: readonly Cell[], text
     seen.add(key);
     const alt = st.kind === 'received' && carriedOver !== null ? `（加上年结转 ${carriedOver} 件为 ${table + carriedOver} 件）` : '';
     flags.push(
-      makeFlag({
+      ruleFlag(narrativeMatchRule, {
         report_id: report.report_id,
-        rule: 'NARRATIVE_MATCH',
-        severity: 'warning',
         subject: [...refs, `text:${st.sentence.start}-${st.sentence.end}`],
         expected: table,
         actual: st.value,

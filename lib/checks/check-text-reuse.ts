@@ -7,9 +7,22 @@
  * copied with only its years and figures updated still counts as repeated; numbered headings and
  * sentences under 12 characters are not compared.
  */
-import { makeFlag } from '../model/make-flag';
 import type { Flag } from '../model/report-schema';
 import { proseDigest, type CrossYearInput, type DigestSentence } from './cross-year-input';
+import { FORM_2021_SOURCE } from '../model/rule-metadata';
+import { ruleFlag, type CrossYearRule } from './rule';
+
+/** The rule TEXT_REUSE (see the file's docstring for what it checks and why). */
+export const textReuseRule: CrossYearRule = {
+  id: 'TEXT_REUSE',
+  version: 1,
+  severity: 'warning',
+  scope: 'cross-year',
+  name: '与往年报告内容雷同',
+  source: `${FORM_2021_SOURCE}列明的“与往年内容雷同”问题；各省考核办法`,
+  formula: '与同一机关上一年度报告重复的正文比例 ≤ 50%（数字和年份不计）',
+  run: checkTextReuse,
+};
 
 /** Share above which the rule is raised (more than half). */
 export const TEXT_REUSE_THRESHOLD = 0.5;
@@ -45,10 +58,8 @@ export function checkTextReuse(current: CrossYearInput, previous: CrossYearInput
   if (share <= TEXT_REUSE_THRESHOLD) return [];
   const pct = Math.round(share * 1000) / 10;
   return [
-    makeFlag({
+    ruleFlag(textReuseRule, {
       report_id: current.report.report_id,
-      rule: 'TEXT_REUSE',
-      severity: 'warning',
       subject: repeated.slice(0, 20).map((s) => `text:${s.start}-${s.end}`),
       expected: TEXT_REUSE_THRESHOLD,
       actual: Math.round(share * 1000) / 1000,

@@ -3,31 +3,21 @@
  * difference, message), validated by the Flag schema.
  */
 import { Flag, type RuleId, type Severity } from './report-schema';
+import { PARSER_RAISED_RULES, type ParserRaisedRule, type ParserRaisedRuleId } from './rule-metadata';
 
-/** Version of each rule's logic; bump when a rule's meaning changes, so old decisions can be told apart. */
-export const RULE_VERSIONS: Record<RuleId, number> = {
-  T3_BALANCE: 1,
-  T3_OUTCOME_SUM: 1,
-  T3_ROW_TOTAL: 1,
-  T4_TOTAL: 1,
-  TABLE_MISSING: 1,
-  CELL_MISSING: 1,
-  CELL_INFERRED: 1,
-  DEADLINE: 1,
-  PUBLICATION_DATE_UNKNOWN: 1,
-  T2_VALUES: 1,
-  CARRYOVER_CONTINUITY: 1,
-  IN_FORCE_CONTINUITY: 1,
-  NARRATIVE_MATCH: 1,
-  SECTION_MISSING: 1,
-  TEXT_REUSE: 1,
-  AGENCY_UNRESOLVED: 1,
-};
+const PARSER_RULE_BY_ID = new Map<string, ParserRaisedRule>(PARSER_RAISED_RULES.map((r) => [r.id, r]));
 
-/** Fields a rule supplies; `rule_version` and `difference` are filled in. */
-export interface FlagInput {
+/**
+ * Fields a rule supplies; `difference` is filled in when absent. `rule_version` is the rule's
+ * (lib/checks/rule.ts `ruleFlag` passes its Rule's version); the parser's rules
+ * (TABLE_MISSING, CELL_MISSING, CELL_INFERRED, AGENCY_UNRESOLVED) may leave it out and get the
+ * version of their entry in ./rule-metadata.ts.
+ */
+export type FlagInput = FlagFields & ({ rule: ParserRaisedRuleId; rule_version?: number } | { rule: RuleId; rule_version: number });
+
+/** The fields of {@link FlagInput} besides the rule and its version. */
+export interface FlagFields {
   report_id: string;
-  rule: RuleId;
   severity: Severity;
   subject: string[];
   expected?: number | string | null;
@@ -41,7 +31,7 @@ export interface FlagInput {
 
 /**
  * Makes a schema-valid flag. Throws a ZodError only on a programming error (e.g. an empty
- * message), never because of report content.
+ * message, or no version for a rule that is not the parser's), never because of report content.
  */
 export function makeFlag(input: FlagInput): Flag {
   const expected = input.expected ?? null;
@@ -55,7 +45,7 @@ export function makeFlag(input: FlagInput): Flag {
   return Flag.parse({
     report_id: input.report_id,
     rule: input.rule,
-    rule_version: RULE_VERSIONS[input.rule],
+    rule_version: input.rule_version ?? PARSER_RULE_BY_ID.get(input.rule)?.version,
     severity: input.severity,
     subject: input.subject,
     expected,

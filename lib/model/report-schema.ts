@@ -109,7 +109,10 @@ export type Flag = z.infer<typeof Flag>;
  *   `undecodable_text` (not UTF-8, UTF-16 or GB18030; or a PDF whose fonts carry no readable
  *   text), `no_text_layer` (a PDF with no text at all: a scan, needs OCR), `not_a_report`,
  *   `read_error` (the file could not be opened, e.g. a damaged or password-protected PDF):
- *   nothing usable; `status_message` says what was wrong and what to do.
+ *   nothing usable; `status_message` says what was wrong and what to do;
+ * - `blank_form`: the unfilled official form (its tables found, every cell printed empty, no
+ *   agency; parse/classify-blank-form.ts): its cells are kept, but it is no agency's report and is
+ *   left out of the views (lib/store/facts.ts) and rejected as an upload.
  */
 export const ReportStatus = z.enum([
   'ok',
@@ -121,6 +124,7 @@ export const ReportStatus = z.enum([
   'not_a_report',
   'read_error',
   'no_text_layer',
+  'blank_form',
 ]);
 /** See {@link ReportStatus}. */
 export type ReportStatus = z.infer<typeof ReportStatus>;
@@ -176,7 +180,17 @@ export type SectionKey = z.infer<typeof SectionKey>;
  *   has city null) or the name could not be resolved (then an AGENCY_UNRESOLVED flag says so);
  * - `level`: the level of the government the agency belongs to (`省`, `市`, `县`), or null;
  * - `agency_type`: the kind of agency read from the name's ending (`人民政府`, `政府办公室`
- *   — which covers 办公厅 —, `科技局`, `教育局`, …; see parse/resolve-agency.ts), or null.
+ *   — which covers 办公厅 —, `科技局`, `教育局`, …; see parse/resolve-agency.ts), or null;
+ * - `agency_key`: one identity per agency across years and spellings (parse/agency-identity.ts):
+ *   `<民政部 code of the deepest resolved division>:<agency part>` (`320813:人民政府` for both
+ *   洪泽区人民政府 and 淮安市洪泽区人民政府), `?:<normalized name>` when the name resolved to no
+ *   division (`?:测试市人民政府`), or what a row of the alias table (data/agency-aliases.csv) set;
+ *   null when no agency was read. Views, filters, coverage, the cross-year rules, uploads and the
+ *   review queue group on it;
+ * - `agency_name`: the agency's canonical display name (`淮安市洪泽区人民政府`: the division chain
+ *   plus the agency part as printed), or the alias row's name; null when no agency was read;
+ * - `agency_alias`: the alias-table row applied to this report (`agency-aliases.csv:2 洪泽区人民政府`),
+ *   null when none was.
  */
 export const Report = z.object({
   report_id: z.string().min(1),
@@ -197,6 +211,9 @@ export const Report = z.object({
   county: z.string().nullable(),
   level: AgencyLevel.nullable(),
   agency_type: z.string().nullable(),
+  agency_key: z.string().min(1).nullable(),
+  agency_name: z.string().min(1).nullable(),
+  agency_alias: z.string().nullable(),
 });
 /** See {@link Report}. */
 export type Report = z.infer<typeof Report>;

@@ -1,7 +1,10 @@
 /** Reading tables 二, 三 and 四 from printed rows: the 2019 trial form, detached notes, excerpts. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { groupRows, tokenizeSection } from '../parse/tokenize-table-text';
-import { readT2, readT3, readT4 } from './build-table-cells';
+import { parseTextReport } from '../parse/parse-text-report';
+import { readT2, readT3, readT4, readTables } from './build-table-cells';
 
 const rows = (text: string, columns: number) => groupRows(tokenizeSection(text), columns);
 const show = (cells: Array<{ row: string; column: string; value: number | null; status: string; note: string | null }>) =>
@@ -68,5 +71,26 @@ describe('readT4', () => {
     const r = readT4('r', rows(`| ${new Array(15).fill(' ').join(' | ')} |`, 15));
     expect(r.found).toBe(true);
     expect(new Set(r.cells.map((c) => c.status))).toEqual(new Set(['blank']));
+  });
+});
+
+describe('readTables', () => {
+  // Seed 004 (临淄区人民政府办公室 2023), parsed to printed rows by lib/parse.
+  const parsed = parseTextReport(readFileSync(path.resolve(__dirname, '../../data/seeds/004_7ffb10b0611b3e96.txt'), 'utf8'));
+
+  it('reads the three tables of a parsed report: 10 cells of 二 (2021 form), 175 of 三, 15 of 四', () => {
+    const readings = readTables('r', parsed.tables, parsed.formVersion);
+    expect(readings.map((r) => [r.table, r.found, r.cells.length])).toEqual([
+      ['t2', true, 10],
+      ['t3', true, 175],
+      ['t4', true, 15],
+    ]);
+    const total = readings[1].cells.find((c) => c.row === 'new_received' && c.column === 'total');
+    expect(total).toMatchObject({ report_id: 'r', status: 'reported', value: 27 });
+  });
+
+  it('finds no table whose section is absent', () => {
+    const withoutT4 = parsed.tables.map((t) => (t.table === 't4' ? { ...t, sectionFound: false, rows: [] } : t));
+    expect(readTables('r', withoutT4, parsed.formVersion)[2]).toEqual({ table: 't4', found: false, cells: [], flags: [], notes: [] });
   });
 });

@@ -8,6 +8,7 @@ import { cellRef } from '../model/cell-grid';
 import { t3BalanceInstances, t3OutcomeSumInstances, type CellAddress } from '../model/form-identities';
 import { makeFlag } from '../model/make-flag';
 import type { Cell, Flag, FormVersion, TableKey } from '../model/report-schema';
+import type { PrintedTable } from '../parse/parsed-report';
 import type { PrintedRow, ValueToken } from '../parse/tokenize-table-text';
 import { alignT3Rows, normalizeLabel } from './match-row-labels';
 import { cellFromToken, missingCell, placeShortRows, type ShortRow } from './recover-lost-cell';
@@ -288,4 +289,21 @@ export function readT4(reportId: string, printed: readonly PrintedRow[]): TableR
   });
   if (values.length > 15) notes.push(`表四多出数字：${rawOf(values.slice(15))}（未计入）`);
   return { table: 't4', found: true, cells, flags, notes };
+}
+
+/**
+ * Reads the three tables of a parsed report (lib/parse parseTextReport's `tables`, in the order
+ * given): table 二 in the columns of the report's form version (国办公开办函〔2019〕60号 or
+ * 〔2021〕30号), 三 and 四 as the 2021 form prints them. A table whose section is absent is not
+ * found. Never throws.
+ *
+ * @param reportId the id every cell and flag carries
+ * @returns one reading per table (cells with their statuses, CELL_MISSING / CELL_INFERRED flags,
+ *   notes for the status message), `found` false when the section holds no such table.
+ */
+export function readTables(reportId: string, tables: readonly PrintedTable[], version: FormVersion | null): TableReading[] {
+  return tables.map(({ table, sectionFound, rows }): TableReading => {
+    if (!sectionFound) return { table, found: false, cells: [], flags: [], notes: [] };
+    return table === 't2' ? readT2(reportId, rows, version) : table === 't3' ? readT3(reportId, rows) : readT4(reportId, rows);
+  });
 }

@@ -10,3 +10,12 @@ export const TEXT_EXTENSIONS: readonly string[] = ['.txt', '.text', '.md', '.mar
 export const FORMAT_EXTENSIONS: readonly string[] = ['.pdf', '.html', '.htm', '.xhtml', '.docx'];
 /** File endings this build recognizes but cannot read: old binary Word files. */
 export const PLANNED_EXTENSIONS: readonly string[] = ['.doc', '.wps'];
+
+/**
+ * The ending of a file name, lower-cased with its dot (`report.PDF` → `.pdf`), or '' when the name
+ * has none (`README`, `folder.d/file`).
+ */
+export function extensionOf(name: string): string {
+  const m = /\.[^./\\]+$/.exec(name.toLowerCase());
+  return m ? m[0] : '';
+}

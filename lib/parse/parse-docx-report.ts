@@ -8,8 +8,7 @@
  * `blank` — printed empty, not zero.
  */
 import mammoth from 'mammoth';
-import type { ReportRecord } from '../model/report-schema';
-import { failedRecord } from './failed-record';
+import { parseFailure, type ParseResult } from './parsed-report';
 import { parseHtmlString } from './parse-html-report';
 
 /** Whether the bytes are a ZIP container (a .docx is one): `PK\x03\x04`. */
@@ -33,15 +32,13 @@ async function docxToHtml(bytes: Uint8Array): Promise<string> {
 /**
  * Parses a .docx report's bytes. Never throws.
  *
- * @returns the record of the HTML reader on mammoth's HTML; `read_error` (with a message naming
- *   the file and what to do) when the file is no readable .docx — e.g. an old binary .doc renamed,
+ * @returns the HTML reader's reading of mammoth's HTML; a failure `read_error` (with a message
+ *   naming the file and what to do) when the file is no readable .docx — e.g. an old binary .doc renamed,
  *   or a damaged file.
  */
-export async function parseDocxReport(bytes: Uint8Array, sourceFile: string, reportId: string): Promise<ReportRecord> {
+export async function parseDocxReport(bytes: Uint8Array, sourceFile: string): Promise<ParseResult> {
   if (!looksLikeZip(bytes)) {
-    return failedRecord(
-      reportId,
-      sourceFile,
+    return parseFailure(
       'read_error',
       `${sourceFile}：不是有效的 .docx 文件（可能是旧版 .doc 改了扩展名，或文件已损坏）。请用 Word 或 WPS 另存为 .docx 后再导入。`,
     );
@@ -50,12 +47,10 @@ export async function parseDocxReport(bytes: Uint8Array, sourceFile: string, rep
   try {
     html = await docxToHtml(bytes);
   } catch (e) {
-    return failedRecord(
-      reportId,
-      sourceFile,
+    return parseFailure(
       'read_error',
       `${sourceFile}：无法读取此 Word 文件（${(e as Error).message ?? String(e)}）。请确认文件完整，或另存为 .docx 后再导入。`,
     );
   }
-  return parseHtmlString(html, sourceFile, reportId);
+  return parseHtmlString(html, sourceFile);
 }

@@ -8,9 +8,8 @@
  * Works in the browser and in Node (no file system; the bytes are given).
  */
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
-import type { ReportRecord } from '../model/report-schema';
 import { decodeReportBytes } from './decode-report-bytes';
-import { failedRecord } from './failed-record';
+import { parseFailure, type ParseResult } from './parsed-report';
 import { parseTextReport } from './parse-text-report';
 
 type Node = DefaultTreeAdapterTypes.Node;
@@ -256,11 +255,11 @@ export function declaredCharset(bytes: Uint8Array): string | null {
  * Parses an HTML report's bytes. The text is decoded as the page declares (GBK/GB2312 pages as
  * GB18030) or, without a declaration, as UTF-8 / UTF-16 / GB18030 (decodeReportBytes).
  *
- * @returns the record of parseTextReport on the extracted text; `empty_file`, `binary_file` or
- *   `undecodable_text` (with a message naming the file) when the bytes are no readable page, and
- *   `not_a_report` when the page holds no report.
+ * @returns parseTextReport's reading of the extracted text (`looksLikeReport` false when the page
+ *   holds no report); a failure `empty_file`, `binary_file` or `undecodable_text` (with a message
+ *   naming the file) when the bytes are no readable page.
  */
-export function parseHtmlReport(bytes: Uint8Array, sourceFile: string, reportId: string): ReportRecord {
+export function parseHtmlReport(bytes: Uint8Array, sourceFile: string): ParseResult {
   const charset = declaredCharset(bytes);
   let html: string | null = null;
   if (charset && /^(gbk|gb2312|gb18030|x-gbk)$/.test(charset)) {
@@ -272,17 +271,17 @@ export function parseHtmlReport(bytes: Uint8Array, sourceFile: string, reportId:
   }
   if (html === null) {
     const decoded = decodeReportBytes(bytes, sourceFile);
-    if (!decoded.ok) return failedRecord(reportId, sourceFile, decoded.reason, decoded.message);
+    if (!decoded.ok) return parseFailure(decoded.reason, decoded.message);
     html = decoded.text;
   }
-  return parseHtmlString(html, sourceFile, reportId);
+  return parseHtmlString(html, sourceFile);
 }
 
 /** {@link parseHtmlReport} on an HTML string (used for Word files, via mammoth's HTML). */
-export function parseHtmlString(html: string, sourceFile: string, reportId: string): ReportRecord {
+export function parseHtmlString(html: string, sourceFile: string): ParseResult {
   const { text } = htmlToReportText(html);
   if (!text.trim()) {
-    return failedRecord(reportId, sourceFile, 'empty_file', `${sourceFile}：网页中没有可读的文字。若报告以图片或附件形式发布，请下载原文件（PDF、Word）后再导入。`);
+    return parseFailure('empty_file', `${sourceFile}：网页中没有可读的文字。若报告以图片或附件形式发布，请下载原文件（PDF、Word）后再导入。`);
   }
-  return parseTextReport(text, sourceFile, reportId);
+  return { ok: true, value: parseTextReport(text) };
 }

@@ -1,21 +1,20 @@
 /**
  * Parser for reports published as PDF with a text layer. pdf.js (npm `pdfjs-dist`, its legacy
  * build, which runs in Node and in older browsers) reads each page's text items with their
- * positions; pdf-layout.ts rebuilds lines and table rows from them; parseTextReport does the rest,
- * as for every other format.
+ * positions; pdf-layout.ts rebuilds lines and table rows from them; parseTextReport reads that
+ * text, as for every other format.
  *
  * No network and no file system: the bytes are given, no worker script is fetched. In Node,
  * pdf.js runs its worker code in-process (its "fake worker"); in a browser, set
  * `GlobalWorkerOptions.workerSrc` (or `workerPort`) of `pdfjs-dist/legacy/build/pdf.mjs` to the
  * bundled worker before calling, as pdf.js requires there.
  *
- * Failures are records: a PDF with no text at all is a scan (`no_text_layer`, OCR suggested);
+ * Failures are values (./parsed-report.ts ParseFailure): a PDF with no text at all is a scan (`no_text_layer`, OCR suggested);
  * one whose fonts map to no readable characters (or need character maps that were not supplied,
  * see {@link PdfReadOptions}) is `undecodable_text`; a damaged or password-protected file is
  * `read_error`.
  */
-import type { ReportRecord } from '../model/report-schema';
-import { failedRecord } from './failed-record';
+import { parseFailure, type ParseResult } from './parsed-report';
 import { layoutPdfText, type PdfPage } from './pdf-layout';
 import { parseTextReport } from './parse-text-report';
 
@@ -105,17 +104,16 @@ async function readPdfPages(bytes: Uint8Array, options: PdfReadOptions): Promise
  * @param options where pdf.js finds its character maps and standard fonts (see
  *   {@link PdfReadOptions}); without them, text in non-embedded CJK fonts cannot be read and the
  *   record says so (`undecodable_text`) instead of calling the file a scan.
- * @returns the record of parseTextReport on the rebuilt text (tables as tab-separated rows);
- *   `no_text_layer` for a scan, `undecodable_text` for text in fonts without a Unicode map,
+ * @returns parseTextReport's reading of the rebuilt text (tables as tab-separated rows); a
+ *   failure `no_text_layer` for a scan, `undecodable_text` for text in fonts without a Unicode map,
  *   `read_error` for a damaged or password-protected file — each with a message naming the file
  *   and saying what to do.
  */
 export async function parsePdfReport(
   bytes: Uint8Array,
   sourceFile: string,
-  reportId: string,
   options: PdfReadOptions = {},
-): Promise<ReportRecord> {
+): Promise<ParseResult> {
   let pages: PdfPage[];
   let textOps: number;
   try {
@@ -128,14 +126,12 @@ export async function parsePdfReport(
         : name === 'InvalidPDFException'
           ? `${sourceFile}：PDF 文件已损坏或不完整（${(e as Error).message}），无法读取。请重新下载该报告后再导入。`
           : `${sourceFile}：无法读取此 PDF（${(e as Error).message ?? String(e)}）。请确认文件完整；若问题持续，请另存为文本或 Word 后再导入。`;
-    return failedRecord(reportId, sourceFile, 'read_error', message);
+    return parseFailure('read_error', message);
   }
   const text = layoutPdfText(pages);
   const visible = text.replace(/\s+/g, '');
   if (visible.length < 20 && textOps > 0) {
-    return failedRecord(
-      reportId,
-      sourceFile,
+    return parseFailure(
       'undecodable_text',
       options.cMapUrl
         ? `${sourceFile}：PDF 有文字层，但其字体无法解码为文字，因此未导入。请用原始 Word 文件，或对 PDF 做文字识别（OCR）后再导入。`
@@ -143,20 +139,16 @@ export async function parsePdfReport(
     );
   }
   if (visible.length < 20) {
-    return failedRecord(
-      reportId,
-      sourceFile,
+    return parseFailure(
       'no_text_layer',
       `${sourceFile}：PDF 共 ${pages.length} 页，但没有文字层（是扫描件或图片），无法读取文字和表格。请先做文字识别（OCR，例如在 PDF 工具中"识别文本"）生成带文字层的 PDF 或文本后再导入。`,
     );
   }
   if (garbledShare(text) > 0.3) {
-    return failedRecord(
-      reportId,
-      sourceFile,
+    return parseFailure(
       'undecodable_text',
       `${sourceFile}：PDF 的字体没有可用的字符映射，提取出的文字是乱码，因此未导入。请用原始 Word 文件，或对 PDF 做文字识别（OCR）后再导入。`,
     );
   }
-  return parseTextReport(text, sourceFile, reportId);
+  return { ok: true, value: parseTextReport(text) };
 }

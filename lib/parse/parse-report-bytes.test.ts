@@ -1,37 +1,28 @@
-/** Choosing the reader by file ending and content; failures as records naming the file. */
+/**
+ * Choosing the reader by file ending and content; what cannot be read is a value (status and a
+ * message naming the file), not an exception. The records made of these outcomes are tested in
+ * lib/read/assemble-record.test.ts.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReportBytes } from './parse-report-bytes';
 
-const enc = (s: string) => new TextEncoder().encode(s);
-
 describe('parseReportBytes', () => {
-  it('asks for .docx instead of an old binary .doc', async () => {
-    const r = await parseReportBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4]), 'old.doc', 'b1');
-    expect(r.report.status).toBe('unsupported_format');
-    expect(r.report.status_message).toContain('old.doc');
-    expect(r.report.status_message).toContain('.docx');
+  it('reads a seed text report as text, whatever its encoding says', async () => {
+    const bytes = new Uint8Array(readFileSync(path.resolve(__dirname, '../../data/seeds/000_c5009f74879149c4.txt')));
+    const r = await parseReportBytes(bytes, '000.txt');
+    expect(r.ok && r.value.looksLikeReport).toBe(true);
+    expect(r.ok && r.value.metadata.agency).toBe('临淄区科技局');
   });
 
-  it('reads an HTML page saved without the .html ending as HTML', async () => {
-    const r = await parseReportBytes(enc('<!DOCTYPE html><html><body><p>会议纪要</p></body></html>'), 'page', 'b2');
-    expect(r.text).toBe('会议纪要');
-    expect(r.report.status).toBe('not_a_report');
-  });
-
-  it('says a .pdf that is no PDF is a damaged download', async () => {
-    const r = await parseReportBytes(enc('<html>404</html>'), 'report.pdf', 'b3');
-    expect(r.report.status).toBe('read_error');
-    expect(r.report.status_message).toContain('report.pdf');
-  });
-
-  it('says an empty file is empty whatever its ending', async () => {
-    for (const name of ['a.pdf', 'a.docx', 'a.html', 'a.txt']) {
-      expect((await parseReportBytes(new Uint8Array(), name, 'b4')).report.status).toBe('empty_file');
-    }
-  });
-
-  it('fills the new report fields with null on a failed record', async () => {
-    const r = await parseReportBytes(new Uint8Array(), 'a.txt', 'b5');
-    expect(r.report).toMatchObject({ form_version: null, province: null, city: null, county: null, level: null, agency_type: null });
+  it('returns a failure value naming the file for an old .doc, an empty file and a .pdf that is none', async () => {
+    const failures = await Promise.all([
+      parseReportBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4]), 'old.doc'),
+      parseReportBytes(new Uint8Array(), 'empty.txt'),
+      parseReportBytes(new TextEncoder().encode('<html>404</html>'), 'report.pdf'),
+    ]);
+    expect(failures.map((r) => (r.ok ? 'ok' : r.error.status))).toEqual(['unsupported_format', 'empty_file', 'read_error']);
+    expect(failures.map((r) => !r.ok && ['old.doc', 'empty.txt', 'report.pdf'].some((n) => r.error.message.startsWith(n)))).toEqual([true, true, true]);
   });
 });

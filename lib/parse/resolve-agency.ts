@@ -105,6 +105,13 @@ export interface AgencyResolution {
   resolved: boolean;
   /** Why not, in plain Chinese, when `resolved` is false (for the AGENCY_UNRESOLVED flag). */
   reason: string | null;
+  /** 民政部 code of the deepest resolved division (`320813` 洪泽区, `3208` 淮安市, `31` 上海市), null when unresolved. */
+  divisionCode: string | null;
+  /**
+   * The name after its leading division names (`人民政府`, `人民政府办公厅`, `某某镇人民政府`), without
+   * whitespace; the whole name when no division leads it.
+   */
+  agencyPart: string;
 }
 
 /** The division names the agency name starts with, longest match first at each step. */
@@ -145,12 +152,12 @@ function parentMentions(d: Division, text: string): number {
   return n;
 }
 
-function resolution(d: Division, agencyType: string | null, townLevel: boolean): AgencyResolution {
+function resolution(d: Division, agencyType: string | null, townLevel: boolean, agencyPart: string): AgencyResolution {
   const province = BY_CODE.get(d.provinceCode)?.name ?? null;
   const city = d.kind === 'province' ? null : d.cityCode && CITY_CODES.has(d.cityCode) ? (BY_CODE.get(d.cityCode)?.name ?? null) : null;
   const county = d.kind === 'area' ? d.name : null;
   const level: AgencyLevel | null = townLevel ? null : d.kind === 'province' ? '省' : d.kind === 'city' ? '市' : '县';
-  return { province, city, county, level, agencyType, resolved: true, reason: null };
+  return { province, city, county, level, agencyType, resolved: true, reason: null, divisionCode: d.code, agencyPart };
 }
 
 /**
@@ -177,6 +184,8 @@ export function resolveAgency(agency: string, context = ''): AgencyResolution {
     agencyType,
     resolved: false,
     reason,
+    divisionCode: null,
+    agencyPart: name,
   });
   if (!names.length) {
     return unresolved(`机关名称「${agency}」不以民政部行政区划表中的任何省、市、县级名称开头，无法确定所属地区，按原文保留。`);
@@ -197,5 +206,5 @@ export function resolveAgency(agency: string, context = ''): AgencyResolution {
       .join('、');
     return unresolved(`机关名称「${agency}」中的「${names[names.length - 1]}」有多个同名行政区划（${where}），正文也未说明是哪一个，按原文保留。`);
   }
-  return resolution(candidates[0], agencyType, townLevel);
+  return resolution(candidates[0], agencyType, townLevel, rest || name);
 }

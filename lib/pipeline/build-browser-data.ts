@@ -117,7 +117,7 @@ export function indexCsvFile(file: string): Record<string, Array<[number, number
 }
 
 /** Columns written dictionary-encoded (few distinct values, repeated on many rows). */
-const DICTIONARY_COLUMNS = new Set(['agency', 'region', 'origin']);
+const DICTIONARY_COLUMNS = new Set(['agency', 'agency_key', 'agency_name', 'region', 'origin']);
 
 function arrowVector(name: string, type: string, values: unknown[]): Vector {
   if (type === 'DOUBLE') return vectorFromArray(values.map((v) => (typeof v === 'number' ? v : null)), new Float64());
@@ -163,8 +163,8 @@ export async function buildBrowserData(dir: string): Promise<BrowserManifest> {
     const firstPages: FirstPages = { format: MANIFEST_FORMAT, pageRows: PAGE_ROWS, views: {} };
     for (const v of VIEWS) {
       const sql = v.sql(EMPTY_FILTER);
-      const rows = await exec(pageSql(sql, PAGE_ROWS, 0));
-      const total = Number((await exec(rowCountSql(sql)))[0]?.n ?? 0);
+      const rows = await exec(pageSql(v.query(EMPTY_FILTER), PAGE_ROWS, 0));
+      const total = Number((await exec(rowCountSql(v.query(EMPTY_FILTER))))[0]?.n ?? 0);
       firstPages.views[v.id] = { sql, total, rows: rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, x]) => [k, typeof x === 'number' && !Number.isFinite(x) ? null : (x as string | number | boolean | null)]))) };
     }
     writeFileSync(path.join(dir, FIRST_PAGES_FILE), JSON.stringify(firstPages));

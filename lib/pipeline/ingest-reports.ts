@@ -2,13 +2,17 @@
  * The ingest: files and folders → one validated record per file → reports.csv, cells.csv and
  * flags.csv. This is the only code (with the CLIs beside it) that touches the file system.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { runChecks, runCrossReportChecks } from '../checks/run-checks';
-import { ReportRecord } from '../model/report-schema';
-import { failedRecord, parseReportBytes, type ParseOptions } from '../parse/parse-report-bytes';
+import { runCrossReportChecks } from '../checks/run-checks';
+import type { ReportRecord } from '../model/report-schema';
+import { applyAgencyAliases, type AgencyAlias } from '../parse/agency-alias-table';
+import type { ParseOptions } from '../parse/parse-report-bytes';
+import { failedRecord } from '../read/assemble-record';
+import { nameId } from '../read/content-id';
+import { tooLargeMessage } from '../read/read-limits';
+import { readReport } from '../read/read-report';
 import { flagRows, RECORD_COLUMNS, recordsCsv, toCsv } from '../store/record-rows';
 
 /** pdf.js's character maps and standard fonts from the installed pdfjs-dist, for PDFs in non-embedded CJK fonts. */
@@ -18,9 +22,6 @@ export const PARSE_OPTIONS: ParseOptions = {
   pdf: { cMapUrl: path.join(PDFJS_DIR, 'cmaps') + path.sep, standardFontDataUrl: path.join(PDFJS_DIR, 'standard_fonts') + path.sep },
 };
 
-/** Largest file the ingest reads (bytes); larger ones get a `read_error` record. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
 /**
  * Column order of the three output files (the schema fields, in order; flags add `fingerprint`).
  * Defined with the record → row conversion in lib/store/record-rows.ts, shared with the dashboard's
@@ -28,11 +29,6 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
  */
 export const CSV_COLUMNS = RECORD_COLUMNS;
 export { flagRows, toCsv };
-
-/** Stable report id: the first 16 hex digits of the SHA-256 of the file's bytes. */
-export function reportIdFor(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-}
 
 /**
  * Every file below the given paths (files as given; folders recursively, skipping dot-files and
@@ -61,36 +57,27 @@ export function collectFiles(paths: readonly string[]): { files: string[]; notFo
 }
 
 /**
- * Reads, parses and checks one file. Never throws: an unreadable file yields a `read_error`
- * record. The record is validated against the zod schemas; a record that fails validation (a
- * bug, not bad input) is replaced by a `read_error` record naming the problem.
+ * Reads, parses and checks one file: its bytes from the file system, then the one read path
+ * (lib/read/read-report.ts readReport: size limit, content-hash id, parse, normalize, assembly,
+ * checks, validation). Never throws: a file larger than MAX_REPORT_BYTES (lib/read/read-limits.ts)
+ * is not read and, like a file that cannot be opened, yields a `read_error` record (its id the hash
+ * of `displayName`) whose message names the file and says what to do.
+ *
+ * @param file the path to read
+ * @param displayName the name written to reports.csv (`source_file`) and named in messages
+ * @returns the record, whatever its status (failed records included: the ingest writes every file)
  */
 export async function ingestFile(file: string, displayName = file): Promise<ReportRecord> {
   let bytes: Uint8Array;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) {
-      return failedRecord(
-        createHash('sha256').update(displayName).digest('hex').slice(0, 16),
-        displayName,
-        'read_error',
-        `${displayName}：文件过大（${(size / 1048576).toFixed(1)} MB，上限 20 MB），未读取。请确认这是单份年度报告。`,
-      );
-    }
+    const tooLarge = tooLargeMessage(displayName, statSync(file).size);
+    if (tooLarge) return failedRecord(await nameId(displayName), displayName, 'read_error', tooLarge);
     bytes = new Uint8Array(readFileSync(file));
   } catch (e) {
-    return failedRecord(
-      createHash('sha256').update(displayName).digest('hex').slice(0, 16),
-      displayName,
-      'read_error',
-      `${displayName}：无法读取文件（${(e as Error).message}）。请检查路径和读取权限。`,
-    );
+    return failedRecord(await nameId(displayName), displayName, 'read_error', `${displayName}：无法读取文件（${(e as Error).message}）。请检查路径和读取权限。`);
   }
-  const id = reportIdFor(bytes);
-  const record = runChecks(await parseReportBytes(bytes, displayName, id, PARSE_OPTIONS));
-  const valid = ReportRecord.safeParse(record);
-  if (valid.success) return valid.data;
-  return failedRecord(id, displayName, 'read_error', `${displayName}：解析结果未通过数据校验（${valid.error.issues[0]?.message}）。这是本工具的缺陷，请报告此文件。`);
+  const read = await readReport(bytes, displayName, PARSE_OPTIONS);
+  return read.ok ? read.value : read.error.record;
 }
 
 /** Summary of an ingest run. */
@@ -107,8 +94,11 @@ export interface IngestSummary {
  * separate rows with ids suffixed -2, -3….
  *
  * @param relativeTo names in source_file are given relative to this folder when inside it.
+ * @param aliases rows of the alias table (lib/parse/agency-alias-table.ts), applied to each report
+ *   after its agency was resolved and before the cross-year rules; a report changed by a row names
+ *   it in `agency_alias`.
  */
-export async function ingestPaths(paths: readonly string[], outDir: string, relativeTo?: string): Promise<IngestSummary> {
+export async function ingestPaths(paths: readonly string[], outDir: string, relativeTo?: string, aliases: readonly AgencyAlias[] = []): Promise<IngestSummary> {
   const { files, notFound } = collectFiles(paths);
   const seen = new Map<string, number>();
   const records: ReportRecord[] = [];
@@ -129,7 +119,7 @@ export async function ingestPaths(paths: readonly string[], outDir: string, rela
       flags: rec.flags.map((x) => ({ ...x, report_id: id })),
     });
   }
-  const checked = runCrossReportChecks(records);
+  const checked = runCrossReportChecks(aliases.length ? records.map((r) => ({ ...r, report: applyAgencyAliases(r.report, aliases) })) : records);
   mkdirSync(outDir, { recursive: true });
   const csv = recordsCsv(checked);
   for (const table of ['reports', 'cells', 'flags'] as const) writeFileSync(path.join(outDir, `${table}.csv`), csv[table]);

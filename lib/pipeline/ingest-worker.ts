@@ -7,7 +7,8 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { crossYearInput, type CrossYearInput } from '../checks/cross-year-input';
-import { CSV_COLUMNS, flagRows, ingestFile, toCsv } from './ingest-reports';
+import { flagRows, RECORD_COLUMNS as CSV_COLUMNS, toCsv } from '../store/record-rows';
+import { ingestFile } from './ingest-reports';
 
 /** What the main thread sends: the files (with display names) and where to write. */
 export interface WorkerJob {

@@ -1,10 +1,11 @@
 /**
- * How the dashboard's tables print a value of a view column (see ViewColumn.format in ./views.ts).
+ * How the dashboard's tables print a value of a view column (see ViewColumn.format in
+ * lib/query/views.ts).
  * NULL prints as `—` and is marked `missing`, so a reader never mistakes it for 0.
  */
 import type { Row, SqlValue } from '../store/executor';
-import { rankText } from '../query/indicators';
 import { describeCellRef, ruleLabel, severityLabel } from './labels';
+import { rankText } from './rank-text';
 import type { ColumnFormat, ViewColumn } from '../query/views';
 
 /** A value ready for a table cell: the text, an optional tooltip, and whether it is NULL. */
@@ -67,7 +68,7 @@ export function formatCell(value: SqlValue, format: ColumnFormat): FormattedCell
 
 /**
  * Format the value of `column` in `row`. Like {@link formatCell}, except that a `rank` column is
- * read with its ratio and denominator (./indicators.ts rankText): a rank prints as `1`, a ratio over
+ * read with its ratio and denominator (./rank-text.ts rankText): a rank prints as `1`, a ratio over
  * fewer than 30 cases as `样本不足30件`, a ratio that cannot be computed as `—` — never as a
  * missing number.
  */

@@ -4,7 +4,8 @@
  * reader for cell references such as `t3.new_received.total`.
  */
 import { columnLabel, rowLabel, SECTION_HEADINGS, T3_OTHER_HANDLING, T3_ROWS, T4_ROWS, TABLE_LABELS } from '../model/form-layout';
-import type { TableKey } from '../model/report-schema';
+import { RuleId, type TableKey } from '../model/report-schema';
+import { registeredRule } from '../checks/rule-registry';
 
 /**
  * Strip the form's numbering from a label: `一、本年新收政府信息公开申请数量` →
@@ -58,32 +59,12 @@ export const T4_GROUP_LABELS = {
 } as const;
 
 /**
- * Chinese names of the check rules (rule ids of lib/model/report-schema.ts RuleId). Sources:
- * spec "Identities" (T3_*, T4_TOTAL, T2_VALUES, CARRYOVER_CONTINUITY, IN_FORCE_CONTINUITY,
- * NARRATIVE_MATCH), 条例第四十九条 (DEADLINE, PUBLICATION_DATE_UNKNOWN), 条例第五十条
- * (SECTION_MISSING), 国办公开办函〔2021〕30号's list of defects (TEXT_REUSE: 与往年内容雷同), and the
- * reading rules of the parser (TABLE_MISSING, CELL_MISSING, CELL_INFERRED, AGENCY_UNRESOLVED: the
- * agency's name matches no division of the 民政部 list). A rule id added to the schema needs a
- * name here (labels.test.ts checks).
+ * Chinese names of the check rules, rule id → name, in the order of lib/model/report-schema.ts
+ * RuleId. Read from the rule registry (lib/checks/rule-registry.ts RULES: each rule's `name` in
+ * its own file, the parser's in lib/model/rule-metadata.ts); an id without a registered rule keeps
+ * the id as its name (rule-registry.test.ts fails for it).
  */
-export const RULE_LABELS: Record<string, string> = {
-  T3_BALANCE: '表三勾稽关系：新收+结转=办理总计+结转下年',
-  T3_OUTCOME_SUM: '表三办理结果之和应等于总计',
-  T3_ROW_TOTAL: '表三各行总计应等于各类申请人之和',
-  T4_TOTAL: '表四总计应等于各结果之和',
-  TABLE_MISSING: '表格缺失',
-  CELL_MISSING: '单元格缺失',
-  CELL_INFERRED: '单元格未印出，按勾稽关系推算',
-  DEADLINE: '未按时发布（条例第四十九条）',
-  PUBLICATION_DATE_UNKNOWN: '报告未印发布日期，无法核对发布期限',
-  T2_VALUES: '表二数值应为非负整数（收费为非负金额）',
-  CARRYOVER_CONTINUITY: '上年结转应等于上一年度报告的结转下年度',
-  IN_FORCE_CONTINUITY: '现行有效件数与上年及本年制发、废止不衔接',
-  NARRATIVE_MATCH: '正文所述数字与表格不一致',
-  SECTION_MISSING: '报告缺少规定的部分（条例第五十条）',
-  TEXT_REUSE: '与往年报告内容雷同',
-  AGENCY_UNRESOLVED: '机关名称未能对应到行政区划',
-};
+export const RULE_LABELS: Record<string, string> = Object.fromEntries(RuleId.options.map((id) => [id, registeredRule(id)?.name ?? id]));
 
 /** Chinese name of a rule id, or the id itself when unknown. */
 export function ruleLabel(rule: string): string {
@@ -160,6 +141,7 @@ export const REPORT_STATUS_LABELS: Record<string, string> = {
   not_a_report: '不是年度报告',
   read_error: '文件无法打开',
   no_text_layer: '扫描件，无文字层',
+  blank_form: '未填写的空白表格',
 };
 
 /** Chinese name of a report status, or the key itself when unknown. */

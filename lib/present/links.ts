@@ -49,3 +49,12 @@ export function selectedFlagParam(reportPageParams: URLSearchParams): string | n
   const f = reportPageParams.get('flag');
   return f && /^[0-9a-f]{16}$/.test(f) ? f : null;
 }
+
+/**
+ * Path of an agency's page (/agency/AGENCY_KEY, every year of one agency identity; app/agency/[key]):
+ * `/agency/320813%3A%E4%BA%BA…` — the key (`agency_key` of reports.csv, e.g. `320813:人民政府`)
+ * URL-encoded. Returns null for an empty or missing key (an agency without an identity gets no link).
+ */
+export function agencyHref(agencyKey: string | null | undefined): string | null {
+  return agencyKey ? `/agency/${encodeURIComponent(agencyKey)}` : null;
+}

@@ -46,9 +46,9 @@ describe('coverage over tests/fixtures', () => {
         errors: 3,
       }),
     ]);
-    const linzi = g.agencies.find((a) => a.agency === '临淄区人民政府办公室')!;
+    const linzi = g.agencies.find((a) => a.agency === '淄博市临淄区人民政府办公室')!;
     expect(linzi.byYear['2023'][0]).toMatchObject({ readability: 'partial', tablesMissing: [], errors: 0, warnings: 1 });
-    const linziKeji = g.agencies.find((a) => a.agency === '临淄区科技局')!;
+    const linziKeji = g.agencies.find((a) => a.agency === '淄博市临淄区科技局')!;
     expect(linziKeji.byYear['2022'][0]).toMatchObject({ readability: 'full', statusLabel: '三张表均可读', tablesMissing: [] });
   });
 
@@ -56,7 +56,7 @@ describe('coverage over tests/fixtures', () => {
     await db.exec(
       `INSERT INTO reports SELECT * REPLACE ('e000000000000001' AS report_id, 2024 AS year) FROM reports WHERE report_id = '5f1f485ee573df5d'`,
     );
-    const g = buildCoverageGrid(await db.exec(coverageSql({ agencies: ['临淄区科技局'], regions: [] })));
+    const g = buildCoverageGrid(await db.exec(coverageSql({ agencies: ['370305:科技局'], regions: [] })));
     expect(g.years).toEqual(['2022', '2023', '2024']);
     expect(Object.keys(g.agencies[0].byYear).sort()).toEqual(['2022', '2024']);
     expect(g.totals.gaps).toBe(1);

@@ -19,20 +19,22 @@ export const COVERAGE_TABLES: ReadonlyArray<{ key: 't2' | 't3' | 't4'; label: st
 ];
 
 /**
- * One row per report the filter keeps: report_id, agency, region, year (INTEGER or NULL),
+ * One row per report the filter keeps (but no `blank_form`: the unfilled form is no agency's
+ * report): report_id, agency (the canonical name, agency_name, or the name as read for data files
+ * without it), agency_key, region, year (INTEGER or NULL),
  * status, status_message, tables_found (`;`-joined), source_file, origin (`upload`/`embedded`), and its flag counts errors,
  * warnings, infos, flags (INTEGER, 条). Ordered by agency, year, report_id.
  */
 export function coverageSql(filter: FilterState): string {
   return (
-    `WITH r AS (SELECT * FROM reports WHERE ${filterWhere(filter)})\n` +
-    `SELECT r.report_id, r.agency, r.region, CAST(r.year AS INTEGER) AS year, r.status, r.status_message, r.tables_found, r.source_file, r.origin,\n` +
+    `WITH r AS (SELECT * REPLACE (coalesce(agency_name, agency) AS agency) FROM reports WHERE status IS DISTINCT FROM 'blank_form' AND ${filterWhere(filter)})\n` +
+    `SELECT r.report_id, r.agency, r.agency_key, r.region, CAST(r.year AS INTEGER) AS year, r.status, r.status_message, r.tables_found, r.source_file, r.origin,\n` +
     `  CAST(count(f.rule) FILTER (WHERE f.severity = 'error') AS INTEGER) AS errors,\n` +
     `  CAST(count(f.rule) FILTER (WHERE f.severity = 'warning') AS INTEGER) AS warnings,\n` +
     `  CAST(count(f.rule) FILTER (WHERE f.severity = 'info') AS INTEGER) AS infos,\n` +
     `  CAST(count(f.rule) AS INTEGER) AS flags\n` +
     `FROM r LEFT JOIN flags f ON f.report_id = r.report_id\n` +
-    `GROUP BY r.report_id, r.agency, r.region, r.year, r.status, r.status_message, r.tables_found, r.source_file, r.origin\n` +
+    `GROUP BY r.report_id, r.agency, r.agency_key, r.region, r.year, r.status, r.status_message, r.tables_found, r.source_file, r.origin\n` +
     `ORDER BY r.agency, r.year, r.report_id`
   );
 }
@@ -64,6 +66,8 @@ export interface CoverageReport {
 export interface CoverageAgency {
   /** The agency's name, or `（未识别机关：FILE）` (the file's base name) when the report names none. */
   agency: string;
+  /** The agency's agency_key (lib/parse/agency-identity.ts), null when the report names no agency. */
+  agencyKey: string | null;
   region: string | null;
   /** Year key (`2022`, or `unknown` for reports whose year is unknown) → its reports (usually one). */
   byYear: Record<string, CoverageReport[]>;
@@ -83,7 +87,8 @@ const num = (v: unknown) => (typeof v === 'number' ? v : 0);
  * Arrange rows of {@link coverageSql} into a {@link CoverageGrid}. Year columns run without gaps
  * from the earliest to the latest year of the rows (so a missing year shows as a column of empty
  * cells), followed by `unknown` when some report's year is unknown. Agencies are sorted by name
- * (zh-CN); two reports of the same agency and year (the same file twice, or a correction) share a
+ * (zh-CN) and grouped by agency_key (洪泽区人民政府 2023 and 淮安市洪泽区人民政府 2024 are one row;
+ * rows without a key by name); two reports of the same agency and year (the same file twice, or a correction) share a
  * cell. `gaps` counts empty cells between an agency's first and last year.
  */
 export function buildCoverageGrid(rows: readonly Row[]): CoverageGrid {
@@ -97,10 +102,11 @@ export function buildCoverageGrid(rows: readonly Row[]): CoverageGrid {
   for (const r of rows) {
     const file = String(r.source_file ?? r.report_id).split(/[\\/]/).pop();
     const name = typeof r.agency === 'string' && r.agency ? r.agency : `（未识别机关：${file}）`;
-    let a = byAgency.get(name);
+    const agencyKey = typeof r.agency_key === 'string' && r.agency_key ? r.agency_key : null;
+    let a = byAgency.get(agencyKey ?? name);
     if (!a) {
-      a = { agency: name, region: typeof r.region === 'string' ? r.region : null, byYear: {} };
-      byAgency.set(name, a);
+      a = { agency: name, agencyKey, region: typeof r.region === 'string' ? r.region : null, byYear: {} };
+      byAgency.set(agencyKey ?? name, a);
     }
     const found = typeof r.tables_found === 'string' && r.tables_found ? r.tables_found.split(';') : [];
     const status = String(r.status ?? '');

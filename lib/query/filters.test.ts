@@ -51,7 +51,7 @@ describe('filterWhere', () => {
     expect(filterWhere({ agencies: [], regions: [] })).toBe('TRUE');
   });
   it('uses the alias and doubles quotes (executed against DuckDB in views.test.ts)', () => {
-    expect(filterWhere({ agencies: ["a'b"], regions: [], yearFrom: 2022 }, 'r')).toBe(`r."agency" IN ('a''b') AND r."year" >= 2022`);
+    expect(filterWhere({ agencies: ["a'b"], regions: [], yearFrom: 2022 }, 'r')).toBe(`r."agency_key" IN ('a''b') AND r."year" >= 2022`);
   });
 });
 

@@ -2,7 +2,8 @@
  * The dashboard's filter state and its two readings (datasette-style: a filter is an SQL clause
  * plus a sentence that says the same thing in Chinese).
  *
- * The filter applies to reports (one row of reports.csv each): agency (机关), region (地区),
+ * The filter applies to reports (one row of reports.csv each): agency (机关, by agency_key: one
+ * identity per agency across years and spellings, lib/parse/agency-identity.ts), region (地区),
  * report year (年度, the year the data covers — not the publication year) and origin (来源: uploaded
  * in this browser or built in, ./load.ts Origin). Every view joins its
  * data to the filtered reports, so one filter state restricts all four views the same way.
@@ -13,7 +14,7 @@ import { sqlIdent, sqlNumber, sqlString, sqlStringList } from '../store/sql';
 
 /**
  * Filter state.
- * - `agencies`: exact agency names (reports.agency); empty = all agencies;
+ * - `agencies`: agency keys (reports.agency_key, e.g. `320813:人民政府`); empty = all agencies;
  * - `regions`: exact region names (reports.region, e.g. `淄博市临淄区`); empty = all regions;
  * - `yearFrom` / `yearTo`: inclusive bounds on the report year; absent = unbounded;
  * - `origin`: only uploaded (`upload`) or only built-in (`embedded`) reports; absent = both.
@@ -67,7 +68,7 @@ export function filterWhere(filter: FilterState, alias = ''): string {
   const f = normalizeFilter(filter);
   const col = (name: string) => (alias ? `${alias}.${sqlIdent(name)}` : sqlIdent(name));
   const parts: string[] = [];
-  if (f.agencies.length > 0) parts.push(`${col('agency')} IN (${sqlStringList(f.agencies)})`);
+  if (f.agencies.length > 0) parts.push(`${col('agency_key')} IN (${sqlStringList(f.agencies)})`);
   if (f.regions.length > 0) parts.push(`${col('region')} IN (${sqlStringList(f.regions)})`);
   if (f.yearFrom !== undefined) parts.push(`${col('year')} >= ${sqlNumber(f.yearFrom)}`);
   if (f.yearTo !== undefined) parts.push(`${col('year')} <= ${sqlNumber(f.yearTo)}`);
@@ -96,11 +97,14 @@ export function describeYears(filter: FilterState): string | null {
  * `显示地区为“淄博市临淄区”、年度为 2022—2023 年的报告。` or, with no filter,
  * `显示全部机关、全部地区、全部年度的报告。` The sentence names exactly the conditions of
  * {@link filterWhere}; a report whose year is unknown is excluded whenever a year bound is set.
+ *
+ * @param agencyNames agency_key → the agency's name (FilterOptions.agencyNames), so the sentence
+ *   names agencies, not keys; a key without a name is shown as is.
  */
-export function describeFilter(filter: FilterState): string {
+export function describeFilter(filter: FilterState, agencyNames: Readonly<Record<string, string>> = {}): string {
   const f = normalizeFilter(filter);
   const parts: string[] = [];
-  if (f.agencies.length > 0) parts.push(`机关为${alternatives(f.agencies)}`);
+  if (f.agencies.length > 0) parts.push(`机关为${alternatives(f.agencies.map((k) => agencyNames[k] ?? k))}`);
   if (f.regions.length > 0) parts.push(`地区为${alternatives(f.regions)}`);
   const years = describeYears(f);
   if (years) parts.push(`年度为 ${years}`);
@@ -110,7 +114,7 @@ export function describeFilter(filter: FilterState): string {
 }
 
 /**
- * The filter as URL search parameters (`agency`, `region` repeated; `from`, `to`; `origin`), for links that
+ * The filter as URL search parameters (`agency` — an agency_key —, `region` repeated; `from`, `to`; `origin`), for links that
  * reopen the dashboard with the same filter. Empty fields are left out.
  */
 export function filterToSearchParams(filter: FilterState): URLSearchParams {

@@ -10,7 +10,9 @@ import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duc
 import { INDICATORS_VIEW } from './views';
 import { insertFactsSql } from '../store/facts';
 import { EMPTY_FILTER } from './filters';
-import { INDICATORS, MIN_CASES, rankText, SMALL_SAMPLE_NOTE } from './indicators';
+import { INDICATORS } from './indicators';
+import { MIN_CASES } from '../model/rank-threshold';
+import { SMALL_SAMPLE_NOTE } from '../present/rank-text';
 import { formatRowCell } from '../present/format';
 import type { Row } from '../store/executor';
 
@@ -141,14 +143,5 @@ describe('ranking within a year (copies of seed 004 with changed numbers)', () =
       );
       for (const x of ref) expect(byId(rows, String(x.report_id))[`${key}_rank`]).toBe(x.r);
     }
-  });
-});
-
-describe('rankText', () => {
-  it('reads a rank, a small sample and an incomputable ratio differently', () => {
-    expect(rankText(2, 40, 0.5)).toMatchObject({ text: '2', ranked: true });
-    expect(rankText(null, 12, 0.5)).toMatchObject({ text: '样本不足30件', ranked: false });
-    expect(rankText(null, 12, 0.5).title).toContain('12 件');
-    expect(rankText(null, 0, null)).toMatchObject({ text: '—', ranked: false });
   });
 });

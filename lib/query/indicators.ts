@@ -1,6 +1,8 @@
 /**
  * The derived indicators of the spec ("Indicators commonly derived"), their formulas in Chinese,
- * and the ranking rule: a ratio over fewer than {@link MIN_CASES} cases is shown but not ranked.
+ * as the UI names and explains them. The ranking rule (a ratio over fewer than 30 cases is shown but
+ * not ranked) is lib/model/rank-threshold.ts MIN_CASES; how a rank cell reads is
+ * lib/present/rank-text.ts.
  *
  * - 实质公开率 = (granted + partially_granted) / total_processed (表三 总计列);
  * - 复议纠错率 = review.corrected / (review.upheld + review.corrected + review.other) (表四);
@@ -8,14 +10,8 @@
  * - 争议率 = (review.total + litigation_direct.total + litigation_after_review.total) / new_received.
  *
  * The SQL of the 指标 view is in ./views.ts (INDICATORS_VIEW); this file holds what the UI says
- * about each indicator and how a rank cell reads. No React, no Next.
+ * about each indicator. No React, no Next.
  */
-
-/** Fewest cases (件, the ratio's denominator) for a ratio to be ranked (spec: "Ratios over fewer than 30 cases are shown but not ranked"). */
-export const MIN_CASES = 30;
-
-/** Note shown in a rank cell whose ratio rests on fewer than {@link MIN_CASES} cases. */
-export const SMALL_SAMPLE_NOTE = `样本不足${MIN_CASES}件`;
 
 /** One indicator: key prefix of its view columns, Chinese name, formula, and what its denominator counts. */
 export interface Indicator {
@@ -68,27 +64,4 @@ export function indicator(key: Indicator['key']): Indicator {
   const found = INDICATORS.find((i) => i.key === key);
   if (!found) throw new Error(`unknown indicator ${key}`);
   return found;
-}
-
-/** How a rank cell reads: the text, a tooltip, and whether it is a real rank. */
-export interface RankText {
-  text: string;
-  title: string;
-  ranked: boolean;
-}
-
-/**
- * The text of a rank cell from the rank (1 = highest ratio in the same year, NULL when not
- * ranked), the denominator (件) and the ratio:
- * - a rank → `1`;
- * - no ratio (denominator 0 or a part missing) → `—`, `无法计算`;
- * - denominator below {@link MIN_CASES} → {@link SMALL_SAMPLE_NOTE}, the ratio shown but not ranked.
- */
-export function rankText(rank: unknown, base: unknown, rate: unknown): RankText {
-  if (typeof rank === 'number') return { text: String(rank), title: `同一年度内按比率从高到低排第 ${rank} 名（只比较分母不少于 ${MIN_CASES} 件的报告）`, ranked: true };
-  if (typeof rate !== 'number') return { text: '—', title: '无法计算：分母为 0，或报告没有给出其中某个数', ranked: false };
-  if (typeof base === 'number' && base < MIN_CASES) {
-    return { text: SMALL_SAMPLE_NOTE, title: `只有 ${base} 件，少于 ${MIN_CASES} 件：比率照常显示，但不参与排名`, ranked: false };
-  }
-  return { text: '—', title: '未排名', ranked: false };
 }

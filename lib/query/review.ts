@@ -77,27 +77,30 @@ const STATUS_WORDS: Record<Exclude<StatusFilter, 'all'>, string> = { open: '未�
  * The queue's filter as one Chinese sentence: the report filter's sentence (./filters.ts
  * describeFilter) followed by the rule, severity and status conditions, e.g.
  * `显示地区为“运城市”的报告。其中规则为“单元格未印出，按勾稽关系推算”、严重程度为“提示”、尚未审核的检查结果。`
- * or `显示全部机关、全部地区、全部年度的报告。其中全部检查结果。`
+ * or `显示全部机关、全部地区、全部年度的报告。其中全部检查结果。` `agencyNames` (agency_key → name,
+ * FilterOptions.agencyNames) lets the sentence name the chosen agencies.
  */
-export function describeReviewFilter(filter: FilterState, rf: ReviewFilter): string {
+export function describeReviewFilter(filter: FilterState, rf: ReviewFilter, agencyNames: Readonly<Record<string, string>> = {}): string {
   const f = normalizeReviewFilter(rf);
   const parts: string[] = [];
   if (f.rules.length > 0) parts.push(`规则为${alternatives(f.rules.map(ruleLabel))}`);
   if (f.severities.length > 0) parts.push(`严重程度为${alternatives(f.severities.map(severityLabel))}`);
   const status = f.status === 'all' ? '' : `${STATUS_WORDS[f.status]}的`;
   const what = parts.length === 0 && status === '' ? '全部检查结果' : `${parts.join('、')}${parts.length && status ? '、' : ''}${status}检查结果`;
-  return `${describeFilter(filter)}其中${what}。`;
+  return `${describeFilter(filter, agencyNames)}其中${what}。`;
 }
 
 /**
  * Columns of the queue's rows (in order): fingerprint (16 hex digits or NULL for an older
- * flags.csv), report_id, agency, region, year, origin (`upload` or `embedded`, ./load.ts Origin), severity, rule, rule_version, subject (`;`-joined
+ * flags.csv), report_id, agency (the canonical name, agency_name; the name as read in older data
+ * files), agency_key (lib/parse/agency-identity.ts, for links to the agency), region, year, origin (`upload` or `embedded`, ./load.ts Origin), severity, rule, rule_version, subject (`;`-joined
  * references), message, expected, actual (件 or dates, as text), difference (件 or days), evidence.
  */
 export const REVIEW_QUEUE_COLUMNS = [
   'fingerprint',
   'report_id',
   'agency',
+  'agency_key',
   'region',
   'year',
   'origin',
@@ -124,8 +127,8 @@ function severityRank(alias: string): string {
  */
 export function reviewQueueSql(filter: FilterState, rf: ReviewFilter): string {
   return (
-    `WITH r AS (SELECT report_id, agency, region, CAST(year AS INTEGER) AS year, origin FROM reports WHERE ${filterWhere(filter)})\n` +
-    `SELECT f.fingerprint, r.report_id, r.agency, r.region, r.year, r.origin, f.severity, f.rule, CAST(f.rule_version AS INTEGER) AS rule_version,\n` +
+    `WITH r AS (SELECT report_id, coalesce(agency_name, agency) AS agency, agency_key, region, CAST(year AS INTEGER) AS year, origin FROM reports WHERE ${filterWhere(filter)})\n` +
+    `SELECT f.fingerprint, r.report_id, r.agency, r.agency_key, r.region, r.year, r.origin, f.severity, f.rule, CAST(f.rule_version AS INTEGER) AS rule_version,\n` +
     `  f.subject, f.message, f.expected, f.actual, CAST(f.difference AS DOUBLE) AS difference, f.evidence\n` +
     `FROM flags f JOIN r ON f.report_id = r.report_id\n` +
     `WHERE ${reviewWhere(rf, 'f')}\n` +

@@ -15,7 +15,8 @@ import { T4_COLUMNS, T4_ROWS, TABLE_LABELS } from '../model/form-layout';
 import type { TableKey } from '../model/report-schema';
 import { filterWhere, type FilterState } from './filters';
 import { describeCellRef, RULE_LABELS, T3_LABELS, T4_GROUP_LABELS } from '../present/labels';
-import { INDICATORS, MIN_CASES } from './indicators';
+import { INDICATORS } from './indicators';
+import { MIN_CASES } from '../model/rank-threshold';
 import { FACTS_TABLE, T2_CELLS, T2_OTHER_FORM_NOTE, T3_FACT_KEYS, T3_OUTCOME_GROUPS, T4_KEYS } from '../store/facts';
 import { sqlIdent, sqlString } from '../store/sql';
 
@@ -29,7 +30,7 @@ export type ViewId = 'proactive' | 'applications' | 'review_litigation' | 'indic
  * - `rate`: a ratio 0–1 shown as a percentage;
  * - `severity`, `rule`, `subject`: keys shown through their Chinese labels (./labels.ts);
  * - `rank`: a rank (1 = first) or NULL, read with the column's `rank` companions
- *   (./indicators.ts rankText: `样本不足30件` when the ratio rests on fewer than 30 cases);
+ *   (lib/present/rank-text.ts rankText: `样本不足30件` when the ratio rests on fewer than 30 cases);
  * - `origin`: `upload` (shown as a 上传 badge) or `embedded` (内置), see ./load.ts Origin.
  */
 export type ColumnFormat = 'text' | 'year' | 'count' | 'amount' | 'rate' | 'severity' | 'rule' | 'subject' | 'rank' | 'origin';
@@ -59,8 +60,62 @@ export interface ViewDef {
   /** What the view shows, one sentence. */
   summary: string;
   columns: readonly ViewColumn[];
-  /** The SELECT for a filter; its output columns are exactly `columns`, in order. */
+  /**
+   * The tables the view's SQL reads: `facts` only (the four table views: the browser runs them as
+   * soon as the facts are loaded) or `all` (合规 joins `flags`: it waits until reports.csv and
+   * flags.csv are loaded, app/_lib/duckdb-browser.ts BrowserDb.exec).
+   */
+  reads: 'facts' | 'all';
+  /** The SELECT for a filter as parts ({@link ViewQuery}); its output columns are exactly `columns`, in order. */
+  query: (filter: FilterState) => ViewQuery;
+  /** The same SELECT as SQL text: {@link queryToSql} of {@link ViewDef.query} (what 下载 CSV runs and the SQL shown). */
   sql: (filter: FilterState) => string;
+}
+
+/**
+ * A SELECT as parts, so that paging and counting change the object, never the SQL text (as
+ * mosaic's inputs/src/Table.js builds its page and count queries from one query object):
+ * `WITH <with> SELECT <select> FROM <from> WHERE <where, AND-ed> ORDER BY <orderBy> LIMIT <limit>
+ * OFFSET <offset>`. A view's query has no GROUP BY or DISTINCT at its top level (aggregations
+ * live in its CTEs), so its row count is the count of `from` … `where` ({@link countQuery}).
+ */
+export interface ViewQuery {
+  /** Common table expressions, each `name AS (…)`, in order; absent or empty: no WITH. */
+  with?: readonly string[];
+  /** Output expressions, each a column or `expression AS name`. */
+  select: readonly string[];
+  /** The FROM clause (tables, aliases, joins); absent: no FROM (e.g. `SELECT 1`). */
+  from?: string;
+  /** Conditions, AND-ed; absent or empty: every row. */
+  where?: readonly string[];
+  /** Sort keys, most significant first; absent or empty: no ORDER BY. */
+  orderBy?: readonly string[];
+  /** At most this many rows (a whole number ≥ 0); absent: all. */
+  limit?: number;
+  /** Rows skipped before the first one returned (a whole number ≥ 0); absent: none. */
+  offset?: number;
+}
+
+/**
+ * The SQL text of a {@link ViewQuery}: the parts in SQL order, one clause a line. Pure; limit and
+ * offset are floored and clamped at 0.
+ */
+export function queryToSql(q: ViewQuery): string {
+  const lines: string[] = [];
+  if (q.with?.length) lines.push(`WITH ${q.with.join(',\n')}`);
+  lines.push(`SELECT ${q.select.join(',\n  ')}`);
+  if (q.from) lines.push(`FROM ${q.from}`);
+  if (q.where?.length) lines.push(`WHERE ${q.where.join(' AND ')}`);
+  if (q.orderBy?.length) lines.push(`ORDER BY ${q.orderBy.join(', ')}`);
+  const whole = (n: number) => Math.max(0, Math.floor(n));
+  if (q.limit !== undefined) lines.push(`LIMIT ${whole(q.limit)}${q.offset ? ` OFFSET ${whole(q.offset)}` : ''}`);
+  else if (q.offset) lines.push(`OFFSET ${whole(q.offset)}`);
+  return lines.join('\n');
+}
+
+/** A view from its parts: `sql` is {@link queryToSql} of `query`. */
+function defineView(v: Omit<ViewDef, 'sql'>): ViewDef {
+  return { ...v, sql: (filter) => queryToSql(v.query(filter)) };
 }
 
 /** The origin column of every view: `upload` for rows of a file uploaded in this browser, `embedded` for the built data. */
@@ -91,11 +146,16 @@ const TRAIL_COLUMNS: readonly ViewColumn[] = [
 /**
  * The filtered reports' facts as a CTE named `r`: `facts` carries each report's agency, region,
  * year and origin (./facts.ts FACT_REPORT_COLUMNS), so the views filter and sort one table and
- * never join `reports`.
+ * never join `reports`. Its `agency` is the agency's canonical name (agency_name, one per
+ * agency_key: 洪泽区 2023 and 2024 both 淮安市洪泽区人民政府; the name as read for data files
+ * without it); `agency_key` is there for links to the agency.
  */
 function reportsCte(filter: FilterState): string {
-  return `r AS (SELECT * FROM ${FACTS_TABLE} WHERE ${filterWhere(filter)})`;
+  return `r AS (SELECT * REPLACE (coalesce(agency_name, agency) AS agency) FROM ${FACTS_TABLE} WHERE ${filterWhere(filter)})`;
 }
+
+/** The sort of every table view: agency, year, report id (a stable order for paging). */
+const TABLE_VIEW_ORDER: readonly string[] = ['f.agency', 'f.year', 'f.report_id'];
 
 // ---------------------------------------------------------------- 主动公开 (表二)
 
@@ -104,7 +164,7 @@ function reportsCte(filter: FilterState): string {
  * 主动公开: one row per report with 表二, the 10 cells of the 2021 form's 表二 (件; 收费 in 万元).
  * A report whose 表二 has other columns (2019 trial format) has a row of NULLs and a note.
  */
-export const PROACTIVE_VIEW: ViewDef = {
+export const PROACTIVE_VIEW: ViewDef = defineView({
   id: 'proactive',
   title: '主动公开',
   table: 't2',
@@ -119,14 +179,15 @@ export const PROACTIVE_VIEW: ViewDef = {
     ),
     ...TRAIL_COLUMNS,
   ],
-  sql: (filter) =>
-    `WITH ${reportsCte(filter)}\n` +
-    `SELECT f.agency, f.region, f.year, f.origin,\n  ` +
-    T2_CELLS.map((x) => `f.${sqlIdent(`t2_${x.key}`)} AS ${sqlIdent(x.key)}`).join(',\n  ') +
-    `,\n  f.t2_notes AS cell_notes, f.report_id\n` +
-    `FROM r f WHERE f.has_t2\n` +
-    `ORDER BY f.agency, f.year, f.report_id`,
-};
+  reads: 'facts',
+  query: (filter) => ({
+    with: [reportsCte(filter)],
+    select: ['f.agency', 'f.region', 'f.year', 'f.origin', ...T2_CELLS.map((x) => `f.${sqlIdent(`t2_${x.key}`)} AS ${sqlIdent(x.key)}`), 'f.t2_notes AS cell_notes', 'f.report_id'],
+    from: 'r f',
+    where: ['f.has_t2'],
+    orderBy: TABLE_VIEW_ORDER,
+  }),
+});
 
 // ---------------------------------------------------------------- 依申请公开 (表三, 总计 column)
 
@@ -135,7 +196,7 @@ export const PROACTIVE_VIEW: ViewDef = {
  * the six outcome groups, 办理结果总计, 结转下年度, and
  * 实质公开率 = (予以公开 + 部分公开) / 办理结果总计 (spec "Indicators"; NULL when the total is 0 or NULL).
  */
-export const APPLICATIONS_VIEW: ViewDef = {
+export const APPLICATIONS_VIEW: ViewDef = defineView({
   id: 'applications',
   title: '依申请公开',
   table: 't3',
@@ -165,14 +226,24 @@ export const APPLICATIONS_VIEW: ViewDef = {
     },
     ...TRAIL_COLUMNS,
   ],
-  sql: (filter) =>
-    `WITH ${reportsCte(filter)}\n` +
-    `SELECT f.agency, f.region, f.year, f.origin, ` +
-    T3_FACT_KEYS.map((k) => `f.t3_${k} AS ${k}`).join(', ') +
-    `,\n  CAST((f.t3_granted + f.t3_partially_granted) / NULLIF(f.t3_total_processed, 0) AS DOUBLE) AS disclosure_rate, f.t3_notes AS cell_notes, f.report_id\n` +
-    `FROM r f WHERE f.has_t3_total\n` +
-    `ORDER BY f.agency, f.year, f.report_id`,
-};
+  reads: 'facts',
+  query: (filter) => ({
+    with: [reportsCte(filter)],
+    select: [
+      'f.agency',
+      'f.region',
+      'f.year',
+      'f.origin',
+      ...T3_FACT_KEYS.map((k) => `f.t3_${k} AS ${k}`),
+      'CAST((f.t3_granted + f.t3_partially_granted) / NULLIF(f.t3_total_processed, 0) AS DOUBLE) AS disclosure_rate',
+      'f.t3_notes AS cell_notes',
+      'f.report_id',
+    ],
+    from: 'r f',
+    where: ['f.has_t3_total'],
+    orderBy: TABLE_VIEW_ORDER,
+  }),
+});
 
 // ---------------------------------------------------------------- 复议诉讼 (表四)
 
@@ -182,7 +253,7 @@ export const APPLICATIONS_VIEW: ViewDef = {
  * 复议纠错率 = 复议结果纠正 / (维持 + 纠正 + 其他), 诉讼纠错率 likewise over both litigation rows
  * (spec "Indicators"; NULL when no case was concluded or a part is missing).
  */
-export const REVIEW_LITIGATION_VIEW: ViewDef = {
+export const REVIEW_LITIGATION_VIEW: ViewDef = defineView({
   id: 'review_litigation',
   title: '复议诉讼',
   table: 't4',
@@ -217,16 +288,26 @@ export const REVIEW_LITIGATION_VIEW: ViewDef = {
     },
     ...TRAIL_COLUMNS,
   ],
-  sql: (filter) =>
-    `WITH ${reportsCte(filter)}\n` +
-    `SELECT f.agency, f.region, f.year, f.origin, ` +
-    [...T4_KEYS.map((k) => `f.t4_review_${k} AS review_${k}`), ...T4_KEYS.map((k) => `f.t4_litigation_${k} AS litigation_${k}`)].join(', ') +
-    `,\n  CAST(f.t4_review_corrected / NULLIF(f.t4_review_upheld + f.t4_review_corrected + f.t4_review_other, 0) AS DOUBLE) AS review_correction_rate,\n` +
-    `  CAST(f.t4_litigation_corrected / NULLIF(f.t4_litigation_upheld + f.t4_litigation_corrected + f.t4_litigation_other, 0) AS DOUBLE) AS litigation_correction_rate,\n` +
-    `  f.t4_notes AS cell_notes, f.report_id\n` +
-    `FROM r f WHERE f.has_t4\n` +
-    `ORDER BY f.agency, f.year, f.report_id`,
-};
+  reads: 'facts',
+  query: (filter) => ({
+    with: [reportsCte(filter)],
+    select: [
+      'f.agency',
+      'f.region',
+      'f.year',
+      'f.origin',
+      ...T4_KEYS.map((k) => `f.t4_review_${k} AS review_${k}`),
+      ...T4_KEYS.map((k) => `f.t4_litigation_${k} AS litigation_${k}`),
+      'CAST(f.t4_review_corrected / NULLIF(f.t4_review_upheld + f.t4_review_corrected + f.t4_review_other, 0) AS DOUBLE) AS review_correction_rate',
+      'CAST(f.t4_litigation_corrected / NULLIF(f.t4_litigation_upheld + f.t4_litigation_corrected + f.t4_litigation_other, 0) AS DOUBLE) AS litigation_correction_rate',
+      'f.t4_notes AS cell_notes',
+      'f.report_id',
+    ],
+    from: 'r f',
+    where: ['f.has_t4'],
+    orderBy: TABLE_VIEW_ORDER,
+  }),
+});
 
 // ---------------------------------------------------------------- 指标 (derived indicators)
 
@@ -271,7 +352,7 @@ function rankOf(key: string): string {
  * cases is shown but its rank is NULL; a ratio whose denominator is 0 or has a missing part is NULL.
  * Sums of 表四 rows are strict: NULL when a part is missing (see the module comment).
  */
-export const INDICATORS_VIEW: ViewDef = {
+export const INDICATORS_VIEW: ViewDef = defineView({
   id: 'indicators',
   title: '指标',
   table: null,
@@ -291,7 +372,8 @@ export const INDICATORS_VIEW: ViewDef = {
     ]),
     { key: 'report_id', label: '报告编号', format: 'text' },
   ],
-  sql: (filter) => {
+  reads: 'facts',
+  query: (filter) => {
     const p = [
       ...['new_received', 'granted', 'partially_granted', 'total_processed'].map((k) => `f.t3_${k} AS ${k}`),
       ...['upheld', 'corrected', 'other', 'total'].map((k) => `f.t4_review_${k} AS review_${k}`),
@@ -308,22 +390,24 @@ export const INDICATORS_VIEW: ViewDef = {
       `CAST(new_received AS DOUBLE) AS dispute_base`,
     ];
     const out = INDICATORS.flatMap((ind) => [`q.${ind.key}_rate`, `q.${ind.key}_base`, `${rankOf(ind.key)} AS ${ind.key}_rank`]);
-    return (
-      `WITH ${reportsCte(filter)},\n` +
-      `p AS (SELECT f.agency, f.region, f.year, f.origin, f.report_id,\n  ${p.join(',\n  ')}\n` +
-      `FROM r f WHERE f.has_t3 OR f.has_t4),\n` +
-      `q AS (SELECT agency, region, year, origin, report_id,\n  ${q.join(',\n  ')}\nFROM p),\n` +
-      `${INDICATORS.map((ind) => rankCte(ind.key)).join(',\n')}\n` +
-      `SELECT q.agency, q.region, q.year, q.origin,\n  ${out.join(',\n  ')},\n  q.report_id\nFROM q ${INDICATORS.map((ind) => rankJoin(ind.key)).join(' ')}\n` +
-      `ORDER BY q.agency, q.year, q.report_id`
-    );
+    return {
+      with: [
+        reportsCte(filter),
+        `p AS (SELECT f.agency, f.region, f.year, f.origin, f.report_id,\n  ${p.join(',\n  ')}\nFROM r f WHERE f.has_t3 OR f.has_t4)`,
+        `q AS (SELECT agency, region, year, origin, report_id,\n  ${q.join(',\n  ')}\nFROM p)`,
+        ...INDICATORS.map((ind) => rankCte(ind.key)),
+      ],
+      select: ['q.agency', 'q.region', 'q.year', 'q.origin', ...out, 'q.report_id'],
+      from: `q ${INDICATORS.map((ind) => rankJoin(ind.key)).join(' ')}`,
+      orderBy: ['q.agency', 'q.year', 'q.report_id'],
+    };
   },
-};
+});
 
 // ---------------------------------------------------------------- 合规 (flags)
 
 /** 合规: the flags of the filtered reports, errors first, with agency and year from reports. */
-export const COMPLIANCE_VIEW: ViewDef = {
+export const COMPLIANCE_VIEW: ViewDef = defineView({
   id: 'compliance',
   title: '合规',
   table: null,
@@ -342,17 +426,41 @@ export const COMPLIANCE_VIEW: ViewDef = {
     { key: 'report_id', label: '报告编号', format: 'text' },
     { key: 'fingerprint', label: '指纹', format: 'text', description: '检查结果的指纹（16 位十六进制；审核结果按它保存，数据重新生成后不变）' },
   ],
-  sql: (filter) =>
-    `WITH ${reportsCte(filter)}\n` +
-    `SELECT r.agency, r.region, r.year, r.origin, f.severity, f.rule,\n  ` +
-    `CASE f.rule ${Object.entries(RULE_LABELS)
-      .map(([k, v]) => `WHEN ${sqlString(k)} THEN ${sqlString(v)}`)
-      .join(' ')} ELSE f.rule END AS rule_label,\n  ` +
-    `f.subject, f.message, f.expected, f.actual, CAST(f.difference AS DOUBLE) AS difference, f.evidence, r.report_id, f.fingerprint\n` +
-    `FROM flags f JOIN r ON f.report_id = r.report_id\n` +
-    `ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END, ` +
-    `r.agency, r.year, f.rule, f.subject, r.report_id, f.fingerprint, f.message`,
-};
+  reads: 'all',
+  query: (filter) => ({
+    with: [reportsCte(filter)],
+    select: [
+      'r.agency',
+      'r.region',
+      'r.year',
+      'r.origin',
+      'f.severity',
+      'f.rule',
+      `CASE f.rule ${Object.entries(RULE_LABELS)
+        .map(([k, v]) => `WHEN ${sqlString(k)} THEN ${sqlString(v)}`)
+        .join(' ')} ELSE f.rule END AS rule_label`,
+      'f.subject',
+      'f.message',
+      'f.expected',
+      'f.actual',
+      'CAST(f.difference AS DOUBLE) AS difference',
+      'f.evidence',
+      'r.report_id',
+      'f.fingerprint',
+    ],
+    from: 'flags f JOIN r ON f.report_id = r.report_id',
+    orderBy: [
+      `CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END`,
+      'r.agency',
+      'r.year',
+      'f.rule',
+      'f.subject',
+      'r.report_id',
+      'f.fingerprint',
+      'f.message',
+    ],
+  }),
+});
 
 /** The five views in tab order. */
 export const VIEWS: readonly ViewDef[] = [PROACTIVE_VIEW, APPLICATIONS_VIEW, REVIEW_LITIGATION_VIEW, INDICATORS_VIEW, COMPLIANCE_VIEW];
@@ -371,7 +479,7 @@ export function isViewId(s: string | null | undefined): s is ViewId {
 
 /**
  * The values the filter controls offer, read from `facts` (one row per loaded report, ./facts.ts):
- * one row per (agency, region) pair with year NULL, then one row per report year with agency and
+ * one row per (agency_key, region) pair with the agency's name (agency_name) and year NULL, then one row per report year with agency and
  * region NULL; `uploaded` (INTEGER 1/0) says whether any of those reports was uploaded in this
  * browser. Pairs instead of (agency, region, year) triples keep the result near the number of
  * agencies (about 20,000 at 100,000 reports) rather than the number of reports.
@@ -379,19 +487,25 @@ export function isViewId(s: string | null | undefined): s is ViewId {
 export function filterOptionsSql(): string {
   const uploaded = `CAST(max(CASE WHEN origin = 'upload' THEN 1 ELSE 0 END) AS INTEGER) AS uploaded`;
   return (
-    `SELECT agency, region, CAST(NULL AS INTEGER) AS year, ${uploaded} FROM ${FACTS_TABLE} GROUP BY agency, region\n` +
-    `UNION ALL SELECT NULL, NULL, CAST(year AS INTEGER), ${uploaded} FROM ${FACTS_TABLE} WHERE year IS NOT NULL GROUP BY year`
+    `SELECT agency_key, any_value(coalesce(agency_name, agency)) AS agency_name, region, CAST(NULL AS INTEGER) AS year, ${uploaded} FROM ${FACTS_TABLE} GROUP BY agency_key, region\n` +
+    `UNION ALL SELECT NULL, NULL, NULL, CAST(year AS INTEGER), ${uploaded} FROM ${FACTS_TABLE} WHERE year IS NOT NULL GROUP BY year`
   );
 }
 
-/** Choices for the filter controls: agencies (with their regions), regions and years. */
+/**
+ * Choices for the filter controls: agencies (their agency_key, ordered by name; with their names
+ * and regions), regions and years.
+ */
 export interface FilterOptions {
+  /** agency_key of each agency (lib/parse/agency-identity.ts), sorted by the agency's name. */
   agencies: string[];
+  /** agency_key → the agency's canonical name (agency_name), what the 机关 filter shows. */
+  agencyNames: Record<string, string>;
   regions: string[];
   years: number[];
-  /** agency → the regions its reports name. */
+  /** agency_key → the regions its reports name. */
   agencyRegions: Record<string, string[]>;
-  /** Agencies with at least one uploaded report (shown with a 上传 badge). */
+  /** agency_keys with at least one uploaded report (shown with a 上传 badge). */
   uploadedAgencies: string[];
   /** Whether any report was uploaded (then the 来源 filter is offered). */
   hasUploads: boolean;
@@ -405,8 +519,10 @@ export function filterOptionsFromRows(rows: ReadonlyArray<Record<string, unknown
   const uploaded = new Set<string>();
   let hasUploads = false;
   const agencyRegions: Record<string, string[]> = {};
+  const agencyNames: Record<string, string> = {};
   for (const r of rows) {
-    const a = typeof r.agency === 'string' ? r.agency : null;
+    const a = typeof r.agency_key === 'string' ? r.agency_key : null;
+    if (a) agencyNames[a] = typeof r.agency_name === 'string' ? r.agency_name : a;
     const g = typeof r.region === 'string' ? r.region : null;
     if (a) agencies.add(a);
     if (g) regions.add(g);
@@ -418,12 +534,14 @@ export function filterOptionsFromRows(rows: ReadonlyArray<Record<string, unknown
     }
   }
   const zh = new Intl.Collator('zh-CN').compare;
+  const byName = (x: string, y: string) => zh(agencyNames[x] ?? x, agencyNames[y] ?? y) || zh(x, y);
   return {
-    agencies: [...agencies].sort(zh),
+    agencies: [...agencies].sort(byName),
+    agencyNames,
     regions: [...regions].sort(zh),
     years: [...years].sort((x, y) => x - y),
     agencyRegions,
-    uploadedAgencies: [...uploaded].sort(zh),
+    uploadedAgencies: [...uploaded].sort(byName),
     hasUploads,
   };
 }
@@ -441,31 +559,35 @@ export { describeCellRef };
 export const PAGE_ROWS = 100;
 
 /**
- * One page of a view's rows: `SELECT * FROM (<view SQL>) LIMIT <limit> OFFSET <offset>`, in the
- * view's own order (its ORDER BY). The dashboard fetches the page it shows (and the chart's rows,
- * the first page) instead of every row; 下载 CSV runs the view SQL itself.
+ * One page of a view's rows: the view's query with `limit` and `offset` set (floored, at least 0),
+ * in the view's own order (its ORDER BY). The dashboard fetches the page it shows (and the chart's
+ * rows, the first page) instead of every row; 下载 CSV runs the view SQL itself.
  */
-export function pageSql(viewSql: string, limit: number, offset: number): string {
-  const lim = Math.max(0, Math.floor(limit));
-  const off = Math.max(0, Math.floor(offset));
-  return `SELECT * FROM (${viewSql}) LIMIT ${lim} OFFSET ${off}`;
+export function pageQuery(q: ViewQuery, limit: number, offset: number): ViewQuery {
+  return { ...q, limit: Math.max(0, Math.floor(limit)), offset: Math.max(0, Math.floor(offset)) };
+}
+
+/** {@link pageQuery} as SQL text: `… ORDER BY … LIMIT <limit> OFFSET <offset>`. */
+export function pageSql(q: ViewQuery, limit: number, offset: number): string {
+  return queryToSql(pageQuery(q, limit, offset));
+}
+
+/** The query without its ORDER BY, LIMIT and OFFSET, for questions whose answer does not depend on row order. */
+export function withoutOrderBy(q: ViewQuery): ViewQuery {
+  return { ...q, orderBy: [], limit: undefined, offset: undefined };
 }
 
 /**
- * A view's SQL without its final top-level `ORDER BY …` (every view ends with one; an ORDER BY
- * inside a window's `OVER (…)` is never last, and a clause followed by a parenthesis is kept), for
- * queries whose result does not depend on row order. Returns the SQL unchanged when it has none.
+ * How many rows a view's query returns: the same WITH, FROM and WHERE with `select` replaced by
+ * `CAST(count(*) AS INTEGER) AS n` and no ORDER BY ({@link withoutOrderBy}): counting does not
+ * need the rows sorted, and sorting 100,000 rows to count them was most of a filter change. Valid
+ * because a {@link ViewQuery} has no GROUP BY or DISTINCT at its top level.
  */
-export function withoutFinalOrderBy(viewSql: string): string {
-  const m = /\sORDER BY [^()]*$/.exec(viewSql);
-  return m ? viewSql.slice(0, m.index) : viewSql;
+export function countQuery(q: ViewQuery): ViewQuery {
+  return { ...withoutOrderBy(q), select: ['CAST(count(*) AS INTEGER) AS n'] };
 }
 
-/**
- * How many rows a view's SQL returns: one row with `n` (INTEGER). The view's final ORDER BY is
- * dropped first ({@link withoutFinalOrderBy}): counting does not need the rows sorted, and sorting
- * 100,000 rows to count them was most of a filter change.
- */
-export function rowCountSql(viewSql: string): string {
-  return `SELECT CAST(count(*) AS INTEGER) AS n FROM (${withoutFinalOrderBy(viewSql)})`;
+/** {@link countQuery} as SQL text: one row with `n` (INTEGER). */
+export function rowCountSql(q: ViewQuery): string {
+  return queryToSql(countQuery(q));
 }

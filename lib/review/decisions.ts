@@ -18,6 +18,7 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import { flagFingerprint } from '../model/make-flag';
 import type { RuleId } from '../model/report-schema';
+import type { Result } from '../model/result';
 
 
 /** Chinese collation, made once (localeCompare with a locale builds a collator per call). */
@@ -72,15 +73,12 @@ export interface FlagContext {
   subject: string | null;
 }
 
-/** Outcome of making or reading decisions. */
-export type DecisionResult<T> = { ok: true; value: T } | { ok: false; error: string };
-
 /**
  * A new decision on a flag, stamped `now`. A dismissal needs a reason: an empty (or blank) note
  * for `dismissed` is refused with `{ok: false, error: '驳回时请在备注中写明理由…'}`. The note is
  * trimmed. A fingerprint that is not 16 hex digits is refused too (a programming or data error).
  */
-export function makeDecision(flag: FlagContext, decision: DecisionValue, note: string, now: Date): DecisionResult<Decision> {
+export function makeDecision(flag: FlagContext, decision: DecisionValue, note: string, now: Date): Result<Decision> {
   const text = note.trim();
   if (decision === 'dismissed' && text === '') {
     return { ok: false, error: '驳回时请在备注中写明理由（例如“原文表格如此，解析无误”），再点“驳回”。' };
@@ -194,94 +192,28 @@ function listProblems(problems: readonly string[]): string {
  *   fingerprint twice (rows are numbered as in a spreadsheet: the header is row 1);
  * - a file with a header but no rows.
  */
-export function parseDecisionsCsv(text: string, now: Date): DecisionResult<Decision[]> {
-  if (text.startsWith('PK\u0003\u0004') || text.startsWith('PK\u0005\u0006')) {
-    return {
-      ok: false,
-      error: `导入失败：这是压缩文件（例如 Excel 工作簿 .xlsx），不是 CSV。请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”，再导入那个 .csv 文件。现有的审核结果没有任何改动。`,
-    };
-  }
+export function parseDecisionsCsv(text: string, now: Date): Result<Decision[]> {
   const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') return { ok: false, error: `导入失败：文件是空的。${FORMAT_HINT}现有的审核结果没有任何改动。` };
-  const head = body.slice(0, 4096);
-  const controls = (head.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
-  const replaced = (head.match(/\uFFFD/g) ?? []).length;
-  if (controls > 0 || replaced > head.length / 20) {
-    return { ok: false, error: `导入失败：这不是文本 CSV 文件（含有二进制内容或无法按 UTF-8 读取）。${FORMAT_HINT}现有的审核结果没有任何改动。` };
-  }
+  const notCsv = notTextCsv(text, body);
+  if (notCsv) return { ok: false, error: notCsv };
 
   const parsed = Papa.parse<string[]>(body, { header: false, delimiter: ',', skipEmptyLines: 'greedy' });
   const rows = parsed.data;
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
-  const missing = REQUIRED_DECISION_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length > 0) {
-    const shownHeader = (rows[0] ?? []).join(',').slice(0, 200);
-    return {
-      ok: false,
-      error: `导入失败：文件缺少必需的列 ${missing.join('、')}（文件第一行是“${shownHeader}”）。${FORMAT_HINT}请确认选择的是审核结果文件，而不是看板视图下载的 CSV。现有的审核结果没有任何改动。`,
-    };
-  }
-  const structural = parsed.errors.filter((e) => e.type === 'Quotes' || e.code === 'InvalidQuotes' || e.code === 'MissingQuotes');
-  if (structural.length > 0) {
-    const where = structural.map((e) => (typeof e.row === 'number' ? `第 ${e.row + 1} 行` : '某行')).join('、');
-    return { ok: false, error: `导入失败：CSV 格式有误（${where}附近引号不成对）。请用文本编辑器或 Excel 检查该行，${WHAT_TO_DO}` };
-  }
-  if (rows.length < 2) return { ok: false, error: `导入失败：文件只有列名，没有审核记录，没有可导入的内容。现有的审核结果没有任何改动。` };
+  const shapeProblem = tableShapeProblem(parsed, header);
+  if (shapeProblem) return { ok: false, error: shapeProblem };
 
-  const col = (name: string) => header.indexOf(name);
   const get = (r: string[], name: string): string => {
-    const i = col(name);
+    const i = header.indexOf(name);
     return i >= 0 && i < r.length ? unescapeFormula((r[i] ?? '').trim()) : '';
   };
-  const problems: string[] = [];
-  const badDecisions: string[] = [];
+  const seen: RowProblems = { problems: [], badDecisions: [], firstRow: new Map() };
   const out: Decision[] = [];
-  const firstRow = new Map<string, number>();
   rows.slice(1).forEach((r, i) => {
-    const line = i + 2;
-    const fp = get(r, 'fingerprint').toLowerCase();
-    const rawDecision = get(r, 'decision');
-    const decision = decisionValue(rawDecision);
-    const note = get(r, 'note');
-    const at = get(r, 'decided_at');
-    const yearText = get(r, 'year');
-    let ok = true;
-    if (!FINGERPRINT_PATTERN.test(fp)) {
-      problems.push(`第 ${line} 行 fingerprint “${fp}” 不是 16 位十六进制指纹（若用 Excel 编辑过，请把该列设为文本格式）`);
-      ok = false;
-    } else if (firstRow.has(fp)) {
-      problems.push(`第 ${line} 行与第 ${firstRow.get(fp)} 行的 fingerprint 相同（${fp}），每条检查结果只能有一个审核结果`);
-      ok = false;
-    } else firstRow.set(fp, line);
-    if (!decision) {
-      badDecisions.push(`第 ${line} 行“${rawDecision}”`);
-      ok = false;
-    } else if (decision === 'dismissed' && note === '') {
-      problems.push(`第 ${line} 行是驳回，但 note（备注）为空：驳回须写明理由`);
-      ok = false;
-    }
-    if (at !== '' && Number.isNaN(Date.parse(at))) {
-      problems.push(`第 ${line} 行 decided_at “${at}” 不是日期时间（应如 2025-03-01T08:30:00.000Z）`);
-      ok = false;
-    }
-    if (yearText !== '' && !/^\d{4}$/.test(yearText)) {
-      problems.push(`第 ${line} 行 year “${yearText}” 不是四位年份`);
-      ok = false;
-    }
-    if (!ok || !decision) return;
-    const orNull = (s: string) => (s === '' ? null : s);
-    out.push({
-      fingerprint: fp,
-      decision,
-      note,
-      decided_at: at === '' ? now.toISOString() : new Date(Date.parse(at)).toISOString(),
-      report_id: orNull(get(r, 'report_id')),
-      agency: orNull(get(r, 'agency')),
-      year: yearText === '' ? null : Number(yearText),
-      rule: orNull(get(r, 'rule')),
-      subject: orNull(get(r, 'subject')),
-    });
+    const decision = readDecisionRow((name) => get(r, name), i + 2, now, seen);
+    if (decision) out.push(decision);
   });
+  const { problems, badDecisions } = seen;
   if (badDecisions.length > 0) {
     problems.unshift(
       `decision 列有无法识别的值：${listProblems(badDecisions)}；只能是 confirmed（确认）或 dismissed（驳回）`,
@@ -292,12 +224,103 @@ export function parseDecisionsCsv(text: string, now: Date): DecisionResult<Decis
 }
 
 /**
+ * Why `text` is not a decisions CSV at all — a zip (an .xlsx workbook), empty, or binary /
+ * not UTF-8 (control characters, or more than 1 in 20 replacement characters in its first 4 KB) —
+ * as the whole import message; null when it reads as text. `body` is `text` without its BOM.
+ */
+function notTextCsv(text: string, body: string): string | null {
+  if (text.startsWith('PK\u0003\u0004') || text.startsWith('PK\u0005\u0006')) {
+    return `导入失败：这是压缩文件（例如 Excel 工作簿 .xlsx），不是 CSV。请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”，再导入那个 .csv 文件。现有的审核结果没有任何改动。`;
+  }
+  if (body.trim() === '') return `导入失败：文件是空的。${FORMAT_HINT}现有的审核结果没有任何改动。`;
+  const head = body.slice(0, 4096);
+  const controls = (head.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
+  const replaced = (head.match(/\uFFFD/g) ?? []).length;
+  if (controls > 0 || replaced > head.length / 20) {
+    return `导入失败：这不是文本 CSV 文件（含有二进制内容或无法按 UTF-8 读取）。${FORMAT_HINT}现有的审核结果没有任何改动。`;
+  }
+  return null;
+}
+
+/**
+ * What is wrong with the parsed CSV as a whole — required columns missing from `header` (the
+ * first row, trimmed and lower-cased), unpaired quotes, no row under the header — as the whole
+ * import message; null when its rows can be read one by one.
+ */
+function tableShapeProblem(parsed: Papa.ParseResult<string[]>, header: readonly string[]): string | null {
+  const rows = parsed.data;
+  const missing = REQUIRED_DECISION_COLUMNS.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    const shownHeader = (rows[0] ?? []).join(',').slice(0, 200);
+    return `导入失败：文件缺少必需的列 ${missing.join('、')}（文件第一行是“${shownHeader}”）。${FORMAT_HINT}请确认选择的是审核结果文件，而不是看板视图下载的 CSV。现有的审核结果没有任何改动。`;
+  }
+  const structural = parsed.errors.filter((e) => e.type === 'Quotes' || e.code === 'InvalidQuotes' || e.code === 'MissingQuotes');
+  if (structural.length > 0) {
+    const where = structural.map((e) => (typeof e.row === 'number' ? `第 ${e.row + 1} 行` : '某行')).join('、');
+    return `导入失败：CSV 格式有误（${where}附近引号不成对）。请用文本编辑器或 Excel 检查该行，${WHAT_TO_DO}`;
+  }
+  if (rows.length < 2) return `导入失败：文件只有列名，没有审核记录，没有可导入的内容。现有的审核结果没有任何改动。`;
+  return null;
+}
+
+/**
+ * What the rows of one import have said so far: problems (in row order), unrecognized decision
+ * values (listed together), and the first row (spreadsheet numbering) of each fingerprint.
+ */
+interface RowProblems {
+  problems: string[];
+  badDecisions: string[];
+  firstRow: Map<string, number>;
+}
+
+/**
+ * One data row (`get` reads a column by name; `line` numbers it as a spreadsheet does, the header
+ * being row 1) as a decision, or null after noting its problems in `seen`: a fingerprint that is
+ * not 16 hex digits or repeats an earlier row's, an unknown decision value, a dismissal without a
+ * note, an unreadable `decided_at` (empty = `now`) or `year`.
+ */
+function readDecisionRow(get: (name: string) => string, line: number, now: Date, seen: RowProblems): Decision | null {
+  const { problems, firstRow } = seen;
+  const fp = get('fingerprint').toLowerCase();
+  const rawDecision = get('decision');
+  const decision = decisionValue(rawDecision);
+  const note = get('note');
+  const at = get('decided_at');
+  const yearText = get('year');
+  const before = problems.length;
+  if (!FINGERPRINT_PATTERN.test(fp)) {
+    problems.push(`第 ${line} 行 fingerprint “${fp}” 不是 16 位十六进制指纹（若用 Excel 编辑过，请把该列设为文本格式）`);
+  } else if (firstRow.has(fp)) {
+    problems.push(`第 ${line} 行与第 ${firstRow.get(fp)} 行的 fingerprint 相同（${fp}），每条检查结果只能有一个审核结果`);
+  } else firstRow.set(fp, line);
+  if (!decision) seen.badDecisions.push(`第 ${line} 行“${rawDecision}”`);
+  else if (decision === 'dismissed' && note === '') problems.push(`第 ${line} 行是驳回，但 note（备注）为空：驳回须写明理由`);
+  if (at !== '' && Number.isNaN(Date.parse(at))) {
+    problems.push(`第 ${line} 行 decided_at “${at}” 不是日期时间（应如 2025-03-01T08:30:00.000Z）`);
+  }
+  if (yearText !== '' && !/^\d{4}$/.test(yearText)) problems.push(`第 ${line} 行 year “${yearText}” 不是四位年份`);
+  if (problems.length > before || !decision) return null;
+  const orNull = (s: string) => (s === '' ? null : s);
+  return {
+    fingerprint: fp,
+    decision,
+    note,
+    decided_at: at === '' ? now.toISOString() : new Date(Date.parse(at)).toISOString(),
+    report_id: orNull(get('report_id')),
+    agency: orNull(get('agency')),
+    year: yearText === '' ? null : Number(yearText),
+    rule: orNull(get('rule')),
+    subject: orNull(get('subject')),
+  };
+}
+
+/**
  * Decode the bytes of a chosen import file to text: UTF-8 (with or without BOM), else GB18030 —
  * what Excel on Chinese Windows writes when saving as “CSV（逗号分隔）”. A zip (an .xlsx workbook)
  * or bytes that are neither encoding are refused with a Chinese message saying what to do.
  * Uses the standard TextDecoder (browser and Node).
  */
-export function decodeDecisionFile(bytes: Uint8Array): DecisionResult<string> {
+export function decodeDecisionFile(bytes: Uint8Array): Result<string> {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5)) {
     return {
       ok: false,

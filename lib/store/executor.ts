@@ -4,6 +4,7 @@
  * The browser implements it with DuckDB-WASM (app/_lib/duckdb-browser.ts), the Node tests with
  * @duckdb/node-api (lib/pipeline/node-duckdb.ts); the SQL builders of this folder never know which.
  */
+import type { Result } from '../model/result';
 
 /** One cell value of a result: a number (件, 万元 or a ratio 0–1), a string, or SQL NULL. */
 export type SqlValue = number | string | boolean | null;
@@ -17,8 +18,6 @@ export type Row = Record<string, SqlValue>;
  */
 export type QueryExecutor = (sql: string) => Promise<Row[]>;
 
-/** Outcome of a query as data: rows, or a readable error message. */
-export type QueryResult<T = Row[]> = { ok: true; value: T } | { ok: false; error: string };
 
 /**
  * Convert a value coming out of a DuckDB client to a {@link SqlValue}: bigint → number (exact up
@@ -55,7 +54,7 @@ export function errorMessage(e: unknown): string {
  * Run SQL through an executor and return the failure as data instead of throwing:
  * `{ok: true, value: rows}` or `{ok: false, error: '查询失败：<DuckDB message>'}`.
  */
-export async function runQuery(exec: QueryExecutor, sql: string): Promise<QueryResult> {
+export async function runQuery(exec: QueryExecutor, sql: string): Promise<Result<Row[]>> {
   try {
     return { ok: true, value: await exec(sql) };
   } catch (e) {

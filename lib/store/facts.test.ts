@@ -139,6 +139,6 @@ describe('buildBrowserData over the fixtures', () => {
       db.close();
     }
     const linziRow = fp.views.applications.rows.find((r) => r.report_id === LINZI_2023);
-    expect(linziRow).toMatchObject({ agency: '临淄区人民政府办公室', year: 2023, new_received: 27, total_processed: 31, carried_forward: 2 });
+    expect(linziRow).toMatchObject({ agency: '淄博市临淄区人民政府办公室', year: 2023, new_received: 27, total_processed: 31, carried_forward: 2 });
   });
 });

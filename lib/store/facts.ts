@@ -128,20 +128,24 @@ export interface FactColumn {
 }
 
 /**
- * The report's own columns carried in `facts` (copied from `reports`): agency, region, year
- * (INTEGER, the report year) and origin (lib/store/load.ts Origin). The views filter and sort on
- * them without joining `reports` — at 100,000 reports that join was most of a view's query time.
+ * The report's own columns carried in `facts` (copied from `reports`): agency, agency_key and
+ * agency_name (one identity per agency, lib/parse/agency-identity.ts; NULL in data files from
+ * older ingests), region, year (INTEGER, the report year) and origin (lib/store/load.ts Origin).
+ * The views filter and sort on them without joining `reports` — at 100,000 reports that join was
+ * most of a view's query time.
  */
 export const FACT_REPORT_COLUMNS: readonly FactColumn[] = [
   { name: 'agency', type: 'VARCHAR' },
+  { name: 'agency_key', type: 'VARCHAR' },
+  { name: 'agency_name', type: 'VARCHAR' },
   { name: 'region', type: 'VARCHAR' },
   { name: 'year', type: 'INTEGER' },
   { name: 'origin', type: 'VARCHAR' },
 ];
 
 /**
- * Columns of `facts`, in order: report_id; {@link FACT_REPORT_COLUMNS} (agency, region, year,
- * origin); has_t2, has_t3 (any 表三 cell), has_t3_total (any cell
+ * Columns of `facts`, in order: report_id; {@link FACT_REPORT_COLUMNS} (agency, agency_key,
+ * agency_name, region, year, origin); has_t2, has_t3 (any 表三 cell), has_t3_total (any cell
  * of 表三's 总计 column), has_t4; `t2_<row>_<column>` (件, 收费 in 万元) and t2_notes;
  * `t3_<key>` for {@link T3_FACT_KEYS} (件, 总计 column) and t3_notes; `t4_review_<col>`,
  * `t4_litigation_<col>` (两类起诉 summed) for {@link T4_KEYS} (件) and t4_notes.
@@ -169,13 +173,16 @@ function cellsOf(table: TableKey, only: string): string {
 
 /**
  * `SELECT …` of the facts ({@link FACT_COLUMNS}, in order) of every report in `reports`, or only of
- * `reportIds` when given (e.g. the reports of one upload), pivoted from `cells`. Use it as
+ * `reportIds` when given (e.g. the reports of one upload), pivoted from `cells`. A `blank_form`
+ * (the unfilled official form, no agency's report) gets no row: the views leave it out. Use it as
  * `CREATE TABLE facts AS …` ({@link createFactsSql}) or `INSERT INTO facts …`
  * ({@link insertFactsSql}). An empty `reportIds` selects no rows.
  */
 export function factsSelectSql(reportIds?: readonly string[]): string {
   const only = reportIds ? (reportIds.length ? ` AND c.report_id IN (${sqlStringList(reportIds)})` : ' AND false') : '';
-  const onlyR = reportIds ? (reportIds.length ? ` WHERE r.report_id IN (${sqlStringList(reportIds)})` : ' WHERE false') : '';
+  const onlyR =
+    ` WHERE r.status IS DISTINCT FROM ${sqlString('blank_form')}` +
+    (reportIds ? (reportIds.length ? ` AND r.report_id IN (${sqlStringList(reportIds)})` : ' AND false') : '');
   const t2Any = T2_CELLS.map((x) => `(${cellIs(x.row, x.column)})`).join(' OR ');
   const f2 =
     `f2 AS (SELECT c.report_id,\n  ` +
@@ -208,6 +215,8 @@ export function factsSelectSql(reportIds?: readonly string[]): string {
       case 'report_id':
         return 'r.report_id';
       case 'agency':
+      case 'agency_key':
+      case 'agency_name':
       case 'region':
       case 'origin':
         return `CAST(r.${sqlIdent(col.name)} AS VARCHAR) AS ${sqlIdent(col.name)}`;
@@ -229,7 +238,7 @@ export function factsSelectSql(reportIds?: readonly string[]): string {
   });
   return (
     `WITH ${f2},\n${f3},\n${f4}\n` +
-    `SELECT ${out.join(', ')}\nFROM (SELECT report_id, any_value(agency) AS agency, any_value(region) AS region, any_value(year) AS year, any_value(origin) AS origin FROM reports r${onlyR} GROUP BY report_id) r\n` +
+    `SELECT ${out.join(', ')}\nFROM (SELECT report_id, any_value(agency) AS agency, any_value(agency_key) AS agency_key, any_value(agency_name) AS agency_name, any_value(region) AS region, any_value(year) AS year, any_value(origin) AS origin FROM reports r${onlyR} GROUP BY report_id) r\n` +
     `LEFT JOIN f2 ON f2.report_id = r.report_id LEFT JOIN f3 ON f3.report_id = r.report_id LEFT JOIN f4 ON f4.report_id = r.report_id\n` +
     `ORDER BY r.report_id`
   );

@@ -28,7 +28,9 @@ export interface CsvColumn {
 
 /**
  * Columns of each file, in the contract's order, with their types:
- * - reports.year INTEGER (report year), published_on DATE (YYYY-MM-DD);
+ * - reports.year INTEGER (report year), published_on DATE (YYYY-MM-DD); agency_key, agency_name
+ *   and agency_alias VARCHAR (one identity per agency, lib/parse/agency-identity.ts; optional, NULL
+ *   for files from older ingests);
  * - cells.value DOUBLE (件, or 万元 for t2 fees.amount, may be fractional; NULL when none);
  * - flags.expected/actual VARCHAR (a number in 件 or a date), difference DOUBLE (件 or days),
  *   evidence VARCHAR (the printed passage the flag rests on; optional, newer ingests write it),
@@ -49,6 +51,9 @@ export const CSV_COLUMNS: Record<DataTable, readonly CsvColumn[]> = {
     { name: 'sections_found', type: 'VARCHAR' },
     { name: 'status', type: 'VARCHAR' },
     { name: 'status_message', type: 'VARCHAR' },
+    { name: 'agency_key', type: 'VARCHAR', optional: true },
+    { name: 'agency_name', type: 'VARCHAR', optional: true },
+    { name: 'agency_alias', type: 'VARCHAR', optional: true },
   ],
   cells: [
     { name: 'report_id', type: 'VARCHAR' },

@@ -7,14 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { flagFingerprint } from '../model/make-flag';
 import { Cell, Flag, Report, type ReportRecord } from '../model/report-schema';
-import { parseTextReport } from '../parse/parse-text-report';
+import { readReportText } from '../read/assemble-record';
 import { runChecks } from '../checks/run-checks';
 import { toRow } from './executor';
 import { DATA_TABLES, loadTableSql, readCsvHeader } from './load';
 import { cellFromRow, csvField, RECORD_COLUMNS, recordRows, recordsCsv, reportFromRow, toCsv } from './record-rows';
 
 const seed = readFileSync(path.resolve(__dirname, '../../data/seeds/004_7ffb10b0611b3e96.txt'), 'utf8');
-const record: ReportRecord = runChecks(parseTextReport(seed, '004.txt', 'db5428ea704a808e'));
+const record: ReportRecord = runChecks(readReportText(seed, '004.txt', 'db5428ea704a808e'));
 
 describe('RECORD_COLUMNS', () => {
   it('are the schema fields in declaration order, flags plus fingerprint', () => {

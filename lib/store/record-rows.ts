@@ -114,6 +114,9 @@ export function reportFromRow(row: Row): Report | null {
     county: text(row.county),
     level: text(row.level),
     agency_type: text(row.agency_type),
+    agency_key: text(row.agency_key),
+    agency_name: text(row.agency_name),
+    agency_alias: text(row.agency_alias),
   };
   const r = Report.safeParse(candidate);
   return r.success ? r.data : null;

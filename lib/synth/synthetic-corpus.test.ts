@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks, runCrossReportChecks } from '../checks/run-checks';
 import { CellGrid } from '../model/cell-grid';
-import { parseTextReport } from '../parse/parse-text-report';
+import { readReportText } from '../read/assemble-record';
 import { generateSyntheticCorpus } from './generate-synthetic-corpus';
 import { scoreChecks } from './score-checks';
 
 const reports = [...generateSyntheticCorpus({ reports: 300, years: 5, seed: 'test', defectRate: 0.2 })];
-const records = runCrossReportChecks(reports.map((r, i) => runChecks(parseTextReport(r.text, r.name, `s${i}`))));
+const records = runCrossReportChecks(reports.map((r, i) => runChecks(readReportText(r.text, r.name, `s${i}`))));
 
 describe('synthetic corpus', () => {
   it('is deterministic for a seed and varies with it', () => {

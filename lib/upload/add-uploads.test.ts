@@ -76,7 +76,7 @@ describe('addUploadedReports', () => {
 
     const added = results[0];
     if (added.outcome !== 'added') throw new Error(added.message);
-    expect(added.message).toMatch(/^临淄区人民政府办公室 2024 年度；读到表二、表三、表四；检查结果 \d+ 条（错误 \d+/);
+    expect(added.message).toMatch(/^淄博市临淄区人民政府办公室 2024 年度；读到表二、表三、表四；检查结果 \d+ 条（错误 \d+/);
 
     expect(await db.exec(countsByOriginSql())).toEqual([
       { origin: 'embedded', reports: 2, cells: expect.any(Number), flags: expect.any(Number) },
@@ -84,7 +84,7 @@ describe('addUploadedReports', () => {
     ]);
 
     // The view shows it beside the built-in 2023 report, with the numbers printed in the file.
-    const rows = (await db.exec(APPLICATIONS_VIEW.sql(EMPTY_FILTER))).filter((r) => r.agency === '临淄区人民政府办公室');
+    const rows = (await db.exec(APPLICATIONS_VIEW.sql(EMPTY_FILTER))).filter((r) => r.agency === '淄博市临淄区人民政府办公室');
     expect(rows.map((r) => [r.year, r.origin, r.new_received, r.carried_over, r.total_processed])).toEqual([
       [2023, 'embedded', 27, 6, 31],
       [2024, 'upload', 27, 6, 31],
@@ -98,7 +98,7 @@ describe('addUploadedReports', () => {
 
     const opts = filterOptionsFromRows(await db.exec(filterOptionsSql()));
     expect(opts.hasUploads).toBe(true);
-    expect(opts.uploadedAgencies).toEqual(['临淄区人民政府办公室']);
+    expect(opts.uploadedAgencies).toEqual(['370305:政府办公室']);
     expect(opts.years).toEqual([2022, 2023, 2024]);
     expect(await db.exec(uploadedReportCountSql())).toEqual([{ n: 1 }]);
 
@@ -138,6 +138,6 @@ describe('addUploadedReports', () => {
     expect(await insertRecords(udb, [first.record], 'restore')).toEqual({ ok: true });
     const n = await db.exec(`SELECT CAST(count(*) AS INTEGER) AS n FROM flags WHERE report_id = '${first.record.report.report_id}'`);
     expect(n[0].n).toBe(first.record.flags.length);
-    expect(describeAddedRecord(first.record)).toContain('临淄区人民政府办公室 2024 年度');
+    expect(describeAddedRecord(first.record)).toContain('淄博市临淄区人民政府办公室 2024 年度');
   });
 });

@@ -59,7 +59,7 @@ const TABLE_NAMES: Record<string, string> = { t2: '表二', t3: '表三', t4: '�
 /** The 说明 of an added report: who, which year, which tables, how many flags by severity. */
 export function describeAddedRecord(record: ReportRecord): string {
   const r = record.report;
-  const who = r.agency ?? '（未识别机关）';
+  const who = r.agency_name ?? r.agency ?? '（未识别机关）';
   const year = r.year !== null ? `${r.year} 年度` : '年度未知';
   const tables = r.tables_found.length ? `读到${r.tables_found.map((t) => TABLE_NAMES[t] ?? t).join('、')}` : '没有读到表格';
   const by = (s: string) => record.flags.filter((f) => f.severity === s).length;

@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../pipeline/ingest-reports';
-import { contentId, MAX_UPLOAD_BYTES, readUploadedFile, UPLOAD_EXTENSIONS } from './read-uploaded-file';
+import { contentId } from '../read/content-id';
+import { MAX_REPORT_BYTES } from '../read/read-limits';
+import { readUploadedFile } from './read-uploaded-file';
+import { UPLOAD_EXTENSIONS } from './upload-limits';
 
 const seed = path.resolve(__dirname, '../../data/seeds/004_7ffb10b0611b3e96.txt');
 const bytes = readFileSync(seed);
@@ -33,7 +36,7 @@ describe('readUploadedFile', () => {
   it('accepts the endings the parser reads, up to 20 MB', () => {
     expect(UPLOAD_EXTENSIONS).toEqual(expect.arrayContaining(['.txt', '.md', '.html', '.pdf', '.docx']));
     expect(UPLOAD_EXTENSIONS).not.toContain('.doc');
-    expect(MAX_UPLOAD_BYTES).toBe(20 * 1024 * 1024);
+    expect(MAX_REPORT_BYTES).toBe(20 * 1024 * 1024);
   });
   it('refuses an unsupported type and says which types work', async () => {
     const out = await readUploadedFile('scan.jpg', 10, read(new Uint8Array(10)));

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crossYearInput } from '../checks/cross-year-input';
 import { runChecks } from '../checks/run-checks';
-import { parseTextReport } from '../parse/parse-text-report';
+import { readReportText } from '../read/assemble-record';
 import { isPreviousYearOfBatch, previousYearsNeeded, withCrossYearFlags } from './upload-cross-year';
 
 const seed = readFileSync(path.resolve(__dirname, '../../data/seeds/004_7ffb10b0611b3e96.txt'), 'utf8');
 /** Seed 004 (临淄区人民政府办公室 2023: 上年结转 6, 结转下年度 2) and the same text titled 2024. */
-const y2023 = runChecks(parseTextReport(seed, '004.txt', 'db5428ea704a808e'));
-const y2024 = runChecks(parseTextReport(seed.replace('2023年政府信息公开工作年度报告', '2024年政府信息公开工作年度报告'), '2024.txt', 'aaaaaaaaaaaaaaaa'));
-const other = runChecks(parseTextReport(readFileSync(path.resolve(__dirname, '../../data/seeds/002_257bd34ea451c6a3.txt'), 'utf8'), '002.txt', 'bbbbbbbbbbbbbbbb'));
+const y2023 = runChecks(readReportText(seed, '004.txt', 'db5428ea704a808e'));
+const y2024 = runChecks(readReportText(seed.replace('2023年政府信息公开工作年度报告', '2024年政府信息公开工作年度报告'), '2024.txt', 'aaaaaaaaaaaaaaaa'));
+const other = runChecks(readReportText(readFileSync(path.resolve(__dirname, '../../data/seeds/002_257bd34ea451c6a3.txt'), 'utf8'), '002.txt', 'bbbbbbbbbbbbbbbb'));
 
 describe('upload cross-year rules', () => {
   it('reads the fixtures as intended', () => {

