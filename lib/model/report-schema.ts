@@ -52,29 +52,13 @@ export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
 
 /**
- * Rule ids (spec "Identities" plus the reading rules). Each is implemented by one file in
- * lib/checks or raised by the parser (TABLE_MISSING, CELL_MISSING, CELL_INFERRED, and
- * AGENCY_UNRESOLVED: severity info, the agency's name matches no division of the 民政部 list, so
- * province/city/county stay null and the name is kept as printed).
+ * A rule id, UPPER_SNAKE_CASE (spec "Identities" plus the reading rules, e.g. `T3_BALANCE`). The
+ * set of rules is not listed here but in one place, the registry (lib/checks/rule-registry.ts
+ * RULES: a rule of lib/checks per file, the parser's — TABLE_MISSING, CELL_MISSING, CELL_INFERRED,
+ * AGENCY_UNRESOLVED — in ./rule-metadata.ts), so that adding a rule is one file, its test and one
+ * line in the registry; rule-registry.test.ts fails for a flag whose rule is not registered.
  */
-export const RuleId = z.enum([
-  'T3_BALANCE',
-  'T3_OUTCOME_SUM',
-  'T3_ROW_TOTAL',
-  'T4_TOTAL',
-  'TABLE_MISSING',
-  'CELL_MISSING',
-  'CELL_INFERRED',
-  'DEADLINE',
-  'PUBLICATION_DATE_UNKNOWN',
-  'T2_VALUES',
-  'CARRYOVER_CONTINUITY',
-  'IN_FORCE_CONTINUITY',
-  'NARRATIVE_MATCH',
-  'SECTION_MISSING',
-  'TEXT_REUSE',
-  'AGENCY_UNRESOLVED',
-]);
+export const RuleId = z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'a rule id is UPPER_SNAKE_CASE, e.g. T3_BALANCE');
 /** See {@link RuleId}. */
 export type RuleId = z.infer<typeof RuleId>;
 

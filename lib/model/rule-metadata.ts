@@ -36,7 +36,7 @@ export interface ParserRaisedRule extends RuleMetadata {
 
 /** A table (二, 三 or 四) not found as text — e.g. printed as an image (raised in lib/parse). */
 export const tableMissingRule = {
-  id: 'TABLE_MISSING',
+  id: 'TABLE_MISSING' as const,
   version: 1,
   severity: 'error',
   scope: 'parser',
@@ -47,7 +47,7 @@ export const tableMissingRule = {
 
 /** A printed row one or more numbers short whose lost cells the identities could not recover (lib/normalize). */
 export const cellMissingRule = {
-  id: 'CELL_MISSING',
+  id: 'CELL_MISSING' as const,
   version: 1,
   severity: 'warning',
   scope: 'parser',
@@ -58,7 +58,7 @@ export const cellMissingRule = {
 
 /** A cell not printed but recovered from 表三's identities, status `inferred` (lib/normalize). */
 export const cellInferredRule = {
-  id: 'CELL_INFERRED',
+  id: 'CELL_INFERRED' as const,
   version: 1,
   severity: 'info',
   scope: 'parser',
@@ -69,7 +69,7 @@ export const cellInferredRule = {
 
 /** The agency's name matches no division of the 民政部 list; province/city/county stay null (lib/parse). */
 export const agencyUnresolvedRule = {
-  id: 'AGENCY_UNRESOLVED',
+  id: 'AGENCY_UNRESOLVED' as const,
   version: 1,
   severity: 'info',
   scope: 'parser',

@@ -4,8 +4,8 @@
  * reader for cell references such as `t3.new_received.total`.
  */
 import { columnLabel, rowLabel, SECTION_HEADINGS, T3_OTHER_HANDLING, T3_ROWS, T4_ROWS, TABLE_LABELS } from '../model/form-layout';
-import { RuleId, type TableKey } from '../model/report-schema';
-import { registeredRule } from '../checks/rule-registry';
+import type { TableKey } from '../model/report-schema';
+import { RULES } from '../checks/rule-registry';
 
 /**
  * Strip the form's numbering from a label: `一、本年新收政府信息公开申请数量` →
@@ -59,12 +59,12 @@ export const T4_GROUP_LABELS = {
 } as const;
 
 /**
- * Chinese names of the check rules, rule id → name, in the order of lib/model/report-schema.ts
- * RuleId. Read from the rule registry (lib/checks/rule-registry.ts RULES: each rule's `name` in
- * its own file, the parser's in lib/model/rule-metadata.ts); an id without a registered rule keeps
- * the id as its name (rule-registry.test.ts fails for it).
+ * Chinese names of the check rules, rule id → name, in registry order: read from the rule registry
+ * (lib/checks/rule-registry.ts RULES: each rule's `name` in its own file, the parser's in
+ * lib/model/rule-metadata.ts). An id read from data that no rule has keeps the id as its name
+ * ({@link ruleLabel}).
  */
-export const RULE_LABELS: Record<string, string> = Object.fromEntries(RuleId.options.map((id) => [id, registeredRule(id)?.name ?? id]));
+export const RULE_LABELS: Record<string, string> = Object.fromEntries(RULES.map((r) => [r.id, r.name]));
 
 /** Chinese name of a rule id, or the id itself when unknown. */
 export function ruleLabel(rule: string): string {

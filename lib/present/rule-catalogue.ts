@@ -1,14 +1,14 @@
 /**
  * The catalogue of check rules for the report page and the review queue: for every rule id of
- * lib/model/report-schema.ts (RuleId) its Chinese name, the legal or formal source it rests on,
+ * registered rule (lib/checks/rule-registry.ts) its Chinese name, the legal or formal source it rests on,
  * what it checks written as a formula or a plain requirement, and its version — all read from the
  * rule registry (lib/checks/rule-registry.ts RULES: each rule's own file, the parser's rules in
  * lib/model/rule-metadata.ts), which cite the spec (../shared/spec/annual-report-format.md, "Legal
  * basis" and "Identities"): 《中华人民共和国政府信息公开条例》(国令第711号) 第四十九条 and 第五十条,
  * and the table format of 国办公开办函〔2021〕30号. Framework-free: no React, no Next.
  */
-import { registeredRule } from '../checks/rule-registry';
-import { RuleId } from '../model/report-schema';
+import { RULES } from '../checks/rule-registry';
+import type { RuleId } from '../model/report-schema';
 import { SEVERITY_LABELS } from './labels';
 
 /** One rule as the UI explains it. */
@@ -26,16 +26,13 @@ export interface RuleInfo {
 }
 
 /**
- * The catalogue: rule id → {@link RuleInfo}, in the order of RuleId. Every id of RuleId has a
- * registered rule and so an entry (rule-catalogue.test.ts and rule-registry.test.ts check), so a
- * new rule cannot reach the UI unexplained.
+ * The catalogue: rule id → {@link RuleInfo}, in registry order. Every registered rule has an
+ * entry (its file supplies name, source and formula), so a new rule cannot reach the UI
+ * unexplained.
  */
 export const RULE_CATALOGUE: Record<RuleId, RuleInfo> = Object.fromEntries(
-  RuleId.options.flatMap((id) => {
-    const rule = registeredRule(id);
-    return rule ? [[id, { id, name: rule.name, source: rule.source, formula: rule.formula, version: rule.version }]] : [];
-  }),
-) as Record<RuleId, RuleInfo>;
+  RULES.map((rule) => [rule.id, { id: rule.id, name: rule.name, source: rule.source, formula: rule.formula, version: rule.version }]),
+);
 
 /**
  * The catalogue entry of a rule id read from data (a string), or a placeholder entry that says the
