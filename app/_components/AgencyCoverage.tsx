@@ -54,7 +54,7 @@ export default function AgencyCoverage({ years }: { years: AgencyYears }) {
             (gaps.length ? `，${gaps.join('、')} 年没有报告（未收录或未发布；不按 0 计）。` : '。')
           : '这个机关的报告都没有读出年度。'}
       </p>
-      <ol style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: 8, listStyle: 'none', padding: 0 }}>
+      <ol style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))', gap: 8, listStyle: 'none', padding: 0 }}>
         {years.years.map((y) => {
           const reports = years.reportsByYear[y];
           return (

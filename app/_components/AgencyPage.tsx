@@ -8,7 +8,8 @@
  * (../_lib/use-agency-years.ts) and the review decisions (IndexedDB, ../_lib/use-decisions.ts).
  */
 import Link from 'next/link';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { dashboardHref } from '@/lib/present/links';
 import { QUERY_FAILED_WHAT } from './ErrorBox';
 import ErrorBox from './ErrorBox';
 import DbStatus from './DbStatus';
@@ -26,6 +27,9 @@ export default function AgencyPage({ agencyKey }: { agencyKey: string }) {
   const decisions = useDecisions();
   const data = useAgencyYears(db, agencyKey);
   const name = data.status === 'ready' ? data.years.agencyName : null;
+  // “返回看板” reopens the dashboard as it was left (`?back=…`, lib/present/links.ts agencyHref), read once on the client.
+  const [home, setHome] = useState('/');
+  useEffect(() => setHome(dashboardHref(new URLSearchParams(window.location.search))), [agencyKey]);
 
   useEffect(() => {
     if (name) document.title = `${name} · 历年情况`;
@@ -34,7 +38,9 @@ export default function AgencyPage({ agencyKey }: { agencyKey: string }) {
   return (
     <main className="page wide" data-testid="agency-page" data-agency-key={agencyKey} style={{ overflowX: 'hidden' }}>
       <nav className="crumbs">
-        <Link href="/">← 返回看板</Link>
+        <Link href={home} data-testid="agency-back">
+          ← 返回看板
+        </Link>
       </nav>
       <DbStatus loading={db.status === 'loading'} error={db.status === 'error' ? db : null} onRetry={retry} />
       {db.status === 'ready' && data.status === 'loading' ? (

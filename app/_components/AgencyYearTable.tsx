@@ -42,11 +42,19 @@ function changeText(m: AgencyMetric, c: YearChange): { text: string; title: stri
 function YearCell({ m, c, first, hasReport }: { m: AgencyMetric; c: YearChange; first: boolean; hasReport: boolean }) {
   const ch = first ? null : changeText(m, c);
   return (
-    <td className={c.value === null ? 'missing' : undefined} data-year={c.year} style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-      <span title={c.value === null ? (hasReport ? MISSING_TITLE : `${c.year} 年没有报告`) : undefined}>{c.value === null ? '—' : valueText(m, c.value)}</span>
+    <td className={c.value === null ? 'missing' : undefined} data-year={c.year} style={{ textAlign: 'right' }}>
+      <span title={c.value === null ? (hasReport ? MISSING_TITLE : `${c.year} 年没有报告`) : undefined} style={{ whiteSpace: 'nowrap' }}>
+        {c.value === null ? '—' : valueText(m, c.value)}
+      </span>
       {ch ? (
         <div className="small muted" title={ch.title} data-testid="yoy-change">
-          {ch.text}
+          {/* 件 and % may wrap onto two lines on a phone; each stays whole. */}
+          {ch.text.split(' · ').map((part, i) => (
+            <Fragment key={i}>
+              {i > 0 ? ' · ' : null}
+              <span style={{ whiteSpace: 'nowrap' }}>{part}</span>
+            </Fragment>
+          ))}
         </div>
       ) : null}
     </td>
@@ -62,7 +70,8 @@ export default function AgencyYearTable({ years }: { years: AgencyYears }) {
       <h2>逐年比较</h2>
       <p className="muted small">每格为当年的数，下面是较上一年的变化（件 · %）；无法比较时为 —，原因见提示。比率的变化以百分点表示。</p>
       <div className="table-wrap" style={{ maxWidth: '100%', maxHeight: 'none', overflowX: 'auto' }}>
-        <table data-testid="agency-yoy-table">
+        {/* width auto (not the tables' max-content): on a phone the columns narrow and the changes wrap before the table scrolls. */}
+        <table data-testid="agency-yoy-table" style={{ width: 'auto' }}>
           <thead>
             <tr>
               <th>项目</th>

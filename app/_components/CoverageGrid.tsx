@@ -11,7 +11,7 @@ import { useEffect, useState } from 'react';
 import { buildCoverageGrid, COVERAGE_TABLES, coverageSql, yearHeading, type CoverageGrid as Grid, type CoverageReport as CoverageReportCell } from '@/lib/query/coverage';
 import { runQuery } from '@/lib/store/executor';
 import type { FilterState } from '@/lib/query/filters';
-import { reportHref } from '@/lib/present/links';
+import { agencyHref, reportHref } from '@/lib/present/links';
 import type { BrowserDb } from '../_lib/duckdb-browser';
 import ErrorBox, { QUERY_FAILED_WHAT } from './ErrorBox';
 
@@ -83,7 +83,7 @@ export default function CoverageGrid({ db, filter, back }: { db: BrowserDb; filt
                 return (
                   <tr key={a.agency}>
                     <th scope="row" className="agency">
-                      {a.agency}
+                      <AgencyName agency={a.agency} agencyKey={a.agencyKey} back={back} />
                       {a.region ? <div className="muted small">{a.region}</div> : null}
                     </th>
                     {grid.years.map((y) => {
@@ -189,5 +189,17 @@ function CoverageReport({ r, agency, year, back }: { r: CoverageReportCell; agen
     <span {...props}>
       {body}
     </span>
+  );
+}
+
+/** An agency's name in the grid, linked to its page (/agency/AGENCY_KEY) when it has an identity. */
+function AgencyName({ agency, agencyKey, back }: { agency: string; agencyKey: string | null; back: URLSearchParams }) {
+  const href = agencyHref(agencyKey, back);
+  return href ? (
+    <Link href={href} data-testid="coverage-agency-link" data-agency-key={agencyKey}>
+      {agency}
+    </Link>
+  ) : (
+    <>{agency}</>
   );
 }

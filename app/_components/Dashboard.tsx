@@ -19,15 +19,22 @@
  * grows with every shown result) and `data-query-ms`; `?bench=1` exposes DuckDB and sql.js to it
  * (app/_lib/bench/bench-hooks.ts).
  */
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { describeFilter } from '@/lib/query/filters';
 import { reportHref } from '@/lib/present/links';
-import { getView, isViewId } from '@/lib/query/views';
+import { complianceView, getView, isViewId } from '@/lib/query/views';
+import { describeGroup, groupedView, isGroupable } from '@/lib/query/group-totals';
+import { useGroupTotals } from '../_lib/use-group-totals';
+import GroupBySelect from './GroupBySelect';
 import { useDashboardDb, type DashboardDb } from '../_lib/use-dashboard-db';
 import { useDashboardUrl } from '../_lib/use-dashboard-url';
 import { useViewRows } from '../_lib/use-view-rows';
 import { useFilterOptions } from '../_lib/use-filter-options';
 import { useCsvDownload } from '../_lib/use-csv-download';
+import { useCompare } from '../_lib/use-compare';
+import { useViewDisplay } from '../_lib/use-view-display';
+import ComparePanel from './ComparePanel';
+import ComplianceRules from './ComplianceRules';
 import CoverageGrid from './CoverageGrid';
 import DbStatus from './DbStatus';
 import FilterBar from './FilterBar';
@@ -35,6 +42,7 @@ import ReviewQueue from './ReviewQueue';
 import UploadPanel from './UploadPanel';
 import ViewResult from './ViewResult';
 import ViewTabs from './ViewTabs';
+import UnreadTablesNote from './UnreadTablesNote';
 
 /**
  * The whole dashboard page (client side): loading and error states of the database, the filter bar
@@ -48,8 +56,18 @@ export default function Dashboard() {
   const db = ready?.db ?? null;
   const version = ready?.version ?? 0;
   const isView = isViewId(url.tab);
-  const view = getView(isViewId(url.tab) ? url.tab : 'proactive');
-  const rows = useViewRows({ db, version, view, filter: url.filter, urlRead: url.urlRead, active: isView });
+  const tabView = getView(isViewId(url.tab) ? url.tab : 'proactive');
+  // 合规 narrowed by the rule filter (`rule=`, shared with 审核): a view whose SQL has the rules.
+  const ruleKey = url.reviewFilter.rules.join(',');
+  const view = useMemo(() => (tabView.id === 'compliance' && ruleKey ? complianceView(ruleKey.split(',')) : tabView), [tabView, ruleKey]);
+  // 分组 (group=): the table view as totals per group and year (lib/query/group-totals.ts); the
+  // table, its chart and 下载 CSV all run that one query. The 合计 row and the trend total the
+  // filtered reports either way.
+  const table = (url.group ? groupedView(view, url.group) : null) ?? view;
+  const totals = useGroupTotals({ db, version, view, filter: url.filter, active: isView });
+  const rows = useViewRows({ db, version, view: table, filter: url.filter, sort: url.display.sort, urlRead: url.urlRead, active: isView });
+  const controls = useViewDisplay(url.display, url.setDisplay);
+  const compare = useCompare(db, version, url.display.compare, url.display.compareYear);
   const options = useFilterOptions(db, version, rows.queried !== null || !isView);
   const csv = useCsvDownload(db, rows.shown);
   const reportLink = useCallback((id: string) => reportHref(id, { back: url.params }), [url.params]);
@@ -63,10 +81,13 @@ export default function Dashboard() {
           {ready ? <UploadPanel db={ready.db} uploads={ready.uploads} onChanged={onDataChanged} linkFor={reportLink} notice={ready.restored.problem} /> : null}
           <section className="filter-section" aria-label="筛选">
             <FilterBar options={options} filter={url.filter} onChange={url.setFilter} />
+            <GroupBySelect group={url.group} onChange={url.setGroup} disabled={isView && isGroupable(view.id) ? undefined : '合规、审核、覆盖不分组：分组只用于表格视图。'} />
             <p className="filter-sentence" data-testid="filter-sentence">
               {describeFilter(url.filter, options.agencyNames)}
+              {url.group && isView && isGroupable(view.id) ? describeGroup(url.group) : ''}
             </p>
           </section>
+          <ComparePanel state={compare} keys={url.display.compare} names={options.agencyNames} filterAgencies={url.filter.agencies} onChange={controls.onCompare} back={url.params} />
           <ViewTabs tab={url.tab} onTab={url.setTab} />
           <section
             className="panel"
@@ -82,9 +103,14 @@ export default function Dashboard() {
               <ReviewQueue key={ready.version} db={ready.db} filter={url.filter} reviewFilter={url.reviewFilter} onReviewFilterChange={url.setReviewFilter} back={url.params} />
             ) : null}
             {url.tab === 'coverage' && ready ? <CoverageGrid key={ready.version} db={ready.db} filter={url.filter} back={url.params} /> : null}
+            {url.tab === 'compliance' && ready ? (
+              <ComplianceRules db={ready.db} filter={url.filter} rules={url.reviewFilter.rules} onChange={(rules) => url.setReviewFilter({ ...url.reviewFilter, rules })} />
+            ) : null}
+            {isView && ready ? <UnreadTablesNote db={ready.db} view={view.id} filter={url.filter} back={url.params} /> : null}
             {isView ? (
               <ViewResult
-                view={view}
+                view={table}
+                totals={totals}
                 shown={rows.shown}
                 error={rows.error}
                 querying={rows.querying}
@@ -92,6 +118,9 @@ export default function Dashboard() {
                 onPage={rows.onPage}
                 back={url.params}
                 download={ready ? { run: () => void csv.download(), busy: csv.downloading, error: csv.error } : null}
+                chart={controls.chart}
+                sort={controls.sort}
+                pick={url.group && url.group !== 'agency' ? undefined : controls.pick}
               />
             ) : null}
           </section>

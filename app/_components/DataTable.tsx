@@ -6,6 +6,9 @@ import { useCallback, type MouseEvent } from 'react';
 import { formatRowCell } from '@/lib/present/format';
 import type { Row } from '@/lib/store/executor';
 import { PAGE_ROWS, type ViewColumn } from '@/lib/query/views';
+import { ComparePickCell, ComparePickHeader, type RowPick } from './ComparePick';
+import SortableHeader, { type TableSort } from './SortableHeader';
+import TotalRow, { MissingMark } from './TotalRow';
 
 /** Rows shown per page (lib/query/views.ts PAGE_ROWS). */
 export { PAGE_ROWS };
@@ -19,30 +22,52 @@ export interface TablePaging {
   busy?: boolean;
 }
 
-/** Columns whose cells link to the row's report page. */
-const LINKED = new Set(['agency', 'report_id']);
+/** Columns whose cells link: 机关 (and a 按机关汇总 group's name) to the agency's page (`agencyLinkFor`), 报告编号 to the row's report page (`linkFor`). */
+const LINKED = new Set(['agency', 'group_name', 'report_id']);
 
 /**
  * The rows of a view in a scrollable table: one column per view column (label + unit in the header,
  * a derived ratio's formula under its name, description and CSV key in its tooltip), values
  * formatted by lib/present/format (NULL as a grey —; ranks with their 样本不足30件 note; the 来源 column
  * as a 上传 badge for uploaded rows, a grey 内置 for the built-in data).
- * `linkFor` gives a row's report page: its 机关 and 报告编号 cells then link there (one click).
+ * `linkFor` gives a row's report page: its 报告编号 cell then links there (one click);
+ * `agencyLinkFor` gives the row's agency page (/agency/AGENCY_KEY): its 机关 cell links there.
  * Shows a sentence instead of an empty table when there are no rows. With `paging`, `rows` is the
  * page shown ({@link PAGE_ROWS} rows) and 上一页/下一页 with 第 a–b 行，共 N 行 appear above the table
- * when there is more than one page.
+ * when there is more than one page. With `total`, a 合计 row closes the table; a group total that
+ * leaves out reports which did not give a value carries a 缺N份 mark (./TotalRow.tsx).
  */
+/**
+ * Long text columns (单元格说明, 原文依据) shown at most three lines high, the whole text in the
+ * cell's tooltip: one report with many noted cells made its row hundreds of pixels tall.
+ */
+const CLAMPED: ReadonlySet<string> = new Set(['cell_notes', 'evidence']);
+
 export default function DataTable({
   columns,
   rows,
   linkFor,
+  agencyLinkFor,
   paging,
+  sort,
+  pick,
+  total,
 }: {
   columns: readonly ViewColumn[];
   rows: readonly Row[];
   linkFor?: (row: Row) => string | null;
+  agencyLinkFor?: (row: Row) => string | null;
   paging?: TablePaging;
+  /** Sortable headers (./SortableHeader.tsx): the view's column sort, done in SQL. */
+  sort?: TableSort;
+  /** A leading 比较 column of checkboxes (./ComparePick.tsx). */
+  pick?: RowPick;
+  /** The selection's total row (合计, lib/query/group-totals.ts totalRowQuery), shown under the rows; null: none. */
+  total?: Row | null;
 }) {
+  // A group total's `<key>_missing` companions (ViewColumn.companionOf) are CSV columns: the table
+  // shows them inside their column's cell (MissingMark), not as columns of their own.
+  const cols = columns.filter((c) => !c.companionOf);
   // One click handler for the table instead of a next/link per linked cell (400 of them on a
   // 200-row page made each filter change re-render noticeably slower): a plain click on a row's
   // link navigates client-side, like next/link; modified clicks (new tab, …) keep the browser's way.
@@ -50,7 +75,7 @@ export default function DataTable({
   const onTableClick = useCallback(
     (e: MouseEvent<HTMLTableElement>) => {
       if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-      const a = (e.target as HTMLElement).closest('a[data-testid="row-report-link"]');
+      const a = (e.target as HTMLElement).closest('a[data-testid="row-report-link"], a[data-testid="row-agency-link"]');
       const href = a?.getAttribute('href');
       if (!href) return;
       e.preventDefault();
@@ -86,38 +111,43 @@ export default function DataTable({
       <table data-testid="view-table" onClick={onTableClick}>
         <thead>
           <tr>
-            {columns.map((c) => (
-              <th key={c.key} scope="col" title={[c.description, `CSV 列名：${c.key}`].filter(Boolean).join('\n')} className={`col-${c.format}`}>
+            {pick ? <ComparePickHeader /> : null}
+            {cols.map((c) => (
+              <SortableHeader key={c.key} column={c} title={[c.description, `CSV 列名：${c.key}`].filter(Boolean).join('\n')} sort={sort}>
                 {c.label}
                 {c.unit ? <span className="unit">（{c.unit}）</span> : null}
                 {c.formula ? <span className="formula">= {c.formula}</span> : null}
-              </th>
+              </SortableHeader>
             ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((r, i) => {
-            const href = linkFor?.(r) ?? null;
+            const links: Record<string, string | null> = { agency: agencyLinkFor?.(r) ?? null, group_name: agencyLinkFor?.(r) ?? null, report_id: linkFor?.(r) ?? null };
             return (
             <tr key={`${String(r.report_id)}-${first + i}`} data-testid="view-row">
-              {columns.map((c) => {
+              {pick ? <ComparePickCell row={r} pick={pick} /> : null}
+              {cols.map((c) => {
                 const f = formatRowCell(r, c);
                 const cls = [`col-${c.format}`, f.missing ? 'missing' : '', c.format === 'severity' ? `sev-${String(r[c.key])}` : '']
                   .filter(Boolean)
                   .join(' ');
                 return (
-                  <td key={c.key} className={cls} title={f.title} data-col={c.key}>
+                  <td key={c.key} className={cls} title={f.title ?? (CLAMPED.has(c.key) ? f.text : undefined)} data-col={c.key}>
                     {c.format === 'origin' ? (
                       <span className={r[c.key] === 'upload' ? 'badge upload' : 'muted small'} data-testid={r[c.key] === 'upload' ? 'upload-badge' : undefined}>
                         {f.text}
                       </span>
-                    ) : href && LINKED.has(c.key) && !f.missing ? (
-                      <a href={href} data-testid="row-report-link">
+                    ) : LINKED.has(c.key) && links[c.key] && !f.missing ? (
+                      <a href={links[c.key]!} data-testid={c.key === 'report_id' ? 'row-report-link' : 'row-agency-link'}>
                         {f.text}
                       </a>
+                    ) : CLAMPED.has(c.key) ? (
+                      <span className="clamp-3">{f.text}</span>
                     ) : (
                       f.text
                     )}
+                    {c.missing ? <MissingMark column={c} n={r[c.missing]} /> : null}
                   </td>
                 );
               })}
@@ -125,6 +155,7 @@ export default function DataTable({
             );
           })}
         </tbody>
+        {total ? <TotalRow columns={cols} row={total} lead={pick ? 1 : 0} /> : null}
       </table>
     </div>
     </>

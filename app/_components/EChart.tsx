@@ -11,6 +11,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
+import { fitChartWidth, NARROW_CHART_PX } from '@/lib/charts/fit-chart-width';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
@@ -36,6 +37,7 @@ export default function EChart({
   const chart = useRef<echarts.ECharts | null>(null);
   const [rendered, setRendered] = useState(false);
   const clickRef = useRef(onItemClick);
+  const optionRef = useRef<EChartsCoreOption | null>(null);
   useEffect(() => {
     clickRef.current = onItemClick;
   }, [onItemClick]);
@@ -53,7 +55,16 @@ export default function EChart({
     c.on('click', (p: { dataIndex?: number; componentType?: string }) => {
       if (p.componentType === 'series' && typeof p.dataIndex === 'number') clickRef.current?.(p.dataIndex);
     });
-    const ro = new ResizeObserver(() => c.resize());
+    let narrow = el.clientWidth < NARROW_CHART_PX;
+    const ro = new ResizeObserver(() => {
+      c.resize();
+      // Crossing the phone width changes the legend's layout (lib/charts/fit-chart-width.ts).
+      const nowNarrow = el.clientWidth < NARROW_CHART_PX;
+      if (nowNarrow !== narrow && optionRef.current) {
+        narrow = nowNarrow;
+        c.setOption({ textStyle: { fontFamily: FONT }, ...fitChartWidth(optionRef.current, el.clientWidth) }, { notMerge: true });
+      }
+    });
     ro.observe(el);
     return () => {
       ro.disconnect();
@@ -63,7 +74,9 @@ export default function EChart({
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ textStyle: { fontFamily: FONT }, ...option }, { notMerge: true });
+    optionRef.current = option;
+    const width = ref.current?.clientWidth ?? 0;
+    chart.current?.setOption({ textStyle: { fontFamily: FONT }, ...fitChartWidth(option, width) }, { notMerge: true });
   }, [option]);
 
   const series = (option as { series?: unknown[] }).series?.length ?? 0;

@@ -1,14 +1,23 @@
 'use client';
 
 /**
- * Filters for 机关, 地区, 年度 and — once reports were uploaded — 来源; they apply to every view.
- * Agencies and regions are checkbox lists in drop-downs (several choices are alternatives; an
- * agency with uploaded reports carries a 上传 badge); years are a from/to pair.
+ * Filters for 机关, 地区, 机关类型, 层级, 年度 and — once reports were uploaded — 来源; they apply
+ * to every view. Agencies, agency types and levels are checkbox lists in drop-downs (several
+ * choices are alternatives; an agency with uploaded reports carries a 上传 badge; types and levels
+ * show their reports, 份); regions are the division tree (./RegionTreeFilter.tsx); years are a
+ * from/to pair.
  */
 import { useState } from 'react';
-import type { FilterState } from '@/lib/query/filters';
+import { agencyTypeLabel, levelLabel, type FilterLevel, type FilterState } from '@/lib/query/filters';
 import type { Origin } from '@/lib/store/load';
-import type { FilterOptions } from '@/lib/query/views';
+import type { FilterChoice, FilterOptions } from '@/lib/query/views';
+import RegionTreeFilter from './RegionTreeFilter';
+
+/** `n 份` of a choice, for the drop-down's hint. */
+function reportsHint(choices: readonly FilterChoice[]): (value: string) => string | undefined {
+  const counts = new Map(choices.map((c) => [c.value, c.reports]));
+  return (v) => (counts.has(v) ? `${counts.get(v)} 份` : undefined);
+}
 
 function MultiSelect({
   id,
@@ -92,10 +101,10 @@ export default function FilterBar({
 }) {
   const year = (v: string): number | undefined => (v === '' ? undefined : Number(v));
   const setYears = (yearFrom: number | undefined, yearTo: number | undefined) => {
-    const f: FilterState = { agencies: filter.agencies, regions: filter.regions };
+    const { yearFrom: _from, yearTo: _to, ...rest } = filter;
+    const f: FilterState = { ...rest };
     if (yearFrom !== undefined) f.yearFrom = yearFrom;
     if (yearTo !== undefined) f.yearTo = yearTo;
-    if (filter.origin) f.origin = filter.origin;
     onChange(f);
   };
   const setOrigin = (v: string) => {
@@ -103,7 +112,11 @@ export default function FilterBar({
     onChange(v === 'upload' || v === 'embedded' ? { ...rest, origin: v as Origin } : rest);
   };
   const dirty =
-    filter.agencies.length > 0 || filter.regions.length > 0 || filter.yearFrom !== undefined || filter.yearTo !== undefined || filter.origin !== undefined;
+    filter.agencies.length > 0 ||
+    filter.regions.length > 0 ||
+    (filter.types?.length ?? 0) > 0 ||
+    (filter.levels?.length ?? 0) > 0 ||
+    filter.yearFrom !== undefined || filter.yearTo !== undefined || filter.origin !== undefined;
   const uploaded = new Set(options.uploadedAgencies);
   return (
     <div className="filters" data-testid="filters">
@@ -118,13 +131,26 @@ export default function FilterBar({
         display={(a) => options.agencyNames[a] ?? a}
         onChange={(agencies) => onChange({ ...filter, agencies })}
       />
+      <RegionTreeFilter tree={options.regionTree} selected={filter.regions} onChange={(regions) => onChange({ ...filter, regions })} />
       <MultiSelect
-        id="region"
-        label="地区"
-        allLabel="全部地区"
-        options={options.regions}
-        selected={filter.regions}
-        onChange={(regions) => onChange({ ...filter, regions })}
+        id="type"
+        label="机关类型"
+        allLabel="全部类型"
+        options={options.types.map((t) => t.value)}
+        selected={filter.types ?? []}
+        hint={reportsHint(options.types)}
+        display={agencyTypeLabel}
+        onChange={(types) => onChange({ ...filter, types })}
+      />
+      <MultiSelect
+        id="level"
+        label="层级"
+        allLabel="全部层级"
+        options={options.levels.map((l) => l.value)}
+        selected={filter.levels ?? []}
+        hint={reportsHint(options.levels)}
+        display={levelLabel}
+        onChange={(levels) => onChange({ ...filter, levels: levels as FilterLevel[] })}
       />
       <div className="filter">
         <span className="filter-label">年度</span>

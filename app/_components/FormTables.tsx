@@ -5,7 +5,7 @@
  * with the form's labels, every cell styled by its status (印出 / 空白 / 占位符 / 缺失 / 推算 / 未读到)
  * and outlined in its flags' severity colour; the cells of the selected flag are emphasised.
  */
-import type { FlagHighlights, FormTableView } from '@/lib/present/report-layout';
+import type { FlagHighlights, FormCellSlot, FormGroupView, FormTableView } from '@/lib/present/report-layout';
 import type { ReportCell } from '@/lib/query/report-detail';
 import { CELL_STATUS_LABELS, describeCellRef, ruleLabel } from '@/lib/present/labels';
 import type { ReportFlag } from '@/lib/query/report-detail';
@@ -78,132 +78,139 @@ export function CellLegend() {
   );
 }
 
-/**
- * The three tables. `highlights` and `flagsByFp` say which cells and tables each flag concerns;
- * `selected` is the fingerprint of the selected flag; clicking a flagged cell selects its first flag.
- */
-export default function FormTables({
-  tables,
-  highlights,
-  flagsByFp,
-  selected,
-  onSelect,
-}: {
-  tables: readonly FormTableView[];
+/** What every part of the tables needs to outline flagged cells and select a flag. */
+interface FlagProps {
   highlights: FlagHighlights;
   flagsByFp: ReadonlyMap<string, ReportFlag>;
   selected: string | null;
   onSelect: (fp: string) => void;
-}) {
+}
+
+/** `flag sev-…` and `sel` classes for the flags `fps` (empty strings when none). */
+function flagClasses(fps: readonly string[], { flagsByFp, selected }: Pick<FlagProps, 'flagsByFp' | 'selected'>): string[] {
+  return [fps.length ? `flag sev-${worstSeverity(fps, flagsByFp)}` : '', selected && fps.includes(selected) ? 'sel' : ''];
+}
+
+/**
+ * The three tables. `highlights` and `flagsByFp` say which cells and tables each flag concerns;
+ * `selected` is the fingerprint of the selected flag; clicking a flagged cell selects its first flag.
+ */
+export default function FormTables({ tables, ...flags }: { tables: readonly FormTableView[] } & FlagProps) {
   return (
     <div className="form-tables">
-      {tables.map((t) => {
-        const tableFlags = highlights.tables.get(t.table) ?? [];
-        const tableCls = ['form-table', tableFlags.length ? `flag sev-${worstSeverity(tableFlags, flagsByFp)}` : '', selected && tableFlags.includes(selected) ? 'sel' : '']
-          .filter(Boolean)
-          .join(' ');
-        return (
-          <section key={t.table} className={tableCls} data-testid={`form-table-${t.table}`} data-found={t.found ? 'true' : 'false'} data-flags={tableFlags.join(' ')}>
-            <h3>{t.title}</h3>
-            {!t.found ? (
-              <p className="table-missing" data-testid={`table-missing-${t.table}`}>
-                未读到此表：报告中没有可读的表格数据（可能以图片发布）。下面是表格的格式，各格均无数据。
-                {tableFlags.length ? (
-                  <button type="button" className="link" onClick={() => onSelect(tableFlags[0])}>
-                    查看检查结果
-                  </button>
-                ) : null}
-              </p>
-            ) : null}
-            {t.groups.map((g, gi) => (
-              <div key={gi} className="table-wrap form">
-                <table className={`form t-${t.table}`}>
-                  <thead>
-                    {g.heading ? (
-                      <tr>
-                        <th colSpan={g.columns.length + 1} className="group-heading">
-                          {g.heading}
-                        </th>
-                      </tr>
-                    ) : null}
-                    {g.superHeader ? (
-                      <tr>
-                        <th rowSpan={2} className="row-label-head">
-                          {t.table === 't3' ? '申请人情况' : '信息内容'}
-                        </th>
-                        {g.superHeader.map((h, i) => (
-                          <th key={i} colSpan={h.span} rowSpan={h.span === 1 ? 2 : 1} className="num">
-                            {h.label}
-                          </th>
-                        ))}
-                      </tr>
-                    ) : null}
-                    <tr>
-                      {g.superHeader ? null : <th className="row-label-head">{t.table === 't4' ? '' : '信息内容'}</th>}
-                      {(g.superHeader ? g.columns.slice(1, -1) : g.columns).map((c) => (
-                        <th key={c.key} className="num" title={c.key}>
-                          {c.label}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {g.rows.map((r) => (
-                      <tr key={r.key}>
-                        <th scope="row" className="row-label" title={r.key}>
-                          {r.label}
-                        </th>
-                        {r.cells.map((s) => {
-                          const fps = highlights.cells.get(s.ref) ?? [];
-                          const status = s.cell?.status ?? 'none';
-                          const cls = [
-                            'cell',
-                            'num',
-                            `st-${status}`,
-                            fps.length ? `flag sev-${worstSeverity(fps, flagsByFp)}` : '',
-                            selected && fps.includes(selected) ? 'sel' : '',
-                          ]
-                            .filter(Boolean)
-                            .join(' ');
-                          const title = [
-                            `${describeCellRef(s.ref)}：${s.cell ? CELL_STATUS_LABELS[status] ?? status : '未读到'}`,
-                            s.cell?.raw && s.cell.status !== 'reported' ? `原文：“${s.cell.raw}”` : '',
-                            s.cell?.note ? `注：${s.cell.note}` : '',
-                            ...fps.map((fp) => `检查：${ruleLabel(flagsByFp.get(fp)?.rule ?? '')}`),
-                          ]
-                            .filter(Boolean)
-                            .join('\n');
-                          return (
-                            <td
-                              key={s.ref}
-                              className={cls}
-                              title={title}
-                              data-ref={s.ref}
-                              data-status={status}
-                              data-flagged={fps.length ? 'true' : 'false'}
-                              data-flags={fps.join(' ')}
-                              onClick={fps.length ? () => onSelect(fps[0]) : undefined}
-                            >
-                              {valueText(s.cell)}
-                              {s.cell?.note ? <sup className="cell-note">注</sup> : null}
-                            </td>
-                          );
-                        })}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ))}
-            {t.extra.length ? (
-              <p className="muted small">
-                表格格式之外的单元格：
-                {t.extra.map((c) => `${c.row}.${c.column} = ${valueText(c)}（${CELL_STATUS_LABELS[c.status] ?? c.status}）`).join('；')}
-              </p>
-            ) : null}
-          </section>
-        );
-      })}
+      {tables.map((t) => (
+        <FormTable key={t.table} t={t} {...flags} />
+      ))}
     </div>
+  );
+}
+
+/** One table of the form: its title, a 未读到此表 note when it was not found, its groups and any cells outside the form. */
+function FormTable({ t, ...flags }: { t: FormTableView } & FlagProps) {
+  const tableFlags = flags.highlights.tables.get(t.table) ?? [];
+  const tableCls = ['form-table', ...flagClasses(tableFlags, flags)].filter(Boolean).join(' ');
+  return (
+    <section className={tableCls} data-testid={`form-table-${t.table}`} data-found={t.found ? 'true' : 'false'} data-flags={tableFlags.join(' ')}>
+      <h3>{t.title}</h3>
+      {!t.found ? (
+        <p className="table-missing" data-testid={`table-missing-${t.table}`}>
+          未读到此表：报告中没有可读的表格数据（可能以图片发布）。下面是表格的格式，各格均无数据。
+          {tableFlags.length ? (
+            <button type="button" className="link" onClick={() => flags.onSelect(tableFlags[0])}>
+              查看检查结果
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+      {t.groups.map((g, gi) => (
+        <FormGroup key={gi} table={t.table} g={g} {...flags} />
+      ))}
+      {t.extra.length ? (
+        <p className="muted small">
+          表格格式之外的单元格：
+          {t.extra.map((c) => `${c.row}.${c.column} = ${valueText(c)}（${CELL_STATUS_LABELS[c.status] ?? c.status}）`).join('；')}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** One printed block of a table (表三 whole; 表二 one article block; 表四 one group): its header rows and its rows. */
+function FormGroup({ table, g, ...flags }: { table: FormTableView['table']; g: FormGroupView } & FlagProps) {
+  return (
+    <div className="table-wrap form">
+      <table className={`form t-${table}`}>
+        <thead>
+          {g.heading ? (
+            <tr>
+              <th colSpan={g.columns.length + 1} className="group-heading">
+                {g.heading}
+              </th>
+            </tr>
+          ) : null}
+          {g.superHeader ? (
+            <tr>
+              <th rowSpan={2} className="row-label-head">
+                {table === 't3' ? '申请人情况' : '信息内容'}
+              </th>
+              {g.superHeader.map((h, i) => (
+                <th key={i} colSpan={h.span} rowSpan={h.span === 1 ? 2 : 1} className="num">
+                  {h.label}
+                </th>
+              ))}
+            </tr>
+          ) : null}
+          <tr>
+            {g.superHeader ? null : <th className="row-label-head">{table === 't4' ? '' : '信息内容'}</th>}
+            {(g.superHeader ? g.columns.slice(1, -1) : g.columns).map((c) => (
+              <th key={c.key} className="num" title={c.key}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {g.rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row" className="row-label" title={r.key}>
+                {r.label}
+              </th>
+              {r.cells.map((slot) => (
+                <FormCell key={slot.ref} slot={slot} {...flags} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** One cell: its value by status, its flags' outline, a tooltip (status, raw text, note, rules); a click selects its first flag. */
+function FormCell({ slot, highlights, flagsByFp, selected, onSelect }: { slot: FormCellSlot } & FlagProps) {
+  const fps = highlights.cells.get(slot.ref) ?? [];
+  const status = slot.cell?.status ?? 'none';
+  const cls = ['cell', 'num', `st-${status}`, ...flagClasses(fps, { flagsByFp, selected })].filter(Boolean).join(' ');
+  const title = [
+    `${describeCellRef(slot.ref)}：${slot.cell ? CELL_STATUS_LABELS[status] ?? status : '未读到'}`,
+    slot.cell?.raw && slot.cell.status !== 'reported' ? `原文：“${slot.cell.raw}”` : '',
+    slot.cell?.note ? `注：${slot.cell.note}` : '',
+    ...fps.map((fp) => `检查：${ruleLabel(flagsByFp.get(fp)?.rule ?? '')}`),
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return (
+    <td
+      className={cls}
+      title={title}
+      data-ref={slot.ref}
+      data-status={status}
+      data-flagged={fps.length ? 'true' : 'false'}
+      data-flags={fps.join(' ')}
+      onClick={fps.length ? () => onSelect(fps[0]) : undefined}
+    >
+      {valueText(slot.cell)}
+      {slot.cell?.note ? <sup className="cell-note">注</sup> : null}
+    </td>
   );
 }

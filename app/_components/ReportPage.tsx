@@ -14,7 +14,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Row } from '@/lib/store/executor';
 import { reportStatusLabel, SECTION_LABELS, severityLabel } from '@/lib/present/labels';
-import { dashboardHref, reportHref, selectedFlagParam } from '@/lib/present/links';
+import { agencyHref, dashboardHref, reportHref, selectedFlagParam } from '@/lib/present/links';
 import type { ReportFlag } from '@/lib/query/report-detail';
 import { buildFormTables, evidenceMarks, flagHighlights, rowMarks, type FlagHighlights, type FormTableView } from '@/lib/present/report-layout';
 import { isReportId } from '@/lib/present/subject-ref';
@@ -132,7 +132,7 @@ export default function ReportPage({ reportId }: { reportId: string }) {
 
       {ready && report ? (
         <>
-          <ReportHead report={report} reportId={reportId} tables={tables} highlights={highlights} flagsByFp={flagsByFp} selected={selected} />
+          <ReportHead report={report} reportId={reportId} tables={tables} highlights={highlights} flagsByFp={flagsByFp} selected={selected} back={back} />
 
           <ReportFlags flags={ready.flags} report={report} reportId={reportId} selected={selected} onSelect={select} decisions={decisions} back={back} />
 
@@ -150,7 +150,10 @@ export default function ReportPage({ reportId }: { reportId: string }) {
   );
 }
 
-/** The report's head: title (上传 badge), region, publication date, kind, how it was read, tables and sections found, file. */
+/**
+ * The report's head: title (the agency's name linked to its page /agency/AGENCY_KEY, 上传 badge),
+ * region, publication date, kind, how it was read, tables and sections found, file.
+ */
 function ReportHead({
   report,
   reportId,
@@ -158,6 +161,7 @@ function ReportHead({
   highlights,
   flagsByFp,
   selected,
+  back,
 }: {
   report: Row;
   reportId: string;
@@ -165,6 +169,7 @@ function ReportHead({
   highlights: FlagHighlights;
   flagsByFp: Map<string, ReportFlag>;
   selected: string | null;
+  back: URLSearchParams;
 }) {
   const sectionsFound = str(report.sections_found)?.split(';') ?? [];
   const metaCls = (fps: readonly string[]) =>
@@ -172,7 +177,7 @@ function ReportHead({
   return (
     <header className="report-head">
       <h1 data-testid="report-title">
-        {str(report.agency) ?? '（未识别机关）'} {typeof report.year === 'number' ? `${report.year} 年度` : '（年度未知）'}政府信息公开工作年度报告
+        <AgencyTitle report={report} back={back} /> {typeof report.year === 'number' ? `${report.year} 年度` : '（年度未知）'}政府信息公开工作年度报告
         {report.origin === 'upload' ? (
           <span className="badge upload" data-testid="upload-badge" title="在本浏览器中上传的文件">
             上传
@@ -292,6 +297,19 @@ function ReportFlags({
         ))}
       </div>
     </section>
+  );
+}
+
+/** The agency's name as the report prints it, linked to the agency's page when the report has an agency_key. */
+function AgencyTitle({ report, back }: { report: Row; back: URLSearchParams }) {
+  const name = str(report.agency) ?? '（未识别机关）';
+  const href = agencyHref(str(report.agency_key), back);
+  return href ? (
+    <Link href={href} className="agency-link" data-testid="report-agency-link" title="这个机关的历年报告">
+      {name}
+    </Link>
+  ) : (
+    <>{name}</>
   );
 }
 

@@ -9,11 +9,13 @@
  * report…) with what to do. Nothing is sent to any server.
  */
 import Link from 'next/link';
-import { useCallback, useRef, useState, type DragEvent } from 'react';
+import { useRef, useState } from 'react';
+import { agencyHref } from '@/lib/present/links';
 import type { UploadFileResult } from '@/lib/upload/add-uploads';
 import { MAX_REPORT_BYTES } from '@/lib/read/read-limits';
 import { UPLOAD_EXTENSIONS } from '@/lib/upload/upload-limits';
 import type { BrowserDb } from '../_lib/duckdb-browser';
+import { useUploads, type UploadProgress } from '../_lib/use-uploads';
 import ErrorBox from './ErrorBox';
 
 const OUTCOME_LABELS: Record<UploadFileResult['outcome'], string> = {
@@ -21,8 +23,6 @@ const OUTCOME_LABELS: Record<UploadFileResult['outcome'], string> = {
   duplicate: '已存在，未重复添加',
   rejected: '未添加',
 };
-
-type Progress = { done: number; total: number; name: string } | null;
 
 /**
  * The upload section of the dashboard. `uploads` is how many uploaded reports the database holds;
@@ -43,82 +43,10 @@ export default function UploadPanel({
   linkFor: (reportId: string) => string | null;
   notice: string | null;
 }) {
-  const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
-  const [progress, setProgress] = useState<Progress>(null);
-  const [results, setResults] = useState<UploadFileResult[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const busy = progress !== null;
-
-  const run = useCallback(
-    async (files: File[]) => {
-      if (files.length === 0 || busy) return;
-      setError(null);
-      setResults(null);
-      setProgress({ done: 0, total: files.length, name: files[0].name });
-      try {
-        const { uploadFiles } = await import('../_lib/upload-browser');
-        const r = await uploadFiles(db, files, (done, total, name) => setProgress({ done, total, name }));
-        setResults(r);
-        if (r.some((x) => x.outcome === 'added')) await onChanged();
-      } catch (e) {
-        setError(`上传没能完成：${e instanceof Error ? e.message : String(e)}。请刷新页面后重试。`);
-      } finally {
-        setProgress(null);
-      }
-    },
-    [busy, db, onChanged],
-  );
-
-  const onDrop = useCallback(
-    (e: DragEvent<HTMLDivElement>) => {
-      e.preventDefault();
-      setOver(false);
-      void run([...e.dataTransfer.files]);
-    },
-    [run],
-  );
-
-  const onClear = useCallback(async () => {
-    const { removeUploads } = await import('../_lib/upload-browser');
-    const err = await removeUploads(db);
-    setResults(null);
-    setError(err);
-    await onChanged();
-  }, [db, onChanged]);
-
-  const added = results?.filter((r) => r.outcome === 'added').length ?? 0;
+  const u = useUploads(db, onChanged);
   return (
     <section className="upload-section" aria-label="上传年报" data-testid="upload">
-      <div
-        className={`dropzone${over ? ' over' : ''}${busy ? ' busy' : ''}`}
-        data-testid="upload-dropzone"
-        onDragOver={(e) => {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
-        <button type="button" className="primary" disabled={busy} onClick={() => input.current?.click()} data-testid="upload-button">
-          上传年报
-        </button>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          hidden
-          accept={UPLOAD_EXTENSIONS.join(',')}
-          data-testid="upload-input"
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            void run(files);
-          }}
-        />
-        <span>或把文件拖到这里。可一次选多个：文本 .txt、Markdown .md、网页 .html、PDF、Word .docx，每个不超过 {MAX_REPORT_BYTES / 1048576} MB。</span>
-      </div>
+      <UploadDropzone busy={u.busy} onFiles={(files) => void u.run(files)} />
       <p className="muted small upload-note" data-testid="upload-note">
         文件只在本机浏览器中读取和检查，不会发送到任何服务器，也不会写入看板的数据文件。上传的数据只保存在本标签页：刷新本页仍在，关闭标签页后不会保留。
         {uploads > 0 ? (
@@ -127,65 +55,125 @@ export default function UploadPanel({
             <span data-testid="upload-count" data-count={uploads}>
               当前有上传的报告 {uploads} 份（表格中标为<span className="badge upload">上传</span>）。
             </span>
-            <button type="button" className="link" onClick={() => void onClear()} disabled={busy} data-testid="upload-clear">
+            <button type="button" className="link" onClick={() => void u.clear()} disabled={u.busy} data-testid="upload-clear">
               清除上传的数据
             </button>
           </>
         ) : null}
       </p>
-      {notice ? (
-        <ErrorBox message={notice} testId="upload-notice" />
-      ) : null}
-      {progress ? (
-        <div className="status small" role="status" data-testid="upload-progress">
-          <span className="spinner" aria-hidden="true" />
-          {progress.done < progress.total ? `正在读取第 ${progress.done + 1}/${progress.total} 个文件：${progress.name}…` : '正在写入数据库并检查…'}
-        </div>
-      ) : null}
-      {error ? (
-        <ErrorBox message={error} testId="upload-error" />
-      ) : null}
-      {results ? (
-        <div className="upload-results" data-testid="upload-results" data-added={added}>
-          <p className="small">
-            本次上传 {results.length} 个文件：已添加 {added} 个
-            {results.length - added > 0 ? `，未添加 ${results.length - added} 个（原因见下表）` : ''}。
-          </p>
-          <div className="table-wrap">
-            <table className="upload-table">
-              <thead>
-                <tr>
-                  <th scope="col">文件名</th>
-                  <th scope="col">结果</th>
-                  <th scope="col">说明</th>
-                </tr>
-              </thead>
-              <tbody>
-                {results.map((r, i) => {
-                  const href = r.outcome === 'added' ? linkFor(r.reportId) : null;
-                  return (
-                    <tr key={`${r.file}-${i}`} data-testid="upload-result" data-file={r.file} data-outcome={r.outcome} data-report-id={r.reportId ?? ''}>
-                      <td className="mono small">{r.file}</td>
-                      <td className={`upload-outcome ${r.outcome}`}>{OUTCOME_LABELS[r.outcome]}</td>
-                      <td className="message">
-                        {r.message}
-                        {href ? (
-                          <>
-                            {' '}
-                            <Link href={href} data-testid="upload-open-report">
-                              查看报告
-                            </Link>
-                          </>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      ) : null}
+      {notice ? <ErrorBox message={notice} testId="upload-notice" /> : null}
+      {u.progress ? <UploadProgressLine progress={u.progress} /> : null}
+      {u.error ? <ErrorBox message={u.error} testId="upload-error" /> : null}
+      {u.results ? <UploadResults results={u.results} linkFor={linkFor} /> : null}
     </section>
+  );
+}
+
+/** The drop zone with the 上传年报 button and its hidden file input; `onFiles` gets the dropped or picked files. */
+function UploadDropzone({ busy, onFiles }: { busy: boolean; onFiles: (files: File[]) => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  return (
+    <div
+      className={`dropzone${over ? ' over' : ''}${busy ? ' busy' : ''}`}
+      data-testid="upload-dropzone"
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        onFiles([...e.dataTransfer.files]);
+      }}
+    >
+      <button type="button" className="primary" disabled={busy} onClick={() => input.current?.click()} data-testid="upload-button">
+        上传年报
+      </button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        accept={UPLOAD_EXTENSIONS.join(',')}
+        data-testid="upload-input"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          onFiles(files);
+        }}
+      />
+      <span>或把文件拖到这里。可一次选多个：文本 .txt、Markdown .md、网页 .html、PDF、Word .docx，每个不超过 {MAX_REPORT_BYTES / 1048576} MB。</span>
+    </div>
+  );
+}
+
+/** Which file is being read, or that the batch is being written and checked. */
+function UploadProgressLine({ progress }: { progress: NonNullable<UploadProgress> }) {
+  return (
+    <div className="status small" role="status" data-testid="upload-progress">
+      <span className="spinner" aria-hidden="true" />
+      {progress.done < progress.total ? `正在读取第 ${progress.done + 1}/${progress.total} 个文件：${progress.name}…` : '正在写入数据库并检查…'}
+    </div>
+  );
+}
+
+/**
+ * The list of the last upload: 文件名 / 结果 / 说明 per file; an added report links to its report
+ * page (查看报告) and to its agency's page (机关历年).
+ */
+function UploadResults({ results, linkFor }: { results: readonly UploadFileResult[]; linkFor: (reportId: string) => string | null }) {
+  const added = results.filter((r) => r.outcome === 'added').length;
+  return (
+    <div className="upload-results" data-testid="upload-results" data-added={added}>
+      <p className="small">
+        本次上传 {results.length} 个文件：已添加 {added} 个
+        {results.length - added > 0 ? `，未添加 ${results.length - added} 个（原因见下表）` : ''}。
+      </p>
+      <div className="table-wrap">
+        <table className="upload-table">
+          <thead>
+            <tr>
+              <th scope="col">文件名</th>
+              <th scope="col">结果</th>
+              <th scope="col">说明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.map((r, i) => {
+              const href = r.outcome === 'added' ? linkFor(r.reportId) : null;
+              const agency = r.outcome === 'added' ? agencyHref(r.record.report.agency_key) : null;
+              return (
+                <tr key={`${r.file}-${i}`} data-testid="upload-result" data-file={r.file} data-outcome={r.outcome} data-report-id={r.reportId ?? ''}>
+                  <td className="mono small">{r.file}</td>
+                  <td className={`upload-outcome ${r.outcome}`}>{OUTCOME_LABELS[r.outcome]}</td>
+                  <td className="message">
+                    {r.message}
+                    {href ? (
+                      <>
+                        {' '}
+                        <Link href={href} data-testid="upload-open-report">
+                          查看报告
+                        </Link>
+                      </>
+                    ) : null}
+                    {agency ? (
+                      <>
+                        {' · '}
+                        <Link href={agency} data-testid="upload-open-agency">
+                          机关历年
+                        </Link>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
   );
 }

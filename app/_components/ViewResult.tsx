@@ -2,26 +2,28 @@
 
 /**
  * One view of the dashboard: its summary (and the indicator formulas for 指标), a query error or
- * the loading state, then the chart (the first {@link CHART_MAX_ROWS} rows; a click opens that
- * report), the row count with 下载 CSV, the paged table and the view's SQL.
+ * the loading state, then the chart (the top N rows of the view's sorted query, N = 10/20/50, on a
+ * linear or log axis — lib/charts/chart-display.ts; a click opens that report), the row count with
+ * 下载 CSV, the paged table (sortable headers, a 比较 checkbox per row) and the view's SQL.
  */
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
-import { chartForView, chartReportIds } from '@/lib/charts';
-import { reportHref } from '@/lib/present/links';
+import { chartReportIds } from '@/lib/charts';
+import { DEFAULT_CHART_DISPLAY, displayedChart, type ChartDisplay } from '@/lib/charts/chart-display';
+import { agencyHref, reportHref } from '@/lib/present/links';
 import { INDICATORS } from '@/lib/query/indicators';
-import type { ViewDef } from '@/lib/query/views';
+import { effectiveSort, type ViewDef } from '@/lib/query/views';
 import type { Row } from '@/lib/store/executor';
 import type { ShownView, TablePage } from '../_lib/use-view-rows';
+import ChartControls from './ChartControls';
+import type { RowPick } from './ComparePick';
 import DataTable from './DataTable';
+import type { TableSort } from './SortableHeader';
 import EChart from './EChart';
 import ErrorBox from './ErrorBox';
-
-/**
- * Rows drawn in a chart: the first 60 rows of the view (its SQL order); the table pages through
- * all of them and 下载 CSV writes all of them.
- */
-const CHART_MAX_ROWS = 60;
+import TrendChart from './TrendChart';
+import type { GroupTotals } from '../_lib/use-group-totals';
+import { spansSeveralYears } from '@/lib/charts/trend-chart';
 
 /** Props of {@link ViewResult}. */
 export interface ViewResultProps {
@@ -37,18 +39,30 @@ export interface ViewResultProps {
   back: URLSearchParams;
   /** 下载 CSV: null while it cannot run (no database yet). */
   download: { run: () => void; busy: boolean; error: string | null } | null;
+  /** The chart's top N and log scale (URL `top=`, `log=1`), and how to change them; absent: top 20, linear. */
+  chart?: { value: ChartDisplay; onChange: (d: ChartDisplay) => void };
+  /** The table's column sort (URL `sort=`). */
+  sort?: TableSort;
+  /** The 比较 checkboxes of the table's rows. */
+  pick?: RowPick;
+  /** The selection's 合计 row and per-year totals (../_lib/use-group-totals.ts): the table's total row, and the trend chart beside the view's chart when they span several years. */
+  totals?: GroupTotals | null;
 }
 
 /** The content of the view panel for a view (see the module comment). */
-export default function ViewResult({ view, shown, error, querying, page, onPage, back, download }: ViewResultProps) {
+export default function ViewResult({ view, shown, error, querying, page, onPage, back, download, chart, sort, pick, totals }: ViewResultProps) {
   const router = useRouter();
-  const chartRows = useMemo(() => (shown ? shown.rows.slice(0, CHART_MAX_ROWS) : []), [shown]);
-  const option = useMemo(() => (shown ? chartForView(shown.view, chartRows) : null), [shown, chartRows]);
-  const chartIds = useMemo(() => (shown ? chartReportIds(shown.view, chartRows) : []), [shown, chartRows]);
+  const display = chart?.value ?? DEFAULT_CHART_DISPLAY;
+  const drawn = useMemo(() => (shown ? displayedChart(shown.view, shown.rows, shown.total, display) : null), [shown, display]);
+  const option = drawn?.option ?? null;
+  const chartIds = useMemo(() => (shown && drawn ? chartReportIds(shown.view, drawn.top.rows) : []), [shown, drawn]);
+  const sorted = effectiveSort(sort?.value ?? null, view.columns);
+  const sortedCol = sorted ? view.columns.find((c) => c.key === sorted.key) : null;
   const linkFor = useCallback(
     (row: Row) => reportHref(String(row.report_id ?? ''), { flag: typeof row.fingerprint === 'string' ? row.fingerprint : null, back }),
     [back],
   );
+  const agencyLinkFor = useCallback((row: Row) => agencyHref(typeof row.agency_key === 'string' ? row.agency_key : null, back), [back]);
   const onChartClick = useCallback(
     (i: number) => {
       const id = chartIds[i];
@@ -72,11 +86,23 @@ export default function ViewResult({ view, shown, error, querying, page, onPage,
       ) : null}
       {shown && option ? (
         <>
-          <EChart option={option} label={`${view.title}图表`} onItemClick={onChartClick} />
-          <p className="muted small chart-hint">
-            {shown.total > CHART_MAX_ROWS ? `图中显示前 ${CHART_MAX_ROWS} 行（共 ${shown.total} 行，见下表）。` : ''}
-            点击图中的柱或点，打开那份报告。
-          </p>
+          {totals?.trend && spansSeveralYears(totals.trend.rows) ? (
+            <div className="chart-pair">
+              <EChart option={option} label={`${view.title}图表`} onItemClick={onChartClick} />
+              <TrendChart def={totals.trend.def} rows={totals.trend.rows} />
+            </div>
+          ) : (
+            <EChart option={option} label={`${view.title}图表`} onItemClick={onChartClick} />
+          )}
+          <ChartControls
+            view={shown.view}
+            display={display}
+            onDisplay={(d) => chart?.onChange(d)}
+            more={drawn?.more ?? null}
+            logNote={drawn?.logNote ?? null}
+            drawn={drawn?.top.rows.length ?? 0}
+            sortedBy={sorted && sortedCol ? `按“${sortedCol.label}”${sorted.dir === 'desc' ? '降序' : '升序'}` : null}
+          />
           <div className="toolbar">
             <span data-testid="row-count" data-count={shown.total}>
               共 {shown.total} 行
@@ -91,7 +117,7 @@ export default function ViewResult({ view, shown, error, querying, page, onPage,
               下载 CSV
             </button>
           </div>
-          <DataTable columns={view.columns} rows={page ? page.rows : shown.rows} linkFor={linkFor} paging={{ total: shown.total, page: page?.page ?? 0, onPage, busy: page?.busy }} />
+          <DataTable columns={view.columns} rows={page ? page.rows : shown.rows} linkFor={linkFor} agencyLinkFor={agencyLinkFor} paging={{ total: shown.total, page: page?.page ?? 0, onPage, busy: page?.busy }} sort={sort} pick={pick} total={totals?.total ?? null} />
           <details className="sql">
             <summary>查看本视图的 SQL</summary>
             <pre data-testid="view-sql">{shown.sql}</pre>

@@ -1,7 +1,7 @@
 /**
  * The one place that builds the addresses of the data folder as the app serves it (app/data/…
  * routes; the same paths from any static host): the three CSVs, manifest.json, first-pages.json,
- * the facts partitions, one report's cells and one report's text. Every fetch of them goes
+ * the alias table, the facts partitions, one report's cells and one report's text. Every fetch of them goes
  * through {@link fetchData}, never cached (a rebuild of the data needs no restart).
  */
 import { csvFileName, type DataTable } from '@/lib/store/load';
@@ -22,6 +22,10 @@ export const dataUrls = {
   factsPartition: (part: FactsPartition): string => `${DATA}/${part.file}`,
   /** `/data/cells/<report_id>`: the cells.csv rows of one built-in report (with the header). */
   reportCells: (reportId: string): string => `${DATA}/cells/${encodeURIComponent(reportId)}`,
+  /** `/data/agency-aliases.csv`: the alias table the ingest applied (204 from the app, 404 from a static host, when none; lib/pipeline/alias-file.ts). */
+  // The name is lib/parse/agency-alias-table.ts AGENCY_ALIAS_FILE, written here so that this module
+  // does not pull the agency resolver (and its division table) into every page's bundle.
+  aliasTable: (): string => `${DATA}/agency-aliases.csv`,
   /** `/data/texts/<report_id>.txt`: the text of one built-in report as the ingest read it. */
   reportText: (reportId: string): string => `${DATA}/texts/${encodeURIComponent(reportId)}.txt`,
 } as const;

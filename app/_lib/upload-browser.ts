@@ -1,7 +1,8 @@
 /**
  * Uploading reports in the browser: each dropped or picked file is read with the ingest's parser
  * and checks (lib/upload/read-uploaded-file.ts), then the readable ones are added to the page's
- * DuckDB (lib/upload/add-uploads.ts: duplicates set aside, cross-year rules against the loaded
+ * DuckDB (lib/upload/add-uploads.ts: the alias table the built data was made with —
+ * /data/agency-aliases.csv — applied to their agency identities, duplicates set aside, cross-year rules against the loaded
  * reports of the same agency, rows exactly as the ingest writes them, `origin = 'upload'`) and
  * kept for this tab (./upload-store.ts).
  *
@@ -13,6 +14,7 @@
  * Import this module dynamically from client code only (it loads pdf.js and touches the DOM).
  */
 import { GlobalWorkerOptions } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { parseAgencyAliases, type AgencyAlias } from '@/lib/parse/agency-alias-table';
 import type { ParseOptions } from '@/lib/parse/parse-report-bytes';
 import { removeUploadsSql } from '@/lib/query/uploads';
 import { addUploadedReports, type UploadFileResult } from '@/lib/upload/add-uploads';
@@ -32,6 +34,29 @@ function parseOptions(): ParseOptions {
 }
 
 let batches = 0;
+
+/** The alias table's rows and, when it could not be used, why (one sentence); fetched once per page. */
+let aliasTable: Promise<{ rows: AgencyAlias[]; problem: string | null }> | null = null;
+
+/**
+ * The alias table the built data was made with (/data/agency-aliases.csv): no rows when the data
+ * has none (204 from the app's route, 404 from a static host); no rows and a problem sentence when it cannot be fetched or read.
+ */
+function loadAliasTable(): Promise<{ rows: AgencyAlias[]; problem: string | null }> {
+  aliasTable ??= fetchData(dataUrls.aliasTable()).then(
+    async (res) => {
+      if (res.status === 204 || res.status === 404) return { rows: [], problem: null }; // the data has no alias table
+      if (!res.ok) return { rows: [], problem: `机关别名表没能读取（HTTP ${res.status}），这份报告按解析出的机关归类；请刷新页面后重新上传。` };
+      const parsed = parseAgencyAliases(await res.text(), dataUrls.aliasTable());
+      return parsed.ok ? { rows: parsed.value, problem: null } : { rows: [], problem: parsed.error };
+    },
+    () => {
+      aliasTable = null; // a network failure: try again with the next upload
+      return { rows: [], problem: '机关别名表没能读取（网络错误），这份报告按解析出的机关归类；请刷新页面后重新上传。' };
+    },
+  );
+  return aliasTable;
+}
 
 /**
  * Reads and adds `files` (in order), calling `onProgress` before each file is read.
@@ -60,14 +85,18 @@ export async function uploadFiles(
     }
   }
   onProgress(files.length, files.length, '');
+  const aliases = await loadAliasTable();
   const results = await addUploadedReports(
     { exec: db.exec, registerCsv: db.registerCsv, ensureCells: db.ensureCells, reportText: loadedReportText },
     outcomes,
     `upload-${++batches}`,
+    aliases.rows,
   );
   return results.map((r) => {
-    if (r.outcome !== 'added' || keepUpload(r.record)) return r;
-    return { ...r, message: `${r.message}。注意：本标签页的存储空间不足，这份报告只在当前页面中，刷新页面后不会保留。` };
+    if (r.outcome !== 'added') return r;
+    const withAliasNote = aliases.problem ? { ...r, message: `${r.message}。注意：${aliases.problem}` } : r;
+    if (keepUpload(r.record)) return withAliasNote;
+    return { ...withAliasNote, message: `${withAliasNote.message}。注意：本标签页的存储空间不足，这份报告只在当前页面中，刷新页面后不会保留。` };
   });
 }
 

@@ -6,6 +6,14 @@
  * at once), then the flags of its reports and, once their cells are loaded (BrowserDb.ensureCells),
  * the cross-year evaluations CARRYOVER_CONTINUITY and IN_FORCE_CONTINUITY. A failure of the later
  * steps keeps what was read and says what failed.
+ *
+ * What it downloads, whatever the size of the data: the header, charts and table read only the
+ * `facts` partitions the page's database opens with (one row per report); the cross-year checks
+ * fetch /data/cells/<report_id> for this agency's reports only (one small CSV each, through
+ * BrowserDb.ensureCells), never all of cells.csv; the flags come from flags.csv, which the database
+ * loads with reports.csv on the first query that needs them (as the dashboard does after its first
+ * chart). tests/browser/suites/agency.ts checks the cell requests; tests/bench/bench-agency.ts
+ * times the page.
  */
 import { useEffect, useState } from 'react';
 import { runQuery } from '@/lib/store/executor';
@@ -39,6 +47,15 @@ export type AgencyYearsState =
       /** The cross-year evaluations of each pair of consecutive years. */
       continuity: Part<ContinuityCheck[]>;
     };
+
+/**
+ * Marks a moment of the agency page once per page load (performance.mark), for the benchmark
+ * (tests/bench/bench-browser.ts): `agency-years` when the facts rows are read, `agency-continuity`
+ * when the cross-year evaluations are shown.
+ */
+function markOnce(name: 'agency-years' | 'agency-continuity'): void {
+  if (performance.getEntriesByName(name).length === 0) performance.mark(name);
+}
 
 /** Ids of every report of the agency (on the year axis or of an unknown year). */
 function reportIds(ay: AgencyYears): string[] {
@@ -76,6 +93,7 @@ export function useAgencyYears(db: BrowserDbState, agencyKey: string): AgencyYea
         if (!cancelled) setState(current);
       };
       update({});
+      markOnce('agency-years');
       const ids = reportIds(years);
       const flags = await runQuery(exec, agencyFlagsSql(ids));
       update({ flags: flags.ok ? { status: 'ready', value: flagsByReport(flags.value) } : { status: 'error', error: flags.error } });
@@ -86,6 +104,7 @@ export function useAgencyYears(db: BrowserDbState, agencyKey: string): AgencyYea
       }
       const cont = await runQuery(exec, continuitySql(ids));
       update({ continuity: cont.ok ? { status: 'ready', value: continuityChecks(cont.value) } : { status: 'error', error: cont.error } });
+      if (cont.ok) markOnce('agency-continuity');
     })();
     return () => {
       cancelled = true;

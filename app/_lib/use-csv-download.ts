@@ -1,14 +1,13 @@
 'use client';
 
 /**
- * 下载 CSV: every row of the view for the filter — the view's SQL itself, not the page shown
+ * 下载 CSV: every row of the view (or of its group totals, lib/query/group-totals.ts) for the filter — the view's SQL itself, not the page shown
  * (the rows on screen when they are all of them) — written by lib/csv (UTF-8 with BOM,
  * formula-injection safe) under a file name that says what it holds.
  */
 import { useCallback, useState } from 'react';
 import { csvDownloadName, rowsToCsv } from '@/lib/csv';
 import { runQuery } from '@/lib/store/executor';
-import { getView } from '@/lib/query/views';
 import type { BrowserDb } from './duckdb-browser';
 import { downloadText } from './download-text';
 import type { ShownView } from './use-view-rows';
@@ -19,7 +18,7 @@ export function useCsvDownload(db: BrowserDb | null, shown: ShownView | null): {
   const [error, setError] = useState<string | null>(null);
   const download = useCallback(async () => {
     if (!shown || !db) return;
-    const v = getView(shown.view);
+    const v = shown.def; // the view or its grouped form: its columns and title
     setDownloading(true);
     const r = shown.total <= shown.rows.length ? { ok: true as const, value: shown.rows } : await runQuery(db.exec, shown.sql);
     setDownloading(false);

@@ -1,18 +1,20 @@
 'use client';
 
 /**
- * The dashboard's URL state: the tab (`?view=`), the filter (`agency`, `region`, `from`, `to`,
- * `origin`, lib/query/filters.ts) and the review queue's rule/severity/status
+ * The dashboard's URL state: the tab (`?view=`), the grouping (`group=`, lib/query/group-totals.ts), the filter (`agency`, `region` — a region path such as `江苏省/淮安市`, lib/query/region-tree.ts —,
+ * `type`, `level`, `from`, `to`, `origin`, lib/query/filters.ts) and the review queue's rule/severity/status
  * (lib/query/review.ts), read from the URL once on the client and written back with
  * `history.replaceState` on every change, so that a link reopens the same view and filter.
  *
  * The filter is normalized once, here, where it is set (from the URL or by the filter bar): every
  * reader gets a normalized {@link FilterState}.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { EMPTY_FILTER, filterFromSearchParams, filterToSearchParams, normalizeFilter, type FilterState } from '@/lib/query/filters';
 import { EMPTY_REVIEW_FILTER, reviewFilterFromSearchParams, reviewFilterToSearchParams, type ReviewFilter } from '@/lib/query/review';
 import { isViewId, type ViewId } from '@/lib/query/views';
+import { groupFromParam, type GroupBy } from '@/lib/query/group-totals';
+import { DEFAULT_VIEW_DISPLAY, displayFromSearchParams, displayToSearchParams, type ViewDisplay } from './view-display';
 
 /** A tab of the dashboard: one of the views, 审核 (review queue) or 覆盖 (coverage grid). */
 export type TabId = ViewId | 'review' | 'coverage';
@@ -32,6 +34,12 @@ export interface DashboardUrl {
   setFilter: (filter: FilterState) => void;
   reviewFilter: ReviewFilter;
   setReviewFilter: (rf: ReviewFilter) => void;
+  /** Sort, chart top N / log scale, compared agencies (`sort`, `top`, `log`, `compare`, `cyear`; ./view-display.ts). */
+  display: ViewDisplay;
+  setDisplay: Dispatch<SetStateAction<ViewDisplay>>;
+  /** The tables' grouping (`group=`, lib/query/group-totals.ts): null = 不分组 (one row per report). */
+  group: GroupBy | null;
+  setGroup: (g: GroupBy | null) => void;
   /** False until the URL has been read (the first render on the client shows the defaults). */
   urlRead: boolean;
   /** The URL parameters of the current state; also the `back` of links to report pages. */
@@ -43,6 +51,8 @@ export function useDashboardUrl(): DashboardUrl {
   const [tab, setTab] = useState<TabId>('proactive');
   const [filter, setFilterState] = useState<FilterState>(EMPTY_FILTER);
   const [reviewFilter, setReviewFilter] = useState<ReviewFilter>(EMPTY_REVIEW_FILTER);
+  const [display, setDisplay] = useState<ViewDisplay>(DEFAULT_VIEW_DISPLAY);
+  const [group, setGroup] = useState<GroupBy | null>(null);
   const [urlRead, setUrlRead] = useState(false);
 
   // From the URL, once, on the client (filterFromSearchParams returns a normalized filter).
@@ -52,6 +62,8 @@ export function useDashboardUrl(): DashboardUrl {
     if (isTabId(v)) setTab(v);
     setFilterState(filterFromSearchParams(params));
     setReviewFilter(reviewFilterFromSearchParams(params));
+    setDisplay(displayFromSearchParams(params));
+    setGroup(groupFromParam(params.get('group')));
     setUrlRead(true);
   }, []);
 
@@ -60,14 +72,17 @@ export function useDashboardUrl(): DashboardUrl {
   const params = useMemo(() => {
     const p = filterToSearchParams(filter);
     p.set('view', tab);
+    if (group) p.set('group', group);
     if (tab === 'review') reviewFilterToSearchParams(reviewFilter, p);
+    else if (tab === 'compliance') for (const r of reviewFilter.rules) p.append('rule', r); // 合规's rule filter (app/_components/ComplianceRules.tsx)
+    displayToSearchParams(display, p);
     return p;
-  }, [filter, tab, reviewFilter]);
+  }, [filter, tab, reviewFilter, display, group]);
 
   useEffect(() => {
     if (!urlRead) return;
     window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`);
   }, [params, urlRead]);
 
-  return { tab, setTab, filter, setFilter, reviewFilter, setReviewFilter, urlRead, params };
+  return { tab, setTab, filter, setFilter, reviewFilter, setReviewFilter, display, setDisplay, group, setGroup, urlRead, params };
 }

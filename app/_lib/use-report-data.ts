@@ -37,7 +37,7 @@ async function readReport(db: BrowserDb, reportId: string): Promise<ReportDataSt
   if (rep.value.length === 0) return { status: 'not_found' };
   const report = rep.value[0];
   const agency = str(report.agency);
-  const siblings = agency ? await runQuery(exec, agencyReportsSql(agency)) : { ok: true as const, value: [] };
+  const siblings = agency ? await runQuery(exec, agencyReportsSql(agency, str(report.agency_key))) : { ok: true as const, value: [] };
   return { status: 'ready', report, cells: cellsFromRows(cells.value), flags: flagsFromRows(flags.value, rowFingerprint), siblings: siblings.ok ? siblings.value : [] };
 }
 

@@ -14,7 +14,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { runQuery, type Row } from '@/lib/store/executor';
 import { isEmptyFilter, type FilterState } from '@/lib/query/filters';
-import { PAGE_ROWS, pageSql, rowCountSql, type ViewDef, type ViewId, type ViewQuery } from '@/lib/query/views';
+import { PAGE_ROWS, pageSql, queryToSql, rowCountSql, sortQuery, effectiveSort, type ViewDef, type ViewId, type ViewQuery, type ViewSort } from '@/lib/query/views';
 import { MANIFEST_FORMAT, type FirstPages } from '@/lib/store/manifest';
 import type { BrowserDb } from './duckdb-browser';
 import { dataUrls, fetchData } from './data-urls';
@@ -23,6 +23,8 @@ import { keptUploadCount } from './upload-store';
 /** A view's result as shown: its query and SQL, the first page of rows, the row count, timing. */
 export interface ShownView {
   view: ViewId;
+  /** The definition the rows come from: the view, or its grouped form (lib/query/group-totals.ts groupedView) — its columns head the table and the CSV. */
+  def: ViewDef;
   filter: FilterState;
   query: ViewQuery;
   sql: string;
@@ -66,9 +68,11 @@ function useFirstPages(enabled: boolean): FirstPages | null {
 }
 
 /** Runs the first page and, when the page is full, the row count of one view query. */
-async function queryFirstPage(db: BrowserDb, view: ViewDef, filter: FilterState): Promise<ViewState> {
+async function queryFirstPage(db: BrowserDb, view: ViewDef, filter: FilterState, sort: ViewSort | null): Promise<ViewState> {
   const t0 = performance.now();
-  const query = view.query(filter);
+  // The user's column sort changes the query object (its ORDER BY), never the SQL text; the page,
+  // the count and 下载 CSV (`sql`) all come from it.
+  const query = sortQuery(view.query(filter), sort, view.columns);
   const exec = view.reads === 'facts' ? db.execFacts : db.exec;
   const r = await runQuery(exec, pageSql(query, PAGE_ROWS, 0));
   const n = r.ok && r.value.length === PAGE_ROWS ? await runQuery(exec, rowCountSql(query)) : null;
@@ -76,16 +80,17 @@ async function queryFirstPage(db: BrowserDb, view: ViewDef, filter: FilterState)
   if (!r.ok) return { status: 'error', error: r.error };
   if (n && !n.ok) return { status: 'error', error: n.error };
   const total = n ? Number(n.value[0]?.n ?? 0) : r.value.length;
-  return { status: 'ready', view: view.id, filter, query, sql: view.sql(filter), rows: r.value, total, queryMs, seq: 0 };
+  return { status: 'ready', view: view.id, def: view, filter, query, sql: queryToSql(query), rows: r.value, total, queryMs, seq: 0 };
 }
 
 /**
  * The current view's rows (see the module comment). `db` is null until the database is ready;
  * `active` is false on the 审核 and 覆盖 tabs (nothing is queried); `version` re-runs the query
- * after the data changed.
+ * after the data changed; `sort` is the table's column sort (null: the view's own order).
  */
-export function useViewRows(opts: { db: BrowserDb | null; version: number; view: ViewDef; filter: FilterState; urlRead: boolean; active: boolean }) {
+export function useViewRows(opts: { db: BrowserDb | null; version: number; view: ViewDef; filter: FilterState; sort?: ViewSort | null; urlRead: boolean; active: boolean }) {
   const { db, version, view, filter, urlRead, active } = opts;
+  const sort = opts.sort ?? null;
   const [result, setResult] = useState<ViewState>({ status: 'loading' });
   const [querying, setQuerying] = useState(false);
   const firstPages = useFirstPages(urlRead);
@@ -95,7 +100,7 @@ export function useViewRows(opts: { db: BrowserDb | null; version: number; view:
     let cancelled = false;
     setResult((prev) => (prev.status === 'ready' && prev.view === view.id ? prev : { status: 'loading' }));
     setQuerying(true);
-    void queryFirstPage(db, view, filter).then((r) => {
+    void queryFirstPage(db, view, filter, sort).then((r) => {
       if (cancelled) return;
       setQuerying(false);
       setResult(r.status === 'ready' ? { ...r, seq: ++renderSeq } : r);
@@ -103,17 +108,17 @@ export function useViewRows(opts: { db: BrowserDb | null; version: number; view:
     return () => {
       cancelled = true;
     };
-  }, [db, version, view, filter, urlRead, active]);
+  }, [db, version, view, filter, sort, urlRead, active]);
 
-  const queried = result.status === 'ready' && result.view === view.id ? result : null;
-  // Until DuckDB has answered for this view: the build's first page, when the filter is empty and
-  // the build ran the same SQL (same dashboard version).
+  const queried = result.status === 'ready' && result.def === view ? result : null;
+  // Until DuckDB has answered for this view: the build's first page, when the filter is empty, no
+  // column sort is chosen and the build ran the same SQL (same dashboard version).
   const early = useMemo((): ShownView | null => {
-    if (queried || !firstPages || !active || !isEmptyFilter(filter)) return null;
+    if (queried || !firstPages || !active || !isEmptyFilter(filter) || effectiveSort(sort, view.columns)) return null;
     const fp = firstPages.views[view.id];
     const sql = view.sql(filter);
-    return fp && fp.sql === sql ? { view: view.id, filter, query: view.query(filter), sql, rows: fp.rows, total: fp.total, queryMs: 0, seq: 0 } : null;
-  }, [queried, firstPages, active, filter, view]);
+    return fp && fp.sql === sql ? { view: view.id, def: view, filter, query: view.query(filter), sql, rows: fp.rows, total: fp.total, queryMs: 0, seq: 0 } : null;
+  }, [queried, firstPages, active, filter, view, sort]);
   const shown: ShownView | null = queried ?? early;
   const error = result.status === 'error' ? result.error : null;
   const paging = useTablePage(db, shown);

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duckdb';
 import { agencyYearsSql, buildAgencyYears, OUTCOME_SEGMENTS, type AgencyYears } from '../query/agency-years';
 import {
+  ALL_ZERO_SENTENCE,
   emptyYearChart,
   newApplicationsChart,
   outcomeShareChart,
@@ -105,6 +106,10 @@ describe('agency charts over tests/fixtures', () => {
       ['行政处罚·本年处理决定数量', 0],
       ['行政强制·本年处理决定数量', 0],
     ]);
+    // Every number 0 (the seed prints 0 0 0): the points lie on the axis, so the chart says it in words.
+    expect((t2DecisionsChart(ay) as { title: Array<{ text: string }> }).title.map((t) => t.text)).toEqual(['表二：许可、处罚、强制决定（件）', ALL_ZERO_SENTENCE]);
+    // With a number other than 0 (行政规范性文件·现行有效 16) only the chart's own title.
+    expect((t2DocumentsChart(ay) as { title: { text: string } }).title.text).toBe('表二：规章与行政规范性文件（件）');
   });
 
   it('says so when no year has a number', () => {

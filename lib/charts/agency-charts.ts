@@ -53,18 +53,25 @@ export function emptyYearChart(title: string, sentence: string): EChartsCoreOpti
 /** Whether a series has at least one number. */
 const hasData = (series: readonly YearSeries[]) => series.some((s) => s.data.some((v) => v !== null));
 
+/** The sentence an all-zero line chart shows in its middle (its points lie on the axis, easily missed). */
+export const ALL_ZERO_SENTENCE = '这些年度报告给出的数都是 0';
+
 /**
  * Lines over the years: `unit` `件` (counts, whole-number axis) or `%` (values already × 100, axis
  * 0–100 when all values are within it); the unit is said in the title, not on the axis (an axis name
  * would sit under the legend on a phone). Points are drawn so that a single year stands out; nulls
- * break the line. With no number at all, a chart that says so.
+ * break the line. With no number at all, a chart that says so; when every number is 0, the chart
+ * draws them and says {@link ALL_ZERO_SENTENCE} (issue 9: an all-zero chart says so).
  */
 export function yearLineChart(title: string, years: readonly number[], series: readonly YearSeries[], unit: '件' | '%'): EChartsCoreOption {
   if (!hasData(series)) return emptyYearChart(title, '这些年度的报告都没有给出这些数');
   const values = series.flatMap((s) => s.data).filter((v): v is number => v !== null);
   const percentAxis = unit === '%' && values.every((v) => v >= 0 && v <= 100);
+  const framed = frame(title, years, series.map((s) => s.name), { valueFormatter: unit === '%' ? fmtPercent : fmtCount });
+  const allZero = values.every((v) => v === 0);
   return {
-    ...frame(title, years, series.map((s) => s.name), { valueFormatter: unit === '%' ? fmtPercent : fmtCount }),
+    ...framed,
+    ...(allZero ? { title: [framed.title, { text: ALL_ZERO_SENTENCE, left: 'center', top: '45%', textStyle: { color: '#666', fontSize: 13, fontWeight: 'normal' } }] } : {}),
     yAxis: { type: 'value', minInterval: unit === '件' ? 1 : undefined, ...(percentAxis ? { min: 0, max: 100 } : {}) },
     series: series.map((s) => ({ name: s.name, type: 'line', data: [...s.data], connectNulls: false, showSymbol: true, symbolSize: 8 })),
   };

@@ -17,6 +17,10 @@ import {
   legendRows,
   proactiveChart,
   reviewLitigationChart,
+  withBlankChartNote,
+  drawnValues,
+  ALL_ZERO_NOTE,
+  NO_VALUE_NOTE,
   type ChartRow,
 } from './index';
 
@@ -43,7 +47,7 @@ describe('charts from fixture rows', () => {
     const opt = applicationsChart(rows);
     const i = categoriesOf(opt).indexOf('淄博市临淄区人民政府办公室\n2023');
     expect(i).toBeGreaterThanOrEqual(0);
-    const bars = seriesOf(opt).filter((s) => s.type === 'bar');
+    const bars = seriesOf(opt).filter((s) => s.stack === 'outcome');
     expect(bars.map((s) => s.name)).toEqual(['予以公开', '部分公开', '不予公开', '无法提供', '不予处理', '其他处理']);
     expect(bars.every((s) => s.stack === 'outcome')).toBe(true);
     expect(bars.map((s) => s.data[i])).toEqual([7, 1, 0, 21, 1, 1]);
@@ -133,5 +137,50 @@ describe('指标 chart and chart clicks', () => {
     const cids = chartReportIds('compliance', flags);
     expect(cids).toHaveLength(cats.length);
     expect(cids[cats.indexOf('威海市文登区科学技术局\n2022')]).toBe('6097eb29f1d289bb');
+  });
+});
+
+describe('依申请公开 intake bars, the rate as points, and blank charts (issue 9)', () => {
+  it('本年新收 and 上年结转 are a stack of their own: 临淄区人民政府办公室 2023 received 27 new, 6 carried over', async () => {
+    const rows = (await db.exec(APPLICATIONS_VIEW.sql(EMPTY_FILTER))) as ChartRow[];
+    const opt = applicationsChart(rows);
+    const i = categoriesOf(opt).indexOf('淄博市临淄区人民政府办公室\n2023');
+    // seed 004 表三 总计: 本年新收 27, 上年结转 6 (27 + 6 = 办理结果总计 31 + 结转下年度 2).
+    expect(pick(opt, '本年新收政府信息公开申请数量')).toMatchObject({ stack: 'intake', type: 'bar' });
+    expect(pick(opt, '本年新收政府信息公开申请数量').data[i]).toBe(27);
+    expect(pick(opt, '上年结转政府信息公开申请数量').data[i]).toBe(6);
+  });
+
+  it('the rate is drawn as points (scatter), never a line joining agencies', async () => {
+    const rows = (await db.exec(APPLICATIONS_VIEW.sql(EMPTY_FILTER))) as ChartRow[];
+    const opt = applicationsChart(rows);
+    expect(pick(opt, '实质公开率').type).toBe('scatter');
+    expect(seriesOf(opt).some((s) => s.type === 'line')).toBe(false);
+  });
+
+  it('主动公开 legend keeps the unit of 收费; the view label does not repeat it (the header adds （万元）)', () => {
+    const fee = PROACTIVE_VIEW.columns.find((c) => c.key === 'fees_amount')!;
+    expect(fee.label).toBe('行政事业性收费·本年收费金额');
+    expect(fee.unit).toBe('万元');
+  });
+
+  it('二七区科技局 2023 printed only zeros: its chart says every value is 0; others get no note', async () => {
+    // seed 002 (郑州市二七区科技局 2023): every cell of 表三 and 表四 is 0.
+    const erqi = (await db.exec(APPLICATIONS_VIEW.sql({ agencies: ['410103:科技局'], regions: [] }))) as ChartRow[];
+    expect(erqi).toHaveLength(1);
+    const opt = chartForView('applications', erqi) as { title: Array<{ text: string }> };
+    expect(drawnValues(opt).every((v) => v === 0)).toBe(true);
+    expect(opt.title.map((t) => t.text)).toContain(ALL_ZERO_NOTE);
+    const rl = chartForView('review_litigation', (await db.exec(REVIEW_LITIGATION_VIEW.sql({ agencies: ['410103:科技局'], regions: [] }))) as ChartRow[]) as { title: Array<{ text: string }> };
+    expect(rl.title.map((t) => t.text)).toContain(ALL_ZERO_NOTE);
+    const all = chartForView('applications', (await db.exec(APPLICATIONS_VIEW.sql(EMPTY_FILTER))) as ChartRow[]) as { title: unknown };
+    expect(Array.isArray(all.title)).toBe(false);
+  });
+
+  it('rows whose every value is NULL say that nothing could be drawn; no rows keep their own note', () => {
+    const opt = withBlankChartNote(applicationsChart([{ agency: '某机关', year: 2024, new_received: null }])) as { title: Array<{ text: string }> };
+    expect(opt.title.map((t) => t.text)).toContain(NO_VALUE_NOTE);
+    const empty = chartForView('applications', []) as { title: Array<{ text: string }> };
+    expect(empty.title.map((t) => t.text)).toEqual([expect.stringContaining('依申请公开'), '没有符合筛选条件的数据']);
   });
 });

@@ -71,14 +71,18 @@ export function legendRows(names: readonly string[], width = 1000): number {
   return rows;
 }
 
-/** Category axis for the rows: labels broken into lines; slanted when there are many. */
+/**
+ * Category axis for the rows: labels broken into lines; when there are many, one line each
+ * (`机关 年度`) slanted at 60° so that neighbours do not overlap (a two-line label slanted ran into
+ * the next one), overlapping ones hidden (the tooltip still names every bar).
+ */
 function categoryAxis(categories: readonly string[]): Record<string, unknown> {
   const many = categories.length > 8;
   return {
     type: 'category',
     data: categories,
     axisLabel: many
-      ? { interval: 0, rotate: 35, width: 180, overflow: 'truncate', lineHeight: 15 }
+      ? { interval: 0, rotate: 60, width: 160, overflow: 'truncate', hideOverlap: true, formatter: (v: string) => v.replace(/\n/g, ' ') }
       : { interval: 0, width: Math.max(90, Math.min(180, Math.floor(900 / Math.max(1, categories.length)) - 16)), overflow: 'break', lineHeight: 16 },
   };
 }
@@ -117,7 +121,9 @@ export function proactiveChart(rows: readonly ChartRow[]): EChartsCoreOption {
   if (rows.length === 0) return emptyOption(title);
   const counts = PROACTIVE_VIEW.columns.filter((c) => c.format === 'count');
   const amount = PROACTIVE_VIEW.columns.find((c) => c.format === 'amount');
-  const names = [...counts.map((c) => c.label), ...(amount ? [amount.label] : [])];
+  // The amount's legend carries its unit (the view's label does not: the table header adds it).
+  const amountName = amount ? `${amount.label}（${amount.unit ?? '万元'}）` : '';
+  const names = [...counts.map((c) => c.label), ...(amount ? [amountName] : [])];
   return {
     ...base(rows.map(categoryLabel), title, names),
     yAxis: [
@@ -134,46 +140,58 @@ export function proactiveChart(rows: readonly ChartRow[]): EChartsCoreOption {
         tooltip: { valueFormatter: fmtCount('件') },
       })),
       ...(amount
-        ? [{ name: amount.label, type: 'bar', barMaxWidth: 28, yAxisIndex: 1, data: values(rows, amount.key), tooltip: { valueFormatter: fmtCount('万元') } }]
+        ? [{ name: amountName, type: 'bar', barMaxWidth: 28, yAxisIndex: 1, data: values(rows, amount.key), tooltip: { valueFormatter: fmtCount('万元') } }]
         : []),
     ],
   };
 }
 
 /**
- * 依申请公开: the outcome composition of 表三 (总计 column) as stacked bars per agency-year
- * (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理; 件), and 实质公开率 (%) as a line on
- * the right axis.
+ * 依申请公开: per agency-year two stacked bars (件) — the applications to handle (本年新收 +
+ * 上年结转, stack `intake`) and the outcome composition of 表三 (总计 column: 予以公开, 部分公开,
+ * 不予公开, 无法提供, 不予处理, 其他处理, stack `outcome`) — so a report with new applications but no
+ * outcome cells (宿迁市人民政府 2025: 3,830 new) still has a bar; and 实质公开率 (%) as points on the
+ * right axis, not a line: the categories are different agencies, not a trend.
  */
 export function applicationsChart(rows: readonly ChartRow[]): EChartsCoreOption {
-  const title = `${APPLICATIONS_VIEW.title}：办理结果构成（件）与实质公开率（%）`;
+  const title = `${APPLICATIONS_VIEW.title}：收到的申请与办理结果（件）、实质公开率（%）`;
   if (rows.length === 0) return emptyOption(title);
   const rateName = label(APPLICATIONS_VIEW, 'disclosure_rate');
+  const intake = (['new_received', 'carried_over'] as const).map((k, i) => ({
+    name: label(APPLICATIONS_VIEW, k),
+    type: 'bar',
+    stack: 'intake',
+    barMaxWidth: 40,
+    yAxisIndex: 0,
+    data: values(rows, k),
+    itemStyle: { color: i === 0 ? '#1b3f66' : '#9bb4cf' },
+    tooltip: { valueFormatter: fmtCount('件') },
+  }));
   return {
-    ...base(rows.map(categoryLabel), title, [...T3_OUTCOME_GROUPS.map((g) => g.label), rateName]),
+    ...base(rows.map(categoryLabel), title, [...intake.map((s) => s.name), ...T3_OUTCOME_GROUPS.map((g) => g.label), rateName]),
     yAxis: [
       { type: 'value', name: '件', minInterval: 1 },
       { type: 'value', name: '%', min: 0, max: 100, splitLine: { show: false } },
     ],
     series: [
-      ...T3_OUTCOME_GROUPS.map((g) => ({
+      ...intake,
+      ...T3_OUTCOME_GROUPS.map((g, i) => ({
         name: g.label,
         type: 'bar',
         stack: 'outcome',
-        barMaxWidth: 64,
+        barMaxWidth: 40,
         yAxisIndex: 0,
         data: values(rows, g.key),
+        itemStyle: { color: PALETTE[[0, 2, 3, 1, 4, 7][i] ?? i] },
         tooltip: { valueFormatter: fmtCount('件') },
       })),
       {
         name: rateName,
-        type: 'line',
+        type: 'scatter',
         yAxisIndex: 1,
         symbol: 'diamond',
-        symbolSize: 11,
+        symbolSize: 12,
         itemStyle: { color: '#1d2430', borderColor: '#fff', borderWidth: 1 },
-        lineStyle: { color: '#1d2430', type: 'dashed' },
-        connectNulls: false,
         data: values(rows, 'disclosure_rate', 100),
         tooltip: { valueFormatter: fmtRate },
       },
@@ -301,8 +319,50 @@ export function chartReportIds(view: ViewId, rows: readonly ChartRow[]): Array<s
   return [...seen.values()];
 }
 
-/** The chart of a view for its rows. */
+/** What a chart with rows whose every drawn value is 0 says in its middle (a blank chart is not a missing chart). */
+export const ALL_ZERO_NOTE = '图中所有数值均为 0：报告印出的就是 0（不是缺失），所以看不到柱';
+
+/** What a chart with rows but no value at all says in its middle. */
+export const NO_VALUE_NOTE = '图中没有可画的数值：这些报告没有给出这些数，或比率无法计算';
+
+/** The numbers a chart draws: every series' data points (plain numbers or `{ value }`), NULLs left out. */
+export function drawnValues(option: EChartsCoreOption): number[] {
+  const series = (option as { series?: Array<{ data?: unknown[] }> }).series ?? [];
+  const out: number[] = [];
+  for (const s of series) {
+    for (const v of s.data ?? []) {
+      const n = typeof v === 'number' ? v : v && typeof v === 'object' && typeof (v as { value?: unknown }).value === 'number' ? (v as { value: number }).value : null;
+      if (n !== null) out.push(n);
+    }
+  }
+  return out;
+}
+
+/**
+ * The option with a note in the middle when nothing would be visible: {@link ALL_ZERO_NOTE} when
+ * every drawn value is 0, {@link NO_VALUE_NOTE} when there is none (every cell NULL). An empty
+ * chart (no rows) keeps its own note. Pure; other options are returned as they are.
+ */
+export function withBlankChartNote(option: EChartsCoreOption): EChartsCoreOption {
+  const series = (option as { series?: unknown[] }).series ?? [];
+  if (series.length === 0) return option;
+  const nums = drawnValues(option);
+  const note = nums.length === 0 ? NO_VALUE_NOTE : nums.every((n) => n === 0) ? ALL_ZERO_NOTE : null;
+  if (!note) return option;
+  const title = (option as { title?: unknown }).title;
+  const titles = Array.isArray(title) ? title : title ? [title] : [];
+  return {
+    ...option,
+    title: [...titles, { text: note, left: 'center', top: 'middle', textStyle: { color: '#555', fontSize: 14, fontWeight: 'normal', width: 320, overflow: 'break' } }],
+  };
+}
+
+/** The chart of a view for its rows, with {@link withBlankChartNote}'s note when every value is 0 or none is given. */
 export function chartForView(view: ViewId, rows: readonly ChartRow[]): EChartsCoreOption {
+  return withBlankChartNote(chartOf(view, rows));
+}
+
+function chartOf(view: ViewId, rows: readonly ChartRow[]): EChartsCoreOption {
   switch (view) {
     case 'indicators':
       return indicatorsChart(rows);

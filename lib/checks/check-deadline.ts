@@ -25,8 +25,10 @@ export function deadlineFor(year: number, kind: Report['report_kind']): string {
 }
 
 /**
- * One `error` flag when the printed publication date is after the deadline (`difference` = days
- * late); nothing when it is on time or when the date, year or kind is unknown (not evaluable).
+ * One `error` flag when the publication date is after the deadline (`difference` = days late);
+ * nothing when it is on time or when the date, year or kind is unknown (not evaluable). The date
+ * is the one printed at the end of the report, or — when it prints none — the publication date of
+ * the page that carried it (`published_on_source` `page`), which the message then names as such.
  */
 export function checkDeadline(report: Report): Flag[] {
   if (!report.published_on || report.year === null || !report.report_kind) return [];
@@ -41,7 +43,7 @@ export function checkDeadline(report: Report): Flag[] {
       expected: deadline,
       actual: report.published_on,
       difference: days,
-      message: `发布日期 ${report.published_on} 晚于《政府信息公开条例》第四十九条规定的期限 ${deadline}（${who}），逾期 ${days} 天。`,
+      message: `${report.published_on_source === 'page' ? '网页发布日期（报告未印日期）' : '发布日期'} ${report.published_on} 晚于《政府信息公开条例》第四十九条规定的期限 ${deadline}（${who}），逾期 ${days} 天。`,
     }),
   ];
 }

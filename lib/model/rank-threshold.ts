@@ -7,3 +7,13 @@
 
 /** Fewest cases (件, the ratio's denominator) for a ratio to be ranked. */
 export const MIN_CASES = 30;
+
+/**
+ * Fewest members (reports with a ranked ratio, the agency itself included) of a peer group
+ * (同类同级同年: same agency_type, level and year) for its quartiles and an agency's percentile in it
+ * to be shown (lib/query/indicator-peers.ts). Our choice, not the spec's: with fewer than 5 values
+ * P25 and P75 are interpolated between one or two neighbours and a percentile moves in steps of
+ * 25 % or more; the cell then says 同类不足5家 (lib/present/rank-text.ts). Ranks are shown in a
+ * group of any size.
+ */
+export const MIN_PEERS = 5;

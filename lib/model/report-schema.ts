@@ -174,7 +174,13 @@ export type SectionKey = z.infer<typeof SectionKey>;
  * - `agency_name`: the agency's canonical display name (`淮安市洪泽区人民政府`: the division chain
  *   plus the agency part as printed), or the alias row's name; null when no agency was read;
  * - `agency_alias`: the alias-table row applied to this report (`agency-aliases.csv:2 洪泽区人民政府`),
- *   null when none was.
+ *   null when none was;
+ * - `published_on_source`: where `published_on` comes from — `printed` (the date printed at the
+ *   end of the report) or `page` (the publication date of the web page or capture that carried
+ *   it: a 发布时间 / 发布日期 field, `<meta name="PubDate">`), used when the report prints none;
+ *   null when there is no date;
+ * - `source_url`: the address of the page the report was published on (a capture's 原文链接,
+ *   `<meta name="Url">`), null when the file does not say.
  */
 export const Report = z.object({
   report_id: z.string().min(1),
@@ -198,6 +204,8 @@ export const Report = z.object({
   agency_key: z.string().min(1).nullable(),
   agency_name: z.string().min(1).nullable(),
   agency_alias: z.string().nullable(),
+  published_on_source: z.enum(['printed', 'page']).nullable(),
+  source_url: z.string().nullable(),
 });
 /** See {@link Report}. */
 export type Report = z.infer<typeof Report>;

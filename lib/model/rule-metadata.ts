@@ -1,7 +1,7 @@
 /**
  * What every rule says about itself — id, version, severity, Chinese name, source, formula — and
  * the entries of the rules the parser raises while reading (TABLE_MISSING, CELL_MISSING,
- * CELL_INFERRED, AGENCY_UNRESOLVED). They live here, not in lib/checks, because the parser and
+ * CELL_INFERRED, CELL_AMBIGUOUS, AGENCY_UNRESOLVED). They live here, not in lib/checks, because the parser and
  * normalize make those flags and take their version from here (lib/model imports nothing of ours).
  * The rules that lib/checks runs carry the same fields in their own file (lib/checks/rule.ts);
  * lib/checks/rule-registry.ts lists both kinds, and the UI reads names, sources and formulas there.
@@ -67,6 +67,22 @@ export const cellInferredRule = {
   formula: '未印出的单元格 = 由本行总计或本列勾稽关系推算的值（推算值，原文未印出）',
 } satisfies ParserRaisedRule;
 
+/**
+ * A run of digits printed without separators (`0000000`, `10 0 0 0 01`, a text capture of a web
+ * page) whose split into the row's cells neither the spacing nor the form's identities determine:
+ * the cells stay `missing` and the flag lists the candidate readings (lib/normalize
+ * solve-run-together.ts).
+ */
+export const cellAmbiguousRule = {
+  id: 'CELL_AMBIGUOUS' as const,
+  version: 1,
+  severity: 'warning',
+  scope: 'parser',
+  name: '数字连写，无法确定如何拆分到各单元格',
+  source: `${FORM_2021_SOURCE} 表格格式（每个单元格各印一个数字）及表三、表四的勾稽关系`,
+  formula: '连写的数字只有一种拆分同时符合空格分隔和全部勾稽关系时才读入；否则各格标为缺失，列出可能的读法',
+} satisfies ParserRaisedRule;
+
 /** The agency's name matches no division of the 民政部 list; province/city/county stay null (lib/parse). */
 export const agencyUnresolvedRule = {
   id: 'AGENCY_UNRESOLVED' as const,
@@ -79,7 +95,7 @@ export const agencyUnresolvedRule = {
 } satisfies ParserRaisedRule;
 
 /** Every rule the parser raises, in the order of lib/model/report-schema.ts RuleId. */
-export const PARSER_RAISED_RULES = [tableMissingRule, cellMissingRule, cellInferredRule, agencyUnresolvedRule] as const;
+export const PARSER_RAISED_RULES = [tableMissingRule, cellMissingRule, cellInferredRule, cellAmbiguousRule, agencyUnresolvedRule] as const;
 
-/** Ids of the rules the parser raises: `TABLE_MISSING` | `CELL_MISSING` | `CELL_INFERRED` | `AGENCY_UNRESOLVED`. */
+/** Ids of the rules the parser raises: `TABLE_MISSING` | `CELL_MISSING` | `CELL_INFERRED` | `CELL_AMBIGUOUS` | `AGENCY_UNRESOLVED`. */
 export type ParserRaisedRuleId = (typeof PARSER_RAISED_RULES)[number]['id'];

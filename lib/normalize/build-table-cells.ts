@@ -5,13 +5,14 @@
  */
 import { T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_ROWS, TABLE_LABELS, columnLabel, rowLabel, t2Rows } from '../model/form-layout';
 import { cellRef } from '../model/cell-grid';
-import { t3BalanceInstances, t3OutcomeSumInstances, type CellAddress } from '../model/form-identities';
+import { t3BalanceInstances, t3OutcomeSumInstances, t3RowTotalInstances, t4TotalInstances, type CellAddress } from '../model/form-identities';
 import { makeFlag } from '../model/make-flag';
 import type { Cell, Flag, FormVersion, TableKey } from '../model/report-schema';
 import type { PrintedTable } from '../parse/parsed-report';
 import type { PrintedRow, ValueToken } from '../parse/tokenize-table-text';
 import { alignT3Rows, normalizeLabel } from './match-row-labels';
 import { cellFromToken, missingCell, placeShortRows, type ShortRow } from './recover-lost-cell';
+import { hasRunTogetherValues, readRunTogetherRows, type SolvedRow } from './read-run-together-rows';
 
 /** What was read of one table. `found` is false when the section holds no such table. */
 export interface TableReading {
@@ -117,8 +118,11 @@ function layoutHint(row: PrintedRow, all: readonly PrintedRow[], columns: number
  * The table counts as found with five recognized rows, or with one recognized row printed in full
  * (an excerpt). Stray values (a lone number beside a complete row) and rows matching no form row
  * are kept in `notes`, except header rows before the first recognized row that print no number.
+ * When the cells were printed run together (`runTogether`, or a number printed with a leading
+ * zero), each row's digits are split by solve-run-together.ts first; a row whose split is not
+ * determined is `missing` under CELL_AMBIGUOUS.
  */
-export function readT3(reportId: string, allPrinted: readonly PrintedRow[]): TableReading {
+export function readT3(reportId: string, allPrinted: readonly PrintedRow[], runTogether = false): TableReading {
   const printed = allPrinted.filter((r) => !r.stray);
   const strays = allPrinted.filter((r) => r.stray);
   const { layout, matched, unassigned } = alignT3Rows(printed);
@@ -144,6 +148,7 @@ export function readT3(reportId: string, allPrinted: readonly PrintedRow[]): Tab
   ];
   const shorts: ShortRow[] = [];
   const notFound: Array<{ key: string; columns: readonly string[] }> = [];
+  const solved = runTogether || hasRunTogetherValues(printed) ? solveT3Runs(reportId, rowKeys, matched, layout) : new Map<string, SolvedRow>();
   for (const key of rowKeys) {
     const m = matched.find((x) => x.key === key);
     if (!m) {
@@ -151,7 +156,13 @@ export function readT3(reportId: string, allPrinted: readonly PrintedRow[]): Tab
       notFound.push({ key, columns });
       continue;
     }
-    const r = readRow(reportId, 't3', key, columns, m.printed, true);
+    const s = solved.get(key);
+    if (s?.kind === 'ambiguous') {
+      cells.push(...s.cells);
+      flags.push(s.flag);
+      continue;
+    }
+    const r = readRow(reportId, 't3', key, columns, s?.kind === 'values' ? { ...m.printed, values: s.values } : m.printed, true);
     cells.push(...r.cells);
     flags.push(...r.flags);
     notes.push(...r.notes);
@@ -190,6 +201,21 @@ export function readT3(reportId: string, allPrinted: readonly PrintedRow[]): Tab
   return { table: 't3', found: true, cells, flags, notes, layout };
 }
 
+/** The run-together rows of table 三 split with the table's identities (row totals, column balance, outcome sums). */
+function solveT3Runs(
+  reportId: string,
+  rowKeys: readonly string[],
+  matched: ReadonlyArray<{ key: string; printed: PrintedRow }>,
+  layout: 'standard' | 'other_handling',
+): Map<string, SolvedRow> {
+  const variant = layout === 'other_handling';
+  const rows = rowKeys.flatMap((key) => {
+    const m = matched.find((x) => x.key === key);
+    return m ? [{ key, printed: m.printed, slots: T3_COLUMNS.map((c) => at('t3', key, c.key)) }] : [];
+  });
+  return readRunTogetherRows(reportId, 't3', rows, [...t3RowTotalInstances(variant), ...t3BalanceInstances(), ...t3OutcomeSumInstances(variant)]);
+}
+
 const T2_MATCHERS: ReadonlyArray<{ key: string; test: (s: string) => boolean }> = [
   { key: 'regulations', test: (s) => s.includes('规章') },
   { key: 'normative_documents', test: (s) => s.includes('规范性文件') },
@@ -225,9 +251,11 @@ function t2Cell(reportId: string, slot: CellAddress, t: ValueToken): Cell {
  * A 3-cell row printed one number short, when numbers with notes were printed apart from the
  * table (a PDF conversion pulls cells printed on two lines — `22` / `（其中修订 16 件）` — out of
  * their row), takes those numbers in order, in its middle cell (本年废止件数), and says so in the
- * notes; otherwise it is read left to right and its last cell is `missing`.
+ * notes; otherwise it is read left to right and its last cell is `missing`. Cells printed run
+ * together (`规章000`) are split by solve-run-together.ts (table 二 has no identities: only a split
+ * the digits leave unique is read; else CELL_AMBIGUOUS).
  */
-export function readT2(reportId: string, printed: readonly PrintedRow[], version: FormVersion | null = null): TableReading {
+export function readT2(reportId: string, printed: readonly PrintedRow[], version: FormVersion | null = null, runTogether = false): TableReading {
   const layout = t2Rows(version);
   const keys = new Set(layout.map((r) => r.key));
   const found = new Map<string, PrintedRow>();
@@ -251,6 +279,16 @@ export function readT2(reportId: string, printed: readonly PrintedRow[], version
       continue;
     }
     let values = p.values;
+    if (runTogether || hasRunTogetherValues([p])) {
+      const slots = row.columns.map((c) => at('t2', row.key, c));
+      const s = readRunTogetherRows(reportId, 't2', [{ key: row.key, printed: p, slots }], []).get(row.key);
+      if (s?.kind === 'ambiguous') {
+        cells.push(...s.cells);
+        flags.push(s.flag);
+        continue;
+      }
+      if (s?.kind === 'values') values = s.values;
+    }
     if (row.columns.length === 3 && values.length === 2 && detached.length) {
       const cell = detached.shift() as ValueToken;
       values = [values[0], cell, values[1]];
@@ -271,11 +309,20 @@ export function readT2(reportId: string, printed: readonly PrintedRow[], version
  * Reads table 四 (3 rows × 5 columns: 行政复议, 未经复议直接起诉, 复议后起诉 × 维持/纠正/其他/尚未审结/总计)
  * from the values of its section in printed order (a row of 15, three rows of 5, one per line).
  * Fewer than 15 values are read left to right, the rest `missing` (CELL_MISSING); no values at
- * all (no number, placeholder or printed-empty table cell) means the table was not found.
+ * all (no number, placeholder or printed-empty table cell) means the table was not found. Values
+ * printed run together (`000000000000000`) are split by solve-run-together.ts with the table's
+ * totals; when the split is not determined, all 15 cells are `missing` under CELL_AMBIGUOUS.
  */
-export function readT4(reportId: string, printed: readonly PrintedRow[]): TableReading {
-  const values = printed.flatMap((r) => r.values);
+export function readT4(reportId: string, printed: readonly PrintedRow[], runTogether = false): TableReading {
+  let values = printed.flatMap((r) => r.values);
   if (!values.some((v) => v.kind !== 'blank' || v.explicit)) return { table: 't4', found: false, cells: [], flags: [], notes: [] };
+  if (runTogether || hasRunTogetherValues(printed)) {
+    const slots = T4_ROWS.flatMap((row) => T4_COLUMNS.map((c) => at('t4', row.key, c.key)));
+    const whole: PrintedRow = { labels: printed.flatMap((r) => r.labels).slice(-1), values, line: values[0].line };
+    const s = readRunTogetherRows(reportId, 't4', [{ key: 't4', printed: whole, slots }], t4TotalInstances()).get('t4');
+    if (s?.kind === 'ambiguous') return { table: 't4', found: true, cells: s.cells, flags: [s.flag], notes: [] };
+    if (s?.kind === 'values') values = s.values;
+  }
   const cells: Cell[] = [];
   const flags: Flag[] = [];
   const notes: string[] = [];
@@ -294,16 +341,18 @@ export function readT4(reportId: string, printed: readonly PrintedRow[]): TableR
 /**
  * Reads the three tables of a parsed report (lib/parse parseTextReport's `tables`, in the order
  * given): table 二 in the columns of the report's form version (国办公开办函〔2019〕60号 or
- * 〔2021〕30号), 三 and 四 as the 2021 form prints them. A table whose section is absent is not
- * found. Never throws.
+ * 〔2021〕30号), 三 and 四 as the 2021 form prints them; a table marked `runTogether` (a text that
+ * ran on without line breaks) has its digit runs split first (solve-run-together.ts). A table
+ * whose section is absent is not found. Never throws.
  *
  * @param reportId the id every cell and flag carries
  * @returns one reading per table (cells with their statuses, CELL_MISSING / CELL_INFERRED flags,
  *   notes for the status message), `found` false when the section holds no such table.
  */
 export function readTables(reportId: string, tables: readonly PrintedTable[], version: FormVersion | null): TableReading[] {
-  return tables.map(({ table, sectionFound, rows }): TableReading => {
+  return tables.map(({ table, sectionFound, rows, runTogether }): TableReading => {
     if (!sectionFound) return { table, found: false, cells: [], flags: [], notes: [] };
-    return table === 't2' ? readT2(reportId, rows, version) : table === 't3' ? readT3(reportId, rows) : readT4(reportId, rows);
+    if (table === 't2') return readT2(reportId, rows, version, runTogether);
+    return table === 't3' ? readT3(reportId, rows, runTogether) : readT4(reportId, rows, runTogether);
   });
 }

@@ -8,12 +8,13 @@ import { declaredCharset, htmlToReportText } from './parse-html-report';
 import { page, rows } from './report-page.fixture';
 
 describe('htmlToReportText', () => {
-  it('keeps the report, not the navigation around it, and puts the title and date in front', () => {
-    const { text, root } = htmlToReportText(page(rows));
+  it('keeps the report, not the navigation around it, puts the title in front and reads the date field as page metadata', () => {
+    const { text, root, page: meta } = htmlToReportText(page(rows));
     expect(root).toBe('div#zoom');
     const lines = text.split('\n');
     expect(lines[0]).toBe('某县科技局2023年政府信息公开工作年度报告');
-    expect(lines[1]).toContain('发布日期：2024-01-20');
+    expect(meta.publishedOn).toBe('2024-01-20');
+    expect(text).not.toContain('发布日期');
     expect(text).not.toContain('首页');
     expect(text).not.toContain('版权所有');
   });

@@ -11,6 +11,7 @@ import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { decodeReportBytes } from './decode-report-bytes';
 import { parseFailure, type ParseResult } from './parsed-report';
 import { parseTextReport } from './parse-text-report';
+import { fieldsOfLine, mergePageMetadata, metaTagMetadata, PageMetadataBuilder, type PageMetadata } from './read-page-metadata';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -32,8 +33,8 @@ const BLOCK = new Set([
 const TITLE = /(信息公开|政务公开).{0,8}(年度报告|年报)/;
 /** A section heading of the form (一、总体情况 … 六、其他需要报告的事项), used to find the report's part of a page. */
 const HEADING = /^([一二三四五六])[、.．]\s*(总体情况|概述|.{0,12}主动公开|.{0,12}(收到和处理|依申请|申请情况)|.{0,16}(行政复议|行政诉讼)|.{0,16}(问题|改进)|其他需要报告|其他事项)/;
-/** A date field of a saved page (发布日期：2020-01-31). */
-const DATE_FIELD = /(发布|印发|成文)(日期|时间)\s*[:：]/;
+/** The longest line read as a title (a paragraph that merely names the form's notice is not one). */
+const MAX_TITLE_LINE = 80;
 
 const isElement = (n: Node): n is Element => 'tagName' in n;
 
@@ -183,25 +184,54 @@ function pageTitle(doc: Node): string | null {
   return part ?? (TITLE.test(text) ? text : null);
 }
 
-/** What the HTML reader extracted: the report's text and the element chosen as the report. */
+/** The `<meta name|property content>` pairs of a page. */
+function metaTags(doc: Node): Array<{ name: string; content: string }> {
+  const out: Array<{ name: string; content: string }> = [];
+  const walk = (n: Node) => {
+    if (isElement(n) && n.tagName === 'meta') {
+      const name = attr(n, 'name') ?? attr(n, 'property');
+      const content = attr(n, 'content');
+      if (name && content !== null) out.push({ name, content });
+    }
+    if ('childNodes' in n) for (const c of n.childNodes as Node[]) walk(c);
+  };
+  walk(doc);
+  return out;
+}
+
+/**
+ * The page's metadata: the fields of its metadata box (lines before the report that print known
+ * fields: 索引号, 发文机关, 成文日期, 标题, 发布日期 …), then its <meta> tags for what the box leaves
+ * out.
+ */
+function pageMetadataOf(doc: Node, before: readonly Line[]): PageMetadata {
+  const box = new PageMetadataBuilder();
+  for (const l of before) for (const f of fieldsOfLine(l.text)) box.add(f.name, f.value);
+  return mergePageMetadata(box.result(), metaTagMetadata(metaTags(doc)));
+}
+
+/** What the HTML reader extracted: the report's text, the element chosen as the report, the page's metadata. */
 export interface HtmlText {
   /** The report's text: title line(s), then the report's lines (tables as Markdown rows). */
   text: string;
   /** Tag (and id or class) of the element read as the report, for messages. */
   root: string;
+  /** The page's metadata box and <meta> (read-page-metadata.ts): never part of the text. */
+  page: PageMetadata;
 }
 
 /**
  * The report's text from an HTML page. On a saved government page the report is the innermost
  * element holding the most section headings of the form (一、总体情况 … 六、其他需要报告的事项), so
- * navigation, menus and footers around it are left out; the title (and a 发布日期 field) printed
- * outside that element, or the page's <title>, is put in front when the report's own first lines
- * have none. Never throws.
+ * navigation, menus and footers around it are left out; the title printed outside that element
+ * (not a field of the metadata box), or the page's <title>, is put in front when the report's own
+ * first lines have none. The metadata box (索引号, 发布机构, 发布日期 … before the report) and the
+ * <meta> tags are returned as `page`, not as text. Never throws.
  */
 export function htmlToReportText(html: string): HtmlText {
   const doc = parse(html);
   const body = findFirst(doc, 'body');
-  if (!body) return { text: '', root: 'none' };
+  if (!body) return { text: '', root: 'none', page: metaTagMetadata(metaTags(doc)) };
   const lines = pageLines(body);
 
   // Innermost element holding the most distinct section headings.
@@ -230,17 +260,17 @@ export function htmlToReportText(html: string): HtmlText {
   const before = firstInside > 0 ? lines.slice(0, firstInside) : [];
 
   const head: string[] = [];
-  if (!inside.slice(0, 5).some((l) => TITLE.test(l.text))) {
-    const title = [...before].reverse().find((l) => TITLE.test(l.text) && l.text.length <= 80)?.text ?? pageTitle(doc);
+  const isTitle = (l: Line) => TITLE.test(l.text) && l.text.length <= MAX_TITLE_LINE && fieldsOfLine(l.text).length === 0;
+  if (!inside.slice(0, 5).some(isTitle)) {
+    const title = [...before].reverse().find(isTitle)?.text ?? pageTitle(doc);
     if (title) head.push(title);
   }
-  const date = before.find((l) => DATE_FIELD.test(l.text));
-  if (date) head.push(date.text);
   const id = attr(root, 'id');
   const cls = attr(root, 'class');
   return {
     text: [...head, ...inside.map((l) => l.text)].join('\n'),
     root: `${root.tagName}${id ? `#${id}` : cls ? `.${cls.split(/\s+/)[0]}` : ''}`,
+    page: pageMetadataOf(doc, before),
   };
 }
 
@@ -279,9 +309,9 @@ export function parseHtmlReport(bytes: Uint8Array, sourceFile: string): ParseRes
 
 /** {@link parseHtmlReport} on an HTML string (used for Word files, via mammoth's HTML). */
 export function parseHtmlString(html: string, sourceFile: string): ParseResult {
-  const { text } = htmlToReportText(html);
+  const { text, page } = htmlToReportText(html);
   if (!text.trim()) {
     return parseFailure('empty_file', `${sourceFile}：网页中没有可读的文字。若报告以图片或附件形式发布，请下载原文件（PDF、Word）后再导入。`);
   }
-  return { ok: true, value: parseTextReport(text) };
+  return { ok: true, value: parseTextReport(text, page) };
 }

@@ -7,7 +7,9 @@
  */
 import type { FormVersion, SectionKey, TableKey } from '../model/report-schema';
 import type { ParsedText, PrintedTable } from './parsed-report';
+import { mergePageMetadata, NO_PAGE_METADATA, splitHeaderBlock, type PageMetadata } from './read-page-metadata';
 import { readReportMetadata } from './read-report-metadata';
+import { relineRunningText } from './reline-running-text';
 import { splitSections, type Section } from './split-sections';
 import { groupRows, tokenizeSection } from './tokenize-table-text';
 
@@ -43,9 +45,9 @@ export function detectFormVersion(proactiveBody: string | null, text: string, ye
 }
 
 /** The printed rows of `table` in its section (none when the section is absent). */
-function printedTable(table: TableKey, section: Section | undefined): PrintedTable {
-  if (!section) return { table, sectionFound: false, rows: [] };
-  return { table, sectionFound: true, rows: groupRows(tokenizeSection(section.body), TABLE_COLUMNS[table]) };
+function printedTable(table: TableKey, section: Section | undefined, runTogether: boolean): PrintedTable {
+  if (!section) return { table, sectionFound: false, rows: [], runTogether };
+  return { table, sectionFound: true, rows: groupRows(tokenizeSection(section.body), TABLE_COLUMNS[table]), runTogether };
 }
 
 /**
@@ -54,21 +56,32 @@ function printedTable(table: TableKey, section: Section | undefined): PrintedTab
  * sections nor a year) is returned with `looksLikeReport` false and no tables — lib/read gives it
  * the status `not_a_report`.
  *
- * @param text the decoded text
- * @returns sections, metadata (agency, year, … as read), form version and the printed rows of
- *   t2, t3 and t4.
+ * A web capture's header block (`标题: …`, `发布时间: …`, `原文链接: …`, then `==== 正文 ====`;
+ * read-page-metadata.ts) is read as the page's metadata and left out of the text; a body that
+ * runs on without line breaks is relined by the form's headings and row labels
+ * (reline-running-text.ts), and its tables are marked `runTogether`.
+ *
+ * @param input the decoded text
+ * @param page what the page that carried the text says (the HTML reader's metadata box and
+ *   <meta>); a header block in the text fills what it leaves null
+ * @returns sections, metadata (agency, year, … as read), the page metadata, form version and the
+ *   printed rows of t2, t3 and t4; `text` is the report's text without the header block.
  */
-export function parseTextReport(text: string): ParsedText {
+export function parseTextReport(input: string, page: PageMetadata = NO_PAGE_METADATA): ParsedText {
+  const header = splitHeaderBlock(input);
+  const pageMeta = mergePageMetadata(page, header.page);
+  const { text, running } = relineRunningText(header.body);
   const { sections, preamble } = splitSections(text);
-  const metadata = readReportMetadata(preamble, text);
+  const metadata = readReportMetadata(preamble, text, pageMeta);
   const byKey = new Map(sections.map((s) => [s.key, s]));
-  const looksLikeReport = REPORT_MARKERS.test(text.slice(0, 3000)) && (sections.length >= 2 || metadata.year !== null);
+  const looksLikeReport = REPORT_MARKERS.test(`${pageMeta.title ?? ''}\n${text.slice(0, 3000)}`) && (sections.length >= 2 || metadata.year !== null);
   return {
     text,
     sectionsFound: sections.map((s) => s.key),
     metadata,
+    page: pageMeta,
     looksLikeReport,
     formVersion: looksLikeReport ? detectFormVersion(byKey.get('proactive')?.body ?? null, text, metadata.year) : null,
-    tables: looksLikeReport ? (['t2', 't3', 't4'] as const).map((t) => printedTable(t, byKey.get(TABLE_SECTION[t]))) : [],
+    tables: looksLikeReport ? (['t2', 't3', 't4'] as const).map((t) => printedTable(t, byKey.get(TABLE_SECTION[t]), running)) : [],
   };
 }

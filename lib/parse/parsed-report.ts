@@ -5,6 +5,7 @@
  */
 import type { Result } from '../model/result';
 import type { FormVersion, ReportStatus, SectionKey, TableKey } from '../model/report-schema';
+import type { PageMetadata } from './read-page-metadata';
 import type { ReportMetadata } from './read-report-metadata';
 import type { PrintedRow } from './tokenize-table-text';
 
@@ -15,6 +16,12 @@ export interface PrintedTable {
   sectionFound: boolean;
   /** The section's rows as printed (labels and values); empty when the section is absent. */
   rows: PrintedRow[];
+  /**
+   * Whether the text ran on without line breaks (reline-running-text.ts), so a printed number may
+   * be several cells run together (`0000000`, `10 0 0 0 01`): lib/normalize then splits the digit
+   * runs by the form's identities (solve-run-together.ts) instead of reading each as one number.
+   */
+  runTogether: boolean;
 }
 
 /** A text read as far as parsing goes. */
@@ -25,6 +32,8 @@ export interface ParsedText {
   sectionsFound: SectionKey[];
   /** Who published the report, for which year, and when (read-report-metadata.ts). */
   metadata: ReportMetadata;
+  /** What the page or capture that carried the report says about it (read-page-metadata.ts); all null for a plain file. */
+  page: PageMetadata;
   /**
    * Whether the text reads as an annual disclosure report: 政府信息公开工作年度报告 (or the like)
    * in its first 3,000 characters, and two sections or a year.

@@ -26,3 +26,24 @@ describe('readReportMetadata', () => {
     expect(readPublicationDate('发布日期：2019-01-31\n……', 2019)).toBeNull();
   });
 });
+
+describe('readReportMetadata: page metadata and region-only titles', () => {
+  it('takes the title from the page when the text prints none, never a field name as part of the agency', () => {
+    const page = { title: '平潭综合实验区公安局2024年政府信息公开工作年度报告', publishedOn: '2025-01-20', publisher: '区公安局', sourceUrl: 'https://www.pingtan.gov.cn/x.htm', indexNo: null, docNo: null };
+    const body = '本报告根据《中华人民共和国政府信息公开条例》编制。地址：福建省平潭综合实验区天山北路1号。';
+    const m = readReportMetadata(body, body, page);
+    expect(m).toMatchObject({ agency: '平潭综合实验区公安局', region: '平潭综合实验区', year: 2024, reportKind: 'department', agencyKey: '?:平潭综合实验区公安局' });
+    expect([m.publishedOn, m.publishedOnSource, m.sourceUrl]).toEqual(['2025-01-20', 'page', 'https://www.pingtan.gov.cn/x.htm']);
+  });
+
+  it('reads a region-only title as the region-wide report of its government (平潭综合实验区, not a 民政部 division)', () => {
+    const m = readReportMetadata('平潭综合实验区2024年度政府信息公开工作年度报告', '');
+    expect(m).toMatchObject({ agency: '平潭综合实验区人民政府', agencyPrinted: '平潭综合实验区', region: '平潭综合实验区', reportKind: 'government', year: 2024 });
+  });
+
+  it('prefers the date printed at the end over the page’s', () => {
+    const page = { title: null, publishedOn: '2025-01-20', publisher: null, sourceUrl: null, indexNo: null, docNo: null };
+    const m = readReportMetadata('宿迁市2024年政府信息公开工作年度报告', '宿迁市2024年政府信息公开工作年度报告\n……\n2025年1月15日', page);
+    expect([m.publishedOn, m.publishedOnSource]).toEqual(['2025-01-15', 'printed']);
+  });
+});

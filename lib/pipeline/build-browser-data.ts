@@ -4,9 +4,11 @@
  *
  * - `facts/<year>.arrow` — the per-report facts the views read (lib/store/facts.ts FACT_COLUMNS,
  *   pivoted from cells with the same SQL the browser uses for uploads, with each report's agency,
- *   region, year and origin), one Arrow IPC stream per report year (`unknown.arrow` for reports
- *   without a year), rows in the views' order (agency, year, report_id); numbers as Float64, the
- *   year as Int32, flags as Bool, agency/region/origin dictionary-encoded;
+ *   region, year and origin), one Arrow IPC stream per report year that has facts (`unknown.arrow`
+ *   for reports without a year; no file and no manifest entry for a year without facts rows, e.g.
+ *   one whose only report is a `blank_form`), rows in the views' order (agency, year, report_id);
+ *   numbers as Float64, the year as Int32, flags as Bool, agency/region/division/level/type/origin
+ *   dictionary-encoded;
  * - `cells-index.json` — report_id → the byte ranges of its rows in cells.csv, so the app can
  *   serve one report's cells (app/data/cells/[id]) without the browser loading all cells;
  * - `first-pages.json` (lib/store/manifest.ts FirstPages) — the first page of every view without a
@@ -117,7 +119,7 @@ export function indexCsvFile(file: string): Record<string, Array<[number, number
 }
 
 /** Columns written dictionary-encoded (few distinct values, repeated on many rows). */
-const DICTIONARY_COLUMNS = new Set(['agency', 'agency_key', 'agency_name', 'region', 'origin']);
+const DICTIONARY_COLUMNS = new Set(['agency', 'agency_key', 'agency_name', 'region', 'province', 'city', 'county', 'level', 'agency_type', 'origin']);
 
 function arrowVector(name: string, type: string, values: unknown[]): Vector {
   if (type === 'DOUBLE') return vectorFromArray(values.map((v) => (typeof v === 'number' ? v : null)), new Float64());
@@ -141,13 +143,18 @@ export async function buildBrowserData(dir: string): Promise<BrowserManifest> {
     const factsDir = path.join(dir, 'facts');
     rmSync(factsDir, { recursive: true, force: true });
     mkdirSync(factsDir, { recursive: true });
-    const years = (await exec(`SELECT DISTINCT CAST(year AS INTEGER) AS year FROM reports ORDER BY year NULLS LAST`)).map((r) => (typeof r.year === 'number' ? r.year : null));
+    // The years of the facts, not of reports.csv: a report with no facts row (a blank_form, left out
+    // of the views) must not make a partition of 0 rows — such an Arrow stream has no record batch and
+    // so no dictionaries, and DuckDB-WASM refuses it ("IPC stream did not have the expected number
+    // (5) of dictionaries").
+    const years = (await exec(`SELECT DISTINCT CAST(year AS INTEGER) AS year FROM ${FACTS_TABLE} ORDER BY year NULLS LAST`)).map((r) => (typeof r.year === 'number' ? r.year : null));
     const facts: FactsPartition[] = [];
     for (const year of years) {
       const where = year === null ? 'f.year IS NULL' : `f.year = ${year}`;
       const rows = await exec(
         `SELECT f.* FROM ${FACTS_TABLE} f WHERE ${where} ORDER BY f.agency, f.year, f.report_id`,
       );
+      if (rows.length === 0) continue; // never written, never listed (see above)
       const table = new Table(Object.fromEntries(FACT_COLUMNS.map((c) => [c.name, arrowVector(c.name, c.type, rows.map((r) => r[c.name]))])));
       const bytes = tableToIPC(table, 'stream');
       const file = `facts/${year ?? 'unknown'}.arrow`;

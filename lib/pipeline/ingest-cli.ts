@@ -1,19 +1,48 @@
 /**
- * `npm run ingest -- --out DIR PATH...`: parses every report below the given files and folders
- * and writes reports.csv, cells.csv and flags.csv to DIR. Prints one line per file and a
- * summary; exits 2 on bad arguments (with usage), 0 otherwise — a file that cannot be read is a
- * row in reports.csv with its reason, not a failed run.
+ * `npm run ingest -- --out DIR [--aliases FILE | --no-aliases] PATH...`: parses every report below
+ * the given files and folders and writes reports.csv, cells.csv and flags.csv to DIR. The alias
+ * table (lib/parse/agency-alias-table.ts) is `--aliases FILE`, by default the project's
+ * data/agency-aliases.csv when present; it is applied to the agency identities before the
+ * cross-year rules and copied to DIR/agency-aliases.csv (./alias-file.ts). Prints one line per
+ * file, which alias rows were applied, and a summary; exits 2 on bad arguments (with usage) or a
+ * bad `--aliases` table, 0 otherwise — a file that cannot be read is a row in reports.csv with its
+ * reason, not a failed run.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AGENCY_ALIAS_FILE } from '../parse/agency-alias-table';
+import { aliasSummary, readAliasFile, writeAliasCopy, type AliasTable } from './alias-file';
 import { ingestPaths } from './ingest-reports';
 
-const USAGE = 'usage: npm run ingest -- --out DIR PATH...   (PATH: report files or folders)';
+const USAGE =
+  'usage: npm run ingest -- --out DIR [--aliases FILE | --no-aliases] PATH...   (PATH: report files or folders; ' +
+  `FILE: the alias table, default data/${AGENCY_ALIAS_FILE} when present)`;
+
+/** The project's default alias table, data/agency-aliases.csv. */
+const DEFAULT_ALIASES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data', AGENCY_ALIAS_FILE);
+
+/**
+ * The alias table the arguments ask for: `--aliases FILE` (must exist and parse), `--no-aliases`
+ * (none), else the default table when present (a bad default is reported and skipped, as
+ * build:data does). Returns an error message (exit 2) for a bad `--aliases` table.
+ */
+function chooseAliases(file: string | null | false): { table: AliasTable | null } | { error: string } {
+  if (file === false) return { table: null };
+  const read = file ? readAliasFile(file) : readAliasFile(DEFAULT_ALIASES, { label: `data/${AGENCY_ALIAS_FILE}`, optional: true });
+  if (read.ok) return { table: read.value };
+  if (file) return { error: read.error };
+  console.error(`ingest: ${read.error}`);
+  return { table: null };
+}
 
 async function main(argv: string[]): Promise<number> {
   let out: string | null = null;
+  let aliasFile: string | null | false = null;
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out') out = argv[++i] ?? null;
+    else if (argv[i] === '--aliases') aliasFile = argv[++i] || null;
+    else if (argv[i] === '--no-aliases') aliasFile = false;
     else if (argv[i] === '--help' || argv[i] === '-h') {
       console.log(USAGE);
       return 0;
@@ -23,13 +52,20 @@ async function main(argv: string[]): Promise<number> {
     console.error(`ingest: ${!out ? 'missing --out DIR' : 'no input PATH given'}\n${USAGE}`);
     return 2;
   }
-  const { records, notFound } = await ingestPaths(paths, out);
+  const aliases = chooseAliases(aliasFile);
+  if ('error' in aliases) {
+    console.error(`ingest: ${aliases.error}`);
+    return 2;
+  }
+  const { records, notFound } = await ingestPaths(paths, out, undefined, aliases.table?.rows ?? []);
+  writeAliasCopy(out, aliases.table);
   for (const p of notFound) console.error(`ingest: ${p}: no such file or folder (skipped)`);
   for (const { report, flags } of records) {
     const errors = flags.filter((f) => f.severity === 'error').length;
     const what = report.agency ? `${report.agency} ${report.year ?? '?'}` : '';
     console.log(`${report.status.padEnd(18)} ${report.source_file}  ${what}  tables=${report.tables_found.join(',') || '-'} flags=${flags.length} errors=${errors}${report.status_message ? '  ' + report.status_message : ''}`);
   }
+  if (aliases.table) console.log(`ingest: ${aliasSummary(aliases.table, records.map((r) => r.report))}`);
   const byStatus = new Map<string, number>();
   for (const r of records) byStatus.set(r.report.status, (byStatus.get(r.report.status) ?? 0) + 1);
   console.log(

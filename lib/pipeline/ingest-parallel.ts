@@ -3,7 +3,9 @@
  * ingestPaths (reports.csv, cells.csv, flags.csv, texts/) without holding every record in
  * memory. Workers parse and check disjoint slices of the files and stream rows to part files;
  * the main thread runs the cross-year rules on compact inputs, then joins the parts in file
- * order, suffixing duplicate report ids (-2, -3…) as ingestPaths does.
+ * order, suffixing duplicate report ids (-2, -3…) as ingestPaths does. The alias table's rows
+ * (`opts.aliases`, lib/parse/agency-alias-table.ts) are applied by the workers to each report
+ * before its rows are written, so the cross-year rules see the corrected identities.
  */
 import { closeSync, createReadStream, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +13,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import { crossYearFlags } from '../checks/run-checks';
+import type { AgencyAlias } from '../parse/agency-alias-table';
 import type { CrossYearInput } from '../checks/cross-year-input';
 import { CSV_COLUMNS, collectFiles, flagRows, toCsv } from './ingest-reports';
 import type { WorkerJob, WorkerReport } from './ingest-worker';
@@ -29,13 +32,15 @@ export interface ParallelIngestSummary {
 
 /**
  * Ingests every file below `paths` with `workers` worker threads (default: the number of CPUs).
- * @param relativeTo names in source_file are given relative to this folder when inside it.
+ * @param opts.relativeTo names in source_file are given relative to this folder when inside it.
+ * @param opts.aliases rows of the alias table, applied to each report's agency identity (a report
+ *   changed by a row names it in `agency_alias`), as ingestPaths does; none by default.
  * @throws Error only when a worker itself crashes (not for bad input, which becomes rows).
  */
 export async function ingestPathsParallel(
   paths: readonly string[],
   outDir: string,
-  opts: { workers?: number; relativeTo?: string } = {},
+  opts: { workers?: number; relativeTo?: string; aliases?: readonly AgencyAlias[] } = {},
 ): Promise<ParallelIngestSummary> {
   const { files, notFound } = collectFiles(paths);
   const n = Math.max(1, Math.min(opts.workers ?? os.cpus().length, files.length || 1));
@@ -50,7 +55,7 @@ export async function ingestPathsParallel(
   const results: WorkerReport[] = new Array(named.length);
   await Promise.all(
     Array.from({ length: n }, (_, w) => {
-      const job: WorkerJob = { worker: w, files: named.slice(w * per, (w + 1) * per), partsDir, textsDir };
+      const job: WorkerJob = { worker: w, files: named.slice(w * per, (w + 1) * per), partsDir, textsDir, aliases: [...(opts.aliases ?? [])] };
       return new Promise<void>((resolve, reject) => {
         const worker = new Worker(new URL('./ingest-worker-bootstrap.mjs', import.meta.url), { workerData: job });
         worker.on('message', (m: { kind: string; reports?: WorkerReport[]; message?: string }) => {

@@ -7,6 +7,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { crossYearInput, type CrossYearInput } from '../checks/cross-year-input';
+import { applyAgencyAliases, type AgencyAlias } from '../parse/agency-alias-table';
 import { flagRows, RECORD_COLUMNS as CSV_COLUMNS, toCsv } from '../store/record-rows';
 import { ingestFile } from './ingest-reports';
 
@@ -16,6 +17,8 @@ export interface WorkerJob {
   files: Array<{ file: string; name: string; index: number }>;
   partsDir: string;
   textsDir: string;
+  /** Rows of the alias table (lib/parse/agency-alias-table.ts) to apply to each report; may be empty. */
+  aliases: AgencyAlias[];
 }
 
 /** Per-report result sent back: its global index, row counts and cross-year input (no text). */
@@ -42,7 +45,8 @@ async function run(job: WorkerJob): Promise<void> {
     batch = [];
   };
   for (const { file, name, index } of job.files) {
-    const rec = await ingestFile(file, name);
+    const read = await ingestFile(file, name);
+    const rec = job.aliases.length ? { ...read, report: applyAgencyAliases(read.report, job.aliases) } : read;
     buf.reports += toCsv(CSV_COLUMNS.reports, [rec.report], false);
     buf.cells += toCsv(CSV_COLUMNS.cells, rec.cells, false);
     buf.flags += toCsv(CSV_COLUMNS.flags, flagRows(rec.flags), false);

@@ -5,7 +5,7 @@
  */
 import type { Row, SqlValue } from '../store/executor';
 import { describeCellRef, ruleLabel, severityLabel } from './labels';
-import { rankText } from './rank-text';
+import { peerGroupNote, percentileText, rankText } from './rank-text';
 import type { ColumnFormat, ViewColumn } from '../query/views';
 
 /** A value ready for a table cell: the text, an optional tooltip, and whether it is NULL. */
@@ -33,6 +33,7 @@ export const MISSING_TITLE = '报告没有给出这个数（缺失、空白或�
  * - `year`: as is; `severity`/`rule`: Chinese label (rule key in the tooltip);
  * - `subject`: `;`-separated cell references described in words (raw refs in the tooltip);
  * - `rank`: the rank as is (use {@link formatRowCell} to explain a NULL rank);
+ * - `percentile`: 0–1 as `P62` (the same);
  * - `origin`: `上传` for `upload`, `内置` for `embedded` (the key in the tooltip);
  * - `text`: as is.
  */
@@ -53,6 +54,8 @@ export function formatCell(value: SqlValue, format: ColumnFormat): FormattedCell
       return { text: String(value), title: ruleLabel(String(value)), missing: false };
     case 'rank':
       return { text: String(value), missing: false };
+    case 'percentile':
+      return typeof value === 'number' ? { text: `P${Math.round(value * 100)}`, title: String(value), missing: false } : { text: String(value), missing: false };
     case 'origin':
       return value === 'upload'
         ? { text: '上传', title: 'upload：在本浏览器中上传的文件，只在本机读取', missing: false }
@@ -67,15 +70,21 @@ export function formatCell(value: SqlValue, format: ColumnFormat): FormattedCell
 }
 
 /**
- * Format the value of `column` in `row`. Like {@link formatCell}, except that a `rank` column is
- * read with its ratio and denominator (./rank-text.ts rankText): a rank prints as `1`, a ratio over
- * fewer than 30 cases as `样本不足30件`, a ratio that cannot be computed as `—` — never as a
- * missing number.
+ * Format the value of `column` in `row`. Like {@link formatCell}, except that a `rank` or
+ * `percentile` column is read with its ratio, denominator and peers (./rank-text.ts rankText,
+ * percentileText): a rank prints as `1`, a percentile as `P62`, a ratio over fewer than 30 cases as
+ * `样本不足30件`, a report without a peer group as `无同类组`, a ratio that cannot be computed as `—`
+ * — never as a missing number; and a NULL peer statistic (a column with `peers`) reads
+ * `同类不足5家` or `无同类组` (./rank-text.ts peerGroupNote).
  */
 export function formatRowCell(row: Row, column: ViewColumn): FormattedCell {
-  if (column.format === 'rank' && column.rank) {
-    const r = rankText(row[column.key] ?? null, row[column.rank.base] ?? null, row[column.rank.rate] ?? null);
+  if ((column.format === 'rank' || column.format === 'percentile') && column.rank) {
+    const read = column.format === 'rank' ? rankText : percentileText;
+    const peers = column.rank.peers ? (row[column.rank.peers] ?? null) : undefined;
+    const r = read(row[column.key] ?? null, row[column.rank.base] ?? null, row[column.rank.rate] ?? null, peers);
     return { text: r.text, title: r.title, missing: !r.ranked && r.text === '—' };
   }
+  const note = column.peers && (row[column.key] ?? null) === null ? peerGroupNote(row[column.peers] ?? null) : null;
+  if (note) return { text: note.text, title: note.title, missing: false };
   return formatCell(row[column.key] ?? null, column.format);
 }

@@ -1,13 +1,14 @@
 /**
- * Links between the dashboard and the report pages, as plain strings (no router): a report page
- * is `/report/REPORT_ID`, optionally with `flag=FINGERPRINT` (the flag to select on arrival) and
+ * Links between the dashboard, the report pages and the agency pages, as plain strings (no
+ * router): an agency page is `/agency/AGENCY_KEY` ({@link agencyHref}); a report page is
+ * `/report/REPORT_ID`, optionally with `flag=FINGERPRINT` (the flag to select on arrival). Both take
  * `back=…` (the dashboard's own query string — view, filters, queue filters — so that “返回看板”
  * reopens the dashboard exactly as it was left).
  */
 import { isReportId } from './subject-ref';
 
 /** Query parameters the dashboard understands; anything else in `back` is dropped. */
-export const DASHBOARD_PARAMS: readonly string[] = ['view', 'agency', 'region', 'from', 'to', 'origin', 'rule', 'severity', 'status'];
+export const DASHBOARD_PARAMS: readonly string[] = ['view', 'agency', 'region', 'type', 'level', 'from', 'to', 'origin', 'group', 'rule', 'severity', 'status', 'sort', 'top', 'log', 'compare', 'cyear'];
 
 /** Keep only the dashboard's own parameters, in their order. */
 function dashboardOnly(params: URLSearchParams): URLSearchParams {
@@ -52,9 +53,15 @@ export function selectedFlagParam(reportPageParams: URLSearchParams): string | n
 
 /**
  * Path of an agency's page (/agency/AGENCY_KEY, every year of one agency identity; app/agency/[key]):
- * `/agency/320813%3A%E4%BA%BA…` — the key (`agency_key` of reports.csv, e.g. `320813:人民政府`)
- * URL-encoded. Returns null for an empty or missing key (an agency without an identity gets no link).
+ * `/agency/320813%3A%E4%BA%BA…?back=view%3Dapplications` — the key (`agency_key` of reports.csv,
+ * lib/parse/agency-identity.ts, e.g. `320813:人民政府`) URL-encoded, and `back`, the dashboard's
+ * current parameters (only {@link DASHBOARD_PARAMS} are kept; read back by {@link dashboardHref}),
+ * so that the agency page's “返回看板” reopens the dashboard as it was left. Returns null for an
+ * empty or missing key, or a key longer than 200 characters (an agency without an identity, or a
+ * value that is not a key, gets no link).
  */
-export function agencyHref(agencyKey: string | null | undefined): string | null {
-  return agencyKey ? `/agency/${encodeURIComponent(agencyKey)}` : null;
+export function agencyHref(agencyKey: string | null | undefined, back?: URLSearchParams | null): string | null {
+  if (!agencyKey || agencyKey.length > 200) return null;
+  const q = back ? dashboardOnly(back).toString() : '';
+  return `/agency/${encodeURIComponent(agencyKey)}${q ? `?${new URLSearchParams({ back: q })}` : ''}`;
 }

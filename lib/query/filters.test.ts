@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duckdb';
+import { filterOptionsFromRows, filterOptionsSql } from './views';
 import {
+  agencyTypeLabel,
   describeFilter,
   describeYears,
   filterFromSearchParams,
@@ -81,5 +87,84 @@ describe('URL search parameters', () => {
   });
   it('ignores unreadable years', () => {
     expect(filterFromSearchParams(new URLSearchParams('from=abc&to=20233&region=运城市'))).toEqual({ agencies: [], regions: ['运城市'] });
+  });
+});
+
+describe('agency type (机关类型) and level (层级)', () => {
+  it('are stated in the sentence with their labels, regions by their divisions', () => {
+    expect(describeFilter({ agencies: [], regions: ['江苏省', '未识别地区'], types: ['科技局', '政府办公室'], levels: ['县'] })).toBe(
+      '显示地区为“江苏省”或“未识别地区”、机关类型为“科技局（厅、科委）”或“人民政府办公室（厅）”、层级为“县级”的报告。',
+    );
+    expect(describeFilter({ agencies: [], regions: ['江苏省/淮安市'] })).toBe('显示地区为“江苏省淮安市”的报告。');
+    expect(agencyTypeLabel('公安局')).toBe('公安局');
+  });
+  it('go into the SQL after agencies and regions', () => {
+    expect(filterWhere({ agencies: [], regions: ['江苏省/淮安市'], types: ['科技局'], levels: ['县', '市'] }, 'r')).toBe(
+      `(r."province" = '江苏省' AND coalesce(nullif(r."city", ''), r."county") = '淮安市') AND r."agency_type" IN ('科技局') AND r."level" IN ('县', '市')`,
+    );
+  });
+  it('round-trip through the URL (type=, level=); unknown levels are dropped', () => {
+    const f = { agencies: [], regions: ['江苏省/淮安市'], types: ['科技局'], levels: ['县' as const] };
+    const p = filterToSearchParams(f);
+    expect(decodeURIComponent(p.toString())).toBe('region=江苏省/淮安市&type=科技局&level=县');
+    expect(filterFromSearchParams(new URLSearchParams(p.toString()))).toEqual(f);
+    expect(filterFromSearchParams(new URLSearchParams('level=乡&level=省&type=&region=江苏省'))).toEqual({ agencies: [], regions: ['江苏省'], levels: ['省'] });
+  });
+  it('normalize: empty lists are left out, region segments trimmed', () => {
+    expect(normalizeFilter({ agencies: [], regions: [' 江苏省 / 淮安市 '], types: [' '], levels: [] })).toEqual({ agencies: [], regions: ['江苏省/淮安市'] });
+    expect(isEmptyFilter({ agencies: [], regions: [], levels: ['省'] })).toBe(false);
+  });
+});
+
+/*
+ * Type and level on a real DuckDB over data/build (seeds + corpus; skipped when not built). The
+ * resolver's agency_type and level, read from data/build/reports.csv (titles of the reports):
+ * 科技局 — 临淄区科技局 2022, 威海市文登区科学技术局 2022, 二七区科技局 2023 (县), 运城市科学技术局
+ * 2022 (市), 上海市科委 2024 (省); 人民政府 — 洪泽区 2023, 2024, 沭阳县 2025 (县), 淮安市 2024,
+ * 宿迁市 2025 (市), 测试市 2025 (level unknown); 政府办公室 — 临淄区 2023 (县), 上海市 2019, 2025
+ * (省); 公安局 — 平潭综合实验区公安局 2024, its HTML and its text (level unknown: 平潭综合实验区 is no
+ * division of the 民政部 list).
+ */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BUILD = join(ROOT, 'data', 'build');
+const HAS_CORPUS = existsSync(join(BUILD, 'reports.csv')) && existsSync(join(ROOT, 'data', 'corpus', 'suqian-city-government-2025-excerpt.md'));
+
+describe.skipIf(!HAS_CORPUS)('type and level filters over data/build (seeds + corpus)', () => {
+  let db: NodeDatabase;
+  beforeAll(async () => {
+    db = await openNodeDatabaseOrThrow(BUILD);
+  });
+  afterAll(() => db?.close());
+  const reportsOf = async (f: Parameters<typeof filterWhere>[0], table = 'facts') =>
+    (await db.exec(`SELECT coalesce(agency_name, agency) AS agency, year FROM ${table} WHERE ${filterWhere(f)} ORDER BY year, agency`)).map((r) => `${r.agency} ${r.year}`);
+
+  it('type=科技局 gives the five 科技局 reports, in facts and in reports', async () => {
+    const expected = ['威海市文登区科学技术局 2022', '淄博市临淄区科技局 2022', '运城市科学技术局 2022', '郑州市二七区科技局 2023', '上海市科委 2024'];
+    expect(await reportsOf({ agencies: [], regions: [], types: ['科技局'] })).toEqual(expected);
+    expect(await reportsOf({ agencies: [], regions: [], types: ['科技局'] }, 'reports')).toEqual(expected);
+  });
+
+  it('level=市 gives the three city governments and bureaus; 县 and 科技局 combine with AND', async () => {
+    expect(await reportsOf({ agencies: [], regions: [], levels: ['市'] })).toEqual(['运城市科学技术局 2022', '淮安市人民政府 2024', '宿迁市人民政府 2025']);
+    expect(await reportsOf({ agencies: [], regions: [], types: ['科技局'], levels: ['县'] })).toEqual([
+      '威海市文登区科学技术局 2022',
+      '淄博市临淄区科技局 2022',
+      '郑州市二七区科技局 2023',
+    ]);
+    expect(await reportsOf({ agencies: [], regions: ['江苏省'], types: ['人民政府'], levels: ['县'] })).toEqual([
+      '淮安市洪泽区人民政府 2023',
+      '淮安市洪泽区人民政府 2024',
+      '宿迁市沭阳县人民政府 2025',
+    ]);
+  });
+
+  it('the filter options list the types and levels present with their reports (份)', async () => {
+    const o = filterOptionsFromRows(await db.exec(filterOptionsSql()));
+    expect(Object.fromEntries(o.types.map((t) => [t.value, t.reports]))).toEqual({ 人民政府: 6, 科技局: 5, 政府办公室: 3, 公安局: 2 });
+    expect(o.levels).toEqual([
+      { value: '省', reports: 3 },
+      { value: '市', reports: 3 },
+      { value: '县', reports: 7 },
+    ]);
   });
 });

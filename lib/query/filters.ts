@@ -3,19 +3,57 @@
  * plus a sentence that says the same thing in Chinese).
  *
  * The filter applies to reports (one row of reports.csv each): agency (机关, by agency_key: one
- * identity per agency across years and spellings, lib/parse/agency-identity.ts), region (地区),
- * report year (年度, the year the data covers — not the publication year) and origin (来源: uploaded
- * in this browser or built in, ./load.ts Origin). Every view joins its
- * data to the filtered reports, so one filter state restricts all four views the same way.
+ * identity per agency across years and spellings, lib/parse/agency-identity.ts), region (地区: a
+ * node of the division tree 省 → 市 → 县/区, ./region-tree.ts), agency type (机关类型) and level
+ * (层级) as the resolver found them (lib/parse/resolve-agency.ts), report year (年度, the year the
+ * data covers — not the publication year) and origin (来源: uploaded in this browser or built in,
+ * ./load.ts Origin). Every view joins its data to the filtered reports, so one filter state
+ * restricts all four views the same way.
  */
 import { z } from 'zod';
 import type { Origin } from '../store/load';
 import { sqlIdent, sqlNumber, sqlString, sqlStringList } from '../store/sql';
+import { describeRegionPath, regionsWhere } from './region-tree';
+
+/** Levels of government an agency can belong to (reports.csv `level`, lib/model/report-schema.ts AgencyLevel). */
+export const AGENCY_LEVELS = ['省', '市', '县'] as const;
+
+/** A level of {@link AGENCY_LEVELS}. */
+export type FilterLevel = (typeof AGENCY_LEVELS)[number];
+
+/** The levels' labels in the UI and the sentence: 省级 (incl. the municipalities), 市级, 县级 (incl. 区). */
+export const LEVEL_LABELS: Readonly<Record<FilterLevel, string>> = { 省: '省级', 市: '市级', 县: '县级' };
+
+/**
+ * Labels of the agency types the resolver produces (lib/parse/resolve-agency.ts AGENCY_TYPES: the
+ * kind's short name), where the short name alone would mislead: 政府办公室 stands for 人民政府办公室
+ * and 办公厅, 科技局 for 科学技术局, 科技厅 and 科委. Other types are their own label.
+ */
+export const AGENCY_TYPE_LABELS: Readonly<Record<string, string>> = {
+  政府办公室: '人民政府办公室（厅）',
+  科技局: '科技局（厅、科委）',
+  乡镇人民政府: '乡镇人民政府',
+  街道办事处: '街道办事处',
+};
+
+/** The label of an agency type (`政府办公室` → `人民政府办公室（厅）`); an unknown type is its own label. */
+export function agencyTypeLabel(type: string): string {
+  return AGENCY_TYPE_LABELS[type] ?? type;
+}
+
+/** The label of a level (`县` → `县级`); anything else is shown as is. */
+export function levelLabel(level: string): string {
+  return (LEVEL_LABELS as Record<string, string>)[level] ?? level;
+}
 
 /**
  * Filter state.
  * - `agencies`: agency keys (reports.agency_key, e.g. `320813:人民政府`); empty = all agencies;
- * - `regions`: exact region names (reports.region, e.g. `淄博市临淄区`); empty = all regions;
+ * - `regions`: region paths (./region-tree.ts: `江苏省`, `江苏省/淮安市`, `江苏省/淮安市/洪泽区`,
+ *   `未识别地区`, `未识别地区/<printed region>`; a one-segment value also matches the printed
+ *   region, as links before the tree held `淄博市临淄区`); empty = all regions;
+ * - `types`: agency types (reports.agency_type, e.g. `科技局`); absent or empty = all types;
+ * - `levels`: levels (reports.level: `省`, `市`, `县`); absent or empty = all levels;
  * - `yearFrom` / `yearTo`: inclusive bounds on the report year; absent = unbounded;
  * - `origin`: only uploaded (`upload`) or only built-in (`embedded`) reports; absent = both.
  * Several values within one field are alternatives (OR); the fields combine with AND.
@@ -23,6 +61,8 @@ import { sqlIdent, sqlNumber, sqlString, sqlStringList } from '../store/sql';
 export interface FilterState {
   agencies: string[];
   regions: string[];
+  types?: string[];
+  levels?: FilterLevel[];
   yearFrom?: number;
   yearTo?: number;
   origin?: Origin;
@@ -37,20 +77,29 @@ const Year = z.number().int().min(1900).max(2200);
 export const FilterStateSchema = z.object({
   agencies: z.array(z.string()),
   regions: z.array(z.string()),
+  types: z.array(z.string()).optional(),
+  levels: z.array(z.enum(AGENCY_LEVELS)).optional(),
   yearFrom: Year.optional(),
   yearTo: Year.optional(),
   origin: z.enum(['embedded', 'upload']).optional(),
 });
 
 /**
- * Tidy a filter: trims names, drops empty and duplicate names (keeping first-seen order), and
- * swaps the year bounds when `yearFrom > yearTo`. Pure; the input is not modified.
+ * Tidy a filter: trims names, drops empty and duplicate names (keeping first-seen order), trims
+ * each segment of a region path (` 江苏省 / 淮安市 ` → `江苏省/淮安市`), drops levels other than
+ * 省/市/县, leaves `types` and `levels` out when empty, and swaps the year bounds when
+ * `yearFrom > yearTo`. Pure; the input is not modified.
  */
 export function normalizeFilter(filter: FilterState): FilterState {
   const tidy = (xs: readonly string[]) => [...new Set(xs.map((x) => x.trim()).filter((x) => x.length > 0))];
   let { yearFrom, yearTo } = filter;
   if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) [yearFrom, yearTo] = [yearTo, yearFrom];
-  const out: FilterState = { agencies: tidy(filter.agencies), regions: tidy(filter.regions) };
+  const regions = tidy(filter.regions.map((r) => r.split('/').map((s) => s.trim()).filter((s) => s.length > 0).join('/')));
+  const out: FilterState = { agencies: tidy(filter.agencies), regions };
+  const types = tidy(filter.types ?? []);
+  const levels = tidy(filter.levels ?? []).filter((l): l is FilterLevel => (AGENCY_LEVELS as readonly string[]).includes(l));
+  if (types.length > 0) out.types = types;
+  if (levels.length > 0) out.levels = levels;
   if (yearFrom !== undefined) out.yearFrom = yearFrom;
   if (yearTo !== undefined) out.yearTo = yearTo;
   if (filter.origin === 'upload' || filter.origin === 'embedded') out.origin = filter.origin;
@@ -58,9 +107,11 @@ export function normalizeFilter(filter: FilterState): FilterState {
 }
 
 /**
- * The filter as an SQL boolean expression over the reports table (or an alias of it), e.g.
- * `r."region" IN ('淄博市临淄区') AND r."year" >= 2022`. Returns `TRUE` for the empty filter, so it
- * can always follow `WHERE`. String values are quoted with {@link sqlStringList}.
+ * The filter as an SQL boolean expression over the reports table or `facts` (or an alias of
+ * either: both carry agency_key, province, city, county, region, level, agency_type, year and
+ * origin), e.g. `(r."province" = '江苏省' OR r."region" = '江苏省') AND r."year" >= 2022` (regions:
+ * ./region-tree.ts regionsWhere). Returns `TRUE` for the empty filter, so it can always follow
+ * `WHERE`. String values are quoted with {@link sqlStringList}.
  *
  * @param alias table alias of reports in the calling query (`r` → `r."agency"`); '' for none.
  */
@@ -69,7 +120,9 @@ export function filterWhere(filter: FilterState, alias = ''): string {
   const col = (name: string) => (alias ? `${alias}.${sqlIdent(name)}` : sqlIdent(name));
   const parts: string[] = [];
   if (f.agencies.length > 0) parts.push(`${col('agency_key')} IN (${sqlStringList(f.agencies)})`);
-  if (f.regions.length > 0) parts.push(`${col('region')} IN (${sqlStringList(f.regions)})`);
+  if (f.regions.length > 0) parts.push(regionsWhere(f.regions, col));
+  if (f.types) parts.push(`${col('agency_type')} IN (${sqlStringList(f.types)})`);
+  if (f.levels) parts.push(`${col('level')} IN (${sqlStringList(f.levels)})`);
   if (f.yearFrom !== undefined) parts.push(`${col('year')} >= ${sqlNumber(f.yearFrom)}`);
   if (f.yearTo !== undefined) parts.push(`${col('year')} <= ${sqlNumber(f.yearTo)}`);
   if (f.origin) parts.push(`${col('origin')} = ${sqlString(f.origin)}`);
@@ -94,7 +147,8 @@ export function describeYears(filter: FilterState): string | null {
 
 /**
  * The filter as one Chinese sentence, e.g.
- * `显示地区为“淄博市临淄区”、年度为 2022—2023 年的报告。` or, with no filter,
+ * `显示地区为“淄博市临淄区”、年度为 2022—2023 年的报告。`,
+ * `显示地区为“江苏省”或“上海市”、机关类型为“科技局（厅、科委）”、层级为“县级”的报告。` or, with no filter,
  * `显示全部机关、全部地区、全部年度的报告。` The sentence names exactly the conditions of
  * {@link filterWhere}; a report whose year is unknown is excluded whenever a year bound is set.
  *
@@ -105,7 +159,9 @@ export function describeFilter(filter: FilterState, agencyNames: Readonly<Record
   const f = normalizeFilter(filter);
   const parts: string[] = [];
   if (f.agencies.length > 0) parts.push(`机关为${alternatives(f.agencies.map((k) => agencyNames[k] ?? k))}`);
-  if (f.regions.length > 0) parts.push(`地区为${alternatives(f.regions)}`);
+  if (f.regions.length > 0) parts.push(`地区为${alternatives(f.regions.map(describeRegionPath))}`);
+  if (f.types) parts.push(`机关类型为${alternatives(f.types.map(agencyTypeLabel))}`);
+  if (f.levels) parts.push(`层级为${alternatives(f.levels.map(levelLabel))}`);
   const years = describeYears(f);
   if (years) parts.push(`年度为 ${years}`);
   if (f.origin) parts.push(f.origin === 'upload' ? '来源为本浏览器中上传的文件' : '来源为看板内置数据');
@@ -114,14 +170,17 @@ export function describeFilter(filter: FilterState, agencyNames: Readonly<Record
 }
 
 /**
- * The filter as URL search parameters (`agency` — an agency_key —, `region` repeated; `from`, `to`; `origin`), for links that
- * reopen the dashboard with the same filter. Empty fields are left out.
+ * The filter as URL search parameters (`agency` — an agency_key —, `region` — a region path,
+ * `江苏省/淮安市` —, `type` and `level` repeated; `from`, `to`; `origin`), for links that reopen the
+ * dashboard with the same filter, e.g. `?region=江苏省&type=科技局&level=县`. Empty fields are left out.
  */
 export function filterToSearchParams(filter: FilterState): URLSearchParams {
   const f = normalizeFilter(filter);
   const p = new URLSearchParams();
   for (const a of f.agencies) p.append('agency', a);
   for (const r of f.regions) p.append('region', r);
+  for (const t of f.types ?? []) p.append('type', t);
+  for (const l of f.levels ?? []) p.append('level', l);
   if (f.yearFrom !== undefined) p.set('from', String(f.yearFrom));
   if (f.yearTo !== undefined) p.set('to', String(f.yearTo));
   if (f.origin) p.set('origin', f.origin);
@@ -130,7 +189,8 @@ export function filterToSearchParams(filter: FilterState): URLSearchParams {
 
 /**
  * Read a filter back from URL search parameters written by {@link filterToSearchParams}.
- * Unreadable years (`from=abc`) are ignored rather than thrown; the result is normalized.
+ * Unreadable years (`from=abc`) and levels (`level=乡`) are ignored rather than thrown; the result
+ * is normalized.
  */
 export function filterFromSearchParams(params: URLSearchParams): FilterState {
   const year = (s: string | null): number | undefined => {
@@ -139,6 +199,10 @@ export function filterFromSearchParams(params: URLSearchParams): FilterState {
     return parsed.success ? parsed.data : undefined;
   };
   const f: FilterState = { agencies: params.getAll('agency'), regions: params.getAll('region') };
+  const types = params.getAll('type');
+  const levels = params.getAll('level').filter((l): l is FilterLevel => (AGENCY_LEVELS as readonly string[]).includes(l.trim()));
+  if (types.length > 0) f.types = types;
+  if (levels.length > 0) f.levels = levels;
   const from = year(params.get('from'));
   const to = year(params.get('to'));
   if (from !== undefined) f.yearFrom = from;
@@ -151,5 +215,5 @@ export function filterFromSearchParams(params: URLSearchParams): FilterState {
 /** True when the filter restricts nothing. */
 export function isEmptyFilter(filter: FilterState): boolean {
   const f = normalizeFilter(filter);
-  return f.agencies.length === 0 && f.regions.length === 0 && f.yearFrom === undefined && f.yearTo === undefined && f.origin === undefined;
+  return f.agencies.length === 0 && f.regions.length === 0 && !f.types && !f.levels && f.yearFrom === undefined && f.yearTo === undefined && f.origin === undefined;
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duckdb';
-import { INDICATORS_VIEW } from './views';
+import { INDICATORS_VIEW, VIEW_LINK_KEYS } from './views';
 import { insertFactsSql } from '../store/facts';
 import { EMPTY_FILTER } from './filters';
 import { INDICATORS } from './indicators';
@@ -21,7 +21,21 @@ const LINZI_2023 = 'db5428ea704a808e'; // 临淄区人民政府办公室 2023
 const YUNCHENG_2022 = 'c0d392a57191d65c'; // 运城市科学技术局 2022
 const ERQI_2023 = '3995c116d0ba2c65'; // 二七区科技局 2023
 
-const open = (): Promise<NodeDatabase> => openNodeDatabaseOrThrow(FIXTURES);
+/**
+ * The fixtures predate the level and agency_type columns of reports.csv: give their facts the
+ * values the resolver gives the same reports in data/build/reports.csv (临淄区科技局 县·科技局,
+ * 二七区科技局 县·科技局, 运城市科学技术局 市·科技局, 临淄区人民政府办公室 县·政府办公室), so that the
+ * peer groups (同类同级同年) are the real ones. Copies of 004 made by a test get 004's.
+ */
+const KINDS_SQL =
+  `UPDATE facts SET level = CASE WHEN report_id = '${YUNCHENG_2022}' THEN '市' ELSE '县' END, ` +
+  `agency_type = CASE WHEN report_id IN ('5f1f485ee573df5d', '${ERQI_2023}', '${YUNCHENG_2022}') THEN '科技局' ELSE '政府办公室' END`;
+
+const open = async (): Promise<NodeDatabase> => {
+  const db = await openNodeDatabaseOrThrow(FIXTURES);
+  await db.exec(KINDS_SQL);
+  return db;
+};
 
 const byId = (rows: Row[], id: string) => {
   const found = rows.filter((r) => r.report_id === id);
@@ -40,7 +54,7 @@ describe('指标 over tests/fixtures', () => {
   afterAll(() => db?.close());
 
   it('has one row per report with 表三 or 表四 and exactly the declared columns', () => {
-    expect(Object.keys(rows[0])).toEqual(INDICATORS_VIEW.columns.map((c) => c.key));
+    expect(Object.keys(rows[0])).toEqual([...INDICATORS_VIEW.columns.map((c) => c.key), ...VIEW_LINK_KEYS]);
     expect(rows.map((r) => r.report_id).sort()).toEqual(['3995c116d0ba2c65', '5f1f485ee573df5d', LINZI_2023, YUNCHENG_2022].sort());
   });
 
@@ -92,7 +106,7 @@ describe('指标 over tests/fixtures', () => {
   });
 });
 
-describe('ranking within a year (copies of seed 004 with changed numbers)', () => {
+describe('ranking within the peer group (copies of seed 004 with changed numbers: all 县级政府办公室)', () => {
   let db: NodeDatabase;
   beforeAll(async () => {
     db = await open();
@@ -106,8 +120,9 @@ describe('ranking within a year (copies of seed 004 with changed numbers)', () =
       for (const [row, v] of Object.entries(changes)) {
         await db.exec(`UPDATE cells SET value = ${v} WHERE report_id = '${id}' AND "table" = 't3' AND "row" = '${row}' AND "column" = 'total'`);
       }
-      // The views read the facts pivoted from cells: add the copy's.
+      // The views read the facts pivoted from cells: add the copy's (a 县级政府办公室, as 004).
       await db.exec(insertFactsSql([id]));
+      await db.exec(KINDS_SQL);
     };
     await copy('b000000000000001', '合成对照机关乙', 2023, { granted: 15 });
     await copy('c000000000000001', '合成对照机关丙', 2023, { granted: 29, total_processed: 29 });
@@ -119,7 +134,7 @@ describe('ranking within a year (copies of seed 004 with changed numbers)', () =
   });
   afterAll(() => db?.close());
 
-  it('ranks by ratio, highest first, per year; under 30 cases is not ranked even with the highest ratio', async () => {
+  it('ranks by ratio, highest first, per year and peer group; under 30 cases is not ranked even with the highest ratio', async () => {
     const rows = await db.exec(INDICATORS_VIEW.sql(EMPTY_FILTER));
     const rank = (id: string) => byId(rows, id).disclosure_rank;
     expect(byId(rows, 'b000000000000001').disclosure_rate).toBeCloseTo(16 / 31, 12);
@@ -136,10 +151,11 @@ describe('ranking within a year (copies of seed 004 with changed numbers)', () =
     const rank = (id: string) => byId(rows, id).disclosure_rank;
     expect(byId(rows, 'f000000000000001').disclosure_rate).toBe(byId(rows, LINZI_2023).disclosure_rate);
     expect([rank('b000000000000001'), rank(LINZI_2023), rank('f000000000000001'), rank('e000000000000001')]).toEqual([1, 2, 2, 4]);
-    // The same ranks as rank() over every row of the view, for all four indicators.
+    // The same ranks as rank() over every row of the view within its peer group (year, level,
+    // agency_type), for all four indicators.
     for (const key of ['disclosure', 'review_correction', 'litigation_correction', 'dispute']) {
       const ref = await db.exec(
-        `SELECT report_id, CASE WHEN ${key}_rate IS NOT NULL AND ${key}_base >= ${MIN_CASES} THEN CAST(rank() OVER (PARTITION BY year, (${key}_rate IS NOT NULL AND ${key}_base >= ${MIN_CASES}) ORDER BY ${key}_rate DESC) AS INTEGER) END AS r FROM (${INDICATORS_VIEW.sql(EMPTY_FILTER)})`,
+        `SELECT v.report_id, CASE WHEN ${key}_rate IS NOT NULL AND ${key}_base >= ${MIN_CASES} THEN CAST(rank() OVER (PARTITION BY v.year, f.level, f.agency_type, (${key}_rate IS NOT NULL AND ${key}_base >= ${MIN_CASES}) ORDER BY ${key}_rate DESC) AS INTEGER) END AS r FROM (${INDICATORS_VIEW.sql(EMPTY_FILTER)}) v JOIN facts f USING (report_id)`,
       );
       for (const x of ref) expect(byId(rows, String(x.report_id))[`${key}_rank`]).toBe(x.r);
     }

@@ -35,6 +35,9 @@ describe.skipIf(!existsSync(join(BUILD, 'flags.csv')))('report page data over da
     const rows = await exec(agencyReportsSql('运城市科学技术局'));
     expect(rows.map((r) => [r.report_id, r.year])).toEqual([[YUNCHENG, 2022]]);
     expect(['ok', 'partial']).toContain(rows[0].status);
+    // By agency_key: the fixtures' 运城市科学技术局 2022 has the key 1408:科技局 (tests/fixtures/reports.csv).
+    const byKey = await exec(agencyReportsSql('运城市科技局（另一种写法）', '1408:科技局'));
+    expect(byKey.map((r) => [r.report_id, r.year])).toEqual([[YUNCHENG, 2022]]);
   });
 });
 

@@ -36,9 +36,15 @@ export function reportFlagsSql(reportId: string): string {
   );
 }
 
-/** Reports of the same agency (report_id, year INTEGER, status), by year, for moving between years. */
-export function agencyReportsSql(agency: string): string {
-  return `SELECT report_id, CAST(year AS INTEGER) AS year, status FROM reports WHERE agency = ${sqlString(agency)} ORDER BY year, report_id`;
+/**
+ * Reports of the same agency (report_id, year INTEGER, status), by year, for moving between years.
+ * The agency is its `agency_key` when the report has one (one identity across years and spellings:
+ * 洪泽区人民政府 2023 and 淮安市洪泽区人民政府 2024 are one agency), else the printed `agency` (data
+ * files from before agency_key).
+ */
+export function agencyReportsSql(agency: string, agencyKey?: string | null): string {
+  const where = agencyKey ? `agency_key = ${sqlString(agencyKey)}` : `agency = ${sqlString(agency)}`;
+  return `SELECT report_id, CAST(year AS INTEGER) AS year, status FROM reports WHERE ${where} ORDER BY year, report_id`;
 }
 
 // ------------------------------------------------------------------ rows → cells and flags

@@ -21,9 +21,11 @@ import {
   reviewOptionsFromRows,
   reviewOptionsSql,
   reviewQueueSql,
+  ruleChoices,
   reviewWhere,
 } from './review';
 import { EMPTY_FILTER, filterToSearchParams } from './filters';
+import { ruleLabel } from '../present/labels';
 import { rowFingerprint } from '../review/decisions';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -123,5 +125,41 @@ describe.skipIf(!existsSync(join(BUILD, 'flags.csv')))('review queue over data/b
   it('运城市科学技术局 2022 has its three CELL_INFERRED flags in the queue', async () => {
     const rows = await db.exec(reviewQueueSql({ agencies: ['1408:科技局'], regions: [], yearFrom: 2022, yearTo: 2022 }, { rules: ['CELL_INFERRED'], severities: ['info'], status: 'all' }));
     expect(rows.map((r) => r.subject).sort()).toEqual(['t3.carried_forward.natural_person', 't3.granted.natural_person', 't3.partially_granted.natural_person']);
+  });
+});
+
+describe.skipIf(!existsSync(join(BUILD, 'flags.csv')))('rule filter counts over data/build: every registered rule, 0 included', () => {
+  let db: NodeDatabase;
+  beforeAll(async () => {
+    db = await openNodeDatabaseOrThrow(BUILD);
+  });
+  afterAll(() => db?.close());
+
+  it('DEADLINE and T3_BALANCE are listed with 0 (checked, nothing found); the rules with flags keep their counts', async () => {
+    const choices = ruleChoices(reviewOptionsFromRows(await db.exec(reviewOptionsSql())).rules);
+    const n = (rule: string) => choices.find((c) => c.rule === rule)?.n;
+    expect(choices.map((c) => c.rule)).toEqual(expect.arrayContaining(['DEADLINE', 'T3_BALANCE', 'CARRYOVER_CONTINUITY', 'TABLE_MISSING']));
+    expect(n('DEADLINE')).toBe(0);
+    expect(n('T3_BALANCE')).toBe(0);
+    expect(n('CARRYOVER_CONTINUITY')).toBe(0); // 洪泽区 2023 → 2024 balances (21 结转下年度 … see agency-years.test.ts)
+    // As many TABLE_MISSING as data/build/flags.csv has (文登 2022: three, one per table).
+    const file = Papa.parse<Record<string, string>>(readFileSync(join(BUILD, 'flags.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(n('TABLE_MISSING')).toBe(file.filter((f) => f.rule === 'TABLE_MISSING').length);
+    expect(n('TABLE_MISSING')).toBeGreaterThanOrEqual(3);
+    expect(choices.find((c) => c.rule === 'DEADLINE')?.label).toBe(ruleLabel('DEADLINE'));
+  });
+
+  it('with a report filter only its reports are counted: 淮安市洪泽区人民政府 2024 has 1 PUBLICATION_DATE_UNKNOWN, 0 TABLE_MISSING', async () => {
+    const filter = { agencies: ['320813:人民政府'], regions: [], yearFrom: 2024, yearTo: 2024 };
+    const choices = ruleChoices(reviewOptionsFromRows(await db.exec(reviewOptionsSql(filter))).rules);
+    expect(choices.find((c) => c.rule === 'PUBLICATION_DATE_UNKNOWN')?.n).toBe(1);
+    expect(choices.find((c) => c.rule === 'TABLE_MISSING')?.n).toBe(0);
+    expect(choices.reduce((a, c) => a + c.n, 0)).toBe(1);
+  });
+
+  it('a rule id the registry does not know (older data) is kept after the registered ones', () => {
+    const choices = ruleChoices([{ rule: 'OLD_RULE', n: 2 }]);
+    expect(choices[choices.length - 1]).toEqual({ rule: 'OLD_RULE', label: 'OLD_RULE', n: 2 });
+    expect(choices.filter((c) => c.n > 0)).toHaveLength(1);
   });
 });

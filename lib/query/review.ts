@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { Row } from '../store/executor';
 import { describeFilter, filterWhere, type FilterState } from './filters';
-import { ruleLabel, severityLabel, SEVERITY_LABELS } from '../present/labels';
+import { RULE_LABELS, ruleLabel, severityLabel, SEVERITY_LABELS } from '../present/labels';
 import { sqlIdent, sqlStringList } from '../store/sql';
 
 /** Review status filter: `all`, or only flags that are `open` (未审核), `confirmed` or `dismissed`. */
@@ -146,10 +146,36 @@ export function allFlagKeysSql(): string {
 
 /**
  * The rules and severities present in flags.csv with their counts, for the queue's rule and
- * severity controls: columns rule, severity, n (INTEGER), ordered by severity then rule.
+ * severity controls: columns rule, severity, n (INTEGER), ordered by severity then rule. With a
+ * report filter, only the flags of the reports it keeps are counted (the counts then match what
+ * the queue and 合规 show for that selection).
  */
-export function reviewOptionsSql(): string {
-  return `SELECT rule, severity, CAST(count(*) AS INTEGER) AS n FROM flags GROUP BY rule, severity ORDER BY ${severityRank('flags')}, rule`;
+export function reviewOptionsSql(filter?: FilterState): string {
+  const where = filter ? ` WHERE report_id IN (SELECT report_id FROM reports WHERE ${filterWhere(filter)})` : '';
+  return `SELECT rule, severity, CAST(count(*) AS INTEGER) AS n FROM flags${where} GROUP BY rule, severity ORDER BY ${severityRank('flags')}, rule`;
+}
+
+/** One choice of a rule filter: the rule id, its Chinese name and its flag count (0: checked, nothing found). */
+export interface RuleChoice {
+  rule: string;
+  label: string;
+  n: number;
+}
+
+/**
+ * Every rule of the registry (lib/checks/rule-registry.ts RULES, through lib/present/labels.ts
+ * RULE_LABELS, in registry order) with its count from `counts` — 0 when no flag of it was found,
+ * so that a supervisor sees that e.g. DEADLINE (条例第四十九条) was checked and nothing was late —
+ * followed by any rule id in `counts` that the registry does not know (older data files), by id.
+ */
+export function ruleChoices(counts: ReadonlyArray<{ rule: string; n: number }>): RuleChoice[] {
+  const byRule = new Map(counts.map((c) => [c.rule, c.n]));
+  const known = Object.keys(RULE_LABELS).map((rule) => ({ rule, label: RULE_LABELS[rule], n: byRule.get(rule) ?? 0 }));
+  const extra = counts
+    .filter((c) => !(c.rule in RULE_LABELS))
+    .map((c) => ({ rule: c.rule, label: ruleLabel(c.rule), n: c.n }))
+    .sort((a, b) => a.rule.localeCompare(b.rule));
+  return [...known, ...extra];
 }
 
 /** Choices for the rule and severity controls: rule id → flag count, severity → flag count. */

@@ -13,11 +13,13 @@
  */
 import { T4_COLUMNS, T4_ROWS, TABLE_LABELS } from '../model/form-layout';
 import type { TableKey } from '../model/report-schema';
-import { filterWhere, type FilterState } from './filters';
+import { AGENCY_LEVELS, agencyTypeLabel, filterWhere, type FilterState } from './filters';
+import { buildRegionTree, type RegionNode } from './region-tree';
 import { describeCellRef, RULE_LABELS, T3_LABELS, T4_GROUP_LABELS } from '../present/labels';
-import { INDICATORS } from './indicators';
-import { MIN_CASES } from '../model/rank-threshold';
-import { FACTS_TABLE, T2_CELLS, T2_OTHER_FORM_NOTE, T3_FACT_KEYS, T3_OUTCOME_GROUPS, T4_KEYS } from '../store/facts';
+import { INDICATORS, type Indicator } from './indicators';
+import { MIN_CASES, MIN_PEERS } from '../model/rank-threshold';
+import { allPeerCtes, peerGroupLabelSql, peerJoins, peerSelect } from './indicator-peers';
+import { FACT_COLUMNS, FACTS_TABLE, T2_CELLS, T2_OTHER_FORM_NOTE, T3_FACT_KEYS, T3_OUTCOME_GROUPS, T4_KEYS } from '../store/facts';
 import { sqlIdent, sqlString } from '../store/sql';
 
 /** Identifier of a view (one dashboard tab). */
@@ -30,25 +32,72 @@ export type ViewId = 'proactive' | 'applications' | 'review_litigation' | 'indic
  * - `rate`: a ratio 0–1 shown as a percentage;
  * - `severity`, `rule`, `subject`: keys shown through their Chinese labels (./labels.ts);
  * - `rank`: a rank (1 = first) or NULL, read with the column's `rank` companions
- *   (lib/present/rank-text.ts rankText: `样本不足30件` when the ratio rests on fewer than 30 cases);
+ *   (lib/present/rank-text.ts rankText: `样本不足30件` when the ratio rests on fewer than 30 cases,
+ *   `无同类组` when the report's level or type is unknown);
+ * - `percentile`: a percentile 0–1 in the peer group, shown as `P62`, read with the `rank`
+ *   companions (`同类不足5家` when the group is too small, lib/present/rank-text.ts percentileText);
  * - `origin`: `upload` (shown as a 上传 badge) or `embedded` (内置), see ./load.ts Origin.
  */
-export type ColumnFormat = 'text' | 'year' | 'count' | 'amount' | 'rate' | 'severity' | 'rule' | 'subject' | 'rank' | 'origin';
+export type ColumnFormat = 'text' | 'year' | 'count' | 'amount' | 'rate' | 'severity' | 'rule' | 'subject' | 'rank' | 'percentile' | 'origin';
 
 /** One output column of a view: SQL name (also the CSV header), Chinese label, unit, format. */
 export interface ViewColumn {
   key: string;
   label: string;
-  /** `件`, `万元` or `%`; absent for text. */
-  unit?: '件' | '万元' | '%';
+  /** `件`, `万元` or `%`; `份` (reports) and `个` (cells) in group totals (./group-totals.ts); absent for text. */
+  unit?: '件' | '万元' | '%' | '份' | '个';
   format: ColumnFormat;
   /** Longer explanation (formula, form label) for a tooltip. */
   description?: string;
   /** For a derived ratio: its formula in Chinese, shown next to the column's name. */
   formula?: string;
-  /** For a `rank` column: the keys of the ratio and of its denominator (件) in the same row. */
-  rank?: { rate: string; base: string };
+  /**
+   * For a `rank` or `percentile` column: the keys of the ratio and of its denominator (件) in the
+   * same row, and of the number of peers in its peer group (指标, lib/query/indicator-peers.ts).
+   */
+  rank?: { rate: string; base: string; peers?: string };
+  /**
+   * For a peer statistic (指标's P25 / 中位数 / P75): the key of the number of peers in the same row,
+   * so that a NULL reads `同类不足5家` or `无同类组` instead of a missing number.
+   */
+  peers?: string;
+  /**
+   * For a count or amount: the per-report expression over `facts` (alias `f`) that it shows, e.g.
+   * `f.t3_new_received`, so that a group total (./group-totals.ts) can sum it.
+   */
+  fact?: string;
+  /**
+   * For a rate: its numerator and denominator as per-report expressions over `facts` (alias `f`),
+   * so that a group recomputes the rate from the summed parts (never a mean of rates).
+   */
+  ratio?: Ratio;
+  /**
+   * In a group total (./group-totals.ts): the key of the column counting the group's reports that
+   * did not give this value (份); the value then covers only the reports that gave it.
+   */
+  missing?: string;
+  /** In a group total: this column is the {@link ViewColumn.missing} count of the column with this key (a CSV column; the table shows it inside that column's cell). */
+  companionOf?: string;
 }
+
+/** A rate's numerator and denominator (件) as per-report expressions over `facts` (alias `f`); NULL when a part is missing. */
+export interface Ratio {
+  numerator: string;
+  denominator: string;
+}
+
+/**
+ * The parts of the four indicators (./indicators.ts INDICATORS, spec "Indicators"): the
+ * expressions the views' rate columns compute per report as numerator ÷ NULLIF(denominator, 0);
+ * `+` of a NULL is NULL, so a missing part makes the part NULL. Used by group totals to sum
+ * numerators and denominators.
+ */
+export const INDICATOR_RATIOS: Readonly<Record<'disclosure' | 'review_correction' | 'litigation_correction' | 'dispute', Ratio>> = {
+  disclosure: { numerator: 'f.t3_granted + f.t3_partially_granted', denominator: 'f.t3_total_processed' },
+  review_correction: { numerator: 'f.t4_review_corrected', denominator: 'f.t4_review_upheld + f.t4_review_corrected + f.t4_review_other' },
+  litigation_correction: { numerator: 'f.t4_litigation_corrected', denominator: 'f.t4_litigation_upheld + f.t4_litigation_corrected + f.t4_litigation_other' },
+  dispute: { numerator: 'f.t4_review_total + f.t4_litigation_total', denominator: 'f.t3_new_received' },
+};
 
 /** A view: its id, tab title, the table of the form it reads, its columns and its SQL. */
 export interface ViewDef {
@@ -126,6 +175,14 @@ export const ORIGIN_VIEW_COLUMN: ViewColumn = {
   description: 'upload：在本浏览器中上传的文件（只在本机读取，不在看板的数据文件中）；embedded：看板内置的数据（npm run build:data 生成）。',
 };
 
+/**
+ * Columns every view's SQL returns after its declared {@link ViewDef.columns}, for links only —
+ * not shown as a table column, not written by 下载 CSV (which keeps the declared columns):
+ * `agency_key` (lib/parse/agency-identity.ts, e.g. `320813:人民政府`), what the 机关 cell links to
+ * (/agency/AGENCY_KEY, lib/present/links.ts agencyHref; issue 9 “every agency name links here”).
+ */
+export const VIEW_LINK_KEYS: readonly string[] = ['agency_key'];
+
 const ID_COLUMNS: readonly ViewColumn[] = [
   { key: 'agency', label: '机关', format: 'text' },
   { key: 'region', label: '地区', format: 'text' },
@@ -144,6 +201,13 @@ const TRAIL_COLUMNS: readonly ViewColumn[] = [
 ];
 
 /**
+ * Every column of `facts` with `agency` replaced by the canonical name (coalesce(agency_name,
+ * agency)), spelled out rather than DuckDB's `SELECT * REPLACE (…)`, so that the same SQL also runs
+ * on SQLite (the benchmark's sql.js comparison, app/_lib/bench/).
+ */
+const FACTS_WITH_AGENCY_NAME = FACT_COLUMNS.map((c) => (c.name === 'agency' ? 'coalesce(agency_name, agency) AS agency' : sqlIdent(c.name))).join(', ');
+
+/**
  * The filtered reports' facts as a CTE named `r`: `facts` carries each report's agency, region,
  * year and origin (./facts.ts FACT_REPORT_COLUMNS), so the views filter and sort one table and
  * never join `reports`. Its `agency` is the agency's canonical name (agency_name, one per
@@ -151,14 +215,23 @@ const TRAIL_COLUMNS: readonly ViewColumn[] = [
  * without it); `agency_key` is there for links to the agency.
  */
 function reportsCte(filter: FilterState): string {
-  return `r AS (SELECT * REPLACE (coalesce(agency_name, agency) AS agency) FROM ${FACTS_TABLE} WHERE ${filterWhere(filter)})`;
+  return `r AS (SELECT ${FACTS_WITH_AGENCY_NAME} FROM ${FACTS_TABLE} WHERE ${filterWhere(filter)})`;
 }
+
 
 /** The sort of every table view: agency, year, report id (a stable order for paging). */
 const TABLE_VIEW_ORDER: readonly string[] = ['f.agency', 'f.year', 'f.report_id'];
 
 // ---------------------------------------------------------------- 主动公开 (表二)
 
+
+/**
+ * A form label without its printed unit (`本年收费金额（万元）` → `本年收费金额`): the table header
+ * adds the column's unit itself, so the label keeps none (issue 9: the header printed （万元）（万元）).
+ */
+function withoutUnit(label: string, unit: string): string {
+  return label.replace(new RegExp(`（(单位：)?${unit}）$`), '');
+}
 
 /**
  * 主动公开: one row per report with 表二, the 10 cells of the 2021 form's 表二 (件; 收费 in 万元).
@@ -174,15 +247,15 @@ export const PROACTIVE_VIEW: ViewDef = defineView({
     ...T2_CELLS.map(
       (x): ViewColumn =>
         x.column === 'amount'
-          ? { key: x.key, label: x.label, unit: '万元', format: 'amount' }
-          : { key: x.key, label: x.label, unit: '件', format: 'count' },
+          ? { key: x.key, label: withoutUnit(x.label, '万元'), unit: '万元', format: 'amount', fact: `f.${sqlIdent(`t2_${x.key}`)}` }
+          : { key: x.key, label: x.label, unit: '件', format: 'count', fact: `f.${sqlIdent(`t2_${x.key}`)}` },
     ),
     ...TRAIL_COLUMNS,
   ],
   reads: 'facts',
   query: (filter) => ({
     with: [reportsCte(filter)],
-    select: ['f.agency', 'f.region', 'f.year', 'f.origin', ...T2_CELLS.map((x) => `f.${sqlIdent(`t2_${x.key}`)} AS ${sqlIdent(x.key)}`), 'f.t2_notes AS cell_notes', 'f.report_id'],
+    select: ['f.agency', 'f.region', 'f.year', 'f.origin', ...T2_CELLS.map((x) => `f.${sqlIdent(`t2_${x.key}`)} AS ${sqlIdent(x.key)}`), 'f.t2_notes AS cell_notes', 'f.report_id', 'f.agency_key'],
     from: 'r f',
     where: ['f.has_t2'],
     orderBy: TABLE_VIEW_ORDER,
@@ -203,8 +276,8 @@ export const APPLICATIONS_VIEW: ViewDef = defineView({
   summary: `${TABLE_LABELS.t3}（总计列）：新收与结转申请、办理结果构成，以及实质公开率。`,
   columns: [
     ...ID_COLUMNS,
-    { key: 'new_received', label: T3_LABELS.new_received, unit: '件', format: 'count' },
-    { key: 'carried_over', label: T3_LABELS.carried_over, unit: '件', format: 'count' },
+    { key: 'new_received', label: T3_LABELS.new_received, unit: '件', format: 'count', fact: 'f.t3_new_received' },
+    { key: 'carried_over', label: T3_LABELS.carried_over, unit: '件', format: 'count', fact: 'f.t3_carried_over' },
     ...T3_OUTCOME_GROUPS.map(
       (g): ViewColumn => ({
         key: g.key,
@@ -212,10 +285,11 @@ export const APPLICATIONS_VIEW: ViewDef = defineView({
         unit: '件',
         format: 'count',
         description: g.rows.length > 1 ? `表三“${g.label}”下各项之和；任一项为空则为空。` : undefined,
+        fact: `f.t3_${g.key}`,
       }),
     ),
-    { key: 'total_processed', label: T3_LABELS.total_processed, unit: '件', format: 'count' },
-    { key: 'carried_forward', label: T3_LABELS.carried_forward, unit: '件', format: 'count' },
+    { key: 'total_processed', label: T3_LABELS.total_processed, unit: '件', format: 'count', fact: 'f.t3_total_processed' },
+    { key: 'carried_forward', label: T3_LABELS.carried_forward, unit: '件', format: 'count', fact: 'f.t3_carried_forward' },
     {
       key: 'disclosure_rate',
       label: '实质公开率',
@@ -223,6 +297,7 @@ export const APPLICATIONS_VIEW: ViewDef = defineView({
       format: 'rate',
       description: '（予以公开 + 部分公开）÷ 办理结果总计；总计为 0 或缺失时为空。少于 30 件时仅供参考。',
       formula: INDICATORS[0].formula,
+      ratio: INDICATOR_RATIOS.disclosure,
     },
     ...TRAIL_COLUMNS,
   ],
@@ -238,6 +313,7 @@ export const APPLICATIONS_VIEW: ViewDef = defineView({
       'CAST((f.t3_granted + f.t3_partially_granted) / NULLIF(f.t3_total_processed, 0) AS DOUBLE) AS disclosure_rate',
       'f.t3_notes AS cell_notes',
       'f.report_id',
+      'f.agency_key',
     ],
     from: 'r f',
     where: ['f.has_t3_total'],
@@ -260,7 +336,7 @@ export const REVIEW_LITIGATION_VIEW: ViewDef = defineView({
   summary: `${TABLE_LABELS.t4}：行政复议与行政诉讼（两类起诉合计）的结果，以及纠错率。`,
   columns: [
     ...ID_COLUMNS,
-    ...T4_COLUMNS.map((c): ViewColumn => ({ key: `review_${c.key}`, label: `${T4_GROUP_LABELS.review}·${c.label}`, unit: '件', format: 'count' })),
+    ...T4_COLUMNS.map((c): ViewColumn => ({ key: `review_${c.key}`, label: `${T4_GROUP_LABELS.review}·${c.label}`, unit: '件', format: 'count', fact: `f.t4_review_${c.key}` })),
     ...T4_COLUMNS.map(
       (c): ViewColumn => ({
         key: `litigation_${c.key}`,
@@ -268,6 +344,7 @@ export const REVIEW_LITIGATION_VIEW: ViewDef = defineView({
         unit: '件',
         format: 'count',
         description: `${T4_ROWS[1].label} 与 ${T4_ROWS[2].label} 之和`,
+        fact: `f.t4_litigation_${c.key}`,
       }),
     ),
     {
@@ -277,6 +354,7 @@ export const REVIEW_LITIGATION_VIEW: ViewDef = defineView({
       format: 'rate',
       description: '复议结果纠正 ÷（结果维持 + 结果纠正 + 其他结果）；无审结案件时为空。',
       formula: INDICATORS[1].formula,
+      ratio: INDICATOR_RATIOS.review_correction,
     },
     {
       key: 'litigation_correction_rate',
@@ -285,6 +363,7 @@ export const REVIEW_LITIGATION_VIEW: ViewDef = defineView({
       format: 'rate',
       description: '诉讼结果纠正 ÷（结果维持 + 结果纠正 + 其他结果），两类起诉合计；无审结案件时为空。',
       formula: INDICATORS[2].formula,
+      ratio: INDICATOR_RATIOS.litigation_correction,
     },
     ...TRAIL_COLUMNS,
   ],
@@ -302,6 +381,7 @@ export const REVIEW_LITIGATION_VIEW: ViewDef = defineView({
       'CAST(f.t4_litigation_corrected / NULLIF(f.t4_litigation_upheld + f.t4_litigation_corrected + f.t4_litigation_other, 0) AS DOUBLE) AS litigation_correction_rate',
       'f.t4_notes AS cell_notes',
       'f.report_id',
+      'f.agency_key',
     ],
     from: 'r f',
     where: ['f.has_t4'],
@@ -311,65 +391,70 @@ export const REVIEW_LITIGATION_VIEW: ViewDef = defineView({
 
 // ---------------------------------------------------------------- 指标 (derived indicators)
 
-/**
- * Rank of a ratio within its report year, 1 = highest, among the rows of `q` whose ratio exists and
- * whose denominator is at least {@link MIN_CASES} 件 (the others get NULL: shown, not ranked), as
- * a CTE `k_<key>` (year, rate, rk) to be joined back on year and rate. It is SQL rank(): ties share
- * a rank and the next rank skips (1, 1, 3). Computed over the distinct (year, rate) pairs of the
- * eligible rows — rk = (eligible rows of that year with a rate ≥ this one) − (rows at this rate) + 1
- * — rather than as `rank() OVER (…)` on every row, which sorted the whole wide row four times
- * (0.5 s of the 指标 query at 100,000 reports in DuckDB-WASM).
- */
-function rankCte(key: string): string {
-  const rate = `${key}_rate`;
-  const base = `${key}_base`;
-  return (
-    `k_${key} AS (SELECT year, rate, CAST(sum(n) OVER (PARTITION BY year ORDER BY rate DESC) - n + 1 AS INTEGER) AS rk ` +
-    `FROM (SELECT year, ${rate} AS rate, count(*) AS n FROM q WHERE ${rate} IS NOT NULL AND ${base} >= ${MIN_CASES} GROUP BY year, ${rate}))`
-  );
-}
+/** The peer group's name in the 指标 view's headers and summary: same type, level and year. */
+export const PEER_GROUP_LABEL = '同类同级同年';
 
-/**
- * The join of {@link rankCte}'s `k_<key>` to `q` on year and rate, as plain equalities so that
- * DuckDB hash-joins (an unknown year is -1 on both sides; `IS NOT DISTINCT FROM` or a condition
- * on `q` alone in the ON clause made DuckDB-WASM take ~9 s at 100,000 reports). Whether the row is
- * eligible is checked where the rank is read ({@link rankOf}); `k_<key>` has one row per (year,
- * rate), so the join adds no rows.
- */
-function rankJoin(key: string): string {
-  return `LEFT JOIN k_${key} ON coalesce(k_${key}.year, -1) = coalesce(q.year, -1) AND k_${key}.rate = q.${key}_rate`;
-}
-
-/** The rank read from the join: NULL unless the row itself is eligible (denominator ≥ MIN_CASES). */
-function rankOf(key: string): string {
-  return `CASE WHEN q.${key}_base >= ${MIN_CASES} THEN k_${key}.rk END`;
+/** The 指标 view's columns of one indicator, in {@link peerColumnKeys} order. */
+function indicatorColumns(ind: Indicator): ViewColumn[] {
+  const rank = { rate: `${ind.key}_rate`, base: `${ind.key}_base`, peers: `${ind.key}_peers` };
+  const quartile = (p: 'p25' | 'p50' | 'p75', name: string): ViewColumn => ({
+    key: `${ind.key}_${p}`,
+    label: `${ind.label}·${PEER_GROUP_LABEL}${name}`,
+    unit: '%',
+    format: 'rate',
+    peers: rank.peers,
+    description: `${PEER_GROUP_LABEL}（同一机关类型、同一层级、同一年度）的报告中，分母不少于 ${MIN_CASES} 件的${ind.label}的${name}；同类少于 ${MIN_PEERS} 家时不计算。`,
+  });
+  return [
+    { key: `${ind.key}_rate`, label: ind.label, unit: '%', format: 'rate', formula: ind.formula, description: `${ind.label} = ${ind.formula}。${ind.reading}` },
+    { key: `${ind.key}_base`, label: `${ind.label}·分母（${ind.base}）`, unit: '件', format: 'count', description: `${ind.label}的分母：${ind.base}（件）。少于 ${MIN_CASES} 件不排名。` },
+    {
+      key: `${ind.key}_rank`,
+      label: `${ind.label}·${PEER_GROUP_LABEL}排名`,
+      format: 'rank',
+      rank,
+      description: `在${PEER_GROUP_LABEL}的报告中按${ind.label}从高到低排名；分母少于 ${MIN_CASES} 件、无法计算或层级/类型未识别的不排名。`,
+    },
+    {
+      key: `${ind.key}_pct`,
+      label: `${ind.label}·${PEER_GROUP_LABEL}百分位`,
+      format: 'percentile',
+      rank,
+      description: `${PEER_GROUP_LABEL}中${ind.label}低于本报告的其他报告所占比例（percent_rank，P0–P100）；同类少于 ${MIN_PEERS} 家时不计算。`,
+    },
+    quartile('p25', 'P25'),
+    quartile('p50', '中位数'),
+    quartile('p75', 'P75'),
+    {
+      key: `${ind.key}_peers`,
+      label: `${ind.label}·${PEER_GROUP_LABEL}家数`,
+      format: 'count',
+      description: `${PEER_GROUP_LABEL}中${ind.label}参与排名（分母不少于 ${MIN_CASES} 件）的报告数，含本报告；层级或类型未识别时为空。`,
+    },
+  ];
 }
 
 /**
  * 指标: one row per report with 表三 or 表四, the four derived indicators of the spec
  * (./indicators.ts INDICATORS: 实质公开率, 复议纠错率, 诉讼纠错率, 争议率), each as ratio (0–1),
- * denominator (件) and rank within the report year (1 = highest ratio). A ratio over fewer than 30
- * cases is shown but its rank is NULL; a ratio whose denominator is 0 or has a missing part is NULL.
- * Sums of 表四 rows are strict: NULL when a part is missing (see the module comment).
+ * denominator (件), rank, percentile and quartiles within its peer group (同类同级同年: same
+ * agency_type, level and year, over every loaded report — ./indicator-peers.ts), and the number of
+ * peers. A ratio over fewer than 30 cases is shown but not ranked; a peer group of fewer than
+ * MIN_PEERS (5) reports has no quartiles or percentiles; a ratio whose denominator is 0 or has a
+ * missing part is NULL. Sums of 表四 rows are strict: NULL when a part is missing (see the module
+ * comment).
  */
 export const INDICATORS_VIEW: ViewDef = defineView({
   id: 'indicators',
   title: '指标',
   table: null,
-  summary: `由表三、表四计算的比较指标。分母少于 ${MIN_CASES} 件的比率照常显示，但不参与排名（排名一栏注明“样本不足${MIN_CASES}件”）；排名在同一年度内按比率从高到低。`,
+  summary:
+    `由表三、表四计算的比较指标，每项与${PEER_GROUP_LABEL}（同一机关类型、同一层级、同一年度，取全部已载入的报告，不受筛选影响）比较：排名、百分位和同类的 P25／中位数／P75。` +
+    `分母少于 ${MIN_CASES} 件的比率照常显示，但不参与排名和同类统计（注明“样本不足${MIN_CASES}件”）；同类少于 ${MIN_PEERS} 家时不给百分位和四分位数（注明“同类不足${MIN_PEERS}家”）。`,
   columns: [
     ...ID_COLUMNS,
-    ...INDICATORS.flatMap((ind): ViewColumn[] => [
-      { key: `${ind.key}_rate`, label: ind.label, unit: '%', format: 'rate', formula: ind.formula, description: `${ind.label} = ${ind.formula}。${ind.reading}` },
-      { key: `${ind.key}_base`, label: `${ind.label}·分母（${ind.base}）`, unit: '件', format: 'count', description: `${ind.label}的分母：${ind.base}（件）。少于 ${MIN_CASES} 件不排名。` },
-      {
-        key: `${ind.key}_rank`,
-        label: `${ind.label}·排名`,
-        format: 'rank',
-        rank: { rate: `${ind.key}_rate`, base: `${ind.key}_base` },
-        description: `同一年度内按${ind.label}从高到低排名；分母少于 ${MIN_CASES} 件或无法计算的不排名。`,
-      },
-    ]),
+    { key: 'peer_group', label: `同类组（${PEER_GROUP_LABEL}）`, format: 'text', description: '机关层级、机关类型和年度；层级或类型未识别的报告没有同类组，不排名。' },
+    ...INDICATORS.flatMap(indicatorColumns),
     { key: 'report_id', label: '报告编号', format: 'text' },
   ],
   reads: 'facts',
@@ -389,78 +474,96 @@ export const INDICATORS_VIEW: ViewDef = defineView({
       `CAST((review_total + litigation_total) / NULLIF(new_received, 0) AS DOUBLE) AS dispute_rate`,
       `CAST(new_received AS DOUBLE) AS dispute_base`,
     ];
-    const out = INDICATORS.flatMap((ind) => [`q.${ind.key}_rate`, `q.${ind.key}_base`, `${rankOf(ind.key)} AS ${ind.key}_rank`]);
+    const ids = 'agency, region, year, origin, level, agency_type, report_id, agency_key, in_filter';
     return {
       with: [
-        reportsCte(filter),
-        `p AS (SELECT f.agency, f.region, f.year, f.origin, f.report_id,\n  ${p.join(',\n  ')}\nFROM r f WHERE f.has_t3 OR f.has_t4)`,
-        `q AS (SELECT agency, region, year, origin, report_id,\n  ${q.join(',\n  ')}\nFROM p)`,
-        ...INDICATORS.map((ind) => rankCte(ind.key)),
+        // Every loaded report (the peers), with whether the filter keeps it.
+        `a AS (SELECT ${FACTS_WITH_AGENCY_NAME}, (${filterWhere(filter)}) AS in_filter FROM ${FACTS_TABLE})`,
+        `p AS (SELECT f.agency, f.region, f.year, f.origin, f.level, f.agency_type, f.report_id, f.agency_key, f.in_filter,\n  ${p.join(',\n  ')}\nFROM a f WHERE f.has_t3 OR f.has_t4)`,
+        `q AS (SELECT ${ids},\n  ${q.join(',\n  ')}\nFROM p)`,
+        ...allPeerCtes(),
       ],
-      select: ['q.agency', 'q.region', 'q.year', 'q.origin', ...out, 'q.report_id'],
-      from: `q ${INDICATORS.map((ind) => rankJoin(ind.key)).join(' ')}`,
-      orderBy: ['q.agency', 'q.year', 'q.report_id'],
+      select: ['s.agency', 's.region', 's.year', 's.origin', `${peerGroupLabelSql('s')} AS peer_group`, ...INDICATORS.flatMap((ind) => peerSelect(ind.key, 's')), 's.report_id', 's.agency_key'],
+      from: `q s ${INDICATORS.map((ind) => peerJoins(ind.key, 's')).join(' ')}`,
+      where: ['s.in_filter'],
+      orderBy: ['s.agency', 's.year', 's.report_id'],
     };
   },
 });
 
 // ---------------------------------------------------------------- 合规 (flags)
 
-/** 合规: the flags of the filtered reports, errors first, with agency and year from reports. */
-export const COMPLIANCE_VIEW: ViewDef = defineView({
-  id: 'compliance',
-  title: '合规',
-  table: null,
-  summary: '检查结果：每条为一份报告违反的一条规则（表内勾稽关系、表格或单元格缺失、发布期限）。',
-  columns: [
-    ...ID_COLUMNS,
-    { key: 'severity', label: '严重程度', format: 'severity' },
-    { key: 'rule', label: '规则', format: 'rule' },
-    { key: 'rule_label', label: '规则说明', format: 'text' },
-    { key: 'subject', label: '涉及单元格', format: 'subject' },
-    { key: 'message', label: '说明', format: 'text' },
-    { key: 'expected', label: '应为', format: 'text' },
-    { key: 'actual', label: '实为', format: 'text' },
-    { key: 'difference', label: '差值', format: 'text', description: '实为 − 应为（件，或发布期限的天数）' },
-    { key: 'evidence', label: '原文依据', format: 'text', description: '检查所依据的报告原文（句子或重复段落）' },
-    { key: 'report_id', label: '报告编号', format: 'text' },
-    { key: 'fingerprint', label: '指纹', format: 'text', description: '检查结果的指纹（16 位十六进制；审核结果按它保存，数据重新生成后不变）' },
-  ],
-  reads: 'all',
-  query: (filter) => ({
-    with: [reportsCte(filter)],
-    select: [
-      'r.agency',
-      'r.region',
-      'r.year',
-      'r.origin',
-      'f.severity',
-      'f.rule',
-      `CASE f.rule ${Object.entries(RULE_LABELS)
-        .map(([k, v]) => `WHEN ${sqlString(k)} THEN ${sqlString(v)}`)
-        .join(' ')} ELSE f.rule END AS rule_label`,
-      'f.subject',
-      'f.message',
-      'f.expected',
-      'f.actual',
-      'CAST(f.difference AS DOUBLE) AS difference',
-      'f.evidence',
-      'r.report_id',
-      'f.fingerprint',
+/** A rule id as flags.csv writes it (`DEADLINE`); anything else is dropped from a rule filter. */
+const RULE_ID = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * 合规: the flags of the filtered reports, errors first, with agency and year from reports; with
+ * `rules` (rule ids, e.g. from the dashboard's `rule=` URL parameter, shared with 审核), only the
+ * flags of those rules (ids not of the form `RULE_ID` are ignored). No rules: every flag — the SQL
+ * is then exactly {@link COMPLIANCE_VIEW}'s, so the build's first page still applies.
+ */
+export function complianceView(rules: readonly string[] = []): ViewDef {
+  const only = [...new Set(rules.filter((r) => RULE_ID.test(r)))];
+  return defineView({
+    id: 'compliance',
+    title: '合规',
+    table: null,
+    summary: '检查结果：每条为一份报告违反的一条规则（表内勾稽关系、表格或单元格缺失、发布期限）。',
+    columns: [
+      ...ID_COLUMNS,
+      { key: 'severity', label: '严重程度', format: 'severity' },
+      { key: 'rule', label: '规则', format: 'rule' },
+      { key: 'rule_label', label: '规则说明', format: 'text' },
+      { key: 'subject', label: '涉及单元格', format: 'subject' },
+      { key: 'message', label: '说明', format: 'text' },
+      { key: 'expected', label: '应为', format: 'text' },
+      { key: 'actual', label: '实为', format: 'text' },
+      { key: 'difference', label: '差值', format: 'text', description: '实为 − 应为（件，或发布期限的天数）' },
+      { key: 'evidence', label: '原文依据', format: 'text', description: '检查所依据的报告原文（句子或重复段落）' },
+      { key: 'report_id', label: '报告编号', format: 'text' },
+      { key: 'fingerprint', label: '指纹', format: 'text', description: '检查结果的指纹（16 位十六进制；审核结果按它保存，数据重新生成后不变）' },
     ],
-    from: 'flags f JOIN r ON f.report_id = r.report_id',
-    orderBy: [
-      `CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END`,
-      'r.agency',
-      'r.year',
-      'f.rule',
-      'f.subject',
-      'r.report_id',
-      'f.fingerprint',
-      'f.message',
-    ],
-  }),
-});
+    reads: 'all',
+    query: (filter) => ({
+      with: [reportsCte(filter)],
+      select: [
+        'r.agency',
+        'r.region',
+        'r.year',
+        'r.origin',
+        'f.severity',
+        'f.rule',
+        `CASE f.rule ${Object.entries(RULE_LABELS)
+          .map(([k, v]) => `WHEN ${sqlString(k)} THEN ${sqlString(v)}`)
+          .join(' ')} ELSE f.rule END AS rule_label`,
+        'f.subject',
+        'f.message',
+        'f.expected',
+        'f.actual',
+        'CAST(f.difference AS DOUBLE) AS difference',
+        'f.evidence',
+        'r.report_id',
+        'f.fingerprint',
+        'r.agency_key',
+      ],
+      from: 'flags f JOIN r ON f.report_id = r.report_id',
+      where: only.length ? [`f.rule IN (${only.map(sqlString).join(', ')})`] : [],
+      orderBy: [
+        `CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END`,
+        'r.agency',
+        'r.year',
+        'f.rule',
+        'f.subject',
+        'r.report_id',
+        'f.fingerprint',
+        'f.message',
+      ],
+    }),
+  });
+}
+
+/** 合规 with every rule ({@link complianceView} of no rules). */
+export const COMPLIANCE_VIEW: ViewDef = complianceView();
 
 /** The five views in tab order. */
 export const VIEWS: readonly ViewDef[] = [PROACTIVE_VIEW, APPLICATIONS_VIEW, REVIEW_LITIGATION_VIEW, INDICATORS_VIEW, COMPLIANCE_VIEW];
@@ -479,29 +582,47 @@ export function isViewId(s: string | null | undefined): s is ViewId {
 
 /**
  * The values the filter controls offer, read from `facts` (one row per loaded report, ./facts.ts):
- * one row per (agency_key, region) pair with the agency's name (agency_name) and year NULL, then one row per report year with agency and
- * region NULL; `uploaded` (INTEGER 1/0) says whether any of those reports was uploaded in this
- * browser. Pairs instead of (agency, region, year) triples keep the result near the number of
- * agencies (about 20,000 at 100,000 reports) rather than the number of reports.
+ * one row per place and agency — (agency_key, printed region, province, city, county, level,
+ * agency_type) — with the agency's name (agency_name), year NULL and `reports` (INTEGER, 份: the
+ * reports of that combination, for the region tree's counts, ./region-tree.ts), then one row per
+ * report year with the other columns NULL; `uploaded` (INTEGER 1/0) says whether any of those
+ * reports was uploaded in this browser. An agency lies in one place, so the result stays near the
+ * number of agencies (about 20,000 at 100,000 reports) rather than the number of reports. Empty
+ * names are read as NULL.
  */
 export function filterOptionsSql(): string {
   const uploaded = `CAST(max(CASE WHEN origin = 'upload' THEN 1 ELSE 0 END) AS INTEGER) AS uploaded`;
+  const place = ['province', 'city', 'county', 'level', 'agency_type'].map((c) => `nullif(${c}, '') AS ${c}`).join(', ');
+  const nulls = ['province', 'city', 'county', 'level', 'agency_type'].map((c) => `NULL AS ${c}`).join(', ');
   return (
-    `SELECT agency_key, any_value(coalesce(agency_name, agency)) AS agency_name, region, CAST(NULL AS INTEGER) AS year, ${uploaded} FROM ${FACTS_TABLE} GROUP BY agency_key, region\n` +
-    `UNION ALL SELECT NULL, NULL, NULL, CAST(year AS INTEGER), ${uploaded} FROM ${FACTS_TABLE} WHERE year IS NOT NULL GROUP BY year`
+    `SELECT agency_key, any_value(coalesce(agency_name, agency)) AS agency_name, region, ${place}, CAST(NULL AS INTEGER) AS year, ${uploaded}, CAST(count(*) AS INTEGER) AS reports FROM ${FACTS_TABLE} GROUP BY ALL\n` +
+    `UNION ALL SELECT NULL, NULL, NULL, ${nulls}, CAST(year AS INTEGER), ${uploaded}, CAST(count(*) AS INTEGER) FROM ${FACTS_TABLE} WHERE year IS NOT NULL GROUP BY year`
   );
+}
+
+/** A choice of the 机关类型 or 层级 filter: the value (reports.csv agency_type / level) and its reports (份). */
+export interface FilterChoice {
+  value: string;
+  reports: number;
 }
 
 /**
  * Choices for the filter controls: agencies (their agency_key, ordered by name; with their names
- * and regions), regions and years.
+ * and regions), the region tree with its counts, agency types, levels and years.
  */
 export interface FilterOptions {
   /** agency_key of each agency (lib/parse/agency-identity.ts), sorted by the agency's name. */
   agencies: string[];
   /** agency_key → the agency's canonical name (agency_name), what the 机关 filter shows. */
   agencyNames: Record<string, string>;
+  /** The printed regions (reports.csv `region`), in Chinese collation order. */
   regions: string[];
+  /** The 地区 filter's tree (省 → 市 → 县/区, then 未识别地区) with reports per node (./region-tree.ts). */
+  regionTree: RegionNode[];
+  /** Agency types present (reports.csv agency_type), in Chinese collation order of their labels, with reports (份). */
+  types: FilterChoice[];
+  /** Levels present (省, 市, 县 in that order), with reports (份). */
+  levels: FilterChoice[];
   years: number[];
   /** agency_key → the regions its reports name. */
   agencyRegions: Record<string, string[]>;
@@ -509,6 +630,45 @@ export interface FilterOptions {
   uploadedAgencies: string[];
   /** Whether any report was uploaded (then the 来源 filter is offered). */
   hasUploads: boolean;
+}
+
+/** Choices before any are read: no names, no regions, no years. */
+export const NO_FILTER_OPTIONS: FilterOptions = {
+  agencies: [],
+  agencyNames: {},
+  regions: [],
+  regionTree: [],
+  types: [],
+  levels: [],
+  years: [],
+  agencyRegions: {},
+  uploadedAgencies: [],
+  hasUploads: false,
+};
+
+const optionText = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+
+/** Sums `reports` per non-empty value of `column` over the place rows. */
+function choiceCounts(rows: ReadonlyArray<Record<string, unknown>>, column: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    const v = optionText(r[column]);
+    if (v) out.set(v, (out.get(v) ?? 0) + (Number(r.reports) || 0));
+  }
+  return out;
+}
+
+/** The region tree, types and levels of the place rows of {@link filterOptionsSql}. */
+function placeOptions(places: ReadonlyArray<Record<string, unknown>>): Pick<FilterOptions, 'regionTree' | 'types' | 'levels'> {
+  const zh = new Intl.Collator('zh-CN').compare;
+  const regionTree = buildRegionTree(
+    places.map((r) => ({ province: optionText(r.province), city: optionText(r.city), county: optionText(r.county), region: optionText(r.region), reports: Number(r.reports ?? 1) })),
+  );
+  const types = [...choiceCounts(places, 'agency_type')].map(([value, reports]) => ({ value, reports }));
+  types.sort((a, b) => zh(agencyTypeLabel(a.value), agencyTypeLabel(b.value)));
+  const levelCounts = choiceCounts(places, 'level');
+  const levels = AGENCY_LEVELS.filter((l) => levelCounts.has(l)).map((value) => ({ value, reports: levelCounts.get(value) ?? 0 }));
+  return { regionTree, types, levels };
 }
 
 /** Turn rows of {@link filterOptionsSql} into sorted, de-duplicated {@link FilterOptions}. */
@@ -539,6 +699,7 @@ export function filterOptionsFromRows(rows: ReadonlyArray<Record<string, unknown
     agencies: [...agencies].sort(byName),
     agencyNames,
     regions: [...regions].sort(zh),
+    ...placeOptions(rows.filter((r) => r.year === null || r.year === undefined)),
     years: [...years].sort((x, y) => x - y),
     agencyRegions,
     uploadedAgencies: [...uploaded].sort(byName),
@@ -570,6 +731,62 @@ export function pageQuery(q: ViewQuery, limit: number, offset: number): ViewQuer
 /** {@link pageQuery} as SQL text: `… ORDER BY … LIMIT <limit> OFFSET <offset>`. */
 export function pageSql(q: ViewQuery, limit: number, offset: number): string {
   return queryToSql(pageQuery(q, limit, offset));
+}
+
+/** Direction of a column sort: `asc` (smallest first) or `desc` (largest first). */
+export type SortDir = 'asc' | 'desc';
+
+/**
+ * A sort of a view's table chosen by the user: an output column key of the view (e.g.
+ * `new_received`) and a direction. In the URL as `sort=new_received:desc` ({@link sortToParam},
+ * {@link sortFromParam}).
+ */
+export interface ViewSort {
+  key: string;
+  dir: SortDir;
+}
+
+/**
+ * `sort=` of the URL → a {@link ViewSort}: `key:asc` or `key:desc` (a bare `key` is ascending).
+ * Returns null for an absent or malformed value (empty key, other direction, characters other
+ * than letters, digits and `_` in the key); whether the key is a column of the view is checked
+ * by {@link sortQuery}.
+ */
+export function sortFromParam(s: string | null | undefined): ViewSort | null {
+  const m = /^([A-Za-z0-9_]+)(?::(asc|desc))?$/.exec((s ?? '').trim());
+  return m ? { key: m[1], dir: (m[2] as SortDir | undefined) ?? 'asc' } : null;
+}
+
+/** A {@link ViewSort} as the URL writes it: `new_received:desc`. */
+export function sortToParam(sort: ViewSort): string {
+  return `${sort.key}:${sort.dir}`;
+}
+
+/**
+ * The sort after a click on column `key`'s header: off → asc → desc → off (a click on another
+ * column starts at asc).
+ */
+export function nextSort(current: ViewSort | null, key: string): ViewSort | null {
+  if (!current || current.key !== key) return { key, dir: 'asc' };
+  return current.dir === 'asc' ? { key, dir: 'desc' } : null;
+}
+
+/**
+ * The query sorted by a user's choice of column: `ORDER BY "<key>" ASC|DESC NULLS LAST` first, then
+ * the view's own order as the tie-break (so pages stay stable), over the whole filtered set — the
+ * page, the count and 下载 CSV all derive from the returned object. NULLs (a number the report did
+ * not give, a ratio that cannot be computed) come last in both directions. The key names an output
+ * column (its alias, which DuckDB's ORDER BY prefers over a same-named input column). Returns `q`
+ * itself when `sort` is null or its key is not one of `columns` (e.g. a `sort=` of another tab).
+ */
+export function sortQuery(q: ViewQuery, sort: ViewSort | null, columns: readonly ViewColumn[]): ViewQuery {
+  if (!sort || !columns.some((c) => c.key === sort.key)) return q;
+  return { ...q, orderBy: [`${sqlIdent(sort.key)} ${sort.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`, ...(q.orderBy ?? [])] };
+}
+
+/** The sort actually applied to a view: `sort` when its key is one of `columns`, else null (see {@link sortQuery}). */
+export function effectiveSort(sort: ViewSort | null, columns: readonly ViewColumn[]): ViewSort | null {
+  return sort && columns.some((c) => c.key === sort.key) ? sort : null;
 }
 
 /** The query without its ORDER BY, LIMIT and OFFSET, for questions whose answer does not depend on row order. */

@@ -38,6 +38,8 @@ export function failedRecord(reportId: string, sourceFile: string, status: Repor
     agency_key: null,
     agency_name: null,
     agency_alias: null,
+    published_on_source: null,
+    source_url: null,
   };
   return { report, cells: [], flags: [], text: '' };
 }
@@ -67,6 +69,8 @@ function baseReport(parsed: ParsedText, sourceFile: string, reportId: string): R
     agency_key: meta.agencyKey,
     agency_name: meta.agencyName,
     agency_alias: null,
+    published_on_source: meta.publishedOnSource,
+    source_url: meta.sourceUrl,
   };
 }
 

@@ -130,22 +130,30 @@ export interface FactColumn {
 /**
  * The report's own columns carried in `facts` (copied from `reports`): agency, agency_key and
  * agency_name (one identity per agency, lib/parse/agency-identity.ts; NULL in data files from
- * older ingests), region, year (INTEGER, the report year) and origin (lib/store/load.ts Origin).
- * The views filter and sort on them without joining `reports` — at 100,000 reports that join was
- * most of a view's query time.
+ * older ingests), region (as printed), province, city, county, level (省/市/县) and agency_type
+ * (where the agency belongs and what kind it is, lib/parse/resolve-agency.ts; NULL when
+ * unresolved or in data files from older ingests — the region tree, type and level filters,
+ * lib/query/region-tree.ts and filters.ts), year (INTEGER, the report year) and origin
+ * (lib/store/load.ts Origin). The views filter and sort on them without joining `reports` — at
+ * 100,000 reports that join was most of a view's query time.
  */
 export const FACT_REPORT_COLUMNS: readonly FactColumn[] = [
   { name: 'agency', type: 'VARCHAR' },
   { name: 'agency_key', type: 'VARCHAR' },
   { name: 'agency_name', type: 'VARCHAR' },
   { name: 'region', type: 'VARCHAR' },
+  { name: 'province', type: 'VARCHAR' },
+  { name: 'city', type: 'VARCHAR' },
+  { name: 'county', type: 'VARCHAR' },
+  { name: 'level', type: 'VARCHAR' },
+  { name: 'agency_type', type: 'VARCHAR' },
   { name: 'year', type: 'INTEGER' },
   { name: 'origin', type: 'VARCHAR' },
 ];
 
 /**
  * Columns of `facts`, in order: report_id; {@link FACT_REPORT_COLUMNS} (agency, agency_key,
- * agency_name, region, year, origin); has_t2, has_t3 (any 表三 cell), has_t3_total (any cell
+ * agency_name, region, province, city, county, level, agency_type, year, origin); has_t2, has_t3 (any 表三 cell), has_t3_total (any cell
  * of 表三's 总计 column), has_t4; `t2_<row>_<column>` (件, 收费 in 万元) and t2_notes;
  * `t3_<key>` for {@link T3_FACT_KEYS} (件, 总计 column) and t3_notes; `t4_review_<col>`,
  * `t4_litigation_<col>` (两类起诉 summed) for {@link T4_KEYS} (件) and t4_notes.
@@ -218,6 +226,11 @@ export function factsSelectSql(reportIds?: readonly string[]): string {
       case 'agency_key':
       case 'agency_name':
       case 'region':
+      case 'province':
+      case 'city':
+      case 'county':
+      case 'level':
+      case 'agency_type':
       case 'origin':
         return `CAST(r.${sqlIdent(col.name)} AS VARCHAR) AS ${sqlIdent(col.name)}`;
       case 'year':
@@ -238,7 +251,7 @@ export function factsSelectSql(reportIds?: readonly string[]): string {
   });
   return (
     `WITH ${f2},\n${f3},\n${f4}\n` +
-    `SELECT ${out.join(', ')}\nFROM (SELECT report_id, any_value(agency) AS agency, any_value(agency_key) AS agency_key, any_value(agency_name) AS agency_name, any_value(region) AS region, any_value(year) AS year, any_value(origin) AS origin FROM reports r${onlyR} GROUP BY report_id) r\n` +
+    `SELECT ${out.join(', ')}\nFROM (SELECT report_id, any_value(agency) AS agency, any_value(agency_key) AS agency_key, any_value(agency_name) AS agency_name, any_value(region) AS region, ${['province', 'city', 'county', 'level', 'agency_type'].map((c) => `any_value(nullif(${c}, '')) AS ${c}`).join(', ')}, any_value(year) AS year, any_value(origin) AS origin FROM reports r${onlyR} GROUP BY report_id) r\n` +
     `LEFT JOIN f2 ON f2.report_id = r.report_id LEFT JOIN f3 ON f3.report_id = r.report_id LEFT JOIN f4 ON f4.report_id = r.report_id\n` +
     `ORDER BY r.report_id`
   );

@@ -30,7 +30,10 @@ export interface CsvColumn {
  * Columns of each file, in the contract's order, with their types:
  * - reports.year INTEGER (report year), published_on DATE (YYYY-MM-DD); agency_key, agency_name
  *   and agency_alias VARCHAR (one identity per agency, lib/parse/agency-identity.ts; optional, NULL
- *   for files from older ingests);
+ *   for files from older ingests); province, city, county, level and agency_type VARCHAR (where the
+ *   agency belongs, lib/parse/resolve-agency.ts; optional, NULL for files from older ingests —
+ *   the region, type and level filters read them); published_on_source (`printed` / `page`) and
+ *   source_url VARCHAR (optional, NULL for files from older ingests);
  * - cells.value DOUBLE (件, or 万元 for t2 fees.amount, may be fractional; NULL when none);
  * - flags.expected/actual VARCHAR (a number in 件 or a date), difference DOUBLE (件 or days),
  *   evidence VARCHAR (the printed passage the flag rests on; optional, newer ingests write it),
@@ -54,6 +57,13 @@ export const CSV_COLUMNS: Record<DataTable, readonly CsvColumn[]> = {
     { name: 'agency_key', type: 'VARCHAR', optional: true },
     { name: 'agency_name', type: 'VARCHAR', optional: true },
     { name: 'agency_alias', type: 'VARCHAR', optional: true },
+    { name: 'province', type: 'VARCHAR', optional: true },
+    { name: 'city', type: 'VARCHAR', optional: true },
+    { name: 'county', type: 'VARCHAR', optional: true },
+    { name: 'level', type: 'VARCHAR', optional: true },
+    { name: 'agency_type', type: 'VARCHAR', optional: true },
+    { name: 'published_on_source', type: 'VARCHAR', optional: true },
+    { name: 'source_url', type: 'VARCHAR', optional: true },
   ],
   cells: [
     { name: 'report_id', type: 'VARCHAR' },

@@ -117,6 +117,8 @@ export function reportFromRow(row: Row): Report | null {
     agency_key: text(row.agency_key),
     agency_name: text(row.agency_name),
     agency_alias: text(row.agency_alias),
+    published_on_source: text(row.published_on_source),
+    source_url: text(row.source_url),
   };
   const r = Report.safeParse(candidate);
   return r.success ? r.data : null;

@@ -16,6 +16,7 @@ import { EMPTY_FILTER } from '../query/filters';
 import { countsByOriginSql, removeUploadsSql } from '../query/uploads';
 import { addUploadedReports, describeAddedRecord, insertRecords, restoreUploadedRecords, type UploadDb } from './add-uploads';
 import { readUploadedFile } from './read-uploaded-file';
+import { parseAgencyAliases } from '../parse/agency-alias-table';
 
 const ROOT = path.resolve(__dirname, '../..');
 const seed = (n: string) => readFileSync(path.join(ROOT, 'data', 'seeds', n));
@@ -139,5 +140,30 @@ describe('addUploadedReports', () => {
     const n = await db.exec(`SELECT CAST(count(*) AS INTEGER) AS n FROM flags WHERE report_id = '${first.record.report.report_id}'`);
     expect(n[0].n).toBe(first.record.flags.length);
     expect(describeAddedRecord(first.record)).toContain('淄博市临淄区人民政府办公室 2024 年度');
+  });
+
+  it('applies the alias table before the duplicate and cross-year checks (平潭 filed under 平潭县; a split of 临淄)', async () => {
+    // 平潭综合实验区 is no division of the 民政部 list (key ?:平潭综合实验区公安局); the table files it under 平潭县 (350128).
+    const table = parseAgencyAliases('pattern,agency_key,agency_name,note\n/平潭综合实验区公安局$/,350128:公安局,福建省平潭综合实验区公安局,test\n');
+    if (!table.ok) throw new Error(table.error);
+    const pingtan = readFileSync(path.join(ROOT, 'data', 'corpus', 'pingtan-public-security-bureau-2024.txt'));
+    const plain = await upload('pingtan.txt', pingtan);
+    if (!plain.ok) throw new Error(plain.message);
+    expect(plain.record.report.agency_key).toBe('?:平潭综合实验区公安局');
+    const [added] = await addUploadedReports(udb, [plain], 'upload-aliases', table.value);
+    if (added.outcome !== 'added') throw new Error(added.message);
+    expect(added.record.report).toMatchObject({ agency_key: '350128:公安局', agency_name: '福建省平潭综合实验区公安局', agency_alias: 'agency-aliases.csv:2 /平潭综合实验区公安局$/' });
+    expect(added.message.startsWith('福建省平潭综合实验区公安局 2024 年度；')).toBe(true);
+    const fact = await db.exec(`SELECT agency_key, agency_name FROM facts WHERE report_id = '${added.reportId}'`);
+    expect(fact).toEqual([{ agency_key: '350128:公安局', agency_name: '福建省平潭综合实验区公安局' }]);
+
+    // A row that splits 临淄区人民政府办公室 off its resolved key: the 2024 upload is then not the
+    // built-in 2023 report's successor, so CARRYOVER_CONTINUITY (6 vs 2 without the table, first test) is not evaluated.
+    const split = parseAgencyAliases('pattern,agency_key,note\n临淄区人民政府办公室,?:拆分测试,test split\n');
+    if (!split.ok) throw new Error(split.error);
+    const [linzi] = await addUploadedReports(udb, [await upload('临淄2024.txt', linzi2024)], 'upload-split', split.value);
+    if (linzi.outcome !== 'added') throw new Error(linzi.message);
+    expect(linzi.record.report.agency_key).toBe('?:拆分测试');
+    expect(linzi.record.flags.map((f) => f.rule)).not.toContain('CARRYOVER_CONTINUITY');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Adding uploaded reports to the page's database: the files read by ./read-uploaded-file.ts →
- * duplicates set aside → the cross-year rules against the loaded reports of the same agency
+ * the alias table the built data was made with applied to their agency identities
+ * (lib/parse/agency-alias-table.ts, served at /data/agency-aliases.csv) → duplicates set aside → the cross-year rules against the loaded reports of the same agency
  * (./upload-cross-year.ts) → rows exactly as the ingest writes them (lib/store/record-rows.ts
  * recordsCsv) → appended to the tables `reports`, `cells` and `flags` with the same typed SQL as
  * the built data (lib/store/load.ts insertTableSql), `reports.origin = 'upload'`, and their rows of
@@ -14,6 +15,7 @@
  */
 import { proseDigest, type CrossYearInput } from '../checks/cross-year-input';
 import type { ReportRecord } from '../model/report-schema';
+import { applyAgencyAliases, type AgencyAlias } from '../parse/agency-alias-table';
 import { errorMessage, type QueryExecutor, type Row } from '../store/executor';
 import { insertFactsSql } from '../store/facts';
 import { DATA_TABLES, describeTableSql, insertTableSql, readCsvHeader } from '../store/load';
@@ -126,12 +128,20 @@ async function loadedPredecessors(db: UploadDb, batch: readonly ReportRecord[]):
  *
  * @param outcomes what ./read-uploaded-file.ts readUploadedFile returned for each file, in order
  * @param batchName a name unique to this upload (for the registered CSV files), e.g. `upload-3`
+ * @param aliases rows of the alias table the loaded data was built with; applied to each read
+ *   report's agency identity before the duplicate and cross-year checks, as the ingest does (a
+ *   report changed by a row names it in `agency_alias`); none by default
  * @returns one result per outcome, in the same order. Files that could not be read are `rejected`
  *   with the reader's message; a file whose id is already loaded, or repeats an earlier file of
  *   the batch, is a `duplicate`; the others are `added` — or all `rejected` when the database
  *   refused the rows (nothing is then added). Never throws.
  */
-export async function addUploadedReports(db: UploadDb, outcomes: readonly UploadOutcome[], batchName: string): Promise<UploadFileResult[]> {
+export async function addUploadedReports(
+  db: UploadDb,
+  outcomes: readonly UploadOutcome[],
+  batchName: string,
+  aliases: readonly AgencyAlias[] = [],
+): Promise<UploadFileResult[]> {
   const results: Array<UploadFileResult | null> = outcomes.map(() => null);
   const candidates: Array<{ i: number; record: ReportRecord }> = [];
   const seen = new Map<string, string>();
@@ -147,7 +157,7 @@ export async function addUploadedReports(db: UploadDb, outcomes: readonly Upload
       return;
     }
     seen.set(id, o.file);
-    candidates.push({ i, record: o.record });
+    candidates.push({ i, record: aliases.length ? { ...o.record, report: applyAgencyAliases(o.record.report, aliases) } : o.record });
   });
 
   let loaded: Row[] = [];

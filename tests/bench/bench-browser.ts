@@ -16,6 +16,10 @@
  *   from the `change` event to the frame after React committed the new result (the panel's
  *   `data-seq`), median and p95, and the query's own ms (`data-query-ms`);
  * - 下载 CSV of the 依申请公开 view without filter: click → download event;
+ * - the agency page of the agency with the most years (cold: navigation → facts, first chart,
+ *   cross-year checks; which cells it downloads) and its query for 20 agencies in the dashboard's
+ *   DuckDB; the newer views opened by URL (region tree, type/level, …) with their filter changes
+ *   (./bench-agency.ts);
  * - peak JS heap of the page (CDP Performance.getMetrics JSHeapUsedSize, sampled every 250 ms;
  *   the main thread's heap — DuckDB's worker and wasm memory are not in it);
  * - the same view SQL for the same filters on the same data in sql.js in the same page, as a
@@ -30,6 +34,7 @@ import type { Page } from 'playwright-core';
 import { VIEWS, type ViewId } from '../../lib/query/views';
 import { DESKTOP, guardRequests, launchChromium, newRequestLog } from '../harness/chromium';
 import { ensureNextBuild, startServer, stopServer } from '../harness/next-server';
+import { benchAgencyPage, benchUrlViews, type AgencyFigures, type UrlViewFigures } from './bench-agency';
 import { prepareBenchData } from './bench-data';
 
 /** Figures of one view at one size. */
@@ -69,6 +74,10 @@ export interface BrowserFigures {
   sqljsLoadMs?: number;
   sqljsError?: string;
   views?: ViewFigures[];
+  /** The agency page (./bench-agency.ts); null when no agency has two years. */
+  agency?: AgencyFigures | null;
+  /** The newer views opened by URL (./bench-agency.ts URL_VIEWS). */
+  urlViews?: UrlViewFigures[];
   foreignRequests?: number;
   error?: string;
 }
@@ -227,6 +236,19 @@ async function benchOneSize(
     await download.path();
     console.log(`  ${n}: 下载 CSV (依申请公开, ${csvRows} rows) ${csvExportMs} ms`);
 
+    // 3b. The agency page, cold, and its query in this page's DuckDB.
+    const stats = { median, percentile, round };
+    const agency = await benchAgencyPage(context, page, server.url, dataDir, stats);
+    if (!agency) console.log(`  ${n}: agency page skipped — no agency has reports of two years`);
+    else {
+      const ms = (x: number | undefined) => (x === undefined ? '—' : `${x.toFixed(0)} ms`);
+      console.log(
+        `  ${n}: agency page (${agency.years} years, ${agency.agencyKey}): facts ${ms(agency.yearsMs)}, first chart ${ms(agency.firstChartMs)}, ` +
+          `cross-year checks ${ms(agency.continuityMs)} after navigation; ${agency.cellRequests} cell files fetched${agency.wholeCellsCsv ? ', ALL OF cells.csv fetched!' : ', not cells.csv'}; ` +
+          `agency query over ${agency.queries ?? 0} agencies median ${ms(agency.queryMedianMs)}, p95 ${ms(agency.queryP95Ms)}${agency.error ? ` — ${agency.error}` : ''}`,
+      );
+    }
+
     // 4. The same SQL in sql.js, same page, same data.
     let sqljsLoadMs: number | undefined;
     let sqljsError: string | undefined;
@@ -280,6 +302,15 @@ async function benchOneSize(
     } else {
       console.log(`  ${n}: sql.js comparison skipped (above BENCH_SQLJS_MAX_REPORTS=${opts.sqljsMax})`);
     }
+    // 5. The newer views by URL (this navigates the page away from the dashboard measured above).
+    const urlViews = await benchUrlViews(page, server.url, sequence, timedFilterChange, { median, percentile, round });
+    for (const u of urlViews) {
+      console.log(
+        u.error
+          ? `  ${n}: ${u.name}: failed — ${u.error}`
+          : `  ${n}: ${u.name.padEnd(18)} ${u.rows} rows; first result ${u.firstResultMs} ms after navigation; filter change median ${u.filterMedianMs} ms, p95 ${u.filterP95Ms} ms (query ${u.queryMedianMs} ms)`,
+      );
+    }
     await sample();
     return {
       firstChartMs: round(firstChartMs),
@@ -295,6 +326,8 @@ async function benchOneSize(
       sqljsLoadMs: round(sqljsLoadMs),
       sqljsError,
       views,
+      agency,
+      urlViews,
       foreignRequests: requests.foreign.length,
     };
   } finally {

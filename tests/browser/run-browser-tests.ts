@@ -1,7 +1,7 @@
 /**
  * `npm run test:browser [-- SUITE… | --suite SUITE] [--results FILE]`: the browser tests of the
- * dashboard, by surface (./suites: views, filters-csv, review-chain, coverage-links, uploads,
- * hygiene; all of them when none is named). Builds the data and the app when needed, starts
+ * dashboard, by surface (./suites: views, filters-csv, review-chain, coverage-links, agency,
+ * group-by, uploads, hygiene; all of them when none is named). Builds the data and the app when needed, starts
  * `next start` on a free port of 127.0.0.1 (../harness), and drives Debian's Chromium through
  * playwright-core: every test opens fresh pages in a new profile, except the review chain, one
  * ordered story. The uploads suite gets its own server on a seeds-only data build. Screenshots,
@@ -22,15 +22,20 @@ import { newRequestLog } from '../harness/chromium';
 import { ensureNextBuild, onInterrupt, startServer, stopServer, type AppServer } from '../harness/next-server';
 import { makeSuiteEnv, SUITE_NAMES, type Suite, type SuiteName, type TestCase } from './browser-test-kit';
 import { loadDataFiles } from './data-files';
+import { agencySuite } from './suites/agency';
 import { coverageLinksSuite } from './suites/coverage-links';
 import { filtersCsvSuite } from './suites/filters-csv';
+import { groupBySuite } from './suites/group-by';
 import { hygieneSuite } from './suites/hygiene';
+import { indicatorsPeersSuite } from './suites/indicators-peers';
 import { reviewChainSuite } from './suites/review-chain';
+import { regionsSuite } from './suites/regions';
+import { sortCompareSuite } from './suites/sort-compare';
 import { uploadsSuite } from './suites/uploads';
 import { viewsSuite } from './suites/views';
 
 /** Every suite, in the order they run (hygiene last: it checks the run-wide logs). */
-const SUITES: Suite[] = [viewsSuite, filtersCsvSuite, reviewChainSuite, coverageLinksSuite, uploadsSuite, hygieneSuite];
+const SUITES: Suite[] = [viewsSuite, filtersCsvSuite, reviewChainSuite, coverageLinksSuite, agencySuite, sortCompareSuite, groupBySuite, regionsSuite, indicatorsPeersSuite, uploadsSuite, hygieneSuite];
 
 /** One test's result, as written to the results file. */
 export interface BrowserTestResult {

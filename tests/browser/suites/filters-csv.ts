@@ -1,7 +1,8 @@
 /**
  * Suite `filters-csv`: a region filter chosen in the UI narrows the table and is stated as a
  * sentence and in the URL; 下载 CSV gives exactly the filtered rows (BOM, header, file name); a
- * year filter applies to every view; an agency filter in the URL opens 合规 for that agency.
+ * year filter applies to every view; an agency filter in the URL (an agency_key, issue 9) opens
+ * 合规 for that agency, shown by its name.
  * Expected rows come from the data files; each test opens its own fresh page.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { artifact } from '../../harness/artifacts';
 import { STEP_MS } from '../../harness/bounded-waits';
 import { assert, assertEqual, type Suite } from '../browser-test-kit';
 import { columnTexts, openDashboard, openTab, rowCount, waitForRowCount, waitForView, waitForViewIdle } from '../dashboard-page';
-import { LINZI, WENDENG } from '../data-files';
+import { agencyName, LINZI, WENDENG } from '../data-files';
 
 /** The filters and CSV suite (shared server). */
 export const filtersCsvSuite: Suite = {
@@ -36,8 +37,12 @@ export const filtersCsvSuite: Suite = {
           await openDashboard(page, base);
           await openTab(page, 'applications');
           const before = await rowCount(page);
+          // 地区 is the division tree (lib/query/region-tree.ts): expand 省 and 市, choose the county.
+          const segments = [linzi?.province, linzi?.city, linzi?.county].filter((s): s is string => Boolean(s));
+          const regionPath = segments.join('/');
           await page.click('[data-testid="filter-region"] summary');
-          await page.check(`[data-testid="filter-region-option"][data-value="${region}"]`);
+          for (let i = 1; i < segments.length; i++) await page.click(`[data-testid="region-node"][data-path="${segments.slice(0, i).join('/')}"] > .region-row [data-testid="region-expand"]`);
+          await page.check(`[data-testid="filter-region-option"][data-value="${regionPath}"]`);
           await page.click('[data-testid="filter-region"] summary'); // close the drop-down
           await waitForRowCount(page, expectedIds.length);
           const after = await rowCount(page);
@@ -46,8 +51,8 @@ export const filtersCsvSuite: Suite = {
           assert(regions.every((r) => r === region), `rows outside ${region}: ${regions.join(', ')}`);
           assertEqual((await columnTexts(page, 'report_id')).sort(), expectedIds, 'report ids after filtering');
           const sentence = await page.innerText('[data-testid="filter-sentence"]');
-          assertEqual(sentence, describeFilter({ agencies: [], regions: [region] }), 'filter sentence');
-          assert(new URL(page.url()).searchParams.getAll('region').includes(region), 'URL does not carry the filter');
+          assertEqual(sentence, describeFilter({ agencies: [], regions: [regionPath] }), 'filter sentence');
+          assert(new URL(page.url()).searchParams.getAll('region').includes(regionPath), 'URL does not carry the filter');
           await page.screenshot({ path: artifact('view-applications-filtered.png'), fullPage: true });
         },
       },
@@ -95,15 +100,21 @@ export const filtersCsvSuite: Suite = {
         },
       },
       {
-        name: 'an agency filter in the URL opens 合规 for 文登 only',
+        name: 'an agency filter in the URL (an agency_key) opens 合规 for 文登 only, named in the sentence',
         run: async () => {
-          assert(wendeng?.agency, 'seed 001 has no agency');
+          // The 机关 filter's values are agency keys (371003:科技局), shown by name (agency_name).
+          assert(wendeng?.agency_key, 'seed 001 has no agency_key');
+          const key = wendeng.agency_key;
+          const name = agencyName(wendeng);
+          const sameAgency = new Set(data.shown.filter((r) => r.agency_key === key).map((r) => r.report_id));
           const page = await freshPage();
-          await openDashboard(page, base, { view: 'compliance', agency: wendeng.agency });
+          await openDashboard(page, base, { view: 'compliance', agency: key });
           await waitForView(page, 'compliance');
+          await waitForViewIdle(page);
           const agencies = await columnTexts(page, 'agency');
-          assertEqual(agencies.length, flags.filter((f) => f.report_id === wendeng.report_id).length, 'flag rows for 文登');
-          assert(agencies.every((a) => a === wendeng.agency), 'rows of other agencies');
+          assertEqual(agencies.length, flags.filter((f) => sameAgency.has(f.report_id)).length, 'flag rows for 文登');
+          assert(agencies.length > 0 && agencies.every((a) => a === name), `rows of other agencies (expected only ${name}): ${agencies.join('、')}`);
+          assertEqual(await page.innerText('[data-testid="filter-sentence"]'), describeFilter({ agencies: [key], regions: [] }, { [key]: name }), 'filter sentence names the agency');
           const rules = await columnTexts(page, 'rule');
           assert(rules.includes('TABLE_MISSING'), `rules shown: ${rules.join(', ')}`);
           await page.screenshot({ path: artifact('view-compliance-wendeng.png'), fullPage: true });

@@ -1,31 +1,37 @@
 /**
  * Suite `uploads` (上传年报), on its own server serving a seeds-only data build, so that the
  * corpus reports it uploads are new whatever data/build holds. The first test uploads corpus
- * reports of every format plus bad files in a fresh page and keeps the tab's sessionStorage (the
- * app keeps uploads there); every later test starts from a fresh profile whose tab gets that
- * sessionStorage back before the page loads — as a reload of the uploading tab would — and checks
- * one surface: the views, the CSV, the filters, the cross-year rule, the report page (also after
- * a reload), a dropped file, a PDF in a non-embedded CJK font, 清除上传的数据. Without
- * ../shared/corpus only the repository's own files (a seed retitled to 2024, bad files) are
- * uploaded and the corpus-only test is skipped.
+ * reports of every format plus bad files in a fresh page (the unfilled official form among them,
+ * refused as blank_form since issue 9) and keeps the tab's sessionStorage (the app keeps uploads
+ * there); every later test starts from a fresh profile whose tab gets that sessionStorage back
+ * before the page loads — as a reload of the uploading tab would — and checks one surface: the
+ * views, the blank form's absence from views and 覆盖, the CSV, the filters (by agency_key, shown
+ * by name), the cross-year rule, the report page (also after a reload), a dropped file, a PDF in
+ * a non-embedded CJK font, 清除上传的数据. Without ../shared/corpus only the repository's own
+ * files (a seed retitled to 2024, bad files) are uploaded and the corpus-only tests are skipped.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { APPLICATIONS_VIEW } from '../../../lib/query/views';
+import { APPLICATIONS_VIEW, VIEWS } from '../../../lib/query/views';
 import { artifact } from '../../harness/artifacts';
+import { csvRows } from '../../harness/app-data';
 import { DB_READY_MS, STEP_MS } from '../../harness/bounded-waits';
 import { ROOT } from '../../harness/next-server';
 import { assert, assertEqual, tempDir, type Suite, type SuiteEnv, type TestCase } from '../browser-test-kit';
 import { chartInk, columnTexts, openDashboard, openTab, waitForDb, waitForRowCount, waitForView, waitForViewIdle } from '../dashboard-page';
-import { LINZI } from '../data-files';
+import { agencyName, LINZI } from '../data-files';
 import { CORPUS, golden, goldenCell, makePdf, uploadFiles, uploadResults, type Golden, type UploadRow } from '../upload-files';
 
 const CORPUS_FILES = ['huaian-city-government-2024.pdf', 'anonymized-city-government-2025.html', 'blank-template-2021-format.docx', 'shanghai-science-commission-2024.md', 'shuyang-county-government-2025.txt'];
 /** Corpus reports whose tables are checked value by value against their golden files. */
 const CHECKED = ['huaian-city-government-2024.pdf', 'anonymized-city-government-2025.html'];
 const LINZI_2024 = '临淄区政府办2024年报.txt';
+/** The unfilled official form: refused as an upload with status blank_form (issue 9), in no view. */
+const BLANK_FORM = 'blank-template-2021-format.docx';
+/** What the result list says of it (lib/parse/classify-blank-form.ts blankFormMessage): what it is, and what to do. */
+const BLANK_FORM_MESSAGE = ['这是未填写的空白年报表格', '不是某个机关的年报', '未计入统计', '请改用填好数据的年度报告'];
 
 /** Everything the tests share: the files, the golden values, and (after the first test) the upload. */
 interface UploadsState {
@@ -37,6 +43,11 @@ interface UploadsState {
   files: { linzi2024: string; photo: string; notes: string; scan: string; big: string };
   corpusFiles: string[];
   G: Record<string, Golden>;
+  /**
+   * agency_name of each corpus file as `npm run build:data` wrote it into data/build/reports.csv
+   * (the same files, ingested from data/corpus), by file name; empty when there is no such build.
+   */
+  embeddedNames: Map<string, string>;
   /** The first upload's result list and the uploading tab's sessionStorage, once done. */
   session: { results: UploadRow[]; storage: Array<[string, string]> } | null;
 }
@@ -60,10 +71,17 @@ export const uploadsSuite: Suite = {
     if (!corpus) console.log(`  - uploads of corpus reports (PDF, HTML, DOCX, Markdown, text): corpus not present (${CORPUS}); uploading the repository's own files only`);
     const corpusFiles = corpus ? CORPUS_FILES : [];
     const G = Object.fromEntries(corpusFiles.map((f) => [f, golden(f)]));
-    const s: UploadsState = { env, base: env.server.url, corpus, tmp, linziSeed, files, corpusFiles, G, session: null };
-    return { tests: [firstUploadTest(s), ...viewTests(s), ...dataTests(s), ...pageTests(s)], close: async () => rmSync(tmp, { recursive: true, force: true }) };
+    const s: UploadsState = { env, base: env.server.url, corpus, tmp, linziSeed, files, corpusFiles, G, embeddedNames: embeddedAgencyNames(), session: null };
+    return { tests: [firstUploadTest(s), ...viewTests(s), blankFormTest(s), ...dataTests(s), ...pageTests(s)], close: async () => rmSync(tmp, { recursive: true, force: true }) };
   },
 };
+
+/** {@link UploadsState.embeddedNames}: file name → agency_name, from data/build/reports.csv when it exists. */
+function embeddedAgencyNames(): Map<string, string> {
+  const dir = path.join(ROOT, 'data', 'build');
+  if (!existsSync(path.join(dir, 'reports.csv'))) return new Map();
+  return new Map(csvRows(dir, 'reports.csv').filter((r) => r.agency_name).map((r) => [path.basename(r.source_file), r.agency_name]));
+}
 
 /** Uploads every file on `page` (the 依申请公开 view) and keeps the result list and the tab's sessionStorage in `s.session`. */
 async function uploadAll(s: UploadsState, page: Page): Promise<UploadRow[]> {
@@ -116,14 +134,26 @@ function firstUploadTest(s: UploadsState): TestCase {
       assert((await page.innerText('[data-testid="upload-note"]')).includes('不会发送到任何服务器'), 'the note does not say files stay local');
       const results = await uploadAll(s, page);
       const by = (f: string) => results.find((r) => r.file === f.split('/').pop());
-      for (const f of s.corpusFiles) {
+      for (const f of s.corpusFiles.filter((x) => x !== BLANK_FORM)) {
         const r = by(f);
         assertEqual(r?.outcome, 'added', `${f} outcome (${r?.message})`);
         const g = s.G[f].report;
-        const who = `${g.agency ?? '（未识别机关）'} ${g.year !== null ? `${g.year} 年度` : '年度未知'}；读到表二、表三、表四`;
+        // The result names the agency by its canonical name (agency_name, issue 9: 沭阳县人民政府 →
+        // 宿迁市沭阳县人民政府), as the ingest of the same file in data/build wrote it; without
+        // that build, the name a person read from the title (tests/golden).
+        const name = s.embeddedNames.get(f) ?? g.agency ?? '（未识别机关）';
+        const who = `${name} ${g.year !== null ? `${g.year} 年度` : '年度未知'}；读到表二、表三、表四`;
         assert(r!.message.startsWith(who), `${f}: message “${r!.message}” does not start with “${who}”`);
       }
       assertEqual(by(s.files.linzi2024)?.outcome, 'added', `linzi 2024 outcome (${by(s.files.linzi2024)?.message})`);
+      if (s.corpus) {
+        // The blank form is refused: its row says it is an unfilled form and what to do.
+        const r = by(BLANK_FORM);
+        assertEqual(r?.outcome, 'rejected', `${BLANK_FORM} outcome (${r?.message})`);
+        for (const p of BLANK_FORM_MESSAGE) assert(r!.message.includes(p), `${BLANK_FORM}: message “${r!.message}” lacks “${p}”`);
+        const shownText = await page.innerText(`[data-testid="upload-result"][data-file="${BLANK_FORM}"]`);
+        assert(shownText.includes('未添加') && shownText.includes('未填写的空白年报表格'), `${BLANK_FORM}: the row shows “${shownText}”`);
+      }
       const expectBad: Array<[string, string[]]> = [
         [s.files.photo, ['不支持的文件类型（.jpg）', '.pdf', 'OCR']],
         [s.files.notes, ['未识别为政府信息公开工作年度报告', '请确认文件内容']],
@@ -135,7 +165,7 @@ function firstUploadTest(s: UploadsState): TestCase {
         assertEqual(r?.outcome, 'rejected', `${f} outcome`);
         for (const p of parts) assert(r!.message.includes(p), `${f}: message “${r!.message}” lacks “${p}”`);
       }
-      const n = s.corpusFiles.length + 1;
+      const n = s.corpusFiles.filter((x) => x !== BLANK_FORM).length + 1;
       assertEqual(await page.getAttribute('[data-testid="upload-results"]', 'data-added'), String(n), 'added count');
       await page.waitForSelector(`[data-testid="upload-summary"][data-count="${n}"]`, { timeout: STEP_MS });
       // The built-in counts are unchanged.
@@ -183,8 +213,10 @@ function viewTests(s: UploadsState): TestCase[] {
             const rate = ((goldenCell(g, 't3', 'granted', 6)! + goldenCell(g, 't3', 'partially_granted', 6)!) / goldenCell(g, 't3', 'total_processed', 6)!) * 100;
             assertEqual(await cellText(page, id, 'disclosure_rate'), `${rate.toFixed(1)}%`, `${f} 实质公开率`);
           }
-          // The blank form: a row, every number empty (blank is not zero).
-          assertEqual(await cellText(page, idOf('blank-template-2021-format.docx'), 'new_received'), '—', 'blank form 本年新收');
+          // The blank form was refused: no row (its id is the content hash the result list shows).
+          const blankId = idOf(BLANK_FORM);
+          assert(/^[0-9a-f]{16}$/.test(blankId), `the blank form's result row has no report id (“${blankId}”)`);
+          assertEqual(await rowLocator(page, blankId).count(), 0, 'rows of the blank form in 依申请公开');
         }
         assert((await chartInk(page)) > 500, 'chart looks empty');
         await page.screenshot({ path: artifact('upload-view-applications.png'), fullPage: true });
@@ -217,6 +249,37 @@ function viewTests(s: UploadsState): TestCase[] {
       },
     },
   ];
+}
+
+/**
+ * The refused blank form, after the upload: no row in any view (合规 included), no cell in 覆盖,
+ * and the upload summary counts the added files only.
+ */
+function blankFormTest(s: UploadsState): TestCase {
+  return {
+    name: 'the refused blank form is in no view and not in 覆盖',
+    skip: s.corpus ? undefined : `corpus not present (${CORPUS})`,
+    run: async () => {
+      const { page, results } = await uploadedPage(s, '/?view=applications');
+      const blankId = idIn(results)(BLANK_FORM);
+      assert(/^[0-9a-f]{16}$/.test(blankId), `the blank form's result row has no report id (“${blankId}”)`);
+      await waitForUploads(page, results);
+      await waitForView(page, 'applications');
+      await waitForUploadedRows(page, results);
+      for (const v of VIEWS) {
+        await openTab(page, v.id);
+        await waitForViewIdle(page);
+        const ids = await columnTexts(page, 'report_id');
+        assert(ids.length > 0, `${v.title}: no rows at all`);
+        assert(!ids.includes(blankId), `${v.title}: a row of the refused blank form`);
+      }
+      await page.click('[data-testid="tab-coverage"]');
+      await page.waitForSelector('[data-testid="coverage-table"]', { timeout: STEP_MS });
+      const cells = await page.$$eval('[data-testid="coverage-cell"]', (els) => els.map((e) => (e as HTMLElement).dataset.reportId ?? ''));
+      for (const r of added(results)) assert(cells.includes(r.reportId), `覆盖 lacks the upload ${r.file}`);
+      assert(!cells.includes(blankId), '覆盖 has a cell for the refused blank form');
+    },
+  };
 }
 
 /** Waits for the database and for the uploads put back from sessionStorage (their count in the summary). */
@@ -265,7 +328,7 @@ function dataTests(s: UploadsState): TestCase[] {
               assertEqual(row(f)?.[k], String(goldenCell(s.G[f], 't3', k, 6)), `CSV ${f} ${k}`);
             }
           }
-          assertEqual(row('blank-template-2021-format.docx')?.new_received, '', 'CSV blank form new_received (empty, not 0)');
+          assertEqual(row(BLANK_FORM), undefined, 'CSV row of the refused blank form');
         }
       },
     },
@@ -282,12 +345,26 @@ function dataTests(s: UploadsState): TestCase[] {
         assert((await page.innerText('[data-testid="filter-sentence"]')).includes('来源为本浏览器中上传的文件'), 'sentence lacks the origin');
         assertEqual(new URL(page.url()).searchParams.get('origin'), 'upload', 'origin in the URL');
         await page.click('[data-testid="filter-agency"] summary');
-        const marked = await page.$$eval('[data-testid="filter-agency-option"]', (els) =>
-          els.filter((el) => el.closest('label')?.querySelector('[data-testid="upload-badge"]')).map((el) => (el as HTMLElement).dataset.value),
+        // Each choice: its value is the agency_key, its text the agency's name, then the 上传 badge.
+        const options = await page.$$eval('[data-testid="filter-agency-option"]', (els) =>
+          els.map((el) => {
+            const label = el.closest('label');
+            return { key: (el as HTMLElement).dataset.value ?? '', name: (label?.querySelector('span')?.textContent ?? '').trim(), badge: Boolean(label?.querySelector('[data-testid="upload-badge"]')) };
+          }),
         );
+        await page.screenshot({ path: artifact('upload-filter-agency-badges.png'), fullPage: false });
         await page.click('[data-testid="filter-agency"] summary');
-        assert(marked.includes('临淄区人民政府办公室'), `agencies marked 上传: ${marked.join('、')}`);
-        if (s.corpus) assert(marked.includes('淮安市人民政府') && marked.includes('测试市人民政府'), `agencies marked 上传: ${marked.join('、')}`);
+        const marked = options.filter((o) => o.badge);
+        const names = marked.map((o) => o.name);
+        assert(marked.every((o) => o.name !== '' && o.name !== o.key && !o.name.includes(':')), `上传 choices shown by key: ${JSON.stringify(marked)}`);
+        // 临淄 2024 joins the built-in agency of seed 004 (same agency_key), shown by its agency_name.
+        assert(linziBuilt, 'seed 004 missing');
+        assert(marked.some((o) => o.key === linziBuilt.agency_key && o.name === agencyName(linziBuilt)), `no 上传 badge on ${agencyName(linziBuilt)} (${linziBuilt.agency_key}): ${names.join('、')}`);
+        if (s.corpus) {
+          for (const f of CHECKED) assert(names.includes(s.G[f].report.agency ?? ''), `agencies marked 上传 lack ${s.G[f].report.agency}: ${names.join('、')}`);
+          // The refused blank form adds no choice: every choice has a key and a name.
+          assert(options.every((o) => o.key !== '' && o.name !== '' && o.name !== '（未识别机关）'), `a 机关 choice without an agency: ${JSON.stringify(options)}`);
+        }
         await page.screenshot({ path: artifact('upload-filter-origin.png'), fullPage: true });
         await page.click('[data-testid="filter-clear"]');
       },
@@ -296,7 +373,8 @@ function dataTests(s: UploadsState): TestCase[] {
       name: 'the cross-year rule ran against the built-in report: 临淄 2024 上年结转 ≠ 2023 结转下年度',
       run: async () => {
         assert(linziBuilt, 'seed 004 missing');
-        const p = new URLSearchParams({ view: 'compliance', origin: 'upload', agency: '临淄区人民政府办公室' });
+        // The 机关 filter by the agency_key of seed 004 (the upload resolves to the same key).
+        const p = new URLSearchParams({ view: 'compliance', origin: 'upload', agency: linziBuilt.agency_key });
         const { page, results } = await uploadedPage(s, `/?${p.toString()}`);
         await waitForUploads(page, results);
         await waitForView(page, 'compliance');

@@ -1,0 +1,50 @@
+'use client';
+
+/**
+ * The 比较 column of the view table: a checkbox per row that adds the row's agency (its agency_key,
+ * the views' trailing link column) to the comparison or removes it (issue 9, "Compare: pick 2–5
+ * agencies"). Every row of the same agency shows the same state; once 5 agencies are picked the
+ * others' boxes are disabled and say why.
+ */
+import type { Row } from '@/lib/store/executor';
+import { COMPARE_MAX } from '@/lib/query/compare';
+
+/** The agencies picked for 比较 and how to change them. */
+export interface RowPick {
+  /** agency_keys picked, in the order chosen. */
+  picked: readonly string[];
+  /** Adds the agency when not picked, removes it when picked. */
+  onToggle: (agencyKey: string, agencyName: string) => void;
+}
+
+/** The header cell of the 比较 column. */
+export function ComparePickHeader() {
+  return (
+    <th scope="col" className="col-pick" title={`勾选 2–${COMPARE_MAX} 个机关，在表格上方并排比较同一年度的数字`}>
+      比较
+    </th>
+  );
+}
+
+/** The row's checkbox (empty cell when the row names no agency). */
+export function ComparePickCell({ row, pick }: { row: Row; pick: RowPick }) {
+  const key = typeof row.agency_key === 'string' && row.agency_key ? row.agency_key : null;
+  if (!key) return <td className="col-pick" />;
+  const name = typeof row.agency === 'string' ? row.agency : key;
+  const checked = pick.picked.includes(key);
+  const full = !checked && pick.picked.length >= COMPARE_MAX;
+  return (
+    <td className="col-pick">
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={full}
+        onChange={() => pick.onToggle(key, name)}
+        aria-label={`比较 ${name}`}
+        title={full ? `最多比较 ${COMPARE_MAX} 个机关；请先取消一个` : `把 ${name} 加入比较`}
+        data-testid="compare-pick"
+        data-agency-key={key}
+      />
+    </td>
+  );
+}

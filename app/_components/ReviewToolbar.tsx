@@ -1,0 +1,66 @@
+'use client';
+
+/**
+ * The review queue's toolbar: the counts (共 N 条 · 未审核 · 已确认 · 已驳回 · 孤立), 导出审核结果 CSV
+ * and 导入审核结果 CSV (all or nothing, lib/review), and what the import or the decision store said.
+ */
+import { useRef, useState } from 'react';
+import { decisionsFileName, REVIEW_STATUS_LABELS } from '@/lib/review/decisions';
+import type { ReviewQueueData } from '../_lib/use-review-queue';
+import { downloadText } from '../_lib/download-text';
+import ErrorBox from './ErrorBox';
+
+/** The counts of the queue's rows by review status, or a waiting note until the decisions are read. */
+function Counts({ counts, stored }: { counts: ReviewQueueData['counts']; stored: number }) {
+  if (!counts) return <span className="muted">正在读取审核结果…</span>;
+  return (
+    <span data-testid="review-counts" data-total={counts.total} data-open={counts.open} data-confirmed={counts.confirmed} data-dismissed={counts.dismissed} data-orphaned={counts.orphaned} data-stored={stored}>
+      共 {counts.total} 条 · {REVIEW_STATUS_LABELS.open} {counts.open} · {REVIEW_STATUS_LABELS.confirmed} {counts.confirmed} · {REVIEW_STATUS_LABELS.dismissed} {counts.dismissed}
+      {' · '}
+      <span title="审核结果对应的检查结果已不在当前数据中（报告被替换或规则版本变化）。这些审核结果仍保存在本机，并会随导出一起导出。" className={counts.orphaned ? 'orphan-count' : ''}>
+        孤立 {counts.orphaned}
+      </span>
+    </span>
+  );
+}
+
+/** The toolbar for the queue's data `q`. */
+export default function ReviewToolbar({ q }: { q: ReviewQueueData }) {
+  const { decisions, storedCount } = q;
+  const [importMsg, setImportMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const onImport = async (file: File | undefined) => {
+    if (!file) return;
+    const r = await decisions.importFile(file);
+    setImportMsg(r.ok ? { ok: true, text: r.value } : { ok: false, text: r.error });
+    if (fileInput.current) fileInput.current.value = '';
+  };
+  return (
+    <>
+      <div className="toolbar review-toolbar">
+        <Counts counts={q.counts} stored={storedCount} />
+        <span className="spacer" />
+        <button type="button" className="secondary" onClick={() => downloadText(decisions.exportCsv(), decisionsFileName(new Date()))} disabled={decisions.state.status !== 'ready'} data-testid="export-decisions">
+          导出审核结果 CSV（{storedCount} 条）
+        </button>
+        <label className="button secondary" data-testid="import-label">
+          导入审核结果 CSV
+          <input ref={fileInput} type="file" accept=".csv,text/csv" className="visually-hidden" onChange={(e) => void onImport(e.target.files?.[0])} data-testid="import-decisions" />
+        </label>
+      </div>
+      {importMsg ? (
+        importMsg.ok ? (
+          <p className="ok-box" role="status" data-testid="import-ok">
+            {importMsg.text}
+          </p>
+        ) : (
+          <ErrorBox message={importMsg.text} testId="import-error" />
+        )
+      ) : null}
+      {decisions.state.status === 'error' ? <ErrorBox message={decisions.state.error} testId="decisions-error" /> : null}
+      {decisions.state.status === 'ready' && decisions.state.unreadable > 0 ? (
+        <p className="muted small">另有 {decisions.state.unreadable} 条本机记录格式无法识别（可能由其他版本写入），已原样保留。</p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+'use client';
+
+/**
+ * The trend chart beside a view's chart (issue 9): the selection's totals per report year
+ * (lib/charts/trend-chart.ts), shown only when the selection spans several years. A year without
+ * a report is a gap in the lines, not 0.
+ */
+import { useMemo } from 'react';
+import { trendChart } from '@/lib/charts/trend-chart';
+import type { ChartRow } from '@/lib/charts';
+import type { ViewDef } from '@/lib/query/views';
+import type { Row } from '@/lib/store/executor';
+import EChart from './EChart';
+
+/** The chart of `rows` (trendView's rows for the filter), or nothing when they span fewer than two years. */
+export default function TrendChart({ def, rows }: { def: ViewDef; rows: readonly Row[] }) {
+  const option = useMemo(() => trendChart(def, rows as readonly ChartRow[]), [def, rows]);
+  if (!option) return null;
+  return (
+    <div className="trend-chart" data-testid="trend-chart" data-years={new Set(rows.map((r) => r.year)).size}>
+      <EChart option={option} height={380} label={`${def.title.replace(/（按.*汇总）$/, '')}每年合计趋势图`} />
+      <p className="muted small chart-hint">所选报告每年的合计：计数相加，比率由相加后的分子、分母计算；没有报告的年度线断开。</p>
+    </div>
+  );
+}
