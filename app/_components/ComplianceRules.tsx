@@ -23,7 +23,7 @@ export default function ComplianceRules({ db, filter, rules, onChange }: { db: B
   const counts = useRuleCounts(db, filter);
   const clean = counts.rules.filter((r) => r.n === 0);
   return (
-    <div className="filters compliance-rules" data-testid="compliance-rules">
+    <div className="filters compliance-rules" data-testid="compliance-rules" data-loaded={counts.loaded ? 'true' : 'false'}>
       <Checklist id="rule" label="规则" allLabel="全部规则" options={counts.rules.map((r) => ({ value: r.rule, text: r.label, n: r.n }))} selected={rules} onChange={onChange} />
       <p className="muted small" data-testid="compliance-rule-sentence">
         {rules.length ? `只显示规则为${alternatives(rules)}的检查结果。` : '显示全部规则的检查结果。'}

@@ -96,7 +96,11 @@ export type Flag = z.infer<typeof Flag>;
  *   nothing usable; `status_message` says what was wrong and what to do;
  * - `blank_form`: the unfilled official form (its tables found, every cell printed empty, no
  *   agency; parse/classify-blank-form.ts): its cells are kept, but it is no agency's report and is
- *   left out of the views (lib/store/facts.ts) and rejected as an upload.
+ *   left out of the views (lib/store/facts.ts) and rejected as an upload;
+ * - `duplicate`: a readable report that is another report of the same agency and year read again
+ *   (same table numbers; lib/checks/duplicate-reports.ts, e.g. the PDF and the HTML of one report):
+ *   its cells and flags are kept, `status_message` names the report kept, and it is left out of the
+ *   views, coverage and the cross-year pairing so that it is counted once.
  */
 export const ReportStatus = z.enum([
   'ok',
@@ -109,6 +113,7 @@ export const ReportStatus = z.enum([
   'read_error',
   'no_text_layer',
   'blank_form',
+  'duplicate',
 ]);
 /** See {@link ReportStatus}. */
 export type ReportStatus = z.infer<typeof ReportStatus>;

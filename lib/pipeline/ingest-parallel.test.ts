@@ -1,5 +1,5 @@
 /** The parallel ingest writes what the sequential one writes. */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { ingestPaths } from './ingest-reports';
 import { ingestPathsParallel } from './ingest-parallel';
 
 const seeds = path.resolve(__dirname, '../../data/seeds');
+const corpus = path.resolve(__dirname, '../../data/corpus');
 
 describe('ingestPathsParallel', () => {
   it('writes the same reports, cells and flags as ingestPaths on data/seeds', async () => {
@@ -19,4 +20,26 @@ describe('ingestPathsParallel', () => {
       expect(readFileSync(path.join(b, f), 'utf8'), f).toBe(readFileSync(path.join(a, f), 'utf8'));
     }
   });
+
+  it('marks the same report read twice as duplicate as ingestPaths does, across workers', async () => {
+    // Seed 004 and the 平潭综合实验区公安局 2024 report as .html and .txt (data/corpus): with 2
+    // workers the .html is read by worker 0 and the .txt by worker 1.
+    const input = mkdtempSync(path.join(tmpdir(), 'dup-in-'));
+    mkdirSync(path.join(input, 'corpus'));
+    copyFileSync(path.join(seeds, '004_7ffb10b0611b3e96.txt'), path.join(input, '004_7ffb10b0611b3e96.txt'));
+    for (const f of ['pingtan-public-security-bureau-2024.html', 'pingtan-public-security-bureau-2024.txt']) copyFileSync(path.join(corpus, f), path.join(input, 'corpus', f));
+    const a = mkdtempSync(path.join(tmpdir(), 'seq-'));
+    const b = mkdtempSync(path.join(tmpdir(), 'par-'));
+    const { records } = await ingestPaths([input], a, input);
+    await ingestPathsParallel([input], b, { workers: 2, relativeTo: input });
+    expect(records.map((r) => [r.report.source_file, r.report.status])).toEqual([
+      ['004_7ffb10b0611b3e96.txt', 'ok'],
+      ['corpus/pingtan-public-security-bureau-2024.html', 'ok'],
+      ['corpus/pingtan-public-security-bureau-2024.txt', 'duplicate'],
+    ]);
+    expect(records[2].report.status_message).toContain(`corpus/pingtan-public-security-bureau-2024.html（report_id ${records[1].report.report_id}）`);
+    for (const f of ['reports.csv', 'cells.csv', 'flags.csv']) {
+      expect(readFileSync(path.join(b, f), 'utf8'), f).toBe(readFileSync(path.join(a, f), 'utf8'));
+    }
+  }, 60_000);
 });

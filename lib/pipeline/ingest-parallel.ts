@@ -3,7 +3,10 @@
  * ingestPaths (reports.csv, cells.csv, flags.csv, texts/) without holding every record in
  * memory. Workers parse and check disjoint slices of the files and stream rows to part files;
  * the main thread runs the cross-year rules on compact inputs, then joins the parts in file
- * order, suffixing duplicate report ids (-2, -3…) as ingestPaths does. The alias table's rows
+ * order, suffixing duplicate report ids (-2, -3…) as ingestPaths does, and giving a report read
+ * twice (same agency, year and numbers) status `duplicate` as ingestPaths does (its row is
+ * rewritten; the workers send each report's read cell values for this, dropped once it ran).
+ * The alias table's rows
  * (`opts.aliases`, lib/parse/agency-alias-table.ts) are applied by the workers to each report
  * before its rows are written, so the cross-year rules see the corrected identities.
  */
@@ -12,9 +15,11 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { Worker } from 'node:worker_threads';
+import { asDuplicate, findDuplicates } from '../checks/duplicate-reports';
 import { crossYearFlags } from '../checks/run-checks';
 import type { AgencyAlias } from '../parse/agency-alias-table';
 import type { CrossYearInput } from '../checks/cross-year-input';
+import type { Flag } from '../model/report-schema';
 import { CSV_COLUMNS, collectFiles, flagRows, toCsv } from './ingest-reports';
 import type { WorkerJob, WorkerReport } from './ingest-worker';
 
@@ -28,6 +33,23 @@ export interface ParallelIngestSummary {
   outDir: string;
   /** Cross-year inputs of every report, in file order (for callers that score or index them). */
   inputs: CrossYearInput[];
+}
+
+/**
+ * The steps that need every report, as ingestPaths's checkAcrossReports: the reports read twice
+ * (lib/checks/duplicate-reports.ts findDuplicates, on the cell values the workers sent, which are
+ * dropped from `results` here) get status `duplicate` and a message naming the report kept (the
+ * caller rewrites their reports.csv rows; `dups` holds their ids); then the cross-year flags of the
+ * others (`cross`, by report id). `inputs` in the order of `renamed`.
+ */
+function acrossReports(renamed: CrossYearInput[], results: WorkerReport[]): { inputs: CrossYearInput[]; dups: Set<string>; cross: Map<string, Flag[]> } {
+  const found = findDuplicates(renamed.map((input, i) => ({ report: input.report, values: new Map(results[i].values ?? []) })));
+  for (const r of results) delete r.values;
+  const inputs = renamed.map((input) => {
+    const kept = found.get(input.report.report_id);
+    return kept ? { ...input, report: asDuplicate(input.report, kept) } : input;
+  });
+  return { inputs, dups: new Set(found.keys()), cross: crossYearFlags(inputs.filter((input) => input.report.status !== 'duplicate')) };
 }
 
 /**
@@ -77,8 +99,7 @@ export async function ingestPathsParallel(
     seen.set(id, k);
     return k === 1 ? id : `${id}-${k}`;
   });
-  const inputs = results.map((r, i) => (ids[i] === r.input.report.report_id ? r.input : { ...r.input, report: { ...r.input.report, report_id: ids[i] } }));
-  const cross = crossYearFlags(inputs);
+  const { inputs, dups, cross } = acrossReports(results.map((r, i) => (ids[i] === r.input.report.report_id ? r.input : { ...r.input, report: { ...r.input.report, report_id: ids[i] } })), results);
 
   // Join the parts in worker order (= file order), rewriting duplicate ids.
   let cellsTotal = 0;
@@ -104,7 +125,8 @@ export async function ingestPathsParallel(
           if (left === 0) index++;
         }
         const orig = results[index].input.report.report_id;
-        writeSync(fd, (ids[index] !== orig && row.startsWith(orig) ? ids[index] + row.slice(orig.length) : row) + '\n');
+        const rewritten = kind === 'reports' && dups.has(ids[index]) ? toCsv(CSV_COLUMNS.reports, [inputs[index].report], false).slice(0, -1) : null;
+        writeSync(fd, (rewritten ?? (ids[index] !== orig && row.startsWith(orig) ? ids[index] + row.slice(orig.length) : row)) + '\n');
         if (kind === 'reports') index++;
         else if (--left === 0) index++;
         if (kind === 'cells') cellsTotal++;

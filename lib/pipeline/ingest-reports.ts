@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { markDuplicateReports } from '../checks/duplicate-reports';
 import { runCrossReportChecks } from '../checks/run-checks';
 import type { ReportRecord } from '../model/report-schema';
 import { applyAgencyAliases, type AgencyAlias } from '../parse/agency-alias-table';
@@ -80,6 +81,17 @@ export async function ingestFile(file: string, displayName = file): Promise<Repo
   return read.ok ? read.value : read.error.record;
 }
 
+/**
+ * The steps that need every report (after the alias table): the reports read twice get status
+ * `duplicate` (lib/checks/duplicate-reports.ts markDuplicateReports), then the cross-year rules run
+ * on the others (a duplicate is never an agency's previous or current year). Same order; never throws.
+ */
+export function checkAcrossReports(records: readonly ReportRecord[]): ReportRecord[] {
+  const marked = markDuplicateReports(records);
+  const checked = new Map(runCrossReportChecks(marked.filter((r) => r.report.status !== 'duplicate')).map((r) => [r.report.report_id, r]));
+  return marked.map((r) => checked.get(r.report.report_id) ?? r);
+}
+
 /** Summary of an ingest run. */
 export interface IngestSummary {
   records: ReportRecord[];
@@ -91,7 +103,8 @@ export interface IngestSummary {
  * Ingests every file below `paths` and writes reports.csv, cells.csv and flags.csv (UTF-8,
  * header row, no BOM) to `outDir`, creating it, plus `texts/REPORT_ID.txt` with each report's
  * text as read (for the report page). Duplicate files (same bytes) are kept as
- * separate rows with ids suffixed -2, -3….
+ * separate rows with ids suffixed -2, -3…; a report read twice (same agency, year and numbers,
+ * lib/checks/duplicate-reports.ts) gets status `duplicate` and is left out of the cross-year rules.
  *
  * @param relativeTo names in source_file are given relative to this folder when inside it.
  * @param aliases rows of the alias table (lib/parse/agency-alias-table.ts), applied to each report
@@ -119,7 +132,7 @@ export async function ingestPaths(paths: readonly string[], outDir: string, rela
       flags: rec.flags.map((x) => ({ ...x, report_id: id })),
     });
   }
-  const checked = runCrossReportChecks(aliases.length ? records.map((r) => ({ ...r, report: applyAgencyAliases(r.report, aliases) })) : records);
+  const checked = checkAcrossReports(aliases.length ? records.map((r) => ({ ...r, report: applyAgencyAliases(r.report, aliases) })) : records);
   mkdirSync(outDir, { recursive: true });
   const csv = recordsCsv(checked);
   for (const table of ['reports', 'cells', 'flags'] as const) writeFileSync(path.join(outDir, `${table}.csv`), csv[table]);

@@ -7,6 +7,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { crossYearInput, type CrossYearInput } from '../checks/cross-year-input';
+import { readValues } from '../checks/duplicate-reports';
 import { applyAgencyAliases, type AgencyAlias } from '../parse/agency-alias-table';
 import { flagRows, RECORD_COLUMNS as CSV_COLUMNS, toCsv } from '../store/record-rows';
 import { ingestFile } from './ingest-reports';
@@ -27,6 +28,8 @@ export interface WorkerReport {
   cells: number;
   flags: number;
   input: CrossYearInput;
+  /** The value of each read cell (lib/checks/duplicate-reports.ts readValues), for the duplicate test; dropped once it ran. */
+  values?: Array<[string, number]>;
 }
 
 async function run(job: WorkerJob): Promise<void> {
@@ -51,7 +54,7 @@ async function run(job: WorkerJob): Promise<void> {
     buf.cells += toCsv(CSV_COLUMNS.cells, rec.cells, false);
     buf.flags += toCsv(CSV_COLUMNS.flags, flagRows(rec.flags), false);
     writeFileSync(path.join(job.textsDir, `${rec.report.report_id}.txt`), rec.text);
-    batch.push({ index, cells: rec.cells.length, flags: rec.flags.length, input: crossYearInput(rec, false) });
+    batch.push({ index, cells: rec.cells.length, flags: rec.flags.length, input: crossYearInput(rec, false), values: [...readValues(rec.cells)] });
     if (batch.length >= 200) flush();
   }
   flush();

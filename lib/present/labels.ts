@@ -142,6 +142,7 @@ export const REPORT_STATUS_LABELS: Record<string, string> = {
   read_error: '文件无法打开',
   no_text_layer: '扫描件，无文字层',
   blank_form: '未填写的空白表格',
+  duplicate: '重复的报告（未计入统计）',
 };
 
 /** Chinese name of a report status, or the key itself when unknown. */

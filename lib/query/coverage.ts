@@ -8,6 +8,7 @@
  * the rows into the grid (pure, no DOM).
  */
 import type { Row } from '../store/executor';
+import { countedReportSql } from '../store/facts';
 import { filterWhere, type FilterState } from './filters';
 import { reportStatusLabel } from '../present/labels';
 
@@ -20,14 +21,14 @@ export const COVERAGE_TABLES: ReadonlyArray<{ key: 't2' | 't3' | 't4'; label: st
 
 /**
  * One row per report the filter keeps (but no `blank_form`: the unfilled form is no agency's
- * report): report_id, agency (the canonical name, agency_name, or the name as read for data files
+ * report; and no `duplicate`: a report read twice is counted once, lib/checks/duplicate-reports.ts): report_id, agency (the canonical name, agency_name, or the name as read for data files
  * without it), agency_key, region, year (INTEGER or NULL),
  * status, status_message, tables_found (`;`-joined), source_file, origin (`upload`/`embedded`), and its flag counts errors,
  * warnings, infos, flags (INTEGER, 条). Ordered by agency, year, report_id.
  */
 export function coverageSql(filter: FilterState): string {
   return (
-    `WITH r AS (SELECT * REPLACE (coalesce(agency_name, agency) AS agency) FROM reports WHERE status IS DISTINCT FROM 'blank_form' AND ${filterWhere(filter)})\n` +
+    `WITH r AS (SELECT * REPLACE (coalesce(agency_name, agency) AS agency) FROM reports WHERE ${countedReportSql()} AND ${filterWhere(filter)})\n` +
     `SELECT r.report_id, r.agency, r.agency_key, r.region, CAST(r.year AS INTEGER) AS year, r.status, r.status_message, r.tables_found, r.source_file, r.origin,\n` +
     `  CAST(count(f.rule) FILTER (WHERE f.severity = 'error') AS INTEGER) AS errors,\n` +
     `  CAST(count(f.rule) FILTER (WHERE f.severity = 'warning') AS INTEGER) AS warnings,\n` +

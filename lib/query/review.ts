@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Row } from '../store/executor';
+import { countedReportSql } from '../store/facts';
 import { describeFilter, filterWhere, type FilterState } from './filters';
 import { RULE_LABELS, ruleLabel, severityLabel, SEVERITY_LABELS } from '../present/labels';
 import { sqlIdent, sqlStringList } from '../store/sql';
@@ -123,11 +124,13 @@ function severityRank(alias: string): string {
 /**
  * The queue's SELECT: flags of the reports the report filter keeps, narrowed by rule and
  * severity, errors first, then agency, year, rule and subject. Output columns:
- * {@link REVIEW_QUEUE_COLUMNS}. Flags whose report is not in reports.csv are left out.
+ * {@link REVIEW_QUEUE_COLUMNS}. Flags whose report is not in reports.csv are left out, and so are
+ * those of a report not counted (lib/store/facts.ts NOT_COUNTED_STATUSES: the blank form, a
+ * duplicate — its flags are the kept copy's).
  */
 export function reviewQueueSql(filter: FilterState, rf: ReviewFilter): string {
   return (
-    `WITH r AS (SELECT report_id, coalesce(agency_name, agency) AS agency, agency_key, region, CAST(year AS INTEGER) AS year, origin FROM reports WHERE ${filterWhere(filter)})\n` +
+    `WITH r AS (SELECT report_id, coalesce(agency_name, agency) AS agency, agency_key, region, CAST(year AS INTEGER) AS year, origin FROM reports WHERE ${countedReportSql()} AND ${filterWhere(filter)})\n` +
     `SELECT f.fingerprint, r.report_id, r.agency, r.agency_key, r.region, r.year, r.origin, f.severity, f.rule, CAST(f.rule_version AS INTEGER) AS rule_version,\n` +
     `  f.subject, f.message, f.expected, f.actual, CAST(f.difference AS DOUBLE) AS difference, f.evidence\n` +
     `FROM flags f JOIN r ON f.report_id = r.report_id\n` +
@@ -148,10 +151,11 @@ export function allFlagKeysSql(): string {
  * The rules and severities present in flags.csv with their counts, for the queue's rule and
  * severity controls: columns rule, severity, n (INTEGER), ordered by severity then rule. With a
  * report filter, only the flags of the reports it keeps are counted (the counts then match what
- * the queue and 合规 show for that selection).
+ * the queue and 合规 show for that selection); flags of reports not counted (blank form, duplicate)
+ * never are.
  */
 export function reviewOptionsSql(filter?: FilterState): string {
-  const where = filter ? ` WHERE report_id IN (SELECT report_id FROM reports WHERE ${filterWhere(filter)})` : '';
+  const where = ` WHERE report_id IN (SELECT report_id FROM reports WHERE ${countedReportSql()}${filter ? ` AND ${filterWhere(filter)}` : ''})`;
   return `SELECT rule, severity, CAST(count(*) AS INTEGER) AS n FROM flags${where} GROUP BY rule, severity ORDER BY ${severityRank('flags')}, rule`;
 }
 

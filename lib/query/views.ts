@@ -222,6 +222,22 @@ function reportsCte(filter: FilterState): string {
 /** The sort of every table view: agency, year, report id (a stable order for paging). */
 const TABLE_VIEW_ORDER: readonly string[] = ['f.agency', 'f.year', 'f.report_id'];
 
+/**
+ * The query of a table view (主动公开, 依申请公开, 复议诉讼): one row per filtered report that has the
+ * table (`has`, a boolean column of facts), with agency, region, year and origin first, then the
+ * view's `values` (SQL select items), the table's cell notes, the report id and the agency key (a
+ * link target, {@link VIEW_LINK_KEYS}), in {@link TABLE_VIEW_ORDER}.
+ */
+function tableViewQuery(filter: FilterState, table: 't2' | 't3' | 't4', has: string, values: readonly string[]): ViewQuery {
+  return {
+    with: [reportsCte(filter)],
+    select: ['f.agency', 'f.region', 'f.year', 'f.origin', ...values, `f.${table}_notes AS cell_notes`, 'f.report_id', 'f.agency_key'],
+    from: 'r f',
+    where: [`f.${has}`],
+    orderBy: TABLE_VIEW_ORDER,
+  };
+}
+
 // ---------------------------------------------------------------- 主动公开 (表二)
 
 
@@ -253,13 +269,7 @@ export const PROACTIVE_VIEW: ViewDef = defineView({
     ...TRAIL_COLUMNS,
   ],
   reads: 'facts',
-  query: (filter) => ({
-    with: [reportsCte(filter)],
-    select: ['f.agency', 'f.region', 'f.year', 'f.origin', ...T2_CELLS.map((x) => `f.${sqlIdent(`t2_${x.key}`)} AS ${sqlIdent(x.key)}`), 'f.t2_notes AS cell_notes', 'f.report_id', 'f.agency_key'],
-    from: 'r f',
-    where: ['f.has_t2'],
-    orderBy: TABLE_VIEW_ORDER,
-  }),
+  query: (filter) => tableViewQuery(filter, 't2', 'has_t2', T2_CELLS.map((x) => `f.${sqlIdent(`t2_${x.key}`)} AS ${sqlIdent(x.key)}`)),
 });
 
 // ---------------------------------------------------------------- 依申请公开 (表三, 总计 column)
@@ -302,23 +312,11 @@ export const APPLICATIONS_VIEW: ViewDef = defineView({
     ...TRAIL_COLUMNS,
   ],
   reads: 'facts',
-  query: (filter) => ({
-    with: [reportsCte(filter)],
-    select: [
-      'f.agency',
-      'f.region',
-      'f.year',
-      'f.origin',
+  query: (filter) =>
+    tableViewQuery(filter, 't3', 'has_t3_total', [
       ...T3_FACT_KEYS.map((k) => `f.t3_${k} AS ${k}`),
       'CAST((f.t3_granted + f.t3_partially_granted) / NULLIF(f.t3_total_processed, 0) AS DOUBLE) AS disclosure_rate',
-      'f.t3_notes AS cell_notes',
-      'f.report_id',
-      'f.agency_key',
-    ],
-    from: 'r f',
-    where: ['f.has_t3_total'],
-    orderBy: TABLE_VIEW_ORDER,
-  }),
+    ]),
 });
 
 // ---------------------------------------------------------------- 复议诉讼 (表四)
@@ -368,25 +366,13 @@ export const REVIEW_LITIGATION_VIEW: ViewDef = defineView({
     ...TRAIL_COLUMNS,
   ],
   reads: 'facts',
-  query: (filter) => ({
-    with: [reportsCte(filter)],
-    select: [
-      'f.agency',
-      'f.region',
-      'f.year',
-      'f.origin',
+  query: (filter) =>
+    tableViewQuery(filter, 't4', 'has_t4', [
       ...T4_KEYS.map((k) => `f.t4_review_${k} AS review_${k}`),
       ...T4_KEYS.map((k) => `f.t4_litigation_${k} AS litigation_${k}`),
       'CAST(f.t4_review_corrected / NULLIF(f.t4_review_upheld + f.t4_review_corrected + f.t4_review_other, 0) AS DOUBLE) AS review_correction_rate',
       'CAST(f.t4_litigation_corrected / NULLIF(f.t4_litigation_upheld + f.t4_litigation_corrected + f.t4_litigation_other, 0) AS DOUBLE) AS litigation_correction_rate',
-      'f.t4_notes AS cell_notes',
-      'f.report_id',
-      'f.agency_key',
-    ],
-    from: 'r f',
-    where: ['f.has_t4'],
-    orderBy: TABLE_VIEW_ORDER,
-  }),
+    ]),
 });
 
 // ---------------------------------------------------------------- 指标 (derived indicators)

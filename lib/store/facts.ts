@@ -180,16 +180,34 @@ function cellsOf(table: TableKey, only: string): string {
 }
 
 /**
+ * Report statuses that are no agency's report to count: `blank_form` (the unfilled official form)
+ * and `duplicate` (a report read twice, lib/checks/duplicate-reports.ts: counted once). Such a
+ * report keeps its rows in reports.csv, cells.csv and flags.csv (nothing is lost) but has no row in
+ * `facts`, no place in coverage and no flags in the review queue.
+ */
+export const NOT_COUNTED_STATUSES: readonly string[] = ['blank_form', 'duplicate'];
+
+/**
+ * SQL condition: the report row (alias `alias`, or none) is counted — its status is none of
+ * {@link NOT_COUNTED_STATUSES}. E.g. `coalesce(r.status, '') NOT IN ('blank_form', 'duplicate')`.
+ */
+export function countedReportSql(alias = ''): string {
+  const col = alias ? `${alias}.status` : 'status';
+  return `coalesce(${col}, '') NOT IN (${sqlStringList(NOT_COUNTED_STATUSES)})`;
+}
+
+/**
  * `SELECT …` of the facts ({@link FACT_COLUMNS}, in order) of every report in `reports`, or only of
  * `reportIds` when given (e.g. the reports of one upload), pivoted from `cells`. A `blank_form`
- * (the unfilled official form, no agency's report) gets no row: the views leave it out. Use it as
+ * (the unfilled official form, no agency's report) and a `duplicate` (a report read twice,
+ * lib/checks/duplicate-reports.ts: counted once) get no row: the views leave them out. Use it as
  * `CREATE TABLE facts AS …` ({@link createFactsSql}) or `INSERT INTO facts …`
  * ({@link insertFactsSql}). An empty `reportIds` selects no rows.
  */
 export function factsSelectSql(reportIds?: readonly string[]): string {
   const only = reportIds ? (reportIds.length ? ` AND c.report_id IN (${sqlStringList(reportIds)})` : ' AND false') : '';
   const onlyR =
-    ` WHERE r.status IS DISTINCT FROM ${sqlString('blank_form')}` +
+    ` WHERE ${countedReportSql('r')}` +
     (reportIds ? (reportIds.length ? ` AND r.report_id IN (${sqlStringList(reportIds)})` : ' AND false') : '');
   const t2Any = T2_CELLS.map((x) => `(${cellIs(x.row, x.column)})`).join(' OR ');
   const f2 =

@@ -1,19 +1,20 @@
 /**
  * The browser tests' own small framework: suites of named tests, assertions that say what
  * differed, and the environment a test gets — the shared server, the data files it serves, and
- * `freshPage()`, a page in a new Chromium profile that is closed and deleted after the test (so
- * every test starts from nothing: no IndexedDB, no sessionStorage). Suites whose steps are one
- * story (`ordered`) manage one profile themselves with `openProfile`.
+ * `freshPage()`, a page in a new isolated context of one Chromium shared by the whole run, closed
+ * after the test (so every test starts from nothing: no cookies, cache, IndexedDB or
+ * sessionStorage). Suites whose steps are one story (`ordered`) manage one persistent profile
+ * themselves with `openProfile` (a Chromium of its own, which they may restart).
  *
  * Every page's console errors and every context's requests go to run-wide logs, which the
  * hygiene suite checks (no console errors, no request to any host but 127.0.0.1/localhost).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { STEP_MS } from '../harness/bounded-waits';
-import { launchProfile, type RequestLog } from '../harness/chromium';
+import { launchChromium, launchProfile, newIsolatedContext, type RequestLog } from '../harness/chromium';
 import type { AppServer } from '../harness/next-server';
 import type { DataFiles } from './data-files';
 
@@ -41,7 +42,8 @@ export interface SuiteEnv {
   /** Run-wide console errors (`URL :: text`) of the watched pages. */
   consoleErrors: string[];
   /**
-   * A page in a new profile, closed and deleted when the current test ends. `watchConsole:
+   * A page in a new isolated context (empty storage) of the run's shared Chromium, closed when
+   * the current test ends. `watchConsole:
    * false` for pages whose errors are expected (a 404 on purpose).
    */
   freshPage: (opts?: { watchConsole?: boolean }) => Promise<Page>;
@@ -79,9 +81,33 @@ export function assertEqual<T>(actual: T, expected: T, what: string): void {
 /** A new empty temporary folder whose name starts with `prefix`. */
 export const tempDir = (prefix: string): string => mkdtempSync(path.join(tmpdir(), prefix));
 
+/** The run's shared Chromium (launched on first use, again if it has died), or null before. */
+let shared: Promise<Browser> | null = null;
+
+/** The run's shared Chromium, launched on first use; rejects when it cannot start within 60 s. */
+function sharedBrowser(): Promise<Browser> {
+  if (!shared) {
+    const launched = launchChromium();
+    shared = launched;
+    launched.then(
+      (b) => b.on('disconnected', () => { if (shared === launched) shared = null; }),
+      () => { if (shared === launched) shared = null; },
+    );
+  }
+  return shared;
+}
+
+/** Closes the run's shared Chromium, if one was launched (the runner calls it once, at the end). */
+export async function closeSharedBrowser(): Promise<void> {
+  const b = shared;
+  shared = null;
+  if (b) await (await b.catch(() => null))?.close().catch(() => undefined);
+}
+
 /**
- * The runner's side of SuiteEnv: fresh pages are opened in new profiles and closed after the
- * test by `endTest()`; console errors and requests go to the given run-wide logs.
+ * The runner's side of SuiteEnv: fresh pages are opened in new isolated contexts of the shared
+ * Chromium and closed after the test by `endTest()`; console errors and requests go to the given
+ * run-wide logs.
  */
 export function makeSuiteEnv(server: AppServer, data: DataFiles, requests: RequestLog, consoleErrors: string[]): SuiteEnv & { endTest: () => Promise<void> } {
   let cleanups: Array<() => Promise<void> | void> = [];
@@ -101,11 +127,9 @@ export function makeSuiteEnv(server: AppServer, data: DataFiles, requests: Reque
     openProfile,
     afterTest: (fn) => cleanups.push(fn),
     freshPage: async (opts) => {
-      const dir = tempDir('browser-profile-');
-      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-      const context = await openProfile(dir);
+      const context = await newIsolatedContext(await sharedBrowser(), requests, STEP_MS);
       cleanups.push(() => context.close().catch(() => undefined));
-      const page = context.pages()[0] ?? (await context.newPage());
+      const page = await context.newPage();
       if (opts?.watchConsole !== false) watchConsole(page);
       return page;
     },

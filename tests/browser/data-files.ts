@@ -3,7 +3,7 @@
  * (reports.csv, cells.csv, flags.csv), never through the app or its SQL — so no test hard-codes
  * how many reports are embedded. Agencies are identified as the app does since issue 9: the 机关
  * filter's values are `agency_key`s (e.g. `370305:政府办公室`), the views print `agency_name`
- * (淄博市临淄区人民政府办公室), and a `blank_form` is in no view.
+ * (淄博市临淄区人民政府办公室), and a `blank_form` or a `duplicate` (a report read twice) is in no view.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -19,11 +19,11 @@ export interface DataFiles {
   hasManifest: boolean;
   /**
    * The agency name the views show, of each report id the views show (every report but a
-   * `blank_form`): agency_name, else the name as read (lib/query/views.ts reportsCte:
+   * `blank_form` or `duplicate`): agency_name, else the name as read (lib/query/views.ts reportsCte:
    * `coalesce(agency_name, agency) AS agency`; '' when neither, which the table prints as —).
    */
   agencyOf: Map<string, string>;
-  /** The reports the views, coverage and filters show: every row of reports.csv but the `blank_form`s. */
+  /** The reports the views, coverage and filters show: every row of reports.csv but the `blank_form`s and `duplicate`s. */
   shown: CsvRow[];
   /** The unfilled official forms (status `blank_form`): in reports.csv, in no view, coverage or filter. */
   blankForms: CsvRow[];
@@ -45,8 +45,11 @@ export const YUNCHENG = '003_6424f50ad3d5c809';
 /** The agency name the views show for a row of reports.csv (agency_name, else agency; '' when neither). */
 export const agencyName = (r: CsvRow): string => r.agency_name || r.agency || '';
 
-/** Whether the views, coverage and filters show a report (issue 9: an unfilled form is left out). */
-export const isShown = (r: CsvRow): boolean => r.status !== 'blank_form';
+/**
+ * Whether the views, coverage and filters show a report: an unfilled form (`blank_form`, issue 9)
+ * and a report read twice (`duplicate`, lib/checks/duplicate-reports.ts: counted once) are left out.
+ */
+export const isShown = (r: CsvRow): boolean => r.status !== 'blank_form' && r.status !== 'duplicate';
 
 /** Reads the three CSVs of `dir` (throws when one is missing: the setup checked they exist). */
 export function loadDataFiles(dir: string): DataFiles {

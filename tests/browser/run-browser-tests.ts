@@ -20,7 +20,7 @@ import { ARTIFACTS, artifact } from '../harness/artifacts';
 import { withTimeout } from '../harness/bounded-waits';
 import { newRequestLog } from '../harness/chromium';
 import { ensureNextBuild, onInterrupt, startServer, stopServer, type AppServer } from '../harness/next-server';
-import { makeSuiteEnv, SUITE_NAMES, type Suite, type SuiteName, type TestCase } from './browser-test-kit';
+import { closeSharedBrowser, makeSuiteEnv, SUITE_NAMES, type Suite, type SuiteName, type TestCase } from './browser-test-kit';
 import { loadDataFiles } from './data-files';
 import { agencySuite } from './suites/agency';
 import { coverageLinksSuite } from './suites/coverage-links';
@@ -165,6 +165,7 @@ async function run(names: SuiteName[]): Promise<void> {
       }
     }
   } finally {
+    await closeSharedBrowser();
     stopServer(servers.shared);
     stopServer(servers['seeds-only']);
     for (const c of cleanups) c();

@@ -48,6 +48,26 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
 }
 
+/** The options every test context shares: desktop viewport, locale zh-CN, downloads accepted. */
+const CONTEXT_OPTIONS = { acceptDownloads: true, viewport: DESKTOP, locale: 'zh-CN' } as const;
+
+/** Sets `stepMs` as every action's default timeout of `context` and records its requests into `log`. */
+function prepareContext(context: BrowserContext, log: RequestLog, stepMs: number): BrowserContext {
+  context.setDefaultTimeout(stepMs);
+  guardRequests(context, log);
+  return context;
+}
+
+/**
+ * A new isolated context of the running `browser` (no profile folder: its own empty cookies,
+ * cache, IndexedDB, localStorage and sessionStorage, gone when it is closed), with the same
+ * viewport, locale, downloads, `stepMs` timeout and request log as `launchProfile`. Some 0.3 s
+ * instead of the 1–2 s of a new Chromium process. Rejects when the browser has closed.
+ */
+export async function newIsolatedContext(browser: Browser, log: RequestLog, stepMs: number): Promise<BrowserContext> {
+  return prepareContext(await browser.newContext(CONTEXT_OPTIONS), log, stepMs);
+}
+
 /**
  * Chromium with the persistent profile in folder `profile` (IndexedDB survives reloads and a
  * restart on the same folder), desktop viewport, locale zh-CN, downloads accepted, `stepMs` as
@@ -56,15 +76,11 @@ export function launchChromium(): Promise<Browser> {
  */
 export async function launchProfile(profile: string, log: RequestLog, stepMs: number): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profile, {
+    ...CONTEXT_OPTIONS,
     executablePath: CHROMIUM_PATH,
     headless: true,
-    acceptDownloads: true,
-    viewport: DESKTOP,
-    locale: 'zh-CN',
     args: CHROMIUM_ARGS,
     timeout: 60_000,
   });
-  context.setDefaultTimeout(stepMs);
-  guardRequests(context, log);
-  return context;
+  return prepareContext(context, log, stepMs);
 }

@@ -13,7 +13,8 @@ import { sleep } from './bounded-waits';
 
 /** The repository's root folder. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const NEXT_BIN = path.join(ROOT, 'node_modules', '.bin', 'next');
+/** The `next` binary of node_modules. */
+export const NEXT_BIN = path.join(ROOT, 'node_modules', '.bin', 'next');
 /** The environment of every child process (Next.js telemetry off). */
 export const CHILD_ENV = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
@@ -26,16 +27,26 @@ function newest(p: string): number {
 }
 
 /**
+ * Whether .next holds a build of the current sources: `current` when .next/BUILD_ID is at least
+ * as new as every file of app/, lib/, next.config.js and package.json (tests excepted), `stale`
+ * when it is older, `missing` when there is none.
+ */
+export function nextBuildState(): 'current' | 'stale' | 'missing' {
+  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return 'missing';
+  const sourcesAt = Math.max(...['app', 'lib', 'next.config.js', 'package.json'].map((p) => newest(path.join(ROOT, p))));
+  return statSync(buildId).mtimeMs >= sourcesAt ? 'current' : 'stale';
+}
+
+/**
  * Runs `next build` (output shown) when .next/BUILD_ID is missing or older than app/, lib/,
  * next.config.js or package.json. Returns `{ ok: false, error }` when the build fails.
  * `who` prefixes the progress line (e.g. `browser`, `bench-browser`).
  */
 export function ensureNextBuild(who: string): { ok: true } | { ok: false; error: string } {
-  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const sourcesAt = Math.max(...['app', 'lib', 'next.config.js', 'package.json'].map((p) => newest(path.join(ROOT, p))));
-  if (builtAt >= sourcesAt) return { ok: true };
-  console.log(builtAt ? `${who}: sources changed since the last build; running next build …` : `${who}: no build yet; running next build …`);
+  const state = nextBuildState();
+  if (state === 'current') return { ok: true };
+  console.log(state === 'stale' ? `${who}: sources changed since the last build; running next build …` : `${who}: no build yet; running next build …`);
   const r = spawnSync(NEXT_BIN, ['build'], { cwd: ROOT, stdio: 'inherit', env: CHILD_ENV, timeout: 20 * 60_000 });
   return r.status === 0 ? { ok: true } : { ok: false, error: 'next build failed; see its output above, fix the error and run again' };
 }

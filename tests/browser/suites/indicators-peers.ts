@@ -144,6 +144,8 @@ export const indicatorsPeersSuite: Suite = {
           await openDashboard(page, base, { view: 'compliance' });
           await waitForView(page, 'compliance');
           await page.waitForSelector('[data-testid="compliance-rules"] [data-testid="filter-rule-choice"][data-value="DEADLINE"]', { state: 'attached', timeout: STEP_MS });
+          // The choices are listed (with 0) before the counts arrive: read them once the counts are in.
+          await page.waitForSelector('[data-testid="compliance-rules"][data-loaded="true"]', { state: 'attached', timeout: STEP_MS });
           const counts = Object.fromEntries(
             await page.$$eval('[data-testid="compliance-rules"] [data-testid="filter-rule-choice"]', (ls) => ls.map((l) => [l.getAttribute('data-value') ?? '', Number(l.getAttribute('data-count'))] as const)),
           );
