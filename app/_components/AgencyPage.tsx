@@ -7,6 +7,7 @@
  * their review status. Everything is read in the browser from the page's DuckDB
  * (../_lib/use-agency-years.ts) and the review decisions (IndexedDB, ../_lib/use-decisions.ts).
  */
+import { ChartCaptionContext } from '../_lib/chart-image-context';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { dashboardHref } from '@/lib/present/links';
@@ -73,7 +74,9 @@ export default function AgencyPage({ agencyKey }: { agencyKey: string }) {
             </p>
           </header>
           <AgencyCoverage years={data.years} />
-          <AgencyCharts years={data.years} />
+          <ChartCaptionContext.Provider value={`机关：${data.years.agencyName}；年度：${data.years.years.length ? `${data.years.years[0]}–${data.years.years[data.years.years.length - 1]}` : '未知'}。`}>
+            <AgencyCharts years={data.years} />
+          </ChartCaptionContext.Provider>
           <AgencyYearTable years={data.years} />
           <AgencyChecks years={data.years} flags={data.flags} continuity={data.continuity} decisions={decisions.state} />
         </>

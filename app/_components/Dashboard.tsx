@@ -19,6 +19,7 @@
  * grows with every shown result) and `data-query-ms`; `?bench=1` exposes DuckDB and sql.js to it
  * (app/_lib/bench/bench-hooks.ts).
  */
+import { ChartCaptionContext } from '../_lib/chart-image-context';
 import { useCallback, useMemo } from 'react';
 import { describeFilter } from '@/lib/query/filters';
 import { reportHref } from '@/lib/present/links';
@@ -108,6 +109,7 @@ export default function Dashboard() {
             ) : null}
             {isView && ready ? <UnreadTablesNote db={ready.db} view={view.id} filter={url.filter} back={url.params} /> : null}
             {isView ? (
+              <ChartCaptionContext.Provider value={describeFilter(url.filter, options.agencyNames) + (url.group && isGroupable(view.id) ? describeGroup(url.group) : '')}>
               <ViewResult
                 view={table}
                 totals={totals}
@@ -122,6 +124,7 @@ export default function Dashboard() {
                 sort={controls.sort}
                 pick={url.group && url.group !== 'agency' ? undefined : controls.pick}
               />
+              </ChartCaptionContext.Provider>
             ) : null}
           </section>
           <footer className="muted small footer">

@@ -5,22 +5,26 @@
  * (echarts/core), to keep the bundle small. `data-rendered` turns true after the first
  * `finished` event, and `data-series` counts the series drawn, for the browser tests.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 import { fitChartWidth, NARROW_CHART_PX } from '@/lib/charts/fit-chart-width';
+import { ChartCaptionContext, CHART_IMAGE_SOURCE } from '../_lib/chart-image-context';
+import { saveChartPng, saveChartSvg, todayIso } from '../_lib/export-chart-image';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
 
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
 
 /**
  * A chart of `option` (from lib/charts) on a canvas, `height` px tall, resized with its box.
  * `label` is the accessible name (role=img). `onItemClick` receives the category index
- * (ECharts `dataIndex`) of a clicked bar or point. Disposed on unmount.
+ * (ECharts `dataIndex`) of a clicked bar or point. Disposed on unmount. Below the chart, 下载图片
+ * saves it as PNG or SVG framed with its title (`label` without 图表), the page's caption
+ * (ChartCaptionContext: the filter sentence), the data source and today's date.
  */
 export default function EChart({
   option,
@@ -80,9 +84,29 @@ export default function EChart({
   }, [option]);
 
   const series = (option as { series?: unknown[] }).series?.length ?? 0;
+  const caption = useContext(ChartCaptionContext);
+  const save = async (kind: 'png' | 'svg') => {
+    const el = ref.current;
+    const c = chart.current;
+    if (!el || !c) return;
+    const meta = { title: label.replace(/图表$/, ''), caption, source: CHART_IMAGE_SOURCE, date: todayIso() };
+    const [w, h] = [el.clientWidth, el.clientHeight];
+    if (kind === 'png') await saveChartPng(c, meta, w, h, FONT);
+    else saveChartSvg({ textStyle: { fontFamily: FONT }, ...fitChartWidth(option, w) }, meta, w, h, FONT);
+  };
+  return (
+    <div className="chart-figure">
+      <ChartBox boxRef={ref} label={label} rendered={rendered} series={series} height={height} />
+      <ChartImageButtons onSave={save} disabled={!rendered} />
+    </div>
+  );
+}
+
+/** The chart's box (ECharts draws into it). */
+function ChartBox({ boxRef, label, rendered, series, height }: { boxRef: React.RefObject<HTMLDivElement | null>; label: string; rendered: boolean; series: number; height: number }) {
   return (
     <div
-      ref={ref}
+      ref={boxRef}
       className="chart"
       role="img"
       aria-label={label}
@@ -91,5 +115,30 @@ export default function EChart({
       data-series={series}
       style={{ height }}
     />
+  );
+}
+
+/** 下载图片：PNG / SVG, with the failure (a sentence) shown beside the buttons. */
+function ChartImageButtons({ onSave, disabled }: { onSave: (kind: 'png' | 'svg') => Promise<void>; disabled: boolean }) {
+  const [error, setError] = useState<string | null>(null);
+  const run = (kind: 'png' | 'svg') => {
+    setError(null);
+    onSave(kind).catch((e: unknown) => setError(e instanceof Error ? e.message : '图片没能生成：请刷新页面后再试。'));
+  };
+  return (
+    <div className="chart-image-buttons" data-testid="chart-image">
+      <span className="muted small">下载图片</span>
+      <button type="button" className="small-button" disabled={disabled} onClick={() => run('png')} data-testid="chart-png" aria-label="下载图片（PNG，2 倍清晰度）">
+        PNG
+      </button>
+      <button type="button" className="small-button" disabled={disabled} onClick={() => run('svg')} data-testid="chart-svg" aria-label="下载图片（SVG）">
+        SVG
+      </button>
+      {error ? (
+        <span className="error small" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </div>
   );
 }

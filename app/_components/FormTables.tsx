@@ -2,7 +2,7 @@
 
 /**
  * The report's tables as the form prints them (表二 in its article blocks, 表三 25 × 7, 表四),
- * with the form's labels, every cell styled by its status (印出 / 空白 / 占位符 / 缺失 / 推算 / 未读到)
+ * with the form's labels, every cell styled by its status (印出 / 空白 / 占位符 / 缺失 / 推算 / 无效 / 未读到)
  * and outlined in its flags' severity colour; the cells of the selected flag are emphasised.
  */
 import type { FlagHighlights, FormCellSlot, FormGroupView, FormTableView } from '@/lib/present/report-layout';
@@ -50,6 +50,7 @@ export function CellLegend() {
     ['blank', '空', `${CELL_STATUS_LABELS.blank}：原文此格为空`],
     ['placeholder', '/', `${CELL_STATUS_LABELS.placeholder}：原文印“/”“—”“无”等`],
     ['missing', '缺', `${CELL_STATUS_LABELS.missing}：版面丢失，无法推算`],
+    ['invalid', '1e20', `${CELL_STATUS_LABELS.invalid}：印出的不是表格能容纳的件数（超过 12 位、小数、负数等），按原样显示`],
     ['none', '·', '未读到：数据中没有此格'],
   ];
   return (

@@ -16,7 +16,7 @@ import type { Row } from '@/lib/store/executor';
 import { reportStatusLabel, SECTION_LABELS, severityLabel } from '@/lib/present/labels';
 import { agencyHref, dashboardHref, reportHref, selectedFlagParam } from '@/lib/present/links';
 import type { ReportFlag } from '@/lib/query/report-detail';
-import { buildFormTables, evidenceMarks, flagHighlights, rowMarks, type FlagHighlights, type FormTableView } from '@/lib/present/report-layout';
+import { buildFormTables, evidenceMarks, flagHighlights, publicationLine, rowMarks, type FlagHighlights, type FormTableView } from '@/lib/present/report-layout';
 import { isReportId } from '@/lib/present/subject-ref';
 import { REVIEW_STATUS_LABELS } from '@/lib/review/decisions';
 import { useBrowserDb } from '../_lib/use-browser-db';
@@ -152,7 +152,9 @@ export default function ReportPage({ reportId }: { reportId: string }) {
 
 /**
  * The report's head: title (the agency's name linked to its page /agency/AGENCY_KEY, 上传 badge),
- * region, publication date, kind, how it was read, tables and sections found, file.
+ * region, publication date (with 「（取自发布页面）」 when the report prints none and the page it was
+ * published on gave it) and the 原文链接 when known, kind, how it was read, tables and sections
+ * found, file.
  */
 function ReportHead({
   report,
@@ -172,6 +174,7 @@ function ReportHead({
   back: URLSearchParams;
 }) {
   const sectionsFound = str(report.sections_found)?.split(';') ?? [];
+  const publication = publicationLine(report);
   const metaCls = (fps: readonly string[]) =>
     fps.length ? `meta-flag sev-${worstSeverity(fps, flagsByFp)}${selected && fps.includes(selected) ? ' sel' : ''}` : '';
   return (
@@ -196,8 +199,26 @@ function ReportHead({
         </div>
         <div className={metaCls(highlights.publishedOn)} data-testid="meta-published-on" data-flags={highlights.publishedOn.join(' ')}>
           <dt>发布日期</dt>
-          <dd>{str(report.published_on) ?? '未印出'}</dd>
+          <dd title={publication.title}>
+            {publication.date}
+            {publication.note ? (
+              <span className="muted" data-testid="published-on-source">
+                {publication.note}
+              </span>
+            ) : null}
+          </dd>
         </div>
+        {publication.sourceUrl ? (
+          <div data-testid="meta-source-url">
+            <dt>原文链接</dt>
+            <dd className="source-url small">
+              {/* A third-party page: a plain link the reader may follow, nothing fetched from it. */}
+              <a href={publication.sourceUrl} target="_blank" rel="noopener noreferrer nofollow" title="发布这份报告的网页（外部网站，在新标签页打开）">
+                {publication.sourceUrl}
+              </a>
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>报告类型</dt>
           <dd>{KIND_LABELS[String(report.report_kind)] ?? '—'}</dd>

@@ -5,6 +5,7 @@
  * and 导入审核结果 CSV (all or nothing, lib/review), and what the import or the decision store said.
  */
 import { useRef, useState } from 'react';
+import { errorDetailInParens } from '@/lib/model/error-detail';
 import { decisionsFileName, REVIEW_STATUS_LABELS } from '@/lib/review/decisions';
 import type { ReviewQueueData } from '../_lib/use-review-queue';
 import { downloadText } from '../_lib/download-text';
@@ -28,12 +29,21 @@ function Counts({ counts, stored }: { counts: ReviewQueueData['counts']; stored:
 export default function ReviewToolbar({ q }: { q: ReviewQueueData }) {
   const { decisions, storedCount } = q;
   const [importMsg, setImportMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const [importing, setImporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const onImport = async (file: File | undefined) => {
     if (!file) return;
-    const r = await decisions.importFile(file);
-    setImportMsg(r.ok ? { ok: true, text: r.value } : { ok: false, text: r.error });
-    if (fileInput.current) fileInput.current.value = '';
+    setImporting(true);
+    setImportMsg(null);
+    try {
+      const r = await decisions.importFile(file);
+      setImportMsg(r.ok ? { ok: true, text: r.value } : { ok: false, text: r.error });
+    } catch (e) {
+      setImportMsg({ ok: false, text: `导入失败${errorDetailInParens(e)}：现有的审核结果没有任何改动。请刷新页面后重新导入。` });
+    } finally {
+      setImporting(false);
+      if (fileInput.current) fileInput.current.value = '';
+    }
   };
   return (
     <>
@@ -45,9 +55,15 @@ export default function ReviewToolbar({ q }: { q: ReviewQueueData }) {
         </button>
         <label className="button secondary" data-testid="import-label">
           导入审核结果 CSV
-          <input ref={fileInput} type="file" accept=".csv,text/csv" className="visually-hidden" onChange={(e) => void onImport(e.target.files?.[0])} data-testid="import-decisions" />
+          <input ref={fileInput} type="file" accept=".csv,text/csv" className="visually-hidden" disabled={importing} onChange={(e) => void onImport(e.target.files?.[0])} data-testid="import-decisions" />
         </label>
       </div>
+      {importing ? (
+        <p className="status small" role="status" data-testid="import-busy">
+          <span className="spinner" aria-hidden="true" />
+          正在导入审核结果…
+        </p>
+      ) : null}
       {importMsg ? (
         importMsg.ok ? (
           <p className="ok-box" role="status" data-testid="import-ok">

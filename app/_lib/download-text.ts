@@ -4,7 +4,12 @@
  * MIME type, CSV by default. Browser only; never throws for ordinary text.
  */
 export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(new Blob([text], { type }), fileName);
+}
+
+/** Saves a Blob (e.g. a chart's PNG) as a file the user downloads, through a temporary Blob URL. Browser only. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

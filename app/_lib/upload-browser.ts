@@ -1,36 +1,50 @@
 /**
- * Uploading reports in the browser: each dropped or picked file is read with the ingest's parser
- * and checks (lib/upload/read-uploaded-file.ts), then the readable ones are added to the page's
- * DuckDB (lib/upload/add-uploads.ts: the alias table the built data was made with —
- * /data/agency-aliases.csv — applied to their agency identities, duplicates set aside, cross-year rules against the loaded
- * reports of the same agency, rows exactly as the ingest writes them, `origin = 'upload'`) and
- * kept for this tab (./upload-store.ts).
+ * Uploading reports in the browser: the dropped or picked files are read off the page's thread, in
+ * a Web Worker (./read-upload-worker.ts) with a time budget per file (lib/upload/read-upload-batch.ts:
+ * UPLOAD_TIME_BUDGET_MS, 30 s; a file over it has its worker ended and a 读取超时 row, the rest of
+ * the batch goes on in a new worker), with the ingest's parser and checks
+ * (lib/upload/read-uploaded-file.ts → lib/read readReport). The page receives only the finished
+ * records (structured clone) and adds the readable ones to its DuckDB (lib/upload/add-uploads.ts:
+ * the alias table the built data was made with — /data/agency-aliases.csv — applied to their
+ * agency identities, duplicates set aside, cross-year rules against the loaded reports of the same
+ * agency, rows exactly as the ingest writes them, `origin = 'upload'`), and keeps them for this tab
+ * (./upload-store.ts). A bomb, a 10,000-deep page or a file that loops leaves the tab responsive.
  *
- * PDF: pdf.js runs its parser in a worker served from the app's own bundle (`new URL(…,
- * import.meta.url)`), and reads character maps and standard fonts from the app's
- * /pdfjs/cmaps/ and /pdfjs/standard_fonts/ (app/pdfjs/[dir]/[name]/route.ts). No request goes
- * to any other host.
+ * PDF: pdf.js runs inside that worker (its parser in-process there, see ./read-upload-worker.ts),
+ * reading character maps and standard fonts from the app's /pdfjs/cmaps/ and
+ * /pdfjs/standard_fonts/ (app/pdfjs/[dir]/[name]/route.ts). No request goes to any other host.
  *
- * Import this module dynamically from client code only (it loads pdf.js and touches the DOM).
+ * Import this module dynamically from client code only (it starts workers and touches the DOM).
  */
-import { GlobalWorkerOptions } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { parseAgencyAliases, type AgencyAlias } from '@/lib/parse/agency-alias-table';
 import type { ParseOptions } from '@/lib/parse/parse-report-bytes';
 import { removeUploadsSql } from '@/lib/query/uploads';
 import { addUploadedReports, type UploadFileResult } from '@/lib/upload/add-uploads';
-import { readUploadedFile, type UploadOutcome } from '@/lib/upload/read-uploaded-file';
+import { readUploadBatch, type ReaderThread, type ReaderThreadEvents } from '@/lib/upload/read-upload-batch';
 import type { BrowserDb } from './duckdb-browser';
 import { dataUrls, fetchData } from './data-urls';
 import { forgetUploads, keepUpload, keptUpload } from './upload-store';
 
-/** The pdf.js worker, bundled with the app (the same legacy build lib/parse/parse-pdf-report.ts imports). */
-const PDF_WORKER = new URL('pdfjs-dist/legacy/build/pdf.worker.mjs', import.meta.url).href;
-
-/** Where pdf.js finds its data in this app (absolute URLs of the app's own routes). */
+/** Where pdf.js finds its data in this app (absolute URLs of the app's own routes; the worker has the same origin). */
 function parseOptions(): ParseOptions {
-  if (!GlobalWorkerOptions.workerSrc) GlobalWorkerOptions.workerSrc = PDF_WORKER;
   const origin = window.location.origin;
   return { pdf: { cMapUrl: `${origin}/pdfjs/cmaps/`, standardFontDataUrl: `${origin}/pdfjs/standard_fonts/` } };
+}
+
+/**
+ * Starts one reader worker (bundled with the app by Next from ./read-upload-worker.ts) reporting
+ * to `events`: its messages, and that it stopped by itself — an uncaught error in it, a message
+ * that could not be cloned, or its script failing to load (`error` / `messageerror` events).
+ */
+function spawnReaderWorker(events: ReaderThreadEvents): ReaderThread<File> {
+  const worker = new Worker(new URL('./read-upload-worker.ts', import.meta.url), { type: 'module', name: 'read-upload' });
+  worker.onmessage = (e: MessageEvent<unknown>) => events.message(e.data);
+  worker.onerror = (e: ErrorEvent) => {
+    e.preventDefault(); // said in the file's row; no uncaught error in the page's console
+    events.stopped();
+  };
+  worker.onmessageerror = () => events.stopped();
+  return { post: (request) => worker.postMessage(request), terminate: () => worker.terminate() };
 }
 
 let batches = 0;
@@ -59,32 +73,19 @@ function loadAliasTable(): Promise<{ rows: AgencyAlias[]; problem: string | null
 }
 
 /**
- * Reads and adds `files` (in order), calling `onProgress` before each file is read.
- * @returns one result per file (文件名, 结果, 说明), in order. Never throws: a file that breaks the
- *   reader is `rejected` with a message saying so, and the others go on.
+ * Reads `files` (in order) in a reader worker within the time budget, then adds the readable ones;
+ * `onProgress` is called before each file is read and once with `done === total` before the
+ * database step.
+ * @returns one result per file (文件名, 结果, 说明), in order. Never throws for a file: one that
+ *   breaks the reader, exceeds the time budget or stops the worker is `rejected` with a sentence
+ *   saying so and what to do, and the others go on.
  */
 export async function uploadFiles(
   db: BrowserDb,
   files: readonly File[],
   onProgress: (done: number, total: number, name: string) => void,
 ): Promise<UploadFileResult[]> {
-  const options = parseOptions();
-  const outcomes: UploadOutcome[] = [];
-  for (const [i, file] of files.entries()) {
-    onProgress(i, files.length, file.name);
-    try {
-      outcomes.push(await readUploadedFile(file.name, file.size, () => file.arrayBuffer(), options));
-    } catch (e) {
-      outcomes.push({
-        ok: false,
-        file: file.name,
-        reason: 'unreadable',
-        message: `${file.name}：读取时出错（${e instanceof Error ? e.message : String(e)}）。请确认文件完整；若问题持续，请另存为文本或 Word 后再上传。`,
-        record: null,
-      });
-    }
-  }
-  onProgress(files.length, files.length, '');
+  const outcomes = await readUploadBatch(files, { spawn: spawnReaderWorker, read: parseOptions(), onProgress });
   const aliases = await loadAliasTable();
   const results = await addUploadedReports(
     { exec: db.exec, registerCsv: db.registerCsv, ensureCells: db.ensureCells, reportText: loadedReportText },

@@ -18,6 +18,7 @@ import {
   type FlagContext,
 } from '@/lib/review/decisions';
 import type { Result } from '@/lib/model/result';
+import { errorDetailInParens } from '@/lib/model/error-detail';
 import { deleteDecision, loadDecisions, onDecisionsChanged, putDecisions } from './decision-store';
 
 /** State of the stored decisions. */
@@ -39,9 +40,16 @@ export interface UseDecisions {
   exportCsv: () => string;
 }
 
-/** The stored decisions, loaded on mount and reloaded when any tab writes. */
+/** A writer id for each hook instance, so that it skips the change messages of its own writes. */
+let instances = 0;
+
+/**
+ * The stored decisions, loaded on mount and reloaded when another tab or another component writes.
+ * An import does not read the store back: the merge already holds every decision after it.
+ */
 export function useDecisions(): UseDecisions {
   const [state, setState] = useState<DecisionsState>({ status: 'loading' });
+  const [self] = useState(() => `decisions-${++instances}-${Date.now()}`);
 
   const reload = useCallback(async () => {
     const r = await loadDecisions();
@@ -54,28 +62,43 @@ export function useDecisions(): UseDecisions {
 
   useEffect(() => {
     void reload();
-    return onDecisionsChanged(() => void reload());
-  }, [reload]);
+    return onDecisionsChanged(() => void reload(), self);
+  }, [reload, self]);
+
+  /** Applies this hook's own write to its state (no read back of the whole store); reads the store when not loaded yet. */
+  const ready = state.status === 'ready';
+  const applyOwn = useCallback(
+    async (change: (byFp: Map<string, Decision>) => void) => {
+      if (!ready) return reload();
+      setState((prev) => {
+        if (prev.status !== 'ready') return prev;
+        const byFingerprint = new Map(prev.byFingerprint);
+        change(byFingerprint);
+        return { ...prev, byFingerprint };
+      });
+    },
+    [ready, reload],
+  );
 
   const decide = useCallback(
     async (flag: FlagContext, decision: DecisionValue, note: string): Promise<Result<Decision>> => {
       const d = makeDecision(flag, decision, note, new Date());
       if (!d.ok) return d;
-      const w = await putDecisions([d.value]);
+      const w = await putDecisions([d.value], self);
       if (!w.ok) return w;
-      await reload();
+      await applyOwn((byFp) => byFp.set(d.value.fingerprint, d.value));
       return d;
     },
-    [reload],
+    [applyOwn, self],
   );
 
   const undo = useCallback(
     async (fingerprint: string): Promise<Result<null>> => {
-      const r = await deleteDecision(fingerprint);
-      if (r.ok) await reload();
+      const r = await deleteDecision(fingerprint, self);
+      if (r.ok) await applyOwn((byFp) => byFp.delete(fingerprint));
       return r;
     },
-    [reload],
+    [applyOwn, self],
   );
 
   const importFile = useCallback(
@@ -84,21 +107,22 @@ export function useDecisions(): UseDecisions {
       try {
         bytes = new Uint8Array(await file.arrayBuffer());
       } catch (e) {
-        return { ok: false, error: `导入失败：没能读取文件“${file.name}”（${e instanceof Error ? e.message : String(e)}）。请重新选择文件；现有的审核结果没有任何改动。` };
+        return { ok: false, error: `导入失败：没能读取文件“${file.name}”${errorDetailInParens(e)}。请重新选择文件；现有的审核结果没有任何改动。` };
       }
       const text = decodeDecisionFile(bytes);
       if (!text.ok) return text;
-      const parsed = parseDecisionsCsv(text.value, new Date());
+      const now = new Date();
+      const parsed = parseDecisionsCsv(text.value, now);
       if (!parsed.ok) return parsed;
       const stored = await loadDecisions();
       if (!stored.ok) return stored;
-      const merge = mergeDecisions(stored.value.decisions, parsed.value);
-      const w = await putDecisions(merge.toWrite);
+      const merge = mergeDecisions(stored.value.decisions, parsed.value, now);
+      const w = await putDecisions(merge.toWrite, self);
       if (!w.ok) return { ok: false, error: `导入失败：${w.error}` };
-      await reload();
+      setState({ status: 'ready', byFingerprint: new Map(merge.merged.map((d) => [d.fingerprint, d])), unreadable: stored.value.unreadable });
       return { ok: true, value: `“${file.name}”${describeMerge(merge)}` };
     },
-    [reload],
+    [self],
   );
 
   const exportCsv = useCallback(() => decisionsToCsv(state.status === 'ready' ? [...state.byFingerprint.values()] : []), [state]);

@@ -66,10 +66,11 @@ export function useReviewQueue(db: BrowserDb, filter: FilterState, reviewFilter:
 
   const byFp = decisions.state.status === 'ready' ? decisions.state.byFingerprint : null;
   const statusOf = (fp: string) => byFp?.get(fp)?.decision ?? 'open';
-  const rows = queue.status === 'ready' ? queue.rows : [];
+  const rows = useMemo(() => (queue.status === 'ready' ? queue.rows : []), [queue]);
   const visible = useMemo(() => filterByStatus(rows, reviewFilter.status, (r) => statusOf(r.fp)), [rows, reviewFilter.status, byFp]); // eslint-disable-line react-hooks/exhaustive-deps
-  const counts = byFp && allFps ? reviewCounts(rows.map((r) => r.fp), byFp, allFps) : null;
-  const orphans: Decision[] = byFp && allFps ? reconcileDecisions([...byFp.values()], allFps).orphaned : [];
+  // Computed when the rows or the decisions change, not on every render (100,000 stored decisions after an import).
+  const counts = useMemo(() => (byFp && allFps ? reviewCounts(rows.map((r) => r.fp), byFp, allFps) : null), [rows, byFp, allFps]);
+  const orphans: Decision[] = useMemo(() => (byFp && allFps ? reconcileDecisions([...byFp.values()], allFps).orphaned : []), [byFp, allFps]);
   return {
     decisions,
     sql,

@@ -2,10 +2,11 @@
 
 /**
  * The state of the dashboard's 上传年报 section: reading and adding dropped or picked files
- * (./upload-browser.ts, loaded on first use: it brings pdf.js), the progress while it runs, the
+ * (./upload-browser.ts, loaded on first use: it starts the reader worker), the progress while it runs, the
  * per-file results of the last upload, and 清除上传的数据.
  */
 import { useCallback, useState } from 'react';
+import { errorDetailInParens } from '@/lib/model/error-detail';
 import type { UploadFileResult } from '@/lib/upload/add-uploads';
 import type { BrowserDb } from './duckdb-browser';
 
@@ -49,7 +50,7 @@ export function useUploads(db: BrowserDb, onChanged: () => Promise<void>): UseUp
         setResults(r);
         if (r.some((x) => x.outcome === 'added')) await onChanged();
       } catch (e) {
-        setError(`上传没能完成：${e instanceof Error ? e.message : String(e)}。请刷新页面后重试。`);
+        setError(`上传没能完成${errorDetailInParens(e)}，没有添加任何报告。请刷新页面后重试。`);
       } finally {
         setProgress(null);
       }
@@ -65,7 +66,7 @@ export function useUploads(db: BrowserDb, onChanged: () => Promise<void>): UseUp
       setError(err);
       await onChanged();
     } catch (e) {
-      setError(`没能清除上传的数据：${e instanceof Error ? e.message : String(e)}。请刷新页面后重试。`);
+      setError(`没能清除上传的数据${errorDetailInParens(e)}。请刷新页面后重试。`);
     }
   }, [db, onChanged]);
 

@@ -9,10 +9,14 @@
  * rows). A view whose definition says `reads: 'facts'` runs as soon as the facts are loaded; one
  * that reads `all` waits for reports and flags.
  *
+ * A view with setup statements (指标's peer table, lib/query/views.ts ViewDef.setup) has them run
+ * once per data version before its first query, not on a filter change.
+ *
  * For the benchmark the result carries `seq` (grows with every shown result) and `queryMs`.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { runQuery, type Row } from '@/lib/store/executor';
+import type { Result } from '@/lib/model/result';
 import { isEmptyFilter, type FilterState } from '@/lib/query/filters';
 import { PAGE_ROWS, pageSql, queryToSql, rowCountSql, sortQuery, effectiveSort, type ViewDef, type ViewId, type ViewQuery, type ViewSort } from '@/lib/query/views';
 import { MANIFEST_FORMAT, type FirstPages } from '@/lib/store/manifest';
@@ -67,8 +71,39 @@ function useFirstPages(enabled: boolean): FirstPages | null {
   return firstPages;
 }
 
-/** Runs the first page and, when the page is full, the row count of one view query. */
-async function queryFirstPage(db: BrowserDb, view: ViewDef, filter: FilterState, sort: ViewSort | null): Promise<ViewState> {
+/** Per database, the setup (lib/query/views.ts ViewDef.setup) run for each view, by data version. */
+const setupRuns = new WeakMap<BrowserDb, Map<ViewId, { version: number; done: Promise<Result<Row[]>> }>>();
+
+/**
+ * Runs the view's setup statements (指标: the peer table) once per data `version` — the first time
+ * the view is shown, and again after an upload or 清除 changed the data — never on a filter change.
+ * Concurrent callers share one run; a failed run is tried again on the next call.
+ */
+async function ensureViewSetup(db: BrowserDb, view: ViewDef, version: number): Promise<Result<Row[]>> {
+  if (!view.setup?.length) return { ok: true, value: [] };
+  const runs = setupRuns.get(db) ?? new Map<ViewId, { version: number; done: Promise<Result<Row[]>> }>();
+  setupRuns.set(db, runs);
+  const known = runs.get(view.id);
+  if (known && known.version === version) return known.done;
+  const exec = view.reads === 'facts' ? db.execFacts : db.exec;
+  const done = (async (): Promise<Result<Row[]>> => {
+    for (const sql of view.setup ?? []) {
+      const r = await runQuery(exec, sql);
+      if (!r.ok) return r;
+    }
+    return { ok: true, value: [] };
+  })();
+  runs.set(view.id, { version, done });
+  void done.then((r) => {
+    if (!r.ok && runs.get(view.id)?.done === done) runs.delete(view.id);
+  });
+  return done;
+}
+
+/** Runs the first page and, when the page is full, the row count of one view query (after its setup for this data `version`). */
+async function queryFirstPage(db: BrowserDb, view: ViewDef, filter: FilterState, sort: ViewSort | null, version: number): Promise<ViewState> {
+  const setup = await ensureViewSetup(db, view, version);
+  if (!setup.ok) return { status: 'error', error: setup.error };
   const t0 = performance.now();
   // The user's column sort changes the query object (its ORDER BY), never the SQL text; the page,
   // the count and 下载 CSV (`sql`) all come from it.
@@ -100,7 +135,7 @@ export function useViewRows(opts: { db: BrowserDb | null; version: number; view:
     let cancelled = false;
     setResult((prev) => (prev.status === 'ready' && prev.view === view.id ? prev : { status: 'loading' }));
     setQuerying(true);
-    void queryFirstPage(db, view, filter, sort).then((r) => {
+    void queryFirstPage(db, view, filter, sort, version).then((r) => {
       if (cancelled) return;
       setQuerying(false);
       setResult(r.status === 'ready' ? { ...r, seq: ++renderSeq } : r);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportRecord } from '../model/report-schema';
 import { ingestFile } from '../pipeline/ingest-reports';
-import { findDuplicates, markDuplicateReports, MIN_SHARED_CELLS, readValues, sameNumbers } from './duplicate-reports';
+import { findDuplicates, identicalCopies, markDuplicateReports, markIdenticalCopies, MIN_SHARED_CELLS, readValues, sameNumbers } from './duplicate-reports';
 
 const corpus = path.resolve(__dirname, '../../data/corpus');
 const HTML = 'corpus/pingtan-public-security-bureau-2024.html';
@@ -75,5 +75,31 @@ describe('duplicate reports (平潭综合实验区公安局 2024, .html and .txt
     expect(findDuplicates([base, { report: txt.report, values: few }]).size).toBe(0);
     const enough = new Map([...values(txt)].slice(0, MIN_SHARED_CELLS));
     expect(findDuplicates([base, { report: txt.report, values: enough }]).get(txt.report.report_id)?.report_id).toBe(html.report.report_id);
+  });
+
+  it('names the first readable copy of identical files; a copy that did not read keeps its status and does not count as the first', () => {
+    // The .html read three times (the same bytes, so the same content-hash id); the first reading timed out.
+    const id = html.report.report_id;
+    const copy = (source_file: string, status = html.report.status) => ({ ...html.report, source_file, status });
+    const verdicts = identicalCopies([copy('a.html', 'timeout'), copy('b.html'), txt.report, copy('c.html')]);
+    expect(verdicts).toEqual([
+      { id, copyOf: null },
+      { id: `${id}-2`, copyOf: null },
+      { id: txt.report.report_id, copyOf: null },
+      { id: `${id}-3`, copyOf: { source_file: 'b.html', report_id: `${id}-2` } },
+    ]);
+  });
+
+  it('marks a readable copy duplicate under its own id, its cells and flags kept under that id', () => {
+    const second = { ...html, report: { ...html.report, source_file: 'copy.html' } };
+    const [first, copy] = markIdenticalCopies([html, second]);
+    expect(first).toBe(html);
+    expect(copy.report).toMatchObject({ report_id: `${html.report.report_id}-2`, status: 'duplicate', source_file: 'copy.html' });
+    expect(copy.report.status_message).toBe(`与 ${HTML}（report_id ${html.report.report_id}）内容完全相同（同一文件的副本），未重复计入统计。`);
+    expect(copy.cells.map((c) => ({ ...c, report_id: html.report.report_id }))).toEqual(html.cells);
+    expect(new Set(copy.cells.map((c) => c.report_id))).toEqual(new Set([`${html.report.report_id}-2`]));
+    expect(copy.flags.map((f) => f.report_id).every((r) => r === `${html.report.report_id}-2`)).toBe(true);
+    // A duplicate is not matched again by its numbers: only the first stays a candidate.
+    expect(markDuplicateReports([first, copy]).map((r) => r.report.status)).toEqual(['ok', 'duplicate']);
   });
 });

@@ -4,7 +4,10 @@
  * which readable reports are copies of another, and gives those status `duplicate` with a message
  * naming the report kept. Their cells and flags stay in the CSVs (nothing is lost); the views
  * (lib/store/facts.ts), coverage (lib/query/coverage.ts) and the cross-year pairing
- * (./run-checks.ts crossYearFlags) leave them out. Pure: no file system, runs in the browser too.
+ * (./run-checks.ts crossYearFlags) leave them out. Identical files of one batch (the same bytes,
+ * so the same content-hash report_id) are told apart first ({@link identicalCopies}): later copies get
+ * ids `-2`, `-3`… and, when readable, status `duplicate` naming the first copy (issue 12). Pure: no
+ * file system, runs in the browser too.
  */
 import type { Cell, Report, ReportRecord } from '../model/report-schema';
 
@@ -105,5 +108,74 @@ export function markDuplicateReports(records: readonly ReportRecord[]): ReportRe
   return records.map((r) => {
     const kept = dups.get(r.report.report_id);
     return kept ? { ...r, report: asDuplicate(r.report, kept) } : r;
+  });
+}
+
+/**
+ * The status_message of an identical copy (one sentence, in Chinese): the file it repeats, with that
+ * file's report_id, and that it is not counted twice.
+ */
+export function copyMessage(first: Pick<Report, 'source_file' | 'report_id'>): string {
+  return `与 ${first.source_file}（report_id ${first.report_id}）内容完全相同（同一文件的副本），未重复计入统计。`;
+}
+
+/** The report row of an identical copy of `first`: status `duplicate` and {@link copyMessage}; every other field as read. */
+export function asCopy(report: Report, first: Pick<Report, 'source_file' | 'report_id'>): Report {
+  return { ...report, status: 'duplicate', status_message: copyMessage(first) };
+}
+
+/** What {@link identicalCopies} decides for one report of a batch. */
+export interface CopyVerdict {
+  /** The report's id in the batch: its content-hash id for the first with those bytes, else that id + `-2`, `-3`… in input order. */
+  id: string;
+  /** For a readable copy (status `ok`/`partial`) of an earlier readable report with the same bytes: that report (its id unsuffixed as the batch writes it), else null. */
+  copyOf: Pick<Report, 'source_file' | 'report_id'> | null;
+}
+
+/**
+ * Identical files in one batch (issue 12: 1,000 copies of a report must not count 1,000 times).
+ * Report ids are content hashes (lib/read/content-id.ts), so copies share one: the first keeps it,
+ * the later ones get `-2`, `-3`… in input order, so every row of the CSVs stays unique. A readable
+ * copy (status `ok`/`partial`) of an earlier readable one is a copy of the first readable report
+ * with those bytes (`copyOf`); a copy that did not read (a timeout, an unreadable file) keeps its own
+ * status, and so does a readable one whose earlier copies all failed (it is then the one counted).
+ *
+ * @param reports the batch's reports in input order (their report_id as read)
+ * @returns one verdict per report, same order. Never throws.
+ */
+export function identicalCopies(reports: ReadonlyArray<Pick<Report, 'report_id' | 'status' | 'source_file'>>): CopyVerdict[] {
+  const seen = new Map<string, number>();
+  const firstReadable = new Map<string, Pick<Report, 'source_file' | 'report_id'>>();
+  return reports.map((r) => {
+    const n = (seen.get(r.report_id) ?? 0) + 1;
+    seen.set(r.report_id, n);
+    const id = n === 1 ? r.report_id : `${r.report_id}-${n}`;
+    if (r.status !== 'ok' && r.status !== 'partial') return { id, copyOf: null };
+    const first = firstReadable.get(r.report_id);
+    if (first) return { id, copyOf: first };
+    firstReadable.set(r.report_id, { source_file: r.source_file, report_id: id });
+    return { id, copyOf: null };
+  });
+}
+
+/**
+ * The records of one batch with identical files told apart ({@link identicalCopies}): a later copy's
+ * report, cells and flags carry its suffixed id, and a readable copy of an earlier readable one has
+ * status `duplicate` and {@link copyMessage}; its cells and flags are kept as read (left out of the
+ * counted facts like every `duplicate`). Same order; records that are no copy are returned as they are.
+ * Never throws.
+ */
+export function markIdenticalCopies(records: readonly ReportRecord[]): ReportRecord[] {
+  const verdicts = identicalCopies(records.map((r) => r.report));
+  return records.map((rec, i) => {
+    const { id, copyOf } = verdicts[i];
+    if (id === rec.report.report_id && !copyOf) return rec;
+    const report = { ...rec.report, report_id: id };
+    return {
+      ...rec,
+      report: copyOf ? asCopy(report, copyOf) : report,
+      cells: rec.cells.map((c) => ({ ...c, report_id: id })),
+      flags: rec.flags.map((x) => ({ ...x, report_id: id })),
+    };
   });
 }

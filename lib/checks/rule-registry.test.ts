@@ -37,7 +37,7 @@ const modules: Array<[string, Record<string, unknown>]> = await Promise.all(
 describe('rule registry', () => {
   it('finds the check files of this folder', () => {
     expect(CHECK_FILES).toContain('check-deadline.ts');
-    expect(CHECK_FILES.length).toBe(12);
+    expect(CHECK_FILES.length).toBe(13);
   });
   it('each check-*.ts exports exactly one Rule, and every exported Rule is registered', () => {
     for (const [file, m] of modules) expect(exportedRules(m).map(([name]) => name), file).toHaveLength(1);
@@ -56,6 +56,7 @@ describe('rule registry', () => {
   it('splits the runnable rules by scope and keeps the parser\'s rules out of both', () => {
     expect(SINGLE_REPORT_RULES.map((r) => r.id)).toEqual([
       'SECTION_MISSING',
+      'CELL_BLANK',
       'T2_VALUES',
       'T3_BALANCE',
       'T3_OUTCOME_SUM',
@@ -66,7 +67,7 @@ describe('rule registry', () => {
       'PUBLICATION_DATE_UNKNOWN',
     ]);
     expect(CROSS_YEAR_RULES.map((r) => r.id)).toEqual(['CARRYOVER_CONTINUITY', 'IN_FORCE_CONTINUITY', 'TEXT_REUSE']);
-    expect(RULES.filter((r) => r.scope === 'parser').map((r) => r.id)).toEqual(['TABLE_MISSING', 'CELL_MISSING', 'CELL_INFERRED', 'CELL_AMBIGUOUS', 'AGENCY_UNRESOLVED']);
+    expect(RULES.filter((r) => r.scope === 'parser').map((r) => r.id)).toEqual(['TABLE_MISSING', 'CELL_MISSING', 'CELL_INFERRED', 'CELL_AMBIGUOUS', 'VALUE_IMPLAUSIBLE', 'AGENCY_UNRESOLVED', 'TEXT_BYTES_REPLACED']);
   });
   it('gives every registered rule a label, a catalogue entry, a source and a formula', () => {
     for (const r of RULES) {

@@ -9,6 +9,7 @@
  */
 import { PARSER_RAISED_RULES } from '../model/rule-metadata';
 import { carryoverContinuityRule } from './check-carryover-continuity';
+import { cellBlankRule } from './check-cell-blank';
 import { deadlineRule } from './check-deadline';
 import { inForceContinuityRule } from './check-in-force-continuity';
 import { narrativeMatchRule } from './check-narrative-match';
@@ -25,6 +26,7 @@ import type { CrossYearRule, RegisteredRule, SingleReportRule } from './rule';
 /** Every rule: those lib/checks runs, then those the parser raises. Ids are unique. */
 export const RULES: readonly RegisteredRule[] = [
   sectionMissingRule,
+  cellBlankRule,
   t2ValuesRule,
   t3BalanceRule,
   t3OutcomeSumRule,

@@ -40,7 +40,8 @@ describe('runChecks', () => {
     const bare = { ...office, report: { ...office.report, published_on: null, sections_found: [] }, flags: [] };
     const flags = runChecks(bare).flags;
     expect(flags).toEqual(SINGLE_REPORT_RULES.flatMap((r) => r.run(bare)));
-    // The report without its sections and date: SECTION_MISSING ×6 and PUBLICATION_DATE_UNKNOWN.
-    expect(flags.map((f) => f.rule)).toEqual([...Array(6).fill('SECTION_MISSING'), 'PUBLICATION_DATE_UNKNOWN']);
+    // The report without its sections and date: SECTION_MISSING ×6, CELL_BLANK (表二 行政规范性文件
+    // 本年废止 printed empty) and PUBLICATION_DATE_UNKNOWN.
+    expect(flags.map((f) => f.rule)).toEqual([...Array(6).fill('SECTION_MISSING'), 'CELL_BLANK', 'PUBLICATION_DATE_UNKNOWN']);
   });
 });

@@ -13,7 +13,8 @@ export function cellRef(table: TableKey, row: string, column: string): string {
  * The value a cell contributes to an identity, in 件 (or 万元 for fees):
  * - `reported` / `inferred`: its value;
  * - `blank` / `placeholder` (`/`, `-`, `无`…): 0 — the form's way of printing "none";
- * - `missing`, or no such cell: null — the identity cannot be evaluated.
+ * - `missing`, `invalid` (a printed value no table can hold), or no such cell: null — the
+ *   identity cannot be evaluated.
  * The identities treat a blank or placeholder *total* differently: an unfilled 总计 is not a
  * printed zero, so evaluateIdentity (form-identities.ts) does not evaluate an instance with one.
  */

@@ -19,18 +19,23 @@ export type TableKey = z.infer<typeof TableKey>;
  * - `blank`: the cell was printed empty;
  * - `placeholder`: printed as `/`, `-`, `—`, `--`, `无`, `不适用`, `N/A`;
  * - `missing`: the layout lost it (fewer numbers than columns) and no identity recovers it;
- * - `inferred`: a lost cell recovered from an identity (T3_ROW_TOTAL, T3_BALANCE, …); not printed.
+ * - `inferred`: a lost cell recovered from an identity (T3_ROW_TOTAL, T3_BALANCE, …); not printed;
+ * - `invalid`: printed, but no table can hold it — more than 12 digits, not finite (`Infinity`, a
+ *   309-digit run), a fraction in a count (`3.5` 件), a negative (spec "Names added for the 2026-11
+ *   round"; lib/model/printed-number.ts): `value` null, the printed text in `raw`, a
+ *   VALUE_IMPLAUSIBLE flag says why.
  * Zero, blank, placeholder and missing are different facts and stay different up to the CSV.
  */
-export const CellStatus = z.enum(['reported', 'blank', 'placeholder', 'missing', 'inferred']);
+export const CellStatus = z.enum(['reported', 'blank', 'placeholder', 'missing', 'inferred', 'invalid']);
 /** See {@link CellStatus}. */
 export type CellStatus = z.infer<typeof CellStatus>;
 
 /**
  * One cell of a found table.
- * - `value`: 件 for counts; 万元 for t2 `fees.amount` (may be fractional); `null` unless status is
- *   `reported` or `inferred`.
- * - `raw`: the text printed in the cell (`""` when blank, `null` when missing or inferred).
+ * - `value`: 件 for counts; 万元 for t2 `fees.amount` (may be fractional); a finite number or
+ *   `null` — `null` unless status is `reported` or `inferred` (an `invalid` cell's value is null).
+ * - `raw`: the text printed in the cell (`""` when blank, `null` when missing or inferred; as
+ *   printed for `invalid`, e.g. `1e20`).
  * - `note`: text printed beside the number in the same cell, e.g. `其中修订16件`, else `null`.
  */
 export const Cell = z.object({
@@ -100,7 +105,11 @@ export type Flag = z.infer<typeof Flag>;
  * - `duplicate`: a readable report that is another report of the same agency and year read again
  *   (same table numbers; lib/checks/duplicate-reports.ts, e.g. the PDF and the HTML of one report):
  *   its cells and flags are kept, `status_message` names the report kept, and it is left out of the
- *   views, coverage and the cross-year pairing so that it is counted once.
+ *   views, coverage and the cross-year pairing so that it is counted once;
+ * - `parse_failed` (reading the file failed: the reader threw or overflowed its stack), `timeout`
+ *   (reading took longer than the ingest's time budget, 30 s by default), `too_large` (reading would
+ *   exceed the memory budget, or a .docx would inflate past its limit): nothing usable, the batch
+ *   goes on (lib/pipeline isolates each file); `status_message` says what to do.
  */
 export const ReportStatus = z.enum([
   'ok',
@@ -114,6 +123,9 @@ export const ReportStatus = z.enum([
   'no_text_layer',
   'blank_form',
   'duplicate',
+  'parse_failed',
+  'timeout',
+  'too_large',
 ]);
 /** See {@link ReportStatus}. */
 export type ReportStatus = z.infer<typeof ReportStatus>;

@@ -1,7 +1,7 @@
 /**
  * What every rule says about itself — id, version, severity, Chinese name, source, formula — and
  * the entries of the rules the parser raises while reading (TABLE_MISSING, CELL_MISSING,
- * CELL_INFERRED, CELL_AMBIGUOUS, AGENCY_UNRESOLVED). They live here, not in lib/checks, because the parser and
+ * CELL_INFERRED, CELL_AMBIGUOUS, VALUE_IMPLAUSIBLE, AGENCY_UNRESOLVED). They live here, not in lib/checks, because the parser and
  * normalize make those flags and take their version from here (lib/model imports nothing of ours).
  * The rules that lib/checks runs carry the same fields in their own file (lib/checks/rule.ts);
  * lib/checks/rule-registry.ts lists both kinds, and the UI reads names, sources and formulas there.
@@ -83,6 +83,22 @@ export const cellAmbiguousRule = {
   formula: '连写的数字只有一种拆分同时符合空格分隔和全部勾稽关系时才读入；否则各格标为缺失，列出可能的读法',
 } satisfies ParserRaisedRule;
 
+/**
+ * A number printed in a cell that no table of the form can hold — more than 12 digits, not finite
+ * (`Infinity`, a 309-digit run), a fraction in a count (`3.5` 件), a negative — read as status
+ * `invalid` (value null, the printed text kept in `raw`) so that the rest of the row stays in its
+ * columns (lib/normalize; the grammar in ./printed-number.ts).
+ */
+export const valueImplausibleRule = {
+  id: 'VALUE_IMPLAUSIBLE' as const,
+  version: 1,
+  severity: 'warning',
+  scope: 'parser',
+  name: '数值不合常理，表格无法容纳',
+  source: `${FORM_2021_SOURCE} 表格格式（各格为件数，即非负整数；本年收费金额以万元计，可有小数）`,
+  formula: '单元格应为不超过12位的非负整数（收费、采购金额可有小数）；否则标为无效，保留原文',
+} satisfies ParserRaisedRule;
+
 /** The agency's name matches no division of the 民政部 list; province/city/county stay null (lib/parse). */
 export const agencyUnresolvedRule = {
   id: 'AGENCY_UNRESOLVED' as const,
@@ -94,8 +110,23 @@ export const agencyUnresolvedRule = {
   formula: '机关名称应能对应到省、市、县三级行政区划',
 } satisfies ParserRaisedRule;
 
-/** Every rule the parser raises, in the order of lib/model/report-schema.ts RuleId. */
-export const PARSER_RAISED_RULES = [tableMissingRule, cellMissingRule, cellInferredRule, cellAmbiguousRule, agencyUnresolvedRule] as const;
+/**
+ * A text file read as UTF-8 although a few of its bytes are not valid UTF-8 (a damaged download or
+ * a bad copy): each bad sequence is read as U+FFFD, so a character or a digit may be missing there
+ * (lib/parse/decode-report-bytes.ts; raised by lib/read/read-report.ts with the count).
+ */
+export const textBytesReplacedRule = {
+  id: 'TEXT_BYTES_REPLACED' as const,
+  version: 1,
+  severity: 'warning',
+  scope: 'parser',
+  name: '文件含无效字节，已替换为�',
+  source: '文件编码（UTF-8）',
+  formula: '文本文件的每个字节都应是有效的 UTF-8（或 UTF-16、GB18030）编码',
+} satisfies ParserRaisedRule;
 
-/** Ids of the rules the parser raises: `TABLE_MISSING` | `CELL_MISSING` | `CELL_INFERRED` | `CELL_AMBIGUOUS` | `AGENCY_UNRESOLVED`. */
+/** Every rule the parser raises, in the order of lib/model/report-schema.ts RuleId. */
+export const PARSER_RAISED_RULES = [tableMissingRule, cellMissingRule, cellInferredRule, cellAmbiguousRule, valueImplausibleRule, agencyUnresolvedRule, textBytesReplacedRule] as const;
+
+/** Ids of the rules the parser raises: `TABLE_MISSING` | `CELL_MISSING` | `CELL_INFERRED` | `CELL_AMBIGUOUS` | `VALUE_IMPLAUSIBLE` | `AGENCY_UNRESOLVED`. */
 export type ParserRaisedRuleId = (typeof PARSER_RAISED_RULES)[number]['id'];

@@ -1,7 +1,9 @@
 /**
  * Turns the printed rows of a table section into the form's cells, with a status on every cell
- * and flags for what the layout lost: CELL_MISSING (a cell that could not be read) and
- * CELL_INFERRED (a lost cell recovered from an identity).
+ * and flags for what the layout lost: CELL_MISSING (a cell that could not be read),
+ * CELL_INFERRED (a lost cell recovered from an identity), CELL_AMBIGUOUS (cells run together, or
+ * spaced thousands, that could be read several ways) and VALUE_IMPLAUSIBLE (a printed number no
+ * table can hold, status `invalid`).
  */
 import { T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_ROWS, TABLE_LABELS, columnLabel, rowLabel, t2Rows } from '../model/form-layout';
 import { cellRef } from '../model/cell-grid';
@@ -13,6 +15,8 @@ import type { PrintedRow, ValueToken } from '../parse/tokenize-table-text';
 import { alignT3Rows, normalizeLabel } from './match-row-labels';
 import { cellFromToken, missingCell, placeShortRows, type ShortRow } from './recover-lost-cell';
 import { hasRunTogetherValues, readRunTogetherRows, type SolvedRow } from './read-run-together-rows';
+import { joinThousandsGroups, rowTotalIdentity, type GroupJoin } from './join-thousands-groups';
+import { implausibleFlags } from './flag-implausible-values';
 
 /** What was read of one table. `found` is false when the section holds no such table. */
 export interface TableReading {
@@ -28,13 +32,49 @@ export interface TableReading {
 
 const at = (table: TableKey, row: string, column: string): CellAddress => ({ table, row, column });
 
-function rawOf(values: ValueToken[]): string {
-  return values.map((v) => (v.kind === 'blank' ? '(空)' : v.raw)).join(' ');
+/** At most this many values are quoted in a message (a row of 30,000 numbers is summarized). */
+const QUOTED_VALUES = 40;
+
+function rawOf(values: readonly ValueToken[]): string {
+  const shown = values.slice(0, QUOTED_VALUES).map((v) => (v.kind === 'blank' ? '(空)' : v.raw));
+  return values.length > QUOTED_VALUES ? `${shown.join(' ')} …（共 ${values.length} 个）` : shown.join(' ');
+}
+
+/** A value of a candidate reading as the message shows it: a joined number with commas (`1,259`), 空 for a blank. */
+const readingText = (v: ValueToken): string => (v.kind === 'blank' ? '空' : v.raw.replace(/ /g, ','));
+
+/** The total identity of one printed row of a table (三: T3_ROW_TOTAL over 7 cells, 四: T4_TOTAL per 5), none for 二. */
+function rowIdentity(table: TableKey) {
+  return table === 't3' ? rowTotalIdentity(7) : table === 't4' ? rowTotalIdentity(5) : undefined;
 }
 
 /**
- * Cells for a printed row with `columns` cells. Full rows are read as printed; surplus values are
- * kept in `notes`; rows short by more than one value are read left to right and the rest marked
+ * The CELL_AMBIGUOUS flag of a row whose values are too many unless some space-separated numbers
+ * are one number with thousands groups (`1 259`), when neither the count nor the row total decides
+ * which (join-thousands-groups.ts).
+ */
+function groupsAmbiguousFlag(reportId: string, table: TableKey, slots: readonly CellAddress[], values: readonly ValueToken[], j: Extract<GroupJoin, { kind: 'ambiguous' }>): Flag {
+  const name = slots.every((x) => x.row === slots[0].row) ? `「${rowLabel(table, slots[0].row)}」行` : '';
+  const readings = j.candidates.length
+    ? `可能读作${j.candidates.slice(0, 5).map((c) => `「${c.map(readingText).join(' ')}」`).join('或')}${j.candidates.length > 5 ? `等 ${j.candidates.length} 种` : ''}`
+    : '找不到合理的读法';
+  return makeFlag({
+    report_id: reportId,
+    rule: 'CELL_AMBIGUOUS',
+    severity: 'warning',
+    subject: slots.map((x) => cellRef(x.table, x.row, x.column)),
+    expected: slots.length,
+    actual: values.length,
+    message: `${TABLE_LABELS[table]}${name}印出 ${values.length} 个数字（应有 ${slots.length} 个：${rawOf(values)}），其中以空格分隔的数字可能是一个带千位分隔的数，无法确定哪几个应合并（${readings}），各格标为缺失；请对照原文选定。`,
+    evidence: rawOf(values),
+  });
+}
+
+/**
+ * Cells for a printed row with `columns` cells. A row with values too many has its space-separated
+ * thousands joined first where the count or the row total decides (`1 259`;
+ * join-thousands-groups.ts), else all its cells `missing` under CELL_AMBIGUOUS. Full rows are read
+ * as printed; surplus values are kept in `notes`; rows short by more than one value are read left to right and the rest marked
  * `missing` (one CELL_MISSING flag per row). Rows short by exactly one are returned in `short`.
  */
 function readRow(
@@ -46,9 +86,14 @@ function readRow(
   allowShort: boolean,
 ): { cells: Cell[]; flags: Flag[]; notes: string[]; short: ShortRow | null } {
   // Empty cells beyond the row's width (a Markdown row with a trailing empty cell) are layout.
-  const values = [...printed.values];
+  let values = [...printed.values];
   while (values.length > columns.length && values[values.length - 1].kind === 'blank') values.pop();
   const slots = columns.map((c) => at(table, row, c));
+  const joined = joinThousandsGroups(values, columns.length, rowIdentity(table));
+  if (joined.kind === 'ambiguous') {
+    return { cells: slots.map((s) => missingCell(reportId, s)), flags: [groupsAmbiguousFlag(reportId, table, slots, values, joined)], notes: [], short: null };
+  }
+  if (joined.kind === 'joined') values = joined.values;
   if (values.length >= columns.length) {
     const notes =
       values.length > columns.length
@@ -233,7 +278,7 @@ const T2_MATCHERS: ReadonlyArray<{ key: string; test: (s: string) => boolean }> 
  */
 function t2Cell(reportId: string, slot: CellAddress, t: ValueToken): Cell {
   const cell = cellFromToken(reportId, slot, t);
-  if (t.kind === 'num' && t.unit === '元' && slot.column === 'amount') {
+  if (t.kind === 'num' && t.unit === '元' && slot.column === 'amount' && cell.status === 'reported') {
     return { ...cell, value: Math.round((t.value / 10000) * 1e6) / 1e6, note: '原文以元为单位，已折算为万元' };
   }
   return cell;
@@ -296,6 +341,9 @@ export function readT2(reportId: string, printed: readonly PrintedRow[], version
         `表二「${rowLabel('t2', row.key)}」行只在表内印出 2 个数字，「${columnLabel('t2', row.columns[1])}」取自表格上方单独印出的「${(cell as { raw: string }).raw}」`,
       );
     }
+    // Join spaced thousands here, so that t2Cell below sees the same values readRow places.
+    const joined = joinThousandsGroups(values, row.columns.length);
+    if (joined.kind === 'joined') values = joined.values;
     const r = readRow(reportId, 't2', row.key, row.columns, { ...p, values }, false);
     cells.push(...r.cells.map((c, i) => (i < values.length && c.status !== 'missing' ? t2Cell(reportId, at('t2', row.key, row.columns[i]), values[i]) : c)));
     flags.push(...r.flags);
@@ -323,6 +371,12 @@ export function readT4(reportId: string, printed: readonly PrintedRow[], runToge
     if (s?.kind === 'ambiguous') return { table: 't4', found: true, cells: s.cells, flags: [s.flag], notes: [] };
     if (s?.kind === 'values') values = s.values;
   }
+  const joined = joinThousandsGroups(values, 15, rowTotalIdentity(5));
+  if (joined.kind === 'ambiguous') {
+    const slots = T4_ROWS.flatMap((row) => T4_COLUMNS.map((c) => at('t4', row.key, c.key)));
+    return { table: 't4', found: true, cells: slots.map((x) => missingCell(reportId, x)), flags: [groupsAmbiguousFlag(reportId, 't4', slots, values, joined)], notes: [] };
+  }
+  if (joined.kind === 'joined') values = joined.values;
   const cells: Cell[] = [];
   const flags: Flag[] = [];
   const notes: string[] = [];
@@ -346,13 +400,17 @@ export function readT4(reportId: string, printed: readonly PrintedRow[], runToge
  * whose section is absent is not found. Never throws.
  *
  * @param reportId the id every cell and flag carries
- * @returns one reading per table (cells with their statuses, CELL_MISSING / CELL_INFERRED flags,
- *   notes for the status message), `found` false when the section holds no such table.
+ * @returns one reading per table (cells with their statuses, CELL_MISSING / CELL_INFERRED /
+ *   CELL_AMBIGUOUS flags, a VALUE_IMPLAUSIBLE flag for each `invalid` cell — more than 12 digits,
+ *   Infinity, a fraction in a count, a negative —, notes for the status message), `found` false
+ *   when the section holds no such table.
  */
 export function readTables(reportId: string, tables: readonly PrintedTable[], version: FormVersion | null): TableReading[] {
   return tables.map(({ table, sectionFound, rows, runTogether }): TableReading => {
     if (!sectionFound) return { table, found: false, cells: [], flags: [], notes: [] };
-    if (table === 't2') return readT2(reportId, rows, version, runTogether);
-    return table === 't3' ? readT3(reportId, rows, runTogether) : readT4(reportId, rows, runTogether);
+    const reading =
+      table === 't2' ? readT2(reportId, rows, version, runTogether) : table === 't3' ? readT3(reportId, rows, runTogether) : readT4(reportId, rows, runTogether);
+    const invalid = implausibleFlags(reportId, reading.cells);
+    return invalid.flags.length ? { ...reading, flags: [...reading.flags, ...invalid.flags], notes: [...reading.notes, ...invalid.notes] } : reading;
   });
 }

@@ -28,6 +28,9 @@ export function hasRunTogetherValues(rows: readonly PrintedRow[]): boolean {
   return rows.some((r) => r.values.some((v) => v.kind === 'num' && /^0\d/.test(v.raw)));
 }
 
+/** Said of a run that could hide the table's one arithmetic fault (solve-run-together.ts `mayHideFault`). */
+const FAULT_NOTE = '；表内勾稽关系不成立，而本行可能正是原表数字有误之处，无法分辨是原表有误还是拆分有误';
+
 /** The candidate readings as the flag's message lists them: `8 0 0 0 0 0 8`, an empty cell as 空; at most five, then 等 N 种. */
 function candidateText(candidates: ReadonlyArray<ReadonlyArray<number | null>>): string {
   const shown = candidates
@@ -39,9 +42,12 @@ function candidateText(candidates: ReadonlyArray<ReadonlyArray<number | null>>):
 
 /**
  * Splits the run-together rows of one table. Rows the spacing or the identities determine get
- * their values (one token per cell); the others get `missing` cells and a CELL_AMBIGUOUS flag
- * (severity warning) whose message names the row, the digits as printed and the candidate
- * readings, and says to check the original; rows whose digits cannot fill the row are left
+ * their values (one token per cell) — also when the table's own arithmetic is wrong elsewhere
+ * (one misprint of the agency's, left to the identity checks; solve-run-together.ts); the others
+ * get `missing` cells and a CELL_AMBIGUOUS flag (severity warning) whose message names the row,
+ * the digits as printed and the candidate readings (and, for a row that could be where the
+ * table's arithmetic fails, that a misprint and a wrong split cannot be told apart there), and
+ * says to check the original; rows whose digits cannot fill the row are left
  * `as_printed` for the ordinary reading (CELL_MISSING). Never throws.
  *
  * @param reportId the id the cells and flags carry
@@ -67,7 +73,7 @@ export function readRunTogetherRows(
     const printed = r.printed.values.map((v) => (v.kind === 'blank' ? '(空)' : v.raw)).join(' ');
     const name = r.slots.length && r.slots.every((x) => x.row === r.slots[0].row) ? `「${rowLabel(table, r.slots[0].row)}」行` : '';
     const readings = s.candidates.length
-      ? `可能读作${candidateText(s.candidates)}${s.tooMany ? '等多种' : ''}`
+      ? `可能读作${candidateText(s.candidates)}${s.tooMany ? '等多种' : ''}${s.mayHideFault ? FAULT_NOTE : ''}`
       : '找不到符合勾稽关系的拆分';
     const flag = makeFlag({
       report_id: reportId,

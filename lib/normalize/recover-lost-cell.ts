@@ -6,6 +6,8 @@
  */
 import { CellGrid, arithmeticValue } from '../model/cell-grid';
 import { evaluateIdentity, type CellAddress, type IdentityInstance } from '../model/form-identities';
+import { t2ColumnKind } from '../model/form-layout';
+import { implausibleReason, type CellValueKind } from '../model/printed-number';
 import type { Cell } from '../model/report-schema';
 import type { ValueToken } from '../parse/tokenize-table-text';
 
@@ -30,9 +32,24 @@ export interface Placement {
   determined: boolean;
 }
 
-/** Builds the cell for a printed value token (reported / blank / placeholder). */
+/** What a cell of the form holds: table 二 by its column (form-layout t2ColumnKind), tables 三 and 四 counts (件). */
+export function cellValueKind(at: CellAddress): CellValueKind {
+  return at.table === 't2' ? t2ColumnKind(at.column) : 'count';
+}
+
+/**
+ * Builds the cell for a printed value token: `reported` (a number a table can hold), `invalid` (a
+ * number none can — more than 12 digits, Infinity, a fraction in a count, a negative; value null,
+ * the printed text in `raw`; lib/model/printed-number.ts implausibleReason), `placeholder` or
+ * `blank`.
+ */
 export function cellFromToken(reportId: string, at: CellAddress, t: ValueToken): Cell {
-  if (t.kind === 'num') return { report_id: reportId, ...at, value: t.value, status: 'reported', raw: t.raw, note: t.note };
+  if (t.kind === 'num') {
+    if (implausibleReason(t.value, cellValueKind(at)) !== null) {
+      return { report_id: reportId, ...at, value: null, status: 'invalid', raw: t.raw, note: t.note };
+    }
+    return { report_id: reportId, ...at, value: t.value, status: 'reported', raw: t.raw, note: t.note };
+  }
   if (t.kind === 'placeholder') return { report_id: reportId, ...at, value: null, status: 'placeholder', raw: t.raw, note: null };
   return { report_id: reportId, ...at, value: null, status: 'blank', raw: '', note: null };
 }
@@ -46,6 +63,8 @@ function candidate(reportId: string, row: ShortRow, gap: number): Cell[] | null 
   const cells: Array<Cell | null> = row.slots.map((at, i) =>
     i === gap ? null : cellFromToken(reportId, at, row.values[i < gap ? i : i - 1]),
   );
+  // A printed value no table can hold (`invalid`) recovers nothing.
+  if (cells.some((c) => c?.status === 'invalid')) return null;
   const last = row.slots.length - 1;
   const partsOf = (except: number) =>
     cells.slice(0, last).filter((_, i) => i !== except).map((c) => arithmeticValue(c ?? undefined) ?? 0);

@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkT3Balance } from '../checks/check-t3-balance';
+import { checkT3OutcomeSum } from '../checks/check-t3-outcome-sum';
 import { checkT3RowTotal } from '../checks/check-t3-row-total';
 import type { ReportRecord } from '../model/report-schema';
 import { readReportText } from '../read/assemble-record';
@@ -99,5 +101,56 @@ describe('cells printed empty leave nothing in running text (issue 11 family pro
     expect(row(r, 't3', 'carried_forward')).toBe('missing missing missing missing missing missing missing');
     const flag = r.flags.find((f) => f.rule === 'CELL_AMBIGUOUS' && f.subject[0] === 't3.carried_forward.natural_person')!;
     expect(flag.message).toContain('可能读作「空 1 0 0 0 0 0」或「1 空 0 0 0 0 0」');
+  });
+});
+
+describe('run-together rows of a table whose own arithmetic is wrong (issue 11, layout benchmark)', () => {
+  // The capture with 本年新收 and 予以公开 12 3 0 0 0 0 15 printed run together (`123000015`: the
+  // spacing leaves several readings, the row's own total one), the other outcome rows 0, and
+  // （七）总计 printed spaced. All three tests change one thing of this table.
+  const table = (newReceived: string, granted: string, total: string) =>
+    capture
+      .replace('一、本年新收政府信息公开申请数量 8 0 0 0 0 0 8', `一、本年新收政府信息公开申请数量 ${newReceived}`)
+      .replace('（一）予以公开 3000003', `（一）予以公开 ${granted}`)
+      .replace('10 0 0 0 01（三）', '0000000（三）')
+      .replace('1.本机关不掌握相关政府信息 4000004', '1.本机关不掌握相关政府信息 0000000')
+      .replace('（七）总计 8000008', `（七）总计 ${total}`);
+
+  it('reads every run when the identities hold (the table as the agency meant it)', () => {
+    const r = read(table('123000015', '123000015', '12 3 0 0 0 0 15'));
+    expect(row(r, 't3', 'new_received')).toBe('12 3 0 0 0 0 15');
+    expect(row(r, 't3', 'granted')).toBe('12 3 0 0 0 0 15');
+    expect(r.flags.filter((f) => f.rule === 'CELL_AMBIGUOUS')).toEqual([]);
+  });
+
+  it('still reads the runs the row totals decide when （七）总计 is misprinted (12 4 … 16), and leaves the fault to the checks', () => {
+    // Before: no combination satisfied every identity, so both rows were missing under CELL_AMBIGUOUS.
+    const r = read(table('123000015', '123000015', '12 4 0 0 0 0 16'));
+    expect(row(r, 't3', 'new_received')).toBe('12 3 0 0 0 0 15');
+    expect(row(r, 't3', 'granted')).toBe('12 3 0 0 0 0 15');
+    expect(row(r, 't3', 'total_processed')).toBe('12 4 0 0 0 0 16');
+    expect(r.flags.filter((f) => f.rule === 'CELL_AMBIGUOUS')).toEqual([]);
+    expect(checkT3OutcomeSum('pt', r.cells).map((f) => f.subject[0])).toEqual(['t3.total_processed.commercial', 't3.total_processed.total']);
+    expect(checkT3Balance('pt', r.cells).length).toBe(2);
+  });
+
+  it('does not take the one split a mistyped row total leaves (予以公开 0 12 0 0 0 0 21 printed 012000021: 0 1 20 0 0 0 21 would be wrong)', () => {
+    // 012000021's only reading whose cells sum to its total is 0 1 20 0 0 0 21; the agency meant 0 12 … 12.
+    // That split breaks three columns, which no single misprint elsewhere explains: nothing is
+    // taken from the search despite a fault (本年新收 stays missing too — the price of not guessing).
+    const r = read(table('012000012', '012000021', '0 12 0 0 0 0 12'));
+    expect(row(r, 't3', 'granted')).toBe('missing missing missing missing missing missing missing');
+    expect(r.cells.filter((c) => c.table === 't3' && c.status === 'reported' && c.row === 'granted')).toEqual([]);
+  });
+
+  it('does not read a row that could be where the fault is (本年新收 in a broken column balance), and says why', () => {
+    // 本年新收 124000016 has one reading with its own total (12 4 0 0 0 0 16), but it breaks the
+    // balance of the 商业企业 column exactly as a mistyped 本年新收 would: the row may hide the fault.
+    const r = read(table('124000016', '123000015', '12 3 0 0 0 0 15'));
+    expect(row(r, 't3', 'new_received')).toBe('missing missing missing missing missing missing missing');
+    expect(row(r, 't3', 'granted')).toBe('12 3 0 0 0 0 15');
+    const flag = r.flags.find((f) => f.rule === 'CELL_AMBIGUOUS' && f.subject[0] === 't3.new_received.natural_person')!;
+    expect(flag.message).toContain('「12 4 0 0 0 0 16」');
+    expect(flag.message).toContain('无法分辨是原表有误还是拆分有误');
   });
 });

@@ -15,11 +15,31 @@
  * - Only where the spacing leaves several readings do the identities choose, and then only the
  *   identities that touch such a run: a reading is taken when it is the one reading of the run that
  *   lets every one of those identities hold, in every combination with the table's other open runs.
- * - When several readings satisfy them, or none does (the agency's arithmetic may be wrong, or our
- *   reading may be — the two cannot be told apart there), nothing is guessed: the run's cells stay
- *   `missing` and a CELL_AMBIGUOUS flag lists the candidate readings for a person to pick.
+ * - When no combination lets them all hold, the agency has misprinted something (or mistyped a row
+ *   total, so that the row's own total picks a wrong split). The solver then allows one misprint:
+ *   one printed row with at most two wrong cells (a mistyped number and the total computed from it,
+ *   or two numbers swapped) that lies in every identity that fails. A wrong split changes at least
+ *   two cells of its run, so it breaks identities of its own; a run's reading is taken only when
+ *   (a) every combination whose failures one misprint explains gives it that reading, and (b) the
+ *   run itself is never that possible misprint — for there a misprint and a wrong split look
+ *   alike (a row whose mistyped total leaves one split, a wrong one, breaks exactly the column
+ *   identities a misprint in that row would). So in 一、本年新收 `752112283` under a （七）总计 of
+ *   `74 5 1 1 4 2 87` that breaks its column, the 总计 row is the misprint and 75 2 1 1 2 2 83 is
+ *   read; the rows that could hide the misprint stay `missing` (CELL_AMBIGUOUS says why), and the
+ *   failed identities are left to T3_BALANCE / T3_OUTCOME_SUM / T3_ROW_TOTAL to flag. A run whose
+ *   own total fails in every reading is the misprint itself: its readings join this search (never
+ *   taken) so that the identities through it still tell the other runs apart. Where a mistyped
+ *   total leaves a wrong split that breaks three columns or more, no combination is explained by
+ *   one misprint and nothing is read this way (missing, not guessed). What this assumes: one
+ *   misprinted row per table; with two, a reading is taken only if one misprint explains every
+ *   failed identity, and a wrong one is then possible by chance (as it already is for the search
+ *   that wants every identity to hold: two misprints can offset each other).
+ * - When several readings satisfy them, or none does even so (two misprints, or ours), nothing is
+ *   guessed: the run's cells stay `missing` and a CELL_AMBIGUOUS flag lists the candidate readings
+ *   for a person to pick.
  */
 import type { CellAddress, IdentityInstance } from '../model/form-identities';
+import { MAX_CELL_DIGITS } from '../model/printed-number';
 import type { ValueToken } from '../parse/tokenize-table-text';
 
 /** A printed run to split: the value tokens as printed and the cells they must fill, in order. */
@@ -30,13 +50,19 @@ export interface RunUnit {
 
 /** How a unit was read. */
 export type UnitReading =
-  /** One reading: by the spacing alone (`spacing`) or as the only one the identities allow (`identities`). */
-  | { kind: 'read'; values: ValueToken[]; by: 'spacing' | 'identities' }
+  /**
+   * One reading: by the spacing alone (`spacing`), as the only one the identities allow
+   * (`identities`), or as the only one they allow once one misprint of the agency's elsewhere in
+   * the table is set aside (`identities_despite_fault`; the failed identities are the checks' to flag).
+   */
+  | { kind: 'read'; values: ValueToken[]; by: 'spacing' | 'identities' | 'identities_despite_fault' }
   /**
    * Several readings (or none that the identities allow): the candidates, each a list of numbers
-   * (null: a cell read as printed empty).
+   * (null: a cell read as printed empty). `mayHideFault`: the table's identities fail and this
+   * run could be where — a misprint in it and a wrong split of it look the same — so even a
+   * single candidate is not taken.
    */
-  | { kind: 'ambiguous'; candidates: Array<Array<number | null>>; tooMany: boolean }
+  | { kind: 'ambiguous'; candidates: Array<Array<number | null>>; tooMany: boolean; mayHideFault?: boolean }
   /** The printed digits cannot fill the cells (too few or too many): left to the ordinary reading. */
   | { kind: 'unsplittable' };
 
@@ -55,7 +81,8 @@ const valueOf = (t: ValueToken): number => (t.kind === 'num' ? t.value : 0);
 
 /**
  * Every way to read `tokens` as exactly `cells` cells: a plain digit string splits into one or more
- * whole numbers (a part may start with 0 only when it is 0), any other token is one cell. `accept`
+ * whole numbers (a part may start with 0 only when it is 0, and has at most 12 digits — no table
+ * holds more, lib/model/printed-number.ts), any other token is one cell. `accept`
  * prunes partial readings (called with the cells read so far). Stops after `limit` readings.
  *
  * @returns the readings found (at most `limit`), and whether the limit was reached.
@@ -67,7 +94,9 @@ export function readingsOf(
   limit = MAX_READINGS,
 ): { readings: ValueToken[][]; limitReached: boolean } {
   const readings: ValueToken[][] = [];
-  const digitsAfter = tokens.map((_, i) => tokens.slice(i).reduce((n, t) => n + (splittable(t) ? t.raw.length : 1), 0));
+  // digitsAfter[i]: the digits (a non-splittable token counts 1) from token i on; suffix sums, linear.
+  const digitsAfter = new Array<number>(tokens.length + 1).fill(0);
+  for (let i = tokens.length - 1; i >= 0; i--) digitsAfter[i] = digitsAfter[i + 1] + (splittable(tokens[i]) ? tokens[i].raw.length : 1);
   const cur: ValueToken[] = [];
   let limitReached = false;
   const walk = (i: number, offset: number): void => {
@@ -82,7 +111,7 @@ export function readingsOf(
     const left = cells - cur.length;
     const maxCells = digitsAfter[i] - offset;
     const minCells = tokens.length - i;
-    if (left < minCells || left > maxCells) return;
+    if (left < minCells || left > maxCells || maxCells > left * MAX_CELL_DIGITS) return;
     const t = tokens[i];
     if (!splittable(t)) {
       cur.push(t);
@@ -90,7 +119,8 @@ export function readingsOf(
       cur.pop();
       return;
     }
-    const maxEnd = t.raw[offset] === '0' ? offset + 1 : t.raw.length;
+    // A cell holds one whole number of at most MAX_CELL_DIGITS digits (no table holds more).
+    const maxEnd = t.raw[offset] === '0' ? offset + 1 : Math.min(t.raw.length, offset + MAX_CELL_DIGITS);
     for (let end = offset + 1; end <= maxEnd; end++) {
       const raw = t.raw.slice(offset, end);
       cur.push({ kind: 'num', value: Number(raw), raw, note: null, line: t.line, col: t.col });
@@ -195,12 +225,155 @@ function tooFewDigits(unit: RunUnit): UnitReading {
   return { kind: 'ambiguous', candidates: readingsWithEmptyCells(unit.tokens, unit.slots.length), tooMany: false };
 }
 
+/** The state of a search over the open units' readings (the units whose spacing leaves several). */
+interface Search {
+  /** The readings each open unit may take (by unit index). */
+  readings: Map<number, ValueToken[][]>;
+  /** The open units, in search order. */
+  open: number[];
+  /** The units read by the spacing alone, with their reading. */
+  fixed: Map<number, ValueToken[]>;
+  /** The identities whose cells all lie in read or open units, by the position in `open` after which they can be evaluated (-1: spacing-read units only). */
+  readyAt: Map<number, Equation[]>;
+  /** The reading chosen for each open unit so far (an index into its readings). */
+  choice: Map<number, number>;
+  steps: number;
+}
+
+/** A search over the units `open` (in that order) with the readings given, the units the spacing reads fixed. */
+function searchOf(cands: ReadonlyArray<ReturnType<typeof unitCandidates>>, readings: Map<number, ValueToken[][]>, equations: readonly Equation[]): Search {
+  const open = [...readings.keys()];
+  const fixed = new Map<number, ValueToken[]>();
+  cands.forEach((c, i) => {
+    if (c.spacing && c.readings.length === 1) fixed.set(i, c.readings[0]);
+  });
+  const position = new Map(open.map((u, k) => [u, k]));
+  const readyAt = new Map<number, Equation[]>();
+  for (const e of equations) {
+    if (!e.units.every((u) => position.has(u) || fixed.has(u))) continue; // a cell of an unread unit: not usable
+    const at = Math.max(-1, ...e.units.map((u) => position.get(u) ?? -1));
+    readyAt.set(at, [...(readyAt.get(at) ?? []), e]);
+  }
+  return { readings, open, fixed, readyAt, choice: new Map(), steps: 0 };
+}
+
+const valueIn = (s: Search) => (u: number, c: number) => valueOf(s.fixed.get(u)?.[c] ?? (s.readings.get(u) as ValueToken[][])[s.choice.get(u) as number][c]);
+
+/** At most this many readings as printed of a run whose own total fails in every reading, for the search despite a fault. */
+const MAX_BROKEN_READINGS = 200;
+
+/**
+ * The readings of the search despite a fault: those of the open units, and first, every reading
+ * as printed of a run whose own total no reading satisfies (its total may be the misprint; its
+ * reading is never taken, but with it the identities through it still tell the other runs apart).
+ * Such a run with more than MAX_BROKEN_READINGS readings is left out (its identities unused).
+ */
+function readingsDespiteFault(units: readonly RunUnit[], cands: ReadonlyArray<ReturnType<typeof unitCandidates>>, equations: readonly Equation[]): Map<number, ValueToken[][]> {
+  const out = new Map<number, ValueToken[][]>();
+  cands.forEach((c, u) => {
+    if (c.spacing || c.tooMany || c.readings.length || !equations.some((e) => e.units.length === 1 && e.units[0] === u)) return;
+    const all = readingsOf(units[u].tokens, units[u].slots.length, () => true, MAX_BROKEN_READINGS + 1);
+    if (all.readings.length && !all.limitReached) out.set(u, all.readings);
+  });
+  cands.forEach((c, u) => {
+    if (!c.spacing && !c.tooMany && c.readings.length) out.set(u, c.readings);
+  });
+  return out;
+}
+
+/**
+ * Every combination of the open units' readings under which each identity touching an open unit
+ * holds; for each open unit, the readings it takes in them (all empty when there is none).
+ * Null when the search gives up (MAX_COMBINATION_STEPS).
+ */
+function combineStrict(s: Search): Array<Set<number>> | null {
+  const seen = s.open.map(() => new Set<number>());
+  const value = valueIn(s);
+  const walk = (k: number): boolean => {
+    if (++s.steps > MAX_COMBINATION_STEPS) return false;
+    if (k === s.open.length) {
+      s.open.forEach((u, j) => seen[j].add(s.choice.get(u) as number));
+      return true;
+    }
+    const u = s.open[k];
+    for (let r = 0; r < (s.readings.get(u) as ValueToken[][]).length; r++) {
+      s.choice.set(u, r);
+      if ((s.readyAt.get(k) ?? []).every((e) => holds(e, value)) && !walk(k + 1)) return false;
+    }
+    s.choice.delete(u);
+    return true;
+  };
+  return walk(0) ? seen : null;
+}
+
+/**
+ * The units that could be the agency's one misprint behind `violated`: a unit (a printed row) with
+ * at most two cells — a mistyped number and the row total computed from it, or two numbers
+ * swapped — such that every violated identity contains one of them. None when `violated` is empty.
+ */
+function culpritsOf(violated: readonly Equation[]): number[] {
+  if (!violated.length) return [];
+  return violated[0].units.filter((f) => {
+    const sets = violated.map((e) => new Set(e.terms.filter((t) => t.unit === f).map((t) => t.cell)));
+    if (sets.some((x) => x.size === 0)) return false;
+    return [...sets[0]].some((c) => {
+      const rest = sets.filter((x) => !x.has(c));
+      return rest.length === 0 || [...rest[0]].some((d) => rest.every((x) => x.has(d)));
+    });
+  });
+}
+
+/**
+ * The combinations of the open units' readings under which every identity that fails — among the
+ * open units or among the spacing-read ones — can be put down to one misprint of the agency's
+ * (culpritsOf); for each open unit, the readings it takes in them and whether it is itself a
+ * possible culprit of one of them (its reading may then hide the misprint). Null when the search
+ * gives up (MAX_COMBINATION_STEPS).
+ */
+function combineDespiteOneFault(s: Search): { seen: Array<Set<number>>; suspect: boolean[] } | null {
+  const seen = s.open.map(() => new Set<number>());
+  const suspect = s.open.map(() => false);
+  const value = valueIn(s);
+  s.steps = 0;
+  const walk = (k: number, violated: readonly Equation[]): boolean => {
+    if (++s.steps > MAX_COMBINATION_STEPS) return false;
+    if (k === s.open.length) {
+      const culprits = culpritsOf(violated);
+      s.open.forEach((u, j) => {
+        seen[j].add(s.choice.get(u) as number);
+        if (culprits.includes(u)) suspect[j] = true;
+      });
+      return true;
+    }
+    const u = s.open[k];
+    for (let r = 0; r < (s.readings.get(u) as ValueToken[][]).length; r++) {
+      s.choice.set(u, r);
+      const failed = (s.readyAt.get(k) ?? []).filter((e) => !holds(e, value));
+      const now = failed.length ? [...violated, ...failed] : violated;
+      if (failed.length && !culpritsOf(now).length) continue; // more than one misprint would be needed
+      if (!walk(k + 1, now)) return false;
+    }
+    s.choice.delete(u);
+    return true;
+  };
+  const among = (s.readyAt.get(-1) ?? []).filter((e) => !holds(e, value));
+  if (among.length && !culpritsOf(among).length) return { seen, suspect };
+  return walk(0, among) ? { seen, suspect } : null;
+}
+
 /**
  * Reads a table's runs together. Units whose spacing leaves one reading are read as printed;
  * the open units' readings are combined, and every identity touching an open unit must hold
  * (identities among spacing-read units alone are not used: they are the agency's numbers, for the
  * checks to judge). An open unit is read when all the combinations that satisfy them give it the
- * same reading; else it is ambiguous, with its candidate readings. Never throws.
+ * same reading; else it is ambiguous, with its candidate readings.
+ *
+ * When no combination satisfies them all (the agency's arithmetic is wrong somewhere, or a row
+ * total was mistyped), the search is repeated allowing one misprint of the agency's — one printed
+ * row with at most two wrong cells (culpritsOf) — to explain every identity that fails. An open
+ * unit is then read when every such combination gives it the same reading and it is never itself
+ * the possible culprit (`identities_despite_fault`); the failed identities are left to the checks
+ * (T3_BALANCE, T3_OUTCOME_SUM, T3_ROW_TOTAL). Never throws.
  *
  * @param units the printed runs of one table (a row of table 三, the whole of table 四 …)
  * @param identities the form's identities over the table's cells (form-identities.ts)
@@ -213,39 +386,28 @@ export function solveRunTogether(units: readonly RunUnit[], identities: readonly
     if (c.spacing) return c.readings.length === 1 ? { kind: 'read', values: c.readings[0], by: 'spacing' } : tooFewDigits(units[i]);
     return { kind: 'ambiguous', candidates: c.shown, tooMany: c.tooMany };
   });
-  const open = cands.map((c, i) => (!c.spacing && !c.tooMany && c.readings.length > 0 ? i : -1)).filter((i) => i >= 0);
-  if (!open.length) return result;
-
-  const fixed = new Map<number, ValueToken[]>();
-  cands.forEach((c, i) => {
-    if (c.spacing && c.readings.length === 1) fixed.set(i, c.readings[0]);
+  const strictReadings = new Map<number, ValueToken[][]>();
+  cands.forEach((c, u) => {
+    if (!c.spacing && !c.tooMany && c.readings.length) strictReadings.set(u, c.readings);
   });
-  const openSet = new Set(open);
-  // Identities touching an open unit, whose other cells are all read (fixed or open).
-  const usable = equations.filter((e) => e.units.some((u) => openSet.has(u)) && e.units.every((u) => openSet.has(u) || fixed.has(u)));
-  const choice = new Map<number, number>();
-  const seen = open.map(() => new Set<number>());
-  let steps = 0;
-  const value = (u: number, c: number) => valueOf(fixed.get(u)?.[c] ?? cands[u].readings[choice.get(u) as number][c]);
-  const ready = (e: Equation, upTo: number) => e.units.every((u) => !openSet.has(u) || open.indexOf(u) <= upTo);
-  const walk = (k: number): boolean => {
-    if (++steps > MAX_COMBINATION_STEPS) return false;
-    if (k === open.length) {
-      open.forEach((u, j) => seen[j].add(choice.get(u) as number));
-      return true;
-    }
-    const u = open[k];
-    for (let r = 0; r < cands[u].readings.length; r++) {
-      choice.set(u, r);
-      const ok = usable.every((e) => !e.units.includes(u) || !ready(e, k) || holds(e, value));
-      if (ok && !walk(k + 1)) return false;
-    }
-    choice.delete(u);
-    return true;
-  };
-  if (!walk(0)) return result; // too many combinations: every open unit stays ambiguous
-  open.forEach((u, j) => {
-    if (seen[j].size === 1) result[u] = { kind: 'read', values: cands[u].readings[[...seen[j]][0]], by: 'identities' };
+  const s = searchOf(cands, strictReadings, equations);
+  if (!s.open.length) return result;
+  const strict = combineStrict(s);
+  if (!strict) return result; // too many combinations: every open unit stays ambiguous
+  s.open.forEach((u, j) => {
+    if (strict[j].size === 1) result[u] = { kind: 'read', values: cands[u].readings[[...strict[j]][0]], by: 'identities' };
+  });
+  const despite = readingsDespiteFault(units, cands, equations);
+  // Every identity held in some combination, and no run's own total fails in every reading: no fault to set aside.
+  if (strict.some((x) => x.size > 0) && despite.size === s.open.length) return result;
+  const loose = searchOf(cands, despite, equations);
+  const found = combineDespiteOneFault(loose);
+  if (!found) return result;
+  loose.open.forEach((u, j) => {
+    if (result[u].kind === 'read') return;
+    const only = found.seen[j].size === 1 && !found.suspect[j] && cands[u].readings.length > 0;
+    if (only) result[u] = { kind: 'read', values: cands[u].readings[[...found.seen[j]][0]], by: 'identities_despite_fault' };
+    else if (found.suspect[j] && result[u].kind === 'ambiguous') result[u] = { kind: 'ambiguous', candidates: cands[u].shown, tooMany: false, mayHideFault: true };
   });
   return result;
 }

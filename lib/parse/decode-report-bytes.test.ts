@@ -30,6 +30,29 @@ describe('decodeReportBytes', () => {
     const r = decodeReportBytes(new Uint8Array([0xbf, 0xc6, 0xbc, 0xbc, 0xbe, 0xd6]), 'gbk.txt');
     expect(r).toMatchObject({ ok: true, encoding: 'gb18030', text: '科技局' });
   });
+  it('reads UTF-8 with one invalid byte, replacing it with U+FFFD and counting it', () => {
+    const bytes = new TextEncoder().encode(seed);
+    const at = bytes.indexOf(0x0a, 200) + 1;
+    const damaged = new Uint8Array([...bytes.subarray(0, at), 0xff, ...bytes.subarray(at)]);
+    const r = decodeReportBytes(damaged, 'bad.txt');
+    expect(r).toMatchObject({ ok: true, encoding: 'utf-8', replaced: 1 });
+    expect(r.ok && r.text).toBe(seed.slice(0, new TextDecoder().decode(bytes.subarray(0, at)).length) + '\uFFFD' + seed.slice(new TextDecoder().decode(bytes.subarray(0, at)).length));
+    expect(decodeReportBytes(bytes, 'a.txt')).toMatchObject({ ok: true, replaced: 0 });
+  });
+  it('reads UTF-16LE and UTF-16BE without BOM', () => {
+    const le = new Uint8Array(seed.length * 2);
+    const be = new Uint8Array(seed.length * 2);
+    for (let i = 0; i < seed.length; i++) {
+      le[i * 2] = be[i * 2 + 1] = seed.charCodeAt(i) & 0xff;
+      le[i * 2 + 1] = be[i * 2] = seed.charCodeAt(i) >> 8;
+    }
+    expect(decodeReportBytes(le, 'le.txt')).toMatchObject({ ok: true, encoding: 'utf-16le', text: seed, replaced: 0 });
+    expect(decodeReportBytes(be, 'be.txt')).toMatchObject({ ok: true, encoding: 'utf-16be', text: seed, replaced: 0 });
+  });
+  it('still calls bytes with zeros on both sides binary', () => {
+    const noise = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251);
+    expect(decodeReportBytes(noise, 'noise.txt')).toMatchObject({ ok: false, reason: 'binary_file' });
+  });
   it('says so for an empty file, a whitespace file and a binary file', () => {
     expect(decodeReportBytes(new Uint8Array(), 'e.txt')).toMatchObject({ ok: false, reason: 'empty_file' });
     expect(decodeReportBytes(new TextEncoder().encode(' \n\t\n'), 'w.txt')).toMatchObject({ ok: false, reason: 'empty_file' });

@@ -10,6 +10,7 @@
 import mammoth from 'mammoth';
 import { parseFailure, type ParseResult } from './parsed-report';
 import { parseHtmlString } from './parse-html-report';
+import { inflationRefusal, readZipDirectory } from './zip-directory';
 
 /** Whether the bytes are a ZIP container (a .docx is one): `PK\x03\x04`. */
 export function looksLikeZip(bytes: Uint8Array): boolean {
@@ -30,11 +31,31 @@ async function docxToHtml(bytes: Uint8Array): Promise<string> {
 }
 
 /**
- * Parses a .docx report's bytes. Never throws.
+ * Why a package is not inflated, as a failure: its ZIP directory cannot be read (`read_error`), or
+ * its parts would inflate past the limits of ./zip-directory.ts (`too_large`: 100 MB in all, or a
+ * part compressed more than 200 times — a "zip bomb"); null when mammoth may open it.
+ */
+function packageRefusal(bytes: Uint8Array, sourceFile: string): ParseResult | null {
+  const directory = readZipDirectory(bytes);
+  if (!directory.ok) {
+    return parseFailure('read_error', `${sourceFile}：无法读取此 Word 文件（${directory.error}）。请确认文件完整，或用 Word 或 WPS 另存为 .docx 后再导入。`);
+  }
+  const refusal = inflationRefusal(directory.value);
+  if (!refusal) return null;
+  return parseFailure(
+    'too_large',
+    `${sourceFile}：Word 文件的压缩包${refusal}，不像一份年度报告（可能是恶意构造的压缩包），未解压读取。请确认文件来源，或用 Word 或 WPS 打开后另存为 .docx 再导入。`,
+  );
+}
+
+/**
+ * Parses a .docx report's bytes. Never throws. The ZIP directory is checked before anything is
+ * inflated ({@link packageRefusal}).
  *
  * @returns the HTML reader's reading of mammoth's HTML; a failure `read_error` (with a message
- *   naming the file and what to do) when the file is no readable .docx — e.g. an old binary .doc renamed,
- *   or a damaged file.
+ *   naming the file and what to do) when the file is no readable .docx — e.g. an old binary .doc
+ *   renamed, or a damaged file; `too_large` when its parts would inflate past the limits;
+ *   `parse_failed` when the document nests so deep that reading it overflows the stack.
  */
 export async function parseDocxReport(bytes: Uint8Array, sourceFile: string): Promise<ParseResult> {
   if (!looksLikeZip(bytes)) {
@@ -43,10 +64,15 @@ export async function parseDocxReport(bytes: Uint8Array, sourceFile: string): Pr
       `${sourceFile}：不是有效的 .docx 文件（可能是旧版 .doc 改了扩展名，或文件已损坏）。请用 Word 或 WPS 另存为 .docx 后再导入。`,
     );
   }
+  const refused = packageRefusal(bytes, sourceFile);
+  if (refused) return refused;
   let html: string;
   try {
     html = await docxToHtml(bytes);
   } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      return parseFailure('parse_failed', `${sourceFile}：Word 文件的结构嵌套过深，无法读取。请用 Word 或 WPS 打开后另存为 PDF 或 .docx 再导入。`);
+    }
     return parseFailure(
       'read_error',
       `${sourceFile}：无法读取此 Word 文件（${(e as Error).message ?? String(e)}）。请确认文件完整，或另存为 .docx 后再导入。`,

@@ -38,6 +38,33 @@ const MAX_TITLE_LINE = 80;
 
 const isElement = (n: Node): n is Element => 'tagName' in n;
 
+/** The children of a node, or none for a text or comment node. */
+function childrenOf(n: Node): Node[] {
+  return 'childNodes' in n ? (n.childNodes as Node[]) : [];
+}
+
+/**
+ * Visits the trees under `roots` in document order, iteratively — no recursion, so a page nested
+ * thousands of elements deep (1,000 tables, 5,000 divs) cannot overflow the stack. `enter(n)` is
+ * called on every node reached and says whether to go into its children; `exit(n)` is called after
+ * the children of a node that was entered.
+ */
+function walkTree(roots: readonly Node[], enter: (n: Node) => boolean, exit?: (n: Node) => void): void {
+  const stack: Array<{ node: Node; leave: boolean }> = [];
+  for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i], leave: false });
+  while (stack.length) {
+    const { node, leave } = stack.pop()!;
+    if (leave) {
+      exit?.(node);
+      continue;
+    }
+    if (!enter(node)) continue;
+    stack.push({ node, leave: true });
+    const kids = childrenOf(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], leave: false });
+  }
+}
+
 function attr(el: Element, name: string): string | null {
   return el.attrs.find((a) => a.name === name)?.value ?? null;
 }
@@ -63,116 +90,196 @@ function joinCellLines(parts: string[]): string {
 /** The text of a cell: its content with block boundaries, joined by {@link joinCellLines}. */
 function cellText(el: Element): string {
   const parts: string[] = [''];
-  const walk = (n: Node) => {
-    if (n.nodeName === '#text') parts[parts.length - 1] += collapse((n as DefaultTreeAdapterTypes.TextNode).value);
-    if (!isElement(n) || SKIP.has(n.tagName)) return;
-    if (n.tagName === 'br') {
-      parts.push('');
-      return;
-    }
-    const block = BLOCK.has(n.tagName);
-    if (block) parts.push('');
-    for (const c of n.childNodes) walk(c);
-    if (block) parts.push('');
-  };
-  for (const c of el.childNodes) walk(c);
+  walkTree(
+    el.childNodes,
+    (n) => {
+      if (n.nodeName === '#text') parts[parts.length - 1] += collapse((n as DefaultTreeAdapterTypes.TextNode).value);
+      if (!isElement(n) || SKIP.has(n.tagName)) return false;
+      if (n.tagName === 'br' || BLOCK.has(n.tagName)) parts.push('');
+      return n.tagName !== 'br';
+    },
+    (n) => {
+      if (BLOCK.has((n as Element).tagName)) parts.push('');
+    },
+  );
   return joinCellLines(parts).replace(/\|/g, '｜');
 }
 
-/** A line of the page's text and the elements it lies in (outermost first). */
+/**
+ * An element the page's lines lie in, as a chain to its outer elements: `depth` is its place in
+ * that chain (the body 0), `start`–`end` the indexes of the lines read while inside it (end
+ * exclusive; a block's own last line, flushed as it closes, belongs to its parent).
+ */
+interface Frame {
+  el: Element;
+  parent: Frame | null;
+  depth: number;
+  start: number;
+  end: number;
+}
+
+/** A line of the page's text and the innermost element it lies in (null: after the body closed). */
 interface Line {
   text: string;
-  ancestors: Element[];
+  frame: Frame | null;
+}
+
+/**
+ * What the reader needs to know of a page's tables, worked out once so that a page nested
+ * thousands of tables deep reads in time linear in its size (issue 12): which elements hold a
+ * table below them (one pass over the page), and each cell's text (computed at most once).
+ */
+class TableIndex {
+  private readonly holdsTable = new Set<Node>();
+  private readonly texts = new Map<Element, string>();
+
+  constructor(root: Node) {
+    walkTree([root], isElement, (n) => {
+      const parent = (n as Element).parentNode;
+      if (parent && ((n as Element).tagName === 'table' || this.holdsTable.has(n))) this.holdsTable.add(parent);
+    });
+  }
+
+  /** {@link cellText}, remembered per cell. */
+  cellText(cell: Element): string {
+    let text = this.texts.get(cell);
+    if (text === undefined) this.texts.set(cell, (text = cellText(cell)));
+    return text;
+  }
+
+  /**
+   * Whether a table lays out the page rather than holding data: a table lies inside it below its
+   * own children (a table within a cell), or one of its cells has a long text (old government sites
+   * put the whole article in one table cell). Only a table with no table inside has its cells read.
+   */
+  isLayoutTable(table: Element): boolean {
+    if (table.childNodes.some((c) => this.holdsTable.has(c))) return true;
+    let layout = false;
+    walkTree(table.childNodes, (c) => {
+      if (layout || !isElement(c)) return false;
+      if (c.tagName !== 'td' && c.tagName !== 'th') return true;
+      layout = this.cellText(c).length > 200;
+      return false;
+    });
+    return layout;
+  }
+
+  /** The printed cells of a data table's row as one Markdown line (`| 标签 | 5 |  | 3 |`), or null for a row without cells. */
+  rowLine(tr: Element): string | null {
+    const cells = tr.childNodes.filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th'));
+    return cells.length ? `| ${cells.map((c) => this.cellText(c)).join(' | ')} |` : null;
+  }
 }
 
 /** The rows of a table (its own, not those of tables nested in its cells). */
 function tableRows(table: Element): Element[] {
   const rows: Element[] = [];
-  const walk = (n: Element) => {
-    for (const c of n.childNodes) {
-      if (!isElement(c)) continue;
-      if (c.tagName === 'tr') rows.push(c);
-      else if (c.tagName !== 'table' && c.tagName !== 'td' && c.tagName !== 'th') walk(c);
-    }
-  };
-  walk(table);
+  walkTree(table.childNodes, (c) => {
+    if (!isElement(c)) return false;
+    if (c.tagName === 'tr') rows.push(c);
+    return c.tagName !== 'tr' && c.tagName !== 'table' && c.tagName !== 'td' && c.tagName !== 'th';
+  });
   return rows;
-}
-
-/**
- * Whether a table lays out the page rather than holding data: it contains another table, or a
- * cell with a long text (old government sites put the whole article in one table cell).
- */
-function isLayoutTable(table: Element): boolean {
-  let layout = false;
-  const walk = (n: Element, top: boolean) => {
-    for (const c of n.childNodes) {
-      if (layout || !isElement(c)) continue;
-      if (c.tagName === 'table' && !top) layout = true;
-      else if ((c.tagName === 'td' || c.tagName === 'th') && cellText(c).length > 200) layout = true;
-      else walk(c, false);
-    }
-  };
-  walk(table, true);
-  return layout;
 }
 
 /**
  * The page as lines: paragraphs and headings one per line (inline markup joined, whitespace
  * collapsed), each row of a data table one Markdown line with one field per cell as printed (a
  * cell spanning rows or columns is printed once, where it starts; an empty cell is an empty
- * field). A layout table is read as blocks.
+ * field). A layout table is read as blocks. Returns the lines and the elements they lie in
+ * (`frames`, in document order; the first is `root`'s).
  */
-function pageLines(root: Element): Line[] {
+function pageLines(root: Element): { lines: Line[]; frames: Frame[] } {
+  const tables = new TableIndex(root);
   const lines: Line[] = [];
-  const stack: Element[] = [];
+  const frames: Frame[] = [];
+  let top: Frame | null = null;
   let current = '';
   const flush = () => {
     const t = current.trim();
-    if (t) lines.push({ text: t, ancestors: [...stack] });
+    if (t) lines.push({ text: t, frame: top });
     current = '';
   };
-  const walk = (n: Node) => {
-    if (n.nodeName === '#text') {
-      current += collapse((n as DefaultTreeAdapterTypes.TextNode).value);
-      return;
-    }
-    if (!isElement(n) || SKIP.has(n.tagName)) return;
+  const open = (el: Element) => {
+    top = { el, parent: top, depth: top ? top.depth + 1 : 0, start: lines.length, end: lines.length };
+    frames.push(top);
+  };
+  const close = () => {
+    top!.end = lines.length;
+    top = top!.parent;
+  };
+  const enter = (n: Node): boolean => {
+    if (n.nodeName === '#text') current += collapse((n as DefaultTreeAdapterTypes.TextNode).value);
+    if (!isElement(n) || SKIP.has(n.tagName)) return false;
     if (n.tagName === 'br') {
       flush();
-      return;
+      return false;
     }
-    if (n.tagName === 'table' && !isLayoutTable(n)) {
+    if (n.tagName === 'table' && !tables.isLayoutTable(n)) {
       flush();
-      stack.push(n);
+      open(n);
       for (const tr of tableRows(n)) {
-        const cells = tr.childNodes.filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th'));
-        if (!cells.length) continue;
-        lines.push({ text: `| ${cells.map((c) => cellText(c)).join(' | ')} |`, ancestors: [...stack] });
+        const text = tables.rowLine(tr);
+        if (text !== null) lines.push({ text, frame: top });
       }
-      stack.pop();
-      return;
+      close();
+      return false;
     }
-    const block = BLOCK.has(n.tagName);
-    if (block) flush();
-    stack.push(n);
-    for (const c of n.childNodes) walk(c);
-    stack.pop();
-    if (block) flush();
+    if (BLOCK.has(n.tagName)) flush();
+    open(n);
+    return true;
   };
-  walk(root);
+  const exit = (n: Node) => {
+    close();
+    if (BLOCK.has((n as Element).tagName)) flush();
+  };
+  walkTree([root], enter, exit);
   flush();
-  return lines;
+  return { lines, frames };
 }
 
-function findFirst(n: Node, tag: string): Element | null {
-  if (isElement(n) && n.tagName === tag) return n;
-  const children = 'childNodes' in n ? (n.childNodes as Node[]) : [];
-  for (const c of children) {
-    const f = findFirst(c, tag);
-    if (f) return f;
+/**
+ * The element holding the report: the innermost one holding the most distinct section headings
+ * of the form (at least two; else `frames[0]`, the body). Counted bottom-up over the frames, so
+ * the time is linear in the page whatever its depth; ties go to the deeper element, then the earlier.
+ */
+function reportFrame(lines: readonly Line[], frames: readonly Frame[]): Frame {
+  const headings = new Map<Frame, Set<string>>();
+  const add = (f: Frame, numerals: Iterable<string>) => {
+    const set = headings.get(f) ?? new Set<string>();
+    for (const x of numerals) set.add(x);
+    headings.set(f, set);
+  };
+  for (const l of lines) {
+    const m = HEADING.exec(l.text.replace(/^[#*\s]+/, ''));
+    if (m && l.text.length <= 40 && l.frame) add(l.frame, [m[1]]);
   }
-  return null;
+  // Frames are in document order, so every child comes after its parent: children first.
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const set = headings.get(frames[i]);
+    if (set && frames[i].parent) add(frames[i].parent!, set);
+  }
+  let best = frames[0];
+  let most = 0;
+  for (const [f, set] of headings) {
+    const n = set.size;
+    if (n > most || (n === most && (f.depth > best.depth || (f.depth === best.depth && f.start < best.start)))) {
+      best = f;
+      most = n;
+    }
+  }
+  return most < 2 ? frames[0] : best;
+}
+
+/** The first element named `tag` at or below `n`, in document order, or null. */
+function findFirst(n: Node, tag: string): Element | null {
+  let found: Element | null = null;
+  walkTree([n], (x) => {
+    if (found) return false;
+    if (isElement(x) && x.tagName === tag) found = x;
+    return !found;
+  });
+  return found;
 }
 
 /** The page title without the site's name (`报告_测试市人民政府` → `报告`). */
@@ -187,15 +294,14 @@ function pageTitle(doc: Node): string | null {
 /** The `<meta name|property content>` pairs of a page. */
 function metaTags(doc: Node): Array<{ name: string; content: string }> {
   const out: Array<{ name: string; content: string }> = [];
-  const walk = (n: Node) => {
+  walkTree([doc], (n) => {
     if (isElement(n) && n.tagName === 'meta') {
       const name = attr(n, 'name') ?? attr(n, 'property');
       const content = attr(n, 'content');
       if (name && content !== null) out.push({ name, content });
     }
-    if ('childNodes' in n) for (const c of n.childNodes as Node[]) walk(c);
-  };
-  walk(doc);
+    return true;
+  });
   return out;
 }
 
@@ -232,32 +338,11 @@ export function htmlToReportText(html: string): HtmlText {
   const doc = parse(html);
   const body = findFirst(doc, 'body');
   if (!body) return { text: '', root: 'none', page: metaTagMetadata(metaTags(doc)) };
-  const lines = pageLines(body);
-
-  // Innermost element holding the most distinct section headings.
-  const counts = new Map<Element, Set<string>>();
-  for (const l of lines) {
-    const m = HEADING.exec(l.text.replace(/^[#*\s]+/, ''));
-    if (!m || l.text.length > 40) continue;
-    for (const a of l.ancestors) counts.set(a, new Set([...(counts.get(a) ?? []), m[1]]));
-  }
-  let root: Element = body;
-  let best = 0;
-  let depth = 0;
-  for (const l of lines) {
-    l.ancestors.forEach((a, d) => {
-      const n = counts.get(a)?.size ?? 0;
-      if (n > best || (n === best && n > 0 && d > depth)) {
-        root = a;
-        best = n;
-        depth = d;
-      }
-    });
-  }
-  if (best < 2) root = body;
-  const inside = lines.filter((l) => l.ancestors.includes(root));
-  const firstInside = lines.indexOf(inside[0]);
-  const before = firstInside > 0 ? lines.slice(0, firstInside) : [];
+  const { lines, frames } = pageLines(body);
+  const report = reportFrame(lines, frames);
+  const root = report.el;
+  const inside = lines.slice(report.start, report.end);
+  const before = lines.slice(0, inside.length ? report.start : 0);
 
   const head: string[] = [];
   const isTitle = (l: Line) => TITLE.test(l.text) && l.text.length <= MAX_TITLE_LINE && fieldsOfLine(l.text).length === 0;
@@ -283,7 +368,8 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 
 /**
  * Parses an HTML report's bytes. The text is decoded as the page declares (GBK/GB2312 pages as
- * GB18030) or, without a declaration, as UTF-8 / UTF-16 / GB18030 (decodeReportBytes).
+ * GB18030) or, without a declaration, as UTF-8 / UTF-16 / GB18030 (decodeReportBytes; a UTF-8
+ * page with a few invalid bytes is read with U+FFFD for them, counted in `replacedBytes`).
  *
  * @returns parseTextReport's reading of the extracted text (`looksLikeReport` false when the page
  *   holds no report); a failure `empty_file`, `binary_file` or `undecodable_text` (with a message
@@ -292,6 +378,7 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 export function parseHtmlReport(bytes: Uint8Array, sourceFile: string): ParseResult {
   const charset = declaredCharset(bytes);
   let html: string | null = null;
+  let replaced = 0;
   if (charset && /^(gbk|gb2312|gb18030|x-gbk)$/.test(charset)) {
     try {
       html = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
@@ -303,8 +390,10 @@ export function parseHtmlReport(bytes: Uint8Array, sourceFile: string): ParseRes
     const decoded = decodeReportBytes(bytes, sourceFile);
     if (!decoded.ok) return parseFailure(decoded.reason, decoded.message);
     html = decoded.text;
+    replaced = decoded.replaced;
   }
-  return parseHtmlString(html, sourceFile);
+  const parsed = parseHtmlString(html, sourceFile);
+  return parsed.ok && replaced ? { ok: true, value: { ...parsed.value, replacedBytes: replaced } } : parsed;
 }
 
 /** {@link parseHtmlReport} on an HTML string (used for Word files, via mammoth's HTML). */

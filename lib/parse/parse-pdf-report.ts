@@ -65,6 +65,9 @@ async function readPdfPages(bytes: Uint8Array, options: PdfReadOptions): Promise
     verbosity: 0,
     ...(options.cMapUrl ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
     ...(options.standardFontDataUrl ? { standardFontDataUrl: options.standardFontDataUrl } : {}),
+    // URLs (the browser): pdf.js's parser fetches them itself with fetch(), which works in a page
+    // and in a Web Worker (the upload worker has no `document`, which pdf.js's default loader needs).
+    ...(/^https?:/.test(options.cMapUrl ?? '') ? { useWorkerFetch: true } : {}),
   });
   const doc = await task.promise;
   try {

@@ -61,5 +61,6 @@ export async function parseReportBytes(bytes: Uint8Array, sourceFile: string, op
   }
   const decoded = decodeReportBytes(bytes, sourceFile);
   if (!decoded.ok) return parseFailure(decoded.reason, decoded.message);
-  return { ok: true, value: parseTextReport(decoded.text) };
+  const parsed = parseTextReport(decoded.text);
+  return { ok: true, value: decoded.replaced ? { ...parsed, replacedBytes: decoded.replaced } : parsed };
 }

@@ -12,6 +12,7 @@ import { readReportMetadata } from './read-report-metadata';
 import { relineRunningText } from './reline-running-text';
 import { splitSections, type Section } from './split-sections';
 import { groupRows, tokenizeSection } from './tokenize-table-text';
+import { foldFullWidthDigits } from '../model/printed-number';
 
 /** The section each table is printed under (spec "The six sections"). */
 export const TABLE_SECTION: Record<TableKey, SectionKey> = { t2: 'proactive', t3: 'applications', t4: 'review_litigation' };
@@ -59,7 +60,10 @@ function printedTable(table: TableKey, section: Section | undefined, runTogether
  * A web capture's header block (`标题: …`, `发布时间: …`, `原文链接: …`, then `==== 正文 ====`;
  * read-page-metadata.ts) is read as the page's metadata and left out of the text; a body that
  * runs on without line breaks is relined by the form's headings and row labels
- * (reline-running-text.ts), and its tables are marked `runTogether`.
+ * (reline-running-text.ts), and its tables are marked `runTogether`. Full-width digits (`２０２４`,
+ * `１，２３４`) are read as digits everywhere — title, dates, tables, prose — by folding them to
+ * ASCII first (lib/model/printed-number.ts foldFullWidthDigits; one character for one, so text
+ * offsets hold); the text kept has them as ASCII digits.
  *
  * @param input the decoded text
  * @param page what the page that carried the text says (the HTML reader's metadata box and
@@ -68,7 +72,7 @@ function printedTable(table: TableKey, section: Section | undefined, runTogether
  *   printed rows of t2, t3 and t4; `text` is the report's text without the header block.
  */
 export function parseTextReport(input: string, page: PageMetadata = NO_PAGE_METADATA): ParsedText {
-  const header = splitHeaderBlock(input);
+  const header = splitHeaderBlock(foldFullWidthDigits(input));
   const pageMeta = mergePageMetadata(page, header.page);
   const { text, running } = relineRunningText(header.body);
   const { sections, preamble } = splitSections(text);

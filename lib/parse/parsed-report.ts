@@ -43,6 +43,11 @@ export interface ParsedText {
   formVersion: FormVersion | null;
   /** The tables t2, t3, t4 in that order; empty when the text does not look like a report. */
   tables: PrintedTable[];
+  /**
+   * How many invalid byte sequences of a UTF-8 file were read as U+FFFD (decode-report-bytes.ts);
+   * absent or 0 when the bytes decoded cleanly (lib/read raises TEXT_BYTES_REPLACED otherwise).
+   */
+  replacedBytes?: number;
 }
 
 /**

@@ -62,4 +62,39 @@ describe('tokenizeSection / groupRows', () => {
       [['2.申请人逾期未按收费'], 7, false],
     ]);
   });
+
+  it('reads a full-width copy of a real row (003: 本生F新收 … 1 0 0 0 0 0 1) with the same values', () => {
+    const row003 = '一、本生\tF新收政府\t信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\t';
+    const wide = row003.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    expect(wide).toContain('１\t０');
+    const values = (text: string) => groupRows(tokenizeSection(text), 7).map((r) => [r.labels, r.values.map((v) => (v.kind === 'num' ? v.value : v.kind))]);
+    expect(values(wide)).toEqual(values(row003));
+    expect(values(row003)).toEqual([[['一、本生', 'F新收政府', '信息公开申请数量'], [1, 0, 0, 0, 0, 0, 1]]]);
+    // The printed text is kept as printed.
+    expect(tokenizeSection(wide).filter((t) => t.kind === 'num').map((t) => (t as { raw: string }).raw)).toEqual(['１', '０', '０', '０', '０', '０', '１']);
+  });
+  it('reads 1,259 as one number and marks the 259 of a space-separated 1 259 as a possible thousands group (上海 2025 本年新收)', () => {
+    const nums = (text: string) => tokenizeSection(text).flatMap((t) => (t.kind === 'num' ? [[t.value, t.group ?? false]] : []));
+    expect(nums('一、本年新收政府信息公开申请数量\t1,259\t36\t0\t0\t0\t0\t1,295')).toEqual([[1259, false], [36, false], [0, false], [0, false], [0, false], [0, false], [1295, false]]);
+    expect(nums('一、本年新收政府信息公开申请数量 1 259 36 0 0 0 0 1 295')).toEqual([
+      [1, false], [259, true], [36, false], [0, false], [0, false], [0, false], [0, false], [1, false], [295, true],
+    ]);
+    // Never after a zero, a four-digit number, or across a tab or a wide gap.
+    expect(nums('0 259\t1\t259\t1259 000\t1  259\t1　259').map(([, g]) => g)).toEqual([false, false, false, false, false, false, false, false, false, false]);
+  });
+  it('reads 1 259 in a Markdown cell as one number, keeping the printed text', () => {
+    const [row] = groupRows(tokenizeSection('| 一、本年新收政府信息公开申请数量 | 1 259 | 36 | 0 | 0 | 0 | 0 | 1 295 |'), 7);
+    expect(row.values.map((v) => (v.kind === 'num' ? [v.value, v.raw] : v.kind))).toEqual([[1259, '1 259'], [36, '36'], [0, '0'], [0, '0'], [0, '0'], [0, '0'], [1295, '1 295']]);
+  });
+  it('reads values no table can hold (-1, 1e20, Infinity, 3.5, 400 digits) as numbers in their place, not as labels', () => {
+    const [row] = groupRows(tokenizeSection(`一、本年新收政府信息公开申请数量\t-1\t1e20\tInfinity\t3.5\t${'9'.repeat(400)}\t0\t1`), 7);
+    expect(row.labels).toEqual(['一、本年新收政府信息公开申请数量']);
+    expect(row.values.map((v) => (v.kind === 'num' ? v.value : v.kind))).toEqual([-1, 1e20, Infinity, 3.5, Infinity, 0, 1]);
+  });
+  it('reads a labelled row of 30,000 numbers as one row of 30,000 values', () => {
+    const text = `一、本年新收政府信息公开申请数量 ${Array.from({ length: 30_000 }, (_, i) => i % 10).join(' ')}\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0`;
+    const rows = groupRows(tokenizeSection(text), 7);
+    expect(rows.map((r) => r.values.length)).toEqual([30_000, 7]);
+    expect(rows[0].values[29_999]).toMatchObject({ kind: 'num', value: 9 });
+  });
 });

@@ -8,15 +8,25 @@
  * (lib/normalize), by label similarity with the form's row order as a guide.
  */
 
+import { readPrintedNumber } from '../model/printed-number';
+
 /**
  * A token of a table section. `line` is the 0-based line in the section, `col` the tab field. A
  * `blank` is `explicit` when it is an empty cell of a Markdown table row (`|  |`) after the row's
  * label: the cell exists and was printed empty (the HTML, Word and PDF readers emit their table
  * rows that way), so it is kept even at the end of a row.
+ *
+ * A `num` token's `raw` is the cell text as printed (full-width digits kept, `１２`), its `value`
+ * the number read (lib/model/printed-number.ts; it may be one no table can hold — 1e20, Infinity,
+ * 3.5, -1 — which lib/normalize marks `invalid`). `group` marks a number printed as exactly three
+ * digits one space after a number of one to three digits in the same field (`1 234`): it may be
+ * the thousands group of the number before it. Whether it is, the row decides (lib/normalize
+ * join-thousands-groups.ts: only when the row would otherwise have exactly that many values too
+ * many).
  */
 export type TableToken =
   | { kind: 'text'; text: string; line: number; col: number }
-  | { kind: 'num'; value: number; raw: string; note: string | null; line: number; col: number; unit?: string }
+  | { kind: 'num'; value: number; raw: string; note: string | null; line: number; col: number; unit?: string; group?: true }
   | { kind: 'placeholder'; raw: string; line: number; col: number }
   | { kind: 'blank'; raw: string; line: number; col: number; explicit?: boolean };
 
@@ -44,28 +54,27 @@ export interface PrintedRow {
 /** Placeholders the form allows in a cell (spec "Cell status"). */
 const PLACEHOLDERS = new Set(['/', '／', '-', '－', '—', '——', '--', '–', '无', '不适用', 'N/A', 'n/a', 'NA']);
 
-const NUMBER = /^[+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+]?\d+(?:\.\d+)?$/;
-const NUMBER_WITH_NOTE = /^(\d+(?:\.\d+)?)\s*[（(]([^（()）]*)[)）]$/;
-/** A number printed with its unit in the cell: `251000元`, `12.5万元`, `3件`. */
-const NUMBER_WITH_UNIT = /^(\d+(?:\.\d+)?)(万元|元|件|项|个|条)$/;
-
 /**
- * Classifies one whitespace-free piece of a cell: a number (`1,234`, `0.5`, `22（其中修订16件）`
- * with its note, `251000元` with its unit), a placeholder, or text. Never throws.
+ * Classifies one whitespace-free piece of a cell: a number (`1,234`, `0.5`, `１２`,
+ * `22（其中修订16件）` with its note, `251000元` with its unit, `-3`, `1e20`; see
+ * lib/model/printed-number.ts readPrintedNumber), a placeholder, or text. Never throws.
  */
 export function classifyPiece(piece: string): 'num' | 'placeholder' | 'text' {
-  if (NUMBER.test(piece) || NUMBER_WITH_NOTE.test(piece) || NUMBER_WITH_UNIT.test(piece)) return 'num';
   if (PLACEHOLDERS.has(piece)) return 'placeholder';
-  return 'text';
+  return readPrintedNumber(piece) ? 'num' : 'text';
 }
 
-function numberToken(piece: string, line: number, col: number): TableToken {
-  const withNote = NUMBER_WITH_NOTE.exec(piece);
-  if (withNote) return { kind: 'num', value: Number(withNote[1]), raw: piece, note: withNote[2] || null, line, col };
-  const withUnit = NUMBER_WITH_UNIT.exec(piece);
-  if (withUnit) return { kind: 'num', value: Number(withUnit[1]), raw: piece, note: null, line, col, unit: withUnit[2] };
-  return { kind: 'num', value: Number(piece.replace(/,/g, '')), raw: piece, note: null, line, col };
+/** The token of one piece: a number, a placeholder, or null for text. */
+function valueToken(piece: string, line: number, col: number): NumToken | Extract<TableToken, { kind: 'placeholder' }> | null {
+  if (PLACEHOLDERS.has(piece)) return { kind: 'placeholder', raw: piece, line, col };
+  const n = readPrintedNumber(piece);
+  if (!n) return null;
+  const token: NumToken = { kind: 'num', value: n.value, raw: piece, note: n.note, line, col };
+  if (n.unit) token.unit = n.unit;
+  return token;
 }
+
+type NumToken = Extract<TableToken, { kind: 'num' }>;
 
 const isValue = (x: TableToken | undefined): boolean => !!x && (x.kind === 'num' || x.kind === 'placeholder');
 
@@ -89,6 +98,90 @@ export function splitFields(lineText: string): string[] {
 /** A note printed on its own line under a number (`22` / `（其中修订 16 件）`): short, parenthesized, with a digit. */
 const NOTE_LINE = /^[（(]([^（()）]{1,24})[)）]$/;
 
+/** One space-like character between two numbers of a field: the thousands separator of `1 234` (not a tab, not `　`). */
+const GROUP_GAP = /^[ \u00a0\u2009\u202f]$/;
+/** A whole field that prints one number with space-separated thousands (`1 234`, `12 345 678`): in a Markdown cell it is one number. */
+const SPACED_THOUSANDS = /^[+\-－−]?[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?$/;
+
+/** The pieces of a trimmed field and the whitespace before each (`''` for the first); notes in parentheses keep no inner spaces. */
+function fieldPieces(trimmed: string): Array<{ piece: string; gap: string }> {
+  if (!/[\s\u3000]/u.test(trimmed)) return [{ piece: trimmed, gap: '' }];
+  const parts = trimmed.replace(/([（(][^（()）]*[)）])/g, (m) => m.replace(/\s+/g, '')).split(/([\s\u3000]+)/u);
+  const out: Array<{ piece: string; gap: string }> = [];
+  for (let i = 0; i < parts.length; i += 2) if (parts[i] !== '') out.push({ piece: parts[i], gap: i > 0 ? parts[i - 1] : '' });
+  return out;
+}
+
+/**
+ * The tokens of one field: numbers, placeholders and text runs (text pieces joined by a space).
+ * In a Markdown cell, a field that is one number with space-separated thousands is one number.
+ */
+function fieldTokens(field: string, line: number, col: number, markdown: boolean): TableToken[] {
+  const trimmed = field.trim(); // String#trim removes all Unicode white space, `　` included
+  if (trimmed === '') return [{ kind: 'blank', raw: field, line, col }];
+  if (markdown && trimmed.length > 4 && /\s/.test(trimmed) && SPACED_THOUSANDS.test(trimmed.normalize('NFKC'))) {
+    const n = readPrintedNumber(trimmed.replace(/[ \u00a0\u2009\u202f]/g, ''));
+    if (n) return [{ kind: 'num', value: n.value, raw: trimmed, note: null, line, col }];
+  }
+  const out: TableToken[] = [];
+  let text: string[] = [];
+  const flush = () => {
+    if (text.length) out.push({ kind: 'text', text: text.join(' '), line, col });
+    text = [];
+  };
+  for (const { piece, gap } of fieldPieces(trimmed)) {
+    const num = valueToken(piece, line, col);
+    if (num === null) {
+      text.push(piece);
+      continue;
+    }
+    flush();
+    if (num.kind === 'placeholder') {
+      out.push(num);
+      continue;
+    }
+    const prev = out[out.length - 1];
+    const leads = prev?.kind === 'num' && (prev.group === true || /^[+\-－−]?[1-9]\d{0,2}$/.test(prev.raw.normalize('NFKC')));
+    if (leads && GROUP_GAP.test(gap) && /^\d{3}$/.test(piece.normalize('NFKC'))) num.group = true;
+    out.push(num);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The tokens of one line's fields with the blanks that cannot be cells dropped: a blank is kept
+ * when it is a whitespace-only field before a value, an empty field strictly between two values
+ * of the line, or (Markdown) any empty cell after the row's last text cell (`explicit`). Linear in
+ * the line's tokens.
+ */
+function keepCellBlanks(lineTokens: readonly TableToken[], markdown: boolean): TableToken[] {
+  const n = lineTokens.length;
+  let lastText = -1;
+  if (markdown) for (let i = 0; i < n; i++) if (lineTokens[i].kind === 'text') lastText = i;
+  // nextValue[i]: the first non-blank token after i is a value; prevValue likewise before i.
+  const nextValue = new Array<boolean>(n).fill(false);
+  for (let i = n - 2, after: boolean | null = null; i >= 0; i--) {
+    const t = lineTokens[i + 1];
+    if (t.kind !== 'blank') after = isValue(t);
+    nextValue[i] = after === true;
+  }
+  const out: TableToken[] = [];
+  let before: boolean | null = null;
+  for (let i = 0; i < n; i++) {
+    const t = lineTokens[i];
+    if (t.kind !== 'blank') {
+      out.push(t);
+      before = isValue(t);
+      continue;
+    }
+    if (markdown && i > lastText) out.push({ ...t, explicit: true });
+    else if (t.raw.length > 0 && nextValue[i]) out.push(t);
+    else if (before === true && nextValue[i]) out.push(t);
+  }
+  return out;
+}
+
 /**
  * Splits section text into tokens. Fields are separated by tabs (or `|` in Markdown tables);
  * inside a field, whitespace separates numbers from text (`行政许可 0`, `0 0 0`). A field that is
@@ -96,7 +189,11 @@ const NOTE_LINE = /^[（(]([^（()）]{1,24})[)）]$/;
  * characters at all (the artifact of a leading or doubled tab) is a blank candidate only between
  * two values on one line. In a Markdown row every empty cell after the row's last text cell is an
  * explicit blank (see {@link TableToken}). A parenthesized note with a digit printed on the line
- * after a number (`55` / `（含自然失效 29 件）`) becomes that number's note.
+ * after a number (`55` / `（含自然失效 29 件）`) becomes that number's note. Full-width digits
+ * (`１２`) are digits; `1,234` is one number; `1 234` is one number in a Markdown cell, else two
+ * tokens, the second marked `group` (see {@link TableToken}).
+ *
+ * Time is linear in the text: no token list is copied per token.
  */
 export function tokenizeSection(text: string): TableToken[] {
   const tokens: TableToken[] = [];
@@ -106,51 +203,18 @@ export function tokenizeSection(text: string): TableToken[] {
     const markdown = lineText.trim().startsWith('|');
     const lineTokens: TableToken[] = [];
     fields.forEach((field, col) => {
-      const trimmed = field.replace(/[\s\u3000]+$/u, '').replace(/^[\s\u3000]+/u, '');
-      if (trimmed === '') {
-        lineTokens.push({ kind: 'blank', raw: field, line, col });
-        return;
-      }
-      // Protect notes in parentheses from being split on their inner spaces.
-      const pieces = !/[\s\u3000]/u.test(trimmed)
-        ? [trimmed]
-        : trimmed.replace(/([（(][^（()）]*[)）])/g, (m) => m.replace(/\s+/g, '')).split(/[\s\u3000]+/u);
-      let text: string[] = [];
-      const flush = () => {
-        if (text.length) lineTokens.push({ kind: 'text', text: text.join(' '), line, col });
-        text = [];
-      };
-      for (const piece of pieces) {
-        const kind = classifyPiece(piece);
-        if (kind === 'text') text.push(piece);
-        else {
-          flush();
-          lineTokens.push(kind === 'num' ? numberToken(piece, line, col) : { kind: 'placeholder', raw: piece, line, col });
-        }
-      }
-      flush();
+      for (const t of fieldTokens(field, line, col, markdown)) lineTokens.push(t);
     });
     // A note on its own line belongs to the number just above it.
     const prev = tokens[tokens.length - 1];
     if (lineTokens.length === 1 && lineTokens[0].kind === 'text' && prev?.kind === 'num' && prev.note === null && prev.line === line - 1) {
       const note = NOTE_LINE.exec(lineTokens[0].text.replace(/\s+/g, ''));
-      if (note && /\d/.test(note[1])) {
+      if (note && /\d/.test(note[1].normalize('NFKC'))) {
         tokens[tokens.length - 1] = { ...prev, raw: `${prev.raw}（${note[1]}）`, note: note[1] };
         return;
       }
     }
-    const lastText = markdown ? lineTokens.map((t) => t.kind).lastIndexOf('text') : -1;
-    // Keep a blank only where it can be a cell: a whitespace-only field, or an empty field
-    // strictly between two values of the same line; in a Markdown row, any empty cell after the
-    // label.
-    lineTokens.forEach((t, i) => {
-      if (t.kind !== 'blank') return tokens.push(t);
-      if (markdown && i > lastText) return tokens.push({ ...t, explicit: true });
-      const prevValue = isValue(lineTokens.slice(0, i).reverse().find((x) => x.kind !== 'blank'));
-      const nextValue = isValue(lineTokens.slice(i + 1).find((x) => x.kind !== 'blank'));
-      if (t.raw.length > 0 && nextValue) tokens.push(t);
-      else if (prevValue && nextValue) tokens.push(t);
-    });
+    for (const t of keepCellBlanks(lineTokens, markdown)) tokens.push(t);
   });
   return tokens;
 }
@@ -175,11 +239,14 @@ export function groupRows(tokens: TableToken[], columns: number): PrintedRow[] {
   let values: ValueToken[] = [];
   const isCell = (v: ValueToken) => v.kind !== 'blank' || v.explicit === true;
   const finish = () => {
-    while (values.length && !isCell(values[0])) values.shift();
-    while (values.length && !isCell(values[values.length - 1])) values.pop();
+    let from = 0;
+    let to = values.length;
+    while (from < to && !isCell(values[from])) from++;
+    while (to > from && !isCell(values[to - 1])) to--;
+    if (from > 0 || to < values.length) values = values.slice(from, to);
     const onlyBlanks = values.every((v) => v.kind === 'blank');
     const enough = columns <= 3 ? values.length >= 1 : values.length >= columns - 1;
-    if (values.length && (!onlyBlanks || enough)) rows.push(...splitRun(labels, values, columns));
+    if (values.length && (!onlyBlanks || enough)) for (const r of splitRun(labels, values, columns)) rows.push(r);
     labels = [];
     values = [];
   };
@@ -198,7 +265,11 @@ export function groupRows(tokens: TableToken[], columns: number): PrintedRow[] {
 
 function splitRun(labels: string[], values: ValueToken[], columns: number): PrintedRow[] {
   const byLine = new Map<number, ValueToken[]>();
-  for (const v of values) byLine.set(v.line, [...(byLine.get(v.line) ?? []), v]);
+  for (const v of values) {
+    const l = byLine.get(v.line);
+    if (l) l.push(v);
+    else byLine.set(v.line, [v]);
+  }
   const lines = [...byLine.values()];
   const filled = (l: ValueToken[]) => l.filter((v) => v.kind !== 'blank').length;
   if (lines.length > 1 && columns > 3 && lines.some((l) => l.length >= columns - 1) && lines.some((l) => filled(l) < 2)) {

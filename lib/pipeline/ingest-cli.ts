@@ -1,22 +1,26 @@
 /**
- * `npm run ingest -- --out DIR [--aliases FILE | --no-aliases] PATH...`: parses every report below
- * the given files and folders and writes reports.csv, cells.csv and flags.csv to DIR. The alias
- * table (lib/parse/agency-alias-table.ts) is `--aliases FILE`, by default the project's
- * data/agency-aliases.csv when present; it is applied to the agency identities before the
- * cross-year rules and copied to DIR/agency-aliases.csv (./alias-file.ts). Prints one line per
- * file, which alias rows were applied, and a summary; exits 2 on bad arguments (with usage) or a
- * bad `--aliases` table, 0 otherwise — a file that cannot be read is a row in reports.csv with its
- * reason, not a failed run.
+ * `npm run ingest -- --out DIR [--aliases FILE | --no-aliases] [--timeout-s N] [--memory-mb N] PATH...`:
+ * parses every report below the given files and folders and writes reports.csv, cells.csv,
+ * flags.csv and skipped.csv to DIR. Each file is read in isolation (./isolated-reader.ts): a file
+ * that runs past `--timeout-s` (default 30) or needs more heap than `--memory-mb` (default 2048),
+ * or whose reader crashes, gets a row (`timeout`, `too_large`, `parse_failed`) and the batch goes
+ * on. The alias table (lib/parse/agency-alias-table.ts) is `--aliases FILE`, by default the
+ * project's data/agency-aliases.csv when present; it is applied to the agency identities before
+ * the cross-year rules and copied to DIR/agency-aliases.csv (./alias-file.ts). Prints one line per
+ * file, the entries skipped, which alias rows were applied, and a summary by status; exits 2 on
+ * bad arguments (with usage), a bad `--aliases` table or when no given path exists, 0 when it wrote
+ * its outputs — a file that cannot be read is a row in reports.csv with its reason, not a failed run.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AGENCY_ALIAS_FILE } from '../parse/agency-alias-table';
 import { aliasSummary, readAliasFile, writeAliasCopy, type AliasTable } from './alias-file';
-import { ingestPaths } from './ingest-reports';
+import { ingestPaths, type IngestSummary } from './ingest-reports';
+import type { IsolationOptions } from './isolated-reader';
 
 const USAGE =
-  'usage: npm run ingest -- --out DIR [--aliases FILE | --no-aliases] PATH...   (PATH: report files or folders; ' +
-  `FILE: the alias table, default data/${AGENCY_ALIAS_FILE} when present)`;
+  'usage: npm run ingest -- --out DIR [--aliases FILE | --no-aliases] [--timeout-s N] [--memory-mb N] PATH...   (PATH: report files or folders; ' +
+  `FILE: the alias table, default data/${AGENCY_ALIAS_FILE} when present; N: the budgets of one file, default 30 s and 2048 MB)`;
 
 /** The project's default alias table, data/agency-aliases.csv. */
 const DEFAULT_ALIASES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data', AGENCY_ALIAS_FILE);
@@ -35,12 +39,43 @@ function chooseAliases(file: string | null | false): { table: AliasTable | null 
   return { table: null };
 }
 
+/** A positive number given to `flag`, or an error message naming the flag. */
+function positive(flag: string, value: string | undefined): number | string {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : `${flag} needs a positive number, got ${value ?? 'nothing'}`;
+}
+
+/** Prints one line per record, the skipped entries, and the summary by status (with the cells and flags written). */
+function report(records: IngestSummary['records'], skipped: IngestSummary['skipped'], out: string): void {
+  for (const { report, flags } of records) {
+    const errors = flags.filter((f) => f.severity === 'error').length;
+    const what = report.agency ? `${report.agency} ${report.year ?? '?'}` : '';
+    console.log(`${report.status.padEnd(18)} ${report.source_file}  ${what}  tables=${report.tables_found.join(',') || '-'} flags=${flags.length} errors=${errors}${report.status_message ? '  ' + report.status_message : ''}`);
+  }
+  for (const s of skipped) console.log(`${'skipped'.padEnd(18)} ${s.path}  ${s.reason}`);
+  const byStatus = new Map<string, number>();
+  for (const r of records) byStatus.set(r.report.status, (byStatus.get(r.report.status) ?? 0) + 1);
+  console.log(
+    `ingest: ${records.length} files → ${path.resolve(out)} (${[...byStatus].map(([s, n]) => `${s} ${n}`).join(', ')}${skipped.length ? `; skipped ${skipped.length}` : ''}); ` +
+      `${records.reduce((a, r) => a + r.cells.length, 0)} cells, ${records.reduce((a, r) => a + r.flags.length, 0)} flags`,
+  );
+}
+
 async function main(argv: string[]): Promise<number> {
   let out: string | null = null;
   let aliasFile: string | null | false = null;
+  const isolation: IsolationOptions = {};
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--out') out = argv[++i] ?? null;
+    if (argv[i] === '--timeout-s' || argv[i] === '--memory-mb') {
+      const n = positive(argv[i], argv[++i]);
+      if (typeof n === 'string') {
+        console.error(`ingest: ${n}\n${USAGE}`);
+        return 2;
+      }
+      if (argv[i - 1] === '--timeout-s') isolation.timeoutMs = n * 1000;
+      else isolation.memoryMb = Math.round(n);
+    } else if (argv[i] === '--out') out = argv[++i] ?? null;
     else if (argv[i] === '--aliases') aliasFile = argv[++i] || null;
     else if (argv[i] === '--no-aliases') aliasFile = false;
     else if (argv[i] === '--help' || argv[i] === '-h') {
@@ -57,21 +92,11 @@ async function main(argv: string[]): Promise<number> {
     console.error(`ingest: ${aliases.error}`);
     return 2;
   }
-  const { records, notFound } = await ingestPaths(paths, out, undefined, aliases.table?.rows ?? []);
+  const { records, notFound, skipped } = await ingestPaths(paths, out, undefined, aliases.table?.rows ?? [], isolation);
   writeAliasCopy(out, aliases.table);
   for (const p of notFound) console.error(`ingest: ${p}: no such file or folder (skipped)`);
-  for (const { report, flags } of records) {
-    const errors = flags.filter((f) => f.severity === 'error').length;
-    const what = report.agency ? `${report.agency} ${report.year ?? '?'}` : '';
-    console.log(`${report.status.padEnd(18)} ${report.source_file}  ${what}  tables=${report.tables_found.join(',') || '-'} flags=${flags.length} errors=${errors}${report.status_message ? '  ' + report.status_message : ''}`);
-  }
+  report(records, skipped, out);
   if (aliases.table) console.log(`ingest: ${aliasSummary(aliases.table, records.map((r) => r.report))}`);
-  const byStatus = new Map<string, number>();
-  for (const r of records) byStatus.set(r.report.status, (byStatus.get(r.report.status) ?? 0) + 1);
-  console.log(
-    `ingest: ${records.length} files → ${path.resolve(out)} (${[...byStatus].map(([s, n]) => `${s} ${n}`).join(', ')}); ` +
-      `${records.reduce((a, r) => a + r.cells.length, 0)} cells, ${records.reduce((a, r) => a + r.flags.length, 0)} flags`,
-  );
   return notFound.length && records.length === 0 ? 2 : 0;
 }
 

@@ -42,4 +42,24 @@ describe('ingestPathsParallel', () => {
       expect(readFileSync(path.join(b, f), 'utf8'), f).toBe(readFileSync(path.join(a, f), 'utf8'));
     }
   }, 60_000);
+
+  it('gives identical files ids -2, -3 and status duplicate naming the first copy, as ingestPaths does, across workers', async () => {
+    // Seed 004 three times and seed 001 twice: with 2 workers, worker 0 reads a–c and worker 1 d–e.
+    const input = mkdtempSync(path.join(tmpdir(), 'copies-in-'));
+    for (const name of ['a.txt', 'b.txt', 'c.txt']) copyFileSync(path.join(seeds, '004_7ffb10b0611b3e96.txt'), path.join(input, name));
+    for (const name of ['d.txt', 'e.txt']) copyFileSync(path.join(seeds, '001_8a13ebfd976f8452.txt'), path.join(input, name));
+    const a = mkdtempSync(path.join(tmpdir(), 'seq-'));
+    const b = mkdtempSync(path.join(tmpdir(), 'par-'));
+    const { records } = await ingestPaths([input], a, input);
+    const summary = await ingestPathsParallel([input], b, { workers: 2, relativeTo: input });
+    expect(summary.workers).toBe(2);
+    const id = records[0].report.report_id;
+    expect(records.map((r) => r.report.report_id)).toEqual([id, `${id}-2`, `${id}-3`, records[3].report.report_id, `${records[3].report.report_id}-2`]);
+    expect(records.map((r) => r.report.status)).toEqual(['ok', 'duplicate', 'duplicate', records[3].report.status, 'duplicate']);
+    expect(records[2].report.status_message).toContain(`a.txt（report_id ${id}）`);
+    for (const f of ['reports.csv', 'cells.csv', 'flags.csv']) {
+      expect(readFileSync(path.join(b, f), 'utf8'), f).toBe(readFileSync(path.join(a, f), 'utf8'));
+    }
+    expect(readFileSync(path.join(b, 'texts', `${id}-3.txt`), 'utf8')).toBe(readFileSync(path.join(a, 'texts', `${id}-3.txt`), 'utf8'));
+  }, 60_000);
 });

@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Cell, Flag, Report, type ReportRecord } from '../model/report-schema';
 import { CSV_COLUMNS, ingestPaths } from './ingest-reports';
+import { openNodeDatabaseOrThrow } from './node-duckdb';
 
 const root = path.resolve(__dirname, '../..');
 const seeds = path.join(root, 'data', 'seeds');
@@ -58,6 +59,7 @@ describe('ingestPaths on data/seeds', () => {
   it('raises TABLE_MISSING for 文登, CELL_INFERRED for 运城, no identity flag, and a stable fingerprint per flag', () => {
     const flags = readCsv(path.join(out, 'flags.csv'));
     expect(flags.map((f) => f.rule).sort()).toEqual([
+      'CELL_BLANK', // 004: 表二 行政规范性文件 本年废止 printed empty
       'CELL_INFERRED',
       'CELL_INFERRED',
       'CELL_INFERRED',
@@ -116,5 +118,62 @@ describe('bad input never crashes and is never dropped', () => {
       err = String((e as { stderr: string }).stderr);
     }
     expect(err).toContain('missing --out DIR');
+  });
+});
+
+describe('identical files in one ingest (issue 12)', () => {
+  // Seed 004 (临淄区人民政府办公室 2023) three times, seed 001 (文登 2022: no table read, so never a
+  // duplicate by its numbers) twice, and an empty file twice.
+  const dir = mkdtempSync(path.join(tmpdir(), 'copies-'));
+  for (const name of ['a-linzi.txt', 'b-linzi.txt', 'c-linzi.txt']) copyFileSync(path.join(seeds, '004_7ffb10b0611b3e96.txt'), path.join(dir, name));
+  for (const name of ['d-wendeng.txt', 'e-wendeng.txt']) copyFileSync(path.join(seeds, '001_8a13ebfd976f8452.txt'), path.join(dir, name));
+  for (const name of ['f-empty.txt', 'g-empty.txt']) writeFileSync(path.join(dir, name), '');
+  const out = mkdtempSync(path.join(tmpdir(), 'copies-out-'));
+  let records: ReportRecord[] = [];
+  beforeAll(async () => {
+    records = (await ingestPaths([dir], out, dir)).records;
+  }, 60_000);
+
+  it('gives the later copies ids -2, -3 and status duplicate naming the first copy and its id', () => {
+    const [first, ...copies] = records.slice(0, 3).map((r) => r.report);
+    expect(first).toMatchObject({ source_file: 'a-linzi.txt', status: 'ok', agency: '临淄区人民政府办公室', year: 2023 });
+    expect(first.report_id).toMatch(/^[0-9a-f]{16}$/);
+    expect(copies.map((r) => [r.source_file, r.report_id, r.status])).toEqual([
+      ['b-linzi.txt', `${first.report_id}-2`, 'duplicate'],
+      ['c-linzi.txt', `${first.report_id}-3`, 'duplicate'],
+    ]);
+    for (const r of copies) expect(r.status_message).toBe(`与 a-linzi.txt（report_id ${first.report_id}）内容完全相同（同一文件的副本），未重复计入统计。`);
+    // 文登's copy has too few read cells to be matched by its numbers: it is a duplicate by its bytes.
+    const [wendeng, wendengCopy] = records.slice(3, 5).map((r) => r.report);
+    expect(wendeng).toMatchObject({ source_file: 'd-wendeng.txt', agency: '威海市文登区科学技术局', year: 2022 });
+    expect(wendeng.status).not.toBe('duplicate');
+    expect(wendengCopy).toMatchObject({ report_id: `${wendeng.report_id}-2`, status: 'duplicate' });
+    expect(wendengCopy.status_message).toContain(`d-wendeng.txt（report_id ${wendeng.report_id}）`);
+    // A copy of a file that could not be read keeps its own status and message.
+    expect(records.slice(5).map((r) => [r.report.source_file, r.report.status])).toEqual([
+      ['f-empty.txt', 'empty_file'],
+      ['g-empty.txt', 'empty_file'],
+    ]);
+    expect(records[6].report.report_id).toBe(`${records[5].report.report_id}-2`);
+  });
+
+  it('keeps every copy\'s cells and flags under its own id, with unique flag fingerprints', () => {
+    const cells = readCsv(path.join(out, 'cells.csv'));
+    const id = records[0].report.report_id;
+    for (const r of [id, `${id}-2`, `${id}-3`]) expect(cells.filter((c) => c.report_id === r)).toHaveLength(200);
+    const flags = readCsv(path.join(out, 'flags.csv'));
+    expect(flags.filter((f) => f.report_id === `${id}-3`).map((f) => f.rule)).toEqual(flags.filter((f) => f.report_id === id).map((f) => f.rule));
+    expect(new Set(flags.map((f) => f.fingerprint)).size).toBe(flags.length);
+    expect(readFileSync(path.join(out, 'texts', `${id}-3.txt`), 'utf8')).toBe(records[0].text);
+  });
+
+  it('counts the report once in facts', async () => {
+    const db = await openNodeDatabaseOrThrow(out);
+    try {
+      expect(await db.exec("SELECT CAST(count(*) AS INTEGER) AS n FROM facts f JOIN reports r USING (report_id) WHERE r.source_file LIKE '%linzi%'")).toEqual([{ n: 1 }]);
+      expect(await db.exec("SELECT CAST(count(*) AS INTEGER) AS n FROM reports WHERE status = 'duplicate'")).toEqual([{ n: 3 }]);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -2,19 +2,21 @@
  * The ingest: files and folders → one validated record per file → reports.csv, cells.csv and
  * flags.csv. This is the only code (with the CLIs beside it) that touches the file system.
  */
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { markDuplicateReports } from '../checks/duplicate-reports';
+import { markDuplicateReports, markIdenticalCopies } from '../checks/duplicate-reports';
 import { runCrossReportChecks } from '../checks/run-checks';
-import type { ReportRecord } from '../model/report-schema';
+import type { ReportRecord, ReportStatus } from '../model/report-schema';
 import { applyAgencyAliases, type AgencyAlias } from '../parse/agency-alias-table';
 import type { ParseOptions } from '../parse/parse-report-bytes';
 import { failedRecord } from '../read/assemble-record';
-import { nameId } from '../read/content-id';
-import { tooLargeMessage } from '../read/read-limits';
+import { contentId, nameId } from '../read/content-id';
+import { MAX_REPORT_BYTES, tooLargeMessage } from '../read/read-limits';
 import { readReport } from '../read/read-report';
 import { flagRows, RECORD_COLUMNS, recordsCsv, toCsv } from '../store/record-rows';
+import { collectInput, type InputEntry, type SkippedEntry } from './collect-input-files';
+import { isolatedReader, type IsolatedReader, type IsolationOptions } from './isolated-reader';
 
 /** pdf.js's character maps and standard fonts from the installed pdfjs-dist, for PDFs in non-embedded CJK fonts. */
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -32,29 +34,53 @@ export const CSV_COLUMNS = RECORD_COLUMNS;
 export { flagRows, toCsv };
 
 /**
- * Every file below the given paths (files as given; folders recursively, skipping dot-files and
- * MANIFEST/README files), sorted, with paths that do not exist returned separately.
+ * Every readable file below the given paths (./collect-input-files.ts collectInput: files as
+ * given, folders walked in sorted order, dot-files and README/MANIFEST files skipped), with paths
+ * that do not exist returned separately. The ingest itself uses collectInput, which also returns
+ * the entries that cannot be read and those skipped.
  */
 export function collectFiles(paths: readonly string[]): { files: string[]; notFound: string[] } {
-  const files: string[] = [];
-  const notFound: string[] = [];
-  const walk = (p: string) => {
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) {
-        if (name.startsWith('.') || /^(MANIFEST|README)\b/i.test(name)) continue;
-        walk(path.join(p, name));
-      }
-    } else if (st.isFile()) files.push(p);
-  };
-  for (const p of paths) {
-    try {
-      walk(p);
-    } catch {
-      notFound.push(p);
-    }
-  }
+  const { files, notFound } = collectInput(paths);
   return { files, notFound };
+}
+
+/** The columns of skipped.csv: the entries of the input folders not read, and why. */
+export const SKIPPED_COLUMNS = ['source_file', 'reason'] as const;
+
+/** skipped.csv's text: one row per skipped entry (`source_file` as named in reports.csv, `reason` in Chinese). */
+export function skippedCsv(skipped: readonly SkippedEntry[], displayName: (p: string) => string): string {
+  return toCsv(SKIPPED_COLUMNS, skipped.map((s) => ({ source_file: displayName(s.path), reason: s.reason })));
+}
+
+/** The name written to reports.csv for `file`: relative to `relativeTo` when inside it, else the path as given. */
+export function displayNameOf(file: string, relativeTo?: string): string {
+  const name = relativeTo ? path.relative(relativeTo, file) : file;
+  return name.startsWith('..') ? file : name;
+}
+
+/**
+ * The record of a file the ingest could not read to the end — an entry that cannot be opened
+ * (`read_error`), or a reading ended by the isolation (`timeout`, `too_large`, `parse_failed`):
+ * no data, the status and the message. Its id is the content hash of the bytes when they can be
+ * read (as a read report's), else the hash of the name. Never throws.
+ */
+export async function unreadRecord(file: string, name: string, status: ReportStatus, message: string): Promise<ReportRecord> {
+  let id: string;
+  try {
+    id = statSync(file).isFile() && statSync(file).size <= MAX_REPORT_BYTES ? await contentId(new Uint8Array(readFileSync(file))) : await nameId(name);
+  } catch {
+    id = await nameId(name);
+  }
+  return failedRecord(id, name, status, message);
+}
+
+/** The record of one folder entry: read by `reader` in its worker, or, for an entry that cannot be read, a `read_error` naming the problem. */
+async function entryRecord(entry: InputEntry, name: string, index: number, reader: IsolatedReader): Promise<ReportRecord> {
+  if (entry.problem) return failedRecord(await nameId(name), name, 'read_error', `${name}：${entry.problem}。`);
+  const answer = await reader.read({ file: entry.path, name, index });
+  if (answer.kind === 'record') return answer.record;
+  if (answer.kind === 'failed') return unreadRecord(entry.path, name, answer.status, answer.message);
+  throw new Error(`ingest: a reading worker answered ${answer.kind} in record mode`);
 }
 
 /**
@@ -96,48 +122,56 @@ export function checkAcrossReports(records: readonly ReportRecord[]): ReportReco
 export interface IngestSummary {
   records: ReportRecord[];
   notFound: string[];
+  /** Entries of the input folders not read (dot-files, README/MANIFEST), with the reason; also in skipped.csv. */
+  skipped: SkippedEntry[];
   outDir: string;
 }
 
 /**
  * Ingests every file below `paths` and writes reports.csv, cells.csv and flags.csv (UTF-8,
  * header row, no BOM) to `outDir`, creating it, plus `texts/REPORT_ID.txt` with each report's
- * text as read (for the report page). Duplicate files (same bytes) are kept as
- * separate rows with ids suffixed -2, -3…; a report read twice (same agency, year and numbers,
- * lib/checks/duplicate-reports.ts) gets status `duplicate` and is left out of the cross-year rules.
+ * text as read (for the report page) and skipped.csv (the entries not read, and why). Each file
+ * is read in isolation (./isolated-reader.ts: a worker thread with a time and a memory budget),
+ * so a file that throws, hangs or exhausts memory gets a row (`parse_failed`, `timeout`,
+ * `too_large`) and the batch goes on; an entry that cannot be opened (a dangling link, a FIFO, no
+ * permission) gets a `read_error` row. Identical files (same bytes) are kept as separate rows
+ * with ids suffixed -2, -3… in input order, and a readable copy gets status `duplicate` with a
+ * message naming the first copy and its report_id (lib/checks/duplicate-reports.ts
+ * markIdenticalCopies); a report read twice (same agency, year and numbers, markDuplicateReports)
+ * gets status `duplicate` too. Duplicates keep their cells and flags in the CSVs, are left out of
+ * the counted facts and of the cross-year rules.
  *
  * @param relativeTo names in source_file are given relative to this folder when inside it.
  * @param aliases rows of the alias table (lib/parse/agency-alias-table.ts), applied to each report
  *   after its agency was resolved and before the cross-year rules; a report changed by a row names
  *   it in `agency_alias`.
+ * @param isolation the time and memory budgets of one file (defaults 30 s, 2,048 MB).
+ * @throws Error only when no reading worker can be started (not for bad input, which becomes rows).
  */
-export async function ingestPaths(paths: readonly string[], outDir: string, relativeTo?: string, aliases: readonly AgencyAlias[] = []): Promise<IngestSummary> {
-  const { files, notFound } = collectFiles(paths);
-  const seen = new Map<string, number>();
-  const records: ReportRecord[] = [];
-  for (const f of files) {
-    const name = relativeTo ? path.relative(relativeTo, f) : f;
-    const rec = await ingestFile(f, name.startsWith('..') ? f : name);
-    const n = (seen.get(rec.report.report_id) ?? 0) + 1;
-    seen.set(rec.report.report_id, n);
-    if (n === 1) {
-      records.push(rec);
-      continue;
-    }
-    const id = `${rec.report.report_id}-${n}`;
-    records.push({
-      ...rec,
-      report: { ...rec.report, report_id: id },
-      cells: rec.cells.map((c) => ({ ...c, report_id: id })),
-      flags: rec.flags.map((x) => ({ ...x, report_id: id })),
-    });
+export async function ingestPaths(
+  paths: readonly string[],
+  outDir: string,
+  relativeTo?: string,
+  aliases: readonly AgencyAlias[] = [],
+  isolation: IsolationOptions = {},
+): Promise<IngestSummary> {
+  const { entries, notFound, skipped } = collectInput(paths);
+  const read: ReportRecord[] = [];
+  const reader = isolatedReader({ mode: 'record', aliases: [] }, isolation);
+  try {
+    for (const [index, entry] of entries.entries()) read.push(await entryRecord(entry, displayNameOf(entry.path, relativeTo), index, reader));
+  } finally {
+    await reader.close();
   }
+  // Identical files: ids -2, -3…, and a readable copy is a `duplicate` of the first (issue 12).
+  const records = markIdenticalCopies(read);
   const checked = checkAcrossReports(aliases.length ? records.map((r) => ({ ...r, report: applyAgencyAliases(r.report, aliases) })) : records);
   mkdirSync(outDir, { recursive: true });
   const csv = recordsCsv(checked);
   for (const table of ['reports', 'cells', 'flags'] as const) writeFileSync(path.join(outDir, `${table}.csv`), csv[table]);
+  writeFileSync(path.join(outDir, 'skipped.csv'), skippedCsv(skipped, (p) => displayNameOf(p, relativeTo)));
   const texts = path.join(outDir, 'texts');
   mkdirSync(texts, { recursive: true });
   for (const r of checked) writeFileSync(path.join(texts, `${r.report.report_id}.txt`), r.text);
-  return { records: checked, notFound, outDir };
+  return { records: checked, notFound, skipped, outDir };
 }

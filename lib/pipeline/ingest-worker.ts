@@ -1,64 +1,60 @@
 /**
- * Worker of the parallel ingest (ingest-parallel.ts): reads, parses and checks its share of the
- * files, appends their rows to its own part files, writes each report's text, and sends back
- * per report what the cross-year rules need and how many rows it wrote.
+ * The worker thread that reads files for the ingest (./isolated-reader.ts), one at a time, so that
+ * a file that throws, overflows the stack, runs past its time budget or its memory budget ends
+ * only its own reading: the main thread terminates this worker and starts another. Loaded by
+ * ./ingest-worker-bootstrap.mjs (tsx). Posts `ready` once its modules are loaded, then answers each
+ * task with the record (`record` mode: the sequential ingest keeps records) or with its CSV rows
+ * (`rows` mode: the parallel ingest, which writes the text here and keeps only a summary).
  */
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { crossYearInput, type CrossYearInput } from '../checks/cross-year-input';
-import { readValues } from '../checks/duplicate-reports';
-import { applyAgencyAliases, type AgencyAlias } from '../parse/agency-alias-table';
-import { flagRows, RECORD_COLUMNS as CSV_COLUMNS, toCsv } from '../store/record-rows';
+import type { ReportRecord, ReportStatus } from '../model/report-schema';
+import type { AgencyAlias } from '../parse/agency-alias-table';
+import { parseFailedMessage } from '../read/read-report';
+import { partRowsOf, type PartRows, type WorkerReport } from './ingest-part-rows';
 import { ingestFile } from './ingest-reports';
 
-/** What the main thread sends: the files (with display names) and where to write. */
-export interface WorkerJob {
-  worker: number;
-  files: Array<{ file: string; name: string; index: number }>;
-  partsDir: string;
-  textsDir: string;
-  /** Rows of the alias table (lib/parse/agency-alias-table.ts) to apply to each report; may be empty. */
+export type { WorkerReport } from './ingest-part-rows';
+
+/** What a reading worker is started with: what to answer (`record` or `rows`), and for rows, the alias rows and where texts go. */
+export interface WorkerSetup {
+  mode: 'record' | 'rows';
+  /** Rows of the alias table (lib/parse/agency-alias-table.ts) applied in `rows` mode; may be empty. */
   aliases: AgencyAlias[];
+  /** Folder of `texts/REPORT_ID.txt` (`rows` mode). */
+  textsDir?: string;
 }
 
-/** Per-report result sent back: its global index, row counts and cross-year input (no text). */
-export interface WorkerReport {
+/** One file to read: its path, the name written to reports.csv, its index in file order. */
+export interface ReadTask {
+  file: string;
+  name: string;
   index: number;
-  cells: number;
-  flags: number;
-  input: CrossYearInput;
-  /** The value of each read cell (lib/checks/duplicate-reports.ts readValues), for the duplicate test; dropped once it ran. */
-  values?: Array<[string, number]>;
 }
 
-async function run(job: WorkerJob): Promise<void> {
-  mkdirSync(job.partsDir, { recursive: true });
-  mkdirSync(job.textsDir, { recursive: true });
-  const part = (kind: string) => path.join(job.partsDir, `${String(job.worker).padStart(3, '0')}-${kind}.csv`);
-  for (const kind of ['reports', 'cells', 'flags']) writeFileSync(part(kind), '');
-  let batch: WorkerReport[] = [];
-  let buf = { reports: '', cells: '', flags: '' };
-  const flush = () => {
-    appendFileSync(part('reports'), buf.reports);
-    appendFileSync(part('cells'), buf.cells);
-    appendFileSync(part('flags'), buf.flags);
-    buf = { reports: '', cells: '', flags: '' };
-    parentPort!.postMessage({ kind: 'batch', reports: batch });
-    batch = [];
-  };
-  for (const { file, name, index } of job.files) {
-    const read = await ingestFile(file, name);
-    const rec = job.aliases.length ? { ...read, report: applyAgencyAliases(read.report, job.aliases) } : read;
-    buf.reports += toCsv(CSV_COLUMNS.reports, [rec.report], false);
-    buf.cells += toCsv(CSV_COLUMNS.cells, rec.cells, false);
-    buf.flags += toCsv(CSV_COLUMNS.flags, flagRows(rec.flags), false);
-    writeFileSync(path.join(job.textsDir, `${rec.report.report_id}.txt`), rec.text);
-    batch.push({ index, cells: rec.cells.length, flags: rec.flags.length, input: crossYearInput(rec, false), values: [...readValues(rec.cells)] });
-    if (batch.length >= 200) flush();
+/** A worker's answer to a task: the record, its rows and summary, or why it failed (status and message). */
+export type WorkerAnswer =
+  | { kind: 'record'; index: number; record: ReportRecord }
+  | { kind: 'rows'; index: number; rows: PartRows; report: WorkerReport }
+  | { kind: 'failed'; index: number; status: ReportStatus; message: string };
+
+/** Reads one task's file and answers as `setup.mode` says. Never throws (a throw is a `parse_failed` answer). */
+async function answer(task: ReadTask, setup: WorkerSetup): Promise<WorkerAnswer> {
+  try {
+    const record = await ingestFile(task.file, task.name);
+    if (setup.mode === 'record') return { kind: 'record', index: task.index, record };
+    return { kind: 'rows', index: task.index, ...partRowsOf(record, task.index, setup.aliases, setup.textsDir!) };
+  } catch (e) {
+    return { kind: 'failed', index: task.index, status: 'parse_failed', message: parseFailedMessage(task.name, e) };
   }
-  flush();
-  parentPort!.postMessage({ kind: 'done' });
 }
 
-run(workerData as WorkerJob).catch((e: unknown) => parentPort!.postMessage({ kind: 'error', message: (e as Error).message }));
+if (parentPort) {
+  const port = parentPort;
+  const setup = workerData as WorkerSetup;
+  if (setup.textsDir) mkdirSync(setup.textsDir, { recursive: true });
+  port.on('message', (task: ReadTask) => {
+    void answer(task, setup).then((a) => port.postMessage(a));
+  });
+  port.postMessage({ kind: 'ready' });
+}

@@ -9,8 +9,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { errorMessage, toRow, type QueryExecutor } from '../store/executor';
 import { createFactsSql } from '../store/facts';
 import { csvFileName, DATA_TABLES, loadTableSql, readCsvHeader, type CsvHeader, type DataTable } from '../store/load';
+import { viewSetupSql } from '../query/views';
 
-/** An open in-memory database with the three tables loaded and `facts` pivoted from them (./facts.ts). Call `close()` when done. */
+/** An open in-memory database with the three tables loaded, `facts` pivoted from them (./facts.ts) and the views' setup tables made (lib/query/views.ts viewSetupSql). Call `close()` when done. */
 export interface NodeDatabase {
   exec: QueryExecutor;
   close: () => void;
@@ -55,6 +56,8 @@ export async function openNodeDatabase(
     };
     for (const t of DATA_TABLES) await exec(loadTableSql(t, join(abs, csvFileName(t)), headers[t]));
     await exec(createFactsSql());
+    // Tables the views read beside the data (指标's peer statistics, lib/query/views.ts ViewDef.setup).
+    for (const sql of viewSetupSql()) await exec(sql);
     const inst = instance;
     return {
       ok: true,

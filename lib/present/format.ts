@@ -4,7 +4,7 @@
  * NULL prints as `—` and is marked `missing`, so a reader never mistakes it for 0.
  */
 import type { Row, SqlValue } from '../store/executor';
-import { describeCellRef, ruleLabel, severityLabel } from './labels';
+import { describeCellRef, publishedOnSourceLabel, ruleLabel, severityLabel } from './labels';
 import { peerGroupNote, percentileText, rankText } from './rank-text';
 import type { ColumnFormat, ViewColumn } from '../query/views';
 
@@ -35,6 +35,7 @@ export const MISSING_TITLE = '报告没有给出这个数（缺失、空白或�
  * - `rank`: the rank as is (use {@link formatRowCell} to explain a NULL rank);
  * - `percentile`: 0–1 as `P62` (the same);
  * - `origin`: `上传` for `upload`, `内置` for `embedded` (the key in the tooltip);
+ * - `date_source`: `印于报告` for `printed`, `取自发布页面` for `page` (the key in the tooltip);
  * - `text`: as is.
  */
 export function formatCell(value: SqlValue, format: ColumnFormat): FormattedCell {
@@ -60,6 +61,8 @@ export function formatCell(value: SqlValue, format: ColumnFormat): FormattedCell
       return value === 'upload'
         ? { text: '上传', title: 'upload：在本浏览器中上传的文件，只在本机读取', missing: false }
         : { text: value === 'embedded' ? '内置' : String(value), title: `${String(value)}：看板内置的数据`, missing: false };
+    case 'date_source':
+      return { text: publishedOnSourceLabel(String(value)), title: String(value), missing: false };
     case 'subject': {
       const refs = String(value).split(';').filter((s) => s.length > 0);
       return { text: refs.map(describeCellRef).join('；'), title: refs.join('; '), missing: false };

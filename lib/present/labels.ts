@@ -81,7 +81,7 @@ export function severityLabel(severity: string): string {
 
 /**
  * Chinese names of cell statuses (spec "Cell status"): reported 印出, blank 空白,
- * placeholder 占位符, missing 缺失, inferred 推算.
+ * placeholder 占位符, missing 缺失, inferred 推算, invalid 无效 (printed, but no table can hold it).
  */
 export const CELL_STATUS_LABELS: Record<string, string> = {
   reported: '印出',
@@ -89,6 +89,7 @@ export const CELL_STATUS_LABELS: Record<string, string> = {
   placeholder: '占位符',
   missing: '缺失',
   inferred: '推算',
+  invalid: '无效',
 };
 
 function tableShort(table: TableKey): string {
@@ -143,9 +144,24 @@ export const REPORT_STATUS_LABELS: Record<string, string> = {
   no_text_layer: '扫描件，无文字层',
   blank_form: '未填写的空白表格',
   duplicate: '重复的报告（未计入统计）',
+  parse_failed: '解析失败',
+  timeout: '解析超时',
+  too_large: '超出读取上限',
 };
 
 /** Chinese name of a report status, or the key itself when unknown. */
 export function reportStatusLabel(status: string): string {
   return REPORT_STATUS_LABELS[status] ?? status;
+}
+
+/**
+ * Chinese names of where a report's 发布日期 comes from (reports.csv `published_on_source`, issue 11):
+ * `printed` 印于报告 — the date the report prints; `page` 取自发布页面 — the date of the web page the
+ * report was published on (a capture's 发布时间, a portal's 发布日期), used when the report prints none.
+ */
+export const PUBLISHED_ON_SOURCE_LABELS: Record<string, string> = { printed: '印于报告', page: '取自发布页面' };
+
+/** Chinese name of a `published_on_source`, or the key itself when unknown. */
+export function publishedOnSourceLabel(source: string): string {
+  return PUBLISHED_ON_SOURCE_LABELS[source] ?? source;
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duckdb';
 import { cellsFromRows, flagsFromRows, reportCellsSql, reportFlagsSql, reportSql } from '../query/report-detail';
-import { buildFormTables, evidenceMarks, flagHighlights, rowMarks, textSegments } from './report-layout';
+import { buildFormTables, evidenceMarks, flagHighlights, publicationLine, rowMarks, textSegments } from './report-layout';
 import { rowFingerprint } from '../review/decisions';
 import { T3_COLUMNS, T3_ROWS } from '../model/form-layout';
 
@@ -67,6 +67,35 @@ describe.skipIf(!existsSync(join(BUILD, 'flags.csv')))('report page layout over 
     const flags = flagsFromRows(await db.exec(reportFlagsSql('5f1f485ee573df5d')), rowFingerprint);
     expect(flags.map((f) => f.rule)).toContain('PUBLICATION_DATE_UNKNOWN');
     expect(flagHighlights(flags).publishedOn).toEqual(['02024ba5f344021b']);
+  });
+
+  it('发布日期 says when it comes from the publishing page, with the 原文链接 (平潭综合实验区公安局 2024, issue 11)', async () => {
+    const [pingtan] = await db.exec(reportSql('9adfb469b5f82d00'));
+    expect(publicationLine(pingtan)).toEqual({
+      date: '2025-01-20',
+      note: '（取自发布页面）',
+      title: expect.stringContaining('发布它的网页'),
+      sourceUrl: 'https://www.pingtan.gov.cn/zwgk/zfxxgk/dfbmptlj/ptzhsyqbm/ptzhsyqgaj/zfxxgknb/202501/t20250120_96806.htm',
+    });
+    // 运城 2022 prints its date: no note, no page address; 临淄区科技局 2022 has none at all.
+    const [yuncheng] = await db.exec(reportSql(YUNCHENG));
+    expect(publicationLine(yuncheng)).toMatchObject({ date: '2023-01-17', note: null, title: '报告正文印出的发布日期。', sourceUrl: null });
+    const [linzi] = await db.exec(reportSql('5f1f485ee573df5d'));
+    expect(publicationLine(linzi)).toMatchObject({ date: '未印出', note: null, sourceUrl: null });
+  });
+});
+
+describe('publicationLine', () => {
+  it('makes a link only of an absolute http(s) address', () => {
+    const at = (source_url: unknown) => publicationLine({ published_on: '2025-01-20', published_on_source: 'page', source_url }).sourceUrl;
+    expect(at('http://www.gov.cn/a b.htm')).toBe('http://www.gov.cn/a%20b.htm');
+    expect(at(' https://www.gov.cn/x.htm ')).toBe('https://www.gov.cn/x.htm');
+    for (const bad of ['javascript:alert(1)', '/zwgk/x.htm', 'www.gov.cn/x.htm', 'ftp://gov.cn/x', '', null, 42]) expect(at(bad), String(bad)).toBeNull();
+  });
+
+  it('a source without a date says nothing; a date without a source is shown without a note', () => {
+    expect(publicationLine({ published_on: null, published_on_source: 'page' })).toMatchObject({ date: '未印出', note: null });
+    expect(publicationLine({ published_on: '2023-01-17', published_on_source: null })).toMatchObject({ date: '2023-01-17', note: null, title: '发布日期（数据文件没有记录其来源）。' });
   });
 });
 

@@ -2,7 +2,8 @@
  * How the report page arranges one report (pure; the SQL that reads it is
  * lib/query/report-detail.ts): the form's tables with the form's Chinese labels
  * (lib/model/form-layout.ts), which cells, tables, passages of the text and header fields each flag
- * concerns, and the text cut into highlighted segments.
+ * concerns, the text cut into highlighted segments, and the head's 发布日期 with where it comes from
+ * and the 原文链接.
  *
  * Offsets of `text:START-END` references are UTF-16 code units, end exclusive — the units of a
  * JavaScript string index — so segments are cut with `String.prototype.slice`.
@@ -24,6 +25,7 @@ import {
 import type { TableKey } from '../model/report-schema';
 import type { ReportCell, ReportFlag } from '../query/report-detail';
 import { cellKey, parseSubject } from './subject-ref';
+import { publishedOnSourceLabel } from './labels';
 
 // ------------------------------------------------------------------ the form's tables
 
@@ -329,4 +331,56 @@ export function textSegments(text: string, marks: readonly TextMark[]): TextSegm
   }
   if (out.length === 0) out.push({ start: 0, end: 0, text: '', flags: [], kinds: [] });
   return out;
+}
+
+// ------------------------------------------------------------------ the head: 发布日期 and 原文链接
+
+/** The report head's 发布日期 and 原文链接 as the page shows them ({@link publicationLine}). */
+export interface PublicationLine {
+  /** The date, `YYYY-MM-DD`; `未印出` when neither the report nor its page gives one. */
+  date: string;
+  /** `（取自发布页面）` when the date is the web page's (the report prints none); null when printed or unknown. */
+  note: string | null;
+  /** Where the date comes from, one sentence (the date's tooltip). */
+  title: string;
+  /**
+   * The address of the page the report was published on (reports.csv `source_url`: a capture's
+   * 原文链接, a portal page's address), only when it is an absolute http(s) URL — anything else
+   * (`javascript:`, a relative path, text) is not made a link; null when unknown.
+   */
+  sourceUrl: string | null;
+}
+
+/**
+ * The 发布日期 line of a report's row of reports.csv (issue 11): the date, a note when it was taken
+ * from the page the report was published on (`published_on_source` `page`: 「2025-01-20（取自发布页面）」),
+ * and the page's address for a plain link. Pure; unknown or malformed values give `未印出` / null.
+ */
+export function publicationLine(report: { published_on?: unknown; published_on_source?: unknown; source_url?: unknown }): PublicationLine {
+  const date = typeof report.published_on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(report.published_on) ? report.published_on : null;
+  const source = date && typeof report.published_on_source === 'string' ? report.published_on_source : null;
+  const title = !date
+    ? '报告没有印出发布日期，发布页面也没有给出。'
+    : source === 'page'
+      ? '报告没有印出发布日期；这是发布它的网页上的发布日期（发布时间、发布日期）。'
+      : source === 'printed'
+        ? '报告正文印出的发布日期。'
+        : '发布日期（数据文件没有记录其来源）。';
+  return {
+    date: date ?? '未印出',
+    note: source === 'page' ? `（${publishedOnSourceLabel('page')}）` : null,
+    title,
+    sourceUrl: httpUrl(report.source_url),
+  };
+}
+
+/** `value` when it is an absolute http: or https: URL (as `new URL` reads it), else null. */
+function httpUrl(value: unknown): string | null {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
 }

@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duckdb';
-import { INDICATORS_VIEW } from './views';
+import { INDICATORS_VIEW, viewSetupSql } from './views';
+import { PEERS_TABLE, peersTableSql } from './indicator-peers';
 import { insertFactsSql } from '../store/facts';
 import { EMPTY_FILTER } from './filters';
 import { MIN_PEERS } from '../model/rank-threshold';
@@ -60,6 +61,8 @@ describe('a synthetic peer group of six 县级政府办公室 2023 (copies of se
     await copy('b000000000000003', 2023, 30, '县', '科技局');
     await copy('b000000000000004', 2022, 30, '县', '政府办公室');
     await copy('b000000000000005', 2023, 30, null, '政府办公室');
+    // The peer statistics are made once per data load: again now that facts changed.
+    for (const sql of viewSetupSql()) await db.exec(sql);
     rows = await db.exec(INDICATORS_VIEW.sql(EMPTY_FILTER));
   });
   afterAll(() => db?.close());
@@ -127,6 +130,30 @@ describe('a synthetic peer group of six 县级政府办公室 2023 (copies of se
     expect(only[0].disclosure_pct).toBeCloseTo(0.4, 12);
     expect(only[0].disclosure_peers).toBe(6);
   });
+
+  it('a filter change reads the peer table made at load: no quantile, window or group in the view\'s SQL', () => {
+    expect(INDICATORS_VIEW.setup).toEqual([peersTableSql()]);
+    const sql = INDICATORS_VIEW.sql({ agencies: [], regions: [], yearFrom: 2023, yearTo: 2023 });
+    expect(sql).toContain(`JOIN ${PEERS_TABLE} p ON p.report_id = f.report_id`);
+    expect(sql).not.toMatch(/quantile_cont|OVER \(|GROUP BY/);
+  });
+
+  // Last in this block: it changes the data the tests above read.
+  it('a report added to facts becomes a peer when the setup runs again (as after an upload), not before', async () => {
+    // A seventh peer: a copy of a000000000000005 (20/31, the highest).
+    await db.exec(`INSERT INTO facts SELECT * REPLACE ('a000000000000006' AS report_id, 'syn:a000000000000006' AS agency_key) FROM facts WHERE report_id = 'a000000000000005'`);
+    const before = await db.exec(INDICATORS_VIEW.sql(EMPTY_FILTER));
+    expect(before.some((r) => r.report_id === 'a000000000000006')).toBe(false);
+    expect(byId(before, LINZI_2023).disclosure_peers).toBe(6);
+    for (const sql of viewSetupSql()) await db.exec(sql);
+    const after = await db.exec(INDICATORS_VIEW.sql(EMPTY_FILTER));
+    // Ratios 3, 5, 8, 11, 14, 20, 20 (31sts): 004 is 5th of 7, 2 of the 6 others lower → P33; the two 20s tie at 1.
+    const r = byId(after, LINZI_2023);
+    expect([r.disclosure_peers, r.disclosure_rank]).toEqual([7, 5]);
+    expect(r.disclosure_pct).toBeCloseTo(2 / 6, 12);
+    expect(r.disclosure_p50).toBeCloseTo(11 / 31, 12);
+    expect([byId(after, 'a000000000000005').disclosure_rank, byId(after, 'a000000000000006').disclosure_rank]).toEqual([1, 1]);
+  });
 });
 
 describe.skipIf(!existsSync(join(BUILD, 'reports.csv')))('peer groups over data/build (seeds + corpus): every group is smaller than 5', () => {
@@ -170,6 +197,16 @@ describe.skipIf(!existsSync(join(BUILD, 'reports.csv')))('peer groups over data/
     expect(r.peer_group).toBe('未识别层级或类型');
     expect(r.disclosure_peers).toBeNull();
     expect(text(r, 'disclosure_rank')).toBe(NO_PEER_GROUP_NOTE);
+  });
+
+  it('the peer table has one row per counted report with 表三 or 表四, and the unfiltered view shows each once', async () => {
+    const [t] = await db.exec(
+      `SELECT CAST(count(*) AS INTEGER) AS n, CAST(count(DISTINCT report_id) AS INTEGER) AS ids, ` +
+        `CAST((SELECT count(*) FROM facts WHERE has_t3 OR has_t4) AS INTEGER) AS facts FROM ${PEERS_TABLE}`,
+    );
+    expect(t.n).toBe(t.facts);
+    expect(t.ids).toBe(t.facts);
+    expect(rows).toHaveLength(t.facts as number);
   });
 
   it('no row has a percentile or quartile: every group has fewer than MIN_PEERS ranked reports', () => {

@@ -6,8 +6,14 @@
  * spec's ranking rule, lib/model/rank-threshold.ts); the others are shown but neither ranked nor
  * counted among the peers.
  *
- * Per indicator and report, as SQL over the CTE `q` (one row per report with `year`, `level`,
- * `agency_type`, `<key>_rate` (0–1) and `<key>_base` (件), and `in_filter`):
+ * The statistics depend on the loaded reports, never on the filter, so they are computed once per
+ * data load into the table {@link PEERS_TABLE} ({@link peersTableSql}: after the data is loaded and
+ * again after it changed — uploads, 清除 —, lib/query/views.ts ViewDef.setup) and the view joins
+ * the filtered reports to it on report_id (issue 15: recomputing them on every filter change made a
+ * 指标 filter change 1.43 s at 100,000 reports). One row per report of `facts` with 表三 or 表四:
+ * `report_id`, `peer_group` ({@link peerGroupLabelSql}) and, per indicator:
+ * - `<key>_rate` (0–1) and `<key>_base` (件): the ratio and its denominator
+ *   (./indicators.ts INDICATOR_RATIOS);
  * - `<key>_peers` (INTEGER): how many peers have a ranked ratio (the report itself included), 0 when
  *   none; NULL when the report has no peer group (its year, level or type is unknown);
  * - `<key>_p25`, `<key>_p50`, `<key>_p75` (0–1): the group's quartiles (DuckDB quantile_cont, linear
@@ -18,9 +24,8 @@
  * - `<key>_rank` (INTEGER): rank within the group, 1 = highest ratio, ties share a rank and the next
  *   rank skips (SQL rank()); NULL when not ranked (ratio missing, under 30 cases, or no group).
  *
- * The peers are every loaded report (`q` holds all of them, `in_filter` says which the filter
- * keeps): a filter narrows the rows shown, never the group an agency is compared with — 临淄区科技局
- * has the same percentile whether or not the filter names it.
+ * The peers are every loaded report: a filter narrows the rows shown, never the group an agency is
+ * compared with — 临淄区科技局 has the same percentile whether or not the filter names it.
  *
  * Groups and ranks come from GROUP BY over the eligible rows and are joined back on plain
  * equalities (DuckDB hash-joins; `IS NOT DISTINCT FROM` made DuckDB-WASM take ~9 s at 100,000
@@ -28,7 +33,8 @@
  * equals NULL.
  */
 import { MIN_CASES, MIN_PEERS } from '../model/rank-threshold';
-import { INDICATORS, type Indicator } from './indicators';
+import { FACTS_TABLE } from '../store/facts';
+import { INDICATOR_RATIOS, INDICATORS, type Indicator } from './indicators';
 
 /** The peer group columns, in the order they are joined on. */
 const GROUP = ['year', 'level', 'agency_type'] as const;
@@ -44,7 +50,8 @@ function eligible(key: string, alias: string): string {
 /**
  * CTEs `g_<key>` (one row per peer group: year, level, agency_type, n, p25, p50, p75) and `k_<key>`
  * (one row per group and distinct ratio: rk = rank from the top, below = peers with a lower ratio),
- * both over the eligible rows of `q`. Computed over distinct ratios, not with a window over every
+ * both over the eligible rows of `q` (one row per report: year, level, agency_type,
+ * `<key>_rate`, `<key>_base`). Computed over distinct ratios, not with a window over every
  * row (which sorted the whole wide row once per indicator: 0.5 s at 100,000 reports).
  */
 export function peerCtes(key: Indicator['key']): string[] {
@@ -106,4 +113,32 @@ export function peerGroupLabelSql(alias = 's'): string {
 /** Every indicator's {@link peerCtes}, in {@link INDICATORS} order. */
 export function allPeerCtes(): string[] {
   return INDICATORS.flatMap((ind) => peerCtes(ind.key));
+}
+
+/** The table of every loaded report's peer statistics (see the module comment). */
+export const PEERS_TABLE = 'indicator_peers';
+
+/** The columns of {@link PEERS_TABLE} after `report_id`, in order: `peer_group`, then {@link peerColumnKeys} of each indicator. */
+export function peersTableColumns(): string[] {
+  return ['peer_group', ...INDICATORS.flatMap((ind) => peerColumnKeys(ind.key))];
+}
+
+/**
+ * `CREATE OR REPLACE TABLE indicator_peers AS …`: the peer statistics of every report in `facts`
+ * with 表三 or 表四 (see the module comment for the columns). Run it after the data is loaded and
+ * again whenever `facts` changed; until then the 指标 view shows the statistics of the data as it
+ * was. Reads `facts` only.
+ */
+export function peersTableSql(): string {
+  const rates = INDICATORS.flatMap((ind) => {
+    const r = INDICATOR_RATIOS[ind.key];
+    return [`CAST((${r.numerator}) / NULLIF(${r.denominator}, 0) AS DOUBLE) AS ${ind.key}_rate`, `CAST(${r.denominator} AS DOUBLE) AS ${ind.key}_base`];
+  });
+  return (
+    `CREATE OR REPLACE TABLE ${PEERS_TABLE} AS\n` +
+    `WITH q AS (SELECT f.report_id, ${GROUP.map((g) => `f.${g}`).join(', ')},\n  ${rates.join(',\n  ')}\nFROM ${FACTS_TABLE} f WHERE f.has_t3 OR f.has_t4),\n` +
+    `${allPeerCtes().join(',\n')}\n` +
+    `SELECT s.report_id, ${peerGroupLabelSql('s')} AS peer_group,\n  ${INDICATORS.flatMap((ind) => peerSelect(ind.key, 's')).join(',\n  ')}\n` +
+    `FROM q s ${INDICATORS.map((ind) => peerJoins(ind.key, 's')).join(' ')}`
+  );
 }

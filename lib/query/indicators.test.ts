@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duckdb';
-import { INDICATORS_VIEW, VIEW_LINK_KEYS } from './views';
+import { INDICATORS_VIEW, VIEW_LINK_KEYS, viewSetupSql } from './views';
 import { insertFactsSql } from '../store/facts';
 import { EMPTY_FILTER } from './filters';
 import { INDICATORS } from './indicators';
@@ -31,9 +31,15 @@ const KINDS_SQL =
   `UPDATE facts SET level = CASE WHEN report_id = '${YUNCHENG_2022}' THEN '市' ELSE '县' END, ` +
   `agency_type = CASE WHEN report_id IN ('5f1f485ee573df5d', '${ERQI_2023}', '${YUNCHENG_2022}') THEN '科技局' ELSE '政府办公室' END`;
 
+/** After `facts` changed: the peer table made again (what the dashboard does after an upload). */
+const refreshPeers = async (db: NodeDatabase) => {
+  for (const sql of viewSetupSql()) await db.exec(sql);
+};
+
 const open = async (): Promise<NodeDatabase> => {
   const db = await openNodeDatabaseOrThrow(FIXTURES);
   await db.exec(KINDS_SQL);
+  await refreshPeers(db);
   return db;
 };
 
@@ -123,6 +129,7 @@ describe('ranking within the peer group (copies of seed 004 with changed numbers
       // The views read the facts pivoted from cells: add the copy's (a 县级政府办公室, as 004).
       await db.exec(insertFactsSql([id]));
       await db.exec(KINDS_SQL);
+      await refreshPeers(db);
     };
     await copy('b000000000000001', '合成对照机关乙', 2023, { granted: 15 });
     await copy('c000000000000001', '合成对照机关丙', 2023, { granted: 29, total_processed: 29 });

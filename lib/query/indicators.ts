@@ -9,8 +9,9 @@
  * - 诉讼纠错率 = the same over litigation_direct + litigation_after_review (表四);
  * - 争议率 = (review.total + litigation_direct.total + litigation_after_review.total) / new_received.
  *
- * The SQL of the 指标 view is in ./views.ts (INDICATORS_VIEW); this file holds what the UI says
- * about each indicator. No React, no Next.
+ * The SQL of the 指标 view is in ./views.ts (INDICATORS_VIEW) and its peer statistics in
+ * ./indicator-peers.ts; this file holds what the UI says about each indicator and each one's
+ * numerator and denominator as SQL over `facts` ({@link INDICATOR_RATIOS}). No React, no Next.
  */
 
 /** One indicator: key prefix of its view columns, Chinese name, formula, and what its denominator counts. */
@@ -65,3 +66,22 @@ export function indicator(key: Indicator['key']): Indicator {
   if (!found) throw new Error(`unknown indicator ${key}`);
   return found;
 }
+
+/** A rate's numerator and denominator (件) as per-report expressions over `facts` (alias `f`); NULL when a part is missing. */
+export interface Ratio {
+  numerator: string;
+  denominator: string;
+}
+
+/**
+ * The parts of the four indicators ({@link INDICATORS}, spec "Indicators"): every per-report rate
+ * (the views' rate columns, the 指标 view's peer table ./indicator-peers.ts) is numerator ÷
+ * NULLIF(denominator, 0) and its base (件) the denominator; `+` of a NULL is NULL, so a missing part
+ * makes the part NULL. Group totals (./group-totals.ts) sum numerators and denominators.
+ */
+export const INDICATOR_RATIOS: Readonly<Record<Indicator['key'], Ratio>> = {
+  disclosure: { numerator: 'f.t3_granted + f.t3_partially_granted', denominator: 'f.t3_total_processed' },
+  review_correction: { numerator: 'f.t4_review_corrected', denominator: 'f.t4_review_upheld + f.t4_review_corrected + f.t4_review_other' },
+  litigation_correction: { numerator: 'f.t4_litigation_corrected', denominator: 'f.t4_litigation_upheld + f.t4_litigation_corrected + f.t4_litigation_other' },
+  dispute: { numerator: 'f.t4_review_total + f.t4_litigation_total', denominator: 'f.t3_new_received' },
+};

@@ -7,7 +7,10 @@
  */
 import { createFactsSql } from '../store/facts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import Papa from 'papaparse';
+import { formatRowCell } from '../present/format';
+import { rowsToCsv } from '../csv';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -293,6 +296,32 @@ describe.skipIf(!existsSync(join(BUILD, 'cells.csv')))('views over data/build (t
     expect(fromSeed(await db.exec(APPLICATIONS_VIEW.sql(EMPTY_FILTER)), '001_8a13ebfd976f8452', reports)).toHaveLength(0);
     const flags = fromSeed(await db.exec(COMPLIANCE_VIEW.sql(EMPTY_FILTER)), '001_8a13ebfd976f8452', reports);
     expect(flags.some((f) => f.rule === 'TABLE_MISSING')).toBe(true);
+  });
+
+  it('合规 carries each report\'s 发布日期 and 发布日期来源 as reports.csv has them (issue 11), in the table and the CSV', async () => {
+    // reports.csv read as text, apart from DuckDB.
+    const parsed = Papa.parse<Record<string, string>>(readFileSync(join(BUILD, 'reports.csv'), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    const csv = new Map(parsed.data.map((r) => [r.report_id, r]));
+    const rows = await db.exec(COMPLIANCE_VIEW.sql(EMPTY_FILTER));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const want = csv.get(String(r.report_id))!;
+      expect([r.published_on, r.published_on_source], String(r.report_id)).toEqual([want.published_on || null, want.published_on_source || null]);
+    }
+    // Both sources occur among the flagged reports: 平潭综合实验区公安局 2024 prints no date, its
+    // portal page gives 2025-01-20 (page); 运城市科学技术局 2022 prints 2023-01-17 (printed).
+    const col = COMPLIANCE_VIEW.columns.find((c) => c.key === 'published_on_source')!;
+    const page = rows.find((r) => r.published_on_source === 'page' && r.agency === '平潭综合实验区公安局');
+    expect(page).toMatchObject({ published_on: '2025-01-20', year: 2024 });
+    expect(formatRowCell(page!, col).text).toBe('取自发布页面');
+    const printed = rows.find((r) => r.agency === '运城市科学技术局');
+    expect(printed).toMatchObject({ published_on: '2023-01-17', published_on_source: 'printed' });
+    expect(formatRowCell(printed!, col).text).toBe('印于报告');
+    // The column sits next to the date, and 下载 CSV writes the keys as the data files do.
+    const keys = COMPLIANCE_VIEW.columns.map((c) => c.key);
+    expect(keys.slice(keys.indexOf('published_on'), keys.indexOf('published_on') + 2)).toEqual(['published_on', 'published_on_source']);
+    const text = rowsToCsv(rows.filter((r) => r === page), keys);
+    expect(text.split('\r\n')[1]).toContain(',2025-01-20,page,');
   });
 });
 

@@ -16,9 +16,9 @@ import type { TableKey } from '../model/report-schema';
 import { AGENCY_LEVELS, agencyTypeLabel, filterWhere, type FilterState } from './filters';
 import { buildRegionTree, type RegionNode } from './region-tree';
 import { describeCellRef, RULE_LABELS, T3_LABELS, T4_GROUP_LABELS } from '../present/labels';
-import { INDICATORS, type Indicator } from './indicators';
+import { INDICATOR_RATIOS, INDICATORS, type Indicator, type Ratio } from './indicators';
 import { MIN_CASES, MIN_PEERS } from '../model/rank-threshold';
-import { allPeerCtes, peerGroupLabelSql, peerJoins, peerSelect } from './indicator-peers';
+import { PEERS_TABLE, peersTableColumns, peersTableSql } from './indicator-peers';
 import { FACT_COLUMNS, FACTS_TABLE, T2_CELLS, T2_OTHER_FORM_NOTE, T3_FACT_KEYS, T3_OUTCOME_GROUPS, T4_KEYS } from '../store/facts';
 import { sqlIdent, sqlString } from '../store/sql';
 
@@ -36,9 +36,11 @@ export type ViewId = 'proactive' | 'applications' | 'review_litigation' | 'indic
  *   `无同类组` when the report's level or type is unknown);
  * - `percentile`: a percentile 0–1 in the peer group, shown as `P62`, read with the `rank`
  *   companions (`同类不足5家` when the group is too small, lib/present/rank-text.ts percentileText);
- * - `origin`: `upload` (shown as a 上传 badge) or `embedded` (内置), see ./load.ts Origin.
+ * - `origin`: `upload` (shown as a 上传 badge) or `embedded` (内置), see ./load.ts Origin;
+ * - `date_source`: where 发布日期 comes from, reports.csv `published_on_source` — `printed`
+ *   (shown 印于报告) or `page` (取自发布页面), lib/present/labels.ts PUBLISHED_ON_SOURCE_LABELS.
  */
-export type ColumnFormat = 'text' | 'year' | 'count' | 'amount' | 'rate' | 'severity' | 'rule' | 'subject' | 'rank' | 'percentile' | 'origin';
+export type ColumnFormat = 'text' | 'year' | 'count' | 'amount' | 'rate' | 'severity' | 'rule' | 'subject' | 'rank' | 'percentile' | 'origin' | 'date_source';
 
 /** One output column of a view: SQL name (also the CSV header), Chinese label, unit, format. */
 export interface ViewColumn {
@@ -80,24 +82,8 @@ export interface ViewColumn {
   companionOf?: string;
 }
 
-/** A rate's numerator and denominator (件) as per-report expressions over `facts` (alias `f`); NULL when a part is missing. */
-export interface Ratio {
-  numerator: string;
-  denominator: string;
-}
-
-/**
- * The parts of the four indicators (./indicators.ts INDICATORS, spec "Indicators"): the
- * expressions the views' rate columns compute per report as numerator ÷ NULLIF(denominator, 0);
- * `+` of a NULL is NULL, so a missing part makes the part NULL. Used by group totals to sum
- * numerators and denominators.
- */
-export const INDICATOR_RATIOS: Readonly<Record<'disclosure' | 'review_correction' | 'litigation_correction' | 'dispute', Ratio>> = {
-  disclosure: { numerator: 'f.t3_granted + f.t3_partially_granted', denominator: 'f.t3_total_processed' },
-  review_correction: { numerator: 'f.t4_review_corrected', denominator: 'f.t4_review_upheld + f.t4_review_corrected + f.t4_review_other' },
-  litigation_correction: { numerator: 'f.t4_litigation_corrected', denominator: 'f.t4_litigation_upheld + f.t4_litigation_corrected + f.t4_litigation_other' },
-  dispute: { numerator: 'f.t4_review_total + f.t4_litigation_total', denominator: 'f.t3_new_received' },
-};
+/** Re-exports of ./indicators.ts for callers that knew them here (group totals). */
+export { INDICATOR_RATIOS, type Ratio };
 
 /** A view: its id, tab title, the table of the form it reads, its columns and its SQL. */
 export interface ViewDef {
@@ -115,6 +101,14 @@ export interface ViewDef {
    * flags.csv are loaded, app/_lib/duckdb-browser.ts BrowserDb.exec).
    */
   reads: 'facts' | 'all';
+  /**
+   * Statements that (re)create a table the view's query reads besides the data tables, from the
+   * loaded data alone (指标: the peer statistics, ./indicator-peers.ts peersTableSql — they depend
+   * on every loaded report, never on the filter). Run them once after the data is loaded and again
+   * after it changed (uploads, 清除): lib/pipeline/node-duckdb.ts at open, app/_lib/use-view-rows.ts
+   * once per data version — not on a filter change. Absent: none.
+   */
+  setup?: readonly string[];
   /** The SELECT for a filter as parts ({@link ViewQuery}); its output columns are exactly `columns`, in order. */
   query: (filter: FilterState) => ViewQuery;
   /** The same SELECT as SQL text: {@link queryToSql} of {@link ViewDef.query} (what 下载 CSV runs and the SQL shown). */
@@ -428,7 +422,9 @@ function indicatorColumns(ind: Indicator): ViewColumn[] {
  * peers. A ratio over fewer than 30 cases is shown but not ranked; a peer group of fewer than
  * MIN_PEERS (5) reports has no quartiles or percentiles; a ratio whose denominator is 0 or has a
  * missing part is NULL. Sums of 表四 rows are strict: NULL when a part is missing (see the module
- * comment).
+ * comment). The query reads the peer table (./indicator-peers.ts PEERS_TABLE), made by the view's
+ * {@link ViewDef.setup} once per data load: a filter change filters `facts` and joins the table on
+ * report_id; without the table the query fails (“Table indicator_peers does not exist”).
  */
 export const INDICATORS_VIEW: ViewDef = defineView({
   id: 'indicators',
@@ -444,46 +440,51 @@ export const INDICATORS_VIEW: ViewDef = defineView({
     { key: 'report_id', label: '报告编号', format: 'text' },
   ],
   reads: 'facts',
-  query: (filter) => {
-    const p = [
-      ...['new_received', 'granted', 'partially_granted', 'total_processed'].map((k) => `f.t3_${k} AS ${k}`),
-      ...['upheld', 'corrected', 'other', 'total'].map((k) => `f.t4_review_${k} AS review_${k}`),
-      ...['upheld', 'corrected', 'other', 'total'].map((k) => `f.t4_litigation_${k} AS litigation_${k}`),
-    ];
-    const q = [
-      `CAST((granted + partially_granted) / NULLIF(total_processed, 0) AS DOUBLE) AS disclosure_rate`,
-      `CAST(total_processed AS DOUBLE) AS disclosure_base`,
-      `CAST(review_corrected / NULLIF(review_upheld + review_corrected + review_other, 0) AS DOUBLE) AS review_correction_rate`,
-      `CAST(review_upheld + review_corrected + review_other AS DOUBLE) AS review_correction_base`,
-      `CAST(litigation_corrected / NULLIF(litigation_upheld + litigation_corrected + litigation_other, 0) AS DOUBLE) AS litigation_correction_rate`,
-      `CAST(litigation_upheld + litigation_corrected + litigation_other AS DOUBLE) AS litigation_correction_base`,
-      `CAST((review_total + litigation_total) / NULLIF(new_received, 0) AS DOUBLE) AS dispute_rate`,
-      `CAST(new_received AS DOUBLE) AS dispute_base`,
-    ];
-    const ids = 'agency, region, year, origin, level, agency_type, report_id, agency_key, in_filter';
-    return {
-      with: [
-        // Every loaded report (the peers), with whether the filter keeps it.
-        `a AS (SELECT ${FACTS_WITH_AGENCY_NAME}, (${filterWhere(filter)}) AS in_filter FROM ${FACTS_TABLE})`,
-        `p AS (SELECT f.agency, f.region, f.year, f.origin, f.level, f.agency_type, f.report_id, f.agency_key, f.in_filter,\n  ${p.join(',\n  ')}\nFROM a f WHERE f.has_t3 OR f.has_t4)`,
-        `q AS (SELECT ${ids},\n  ${q.join(',\n  ')}\nFROM p)`,
-        ...allPeerCtes(),
-      ],
-      select: ['s.agency', 's.region', 's.year', 's.origin', `${peerGroupLabelSql('s')} AS peer_group`, ...INDICATORS.flatMap((ind) => peerSelect(ind.key, 's')), 's.report_id', 's.agency_key'],
-      from: `q s ${INDICATORS.map((ind) => peerJoins(ind.key, 's')).join(' ')}`,
-      where: ['s.in_filter'],
-      orderBy: ['s.agency', 's.year', 's.report_id'],
-    };
-  },
+  // The peer statistics depend on the loaded reports, not on the filter: made once per data load
+  // (./indicator-peers.ts), and a filter change only filters facts and joins them on report_id.
+  setup: [peersTableSql()],
+  query: (filter) => ({
+    with: [reportsCte(filter)],
+    select: ['f.agency', 'f.region', 'f.year', 'f.origin', ...peersTableColumns().map((c) => `p.${c}`), 'f.report_id', 'f.agency_key'],
+    from: `r f JOIN ${PEERS_TABLE} p ON p.report_id = f.report_id`,
+    orderBy: TABLE_VIEW_ORDER,
+  }),
 });
 
+/**
+ * The statements every view's {@link ViewDef.setup} runs, in {@link VIEWS} order (指标's peer
+ * table): what a database opener runs after loading the data (lib/pipeline/node-duckdb.ts) and
+ * the dashboard after the data changed (app/_lib/use-view-rows.ts).
+ */
+export function viewSetupSql(): string[] {
+  return VIEWS.flatMap((v) => v.setup ?? []);
+}
+
 // ---------------------------------------------------------------- 合规 (flags)
+
+/**
+ * The report's publication date and where it comes from (issue 11), in 合规 after the origin:
+ * `published_on` (发布日期, `YYYY-MM-DD` or NULL when unknown) and `published_on_source`
+ * (发布日期来源: `printed` 印于报告 / `page` 取自发布页面 — the report prints no date and the
+ * page it was published on gives one, lib/parse page metadata — / NULL when there is no date or
+ * the data files predate the column), both from reports.csv.
+ */
+const PUBLICATION_COLUMNS: readonly ViewColumn[] = [
+  { key: 'published_on', label: '发布日期', format: 'text', description: '报告的发布日期（YYYY-MM-DD）；报告未印日期且发布页面也没有时为空。' },
+  {
+    key: 'published_on_source',
+    label: '发布日期来源',
+    format: 'date_source',
+    description: 'printed（印于报告）：报告正文印出的日期；page（取自发布页面）：报告未印日期，取自发布它的网页（发布时间、发布日期）；无发布日期时为空。',
+  },
+];
 
 /** A rule id as flags.csv writes it (`DEADLINE`); anything else is dropped from a rule filter. */
 const RULE_ID = /^[A-Z][A-Z0-9_]*$/;
 
 /**
- * 合规: the flags of the filtered reports, errors first, with agency and year from reports; with
+ * 合规: the flags of the filtered reports, errors first, with agency and year from facts and the
+ * publication date and its source from reports ({@link PUBLICATION_COLUMNS}); with
  * `rules` (rule ids, e.g. from the dashboard's `rule=` URL parameter, shared with 审核), only the
  * flags of those rules (ids not of the form `RULE_ID` are ignored). No rules: every flag — the SQL
  * is then exactly {@link COMPLIANCE_VIEW}'s, so the build's first page still applies.
@@ -497,6 +498,7 @@ export function complianceView(rules: readonly string[] = []): ViewDef {
     summary: '检查结果：每条为一份报告违反的一条规则（表内勾稽关系、表格或单元格缺失、发布期限）。',
     columns: [
       ...ID_COLUMNS,
+      ...PUBLICATION_COLUMNS,
       { key: 'severity', label: '严重程度', format: 'severity' },
       { key: 'rule', label: '规则', format: 'rule' },
       { key: 'rule_label', label: '规则说明', format: 'text' },
@@ -517,6 +519,8 @@ export function complianceView(rules: readonly string[] = []): ViewDef {
         'r.region',
         'r.year',
         'r.origin',
+        'CAST(d.published_on AS VARCHAR) AS published_on',
+        'd.published_on_source',
         'f.severity',
         'f.rule',
         `CASE f.rule ${Object.entries(RULE_LABELS)
@@ -532,7 +536,7 @@ export function complianceView(rules: readonly string[] = []): ViewDef {
         'f.fingerprint',
         'r.agency_key',
       ],
-      from: 'flags f JOIN r ON f.report_id = r.report_id',
+      from: 'flags f JOIN r ON f.report_id = r.report_id LEFT JOIN reports d ON d.report_id = r.report_id',
       where: only.length ? [`f.rule IN (${only.map(sqlString).join(', ')})`] : [],
       orderBy: [
         `CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END`,

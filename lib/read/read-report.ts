@@ -8,8 +8,11 @@
  */
 import { runChecks } from '../checks/run-checks';
 import type { Result } from '../model/result';
+import { makeFlag } from '../model/make-flag';
 import { ReportRecord, type ReportStatus } from '../model/report-schema';
+import { textBytesReplacedRule } from '../model/rule-metadata';
 import { classifyBlankForm } from '../parse/classify-blank-form';
+import type { ParseResult } from '../parse/parsed-report';
 import { parseReportBytes, type ParseOptions } from '../parse/parse-report-bytes';
 import { assembleRecord, failedRecord } from './assemble-record';
 import { contentId, nameId } from './content-id';
@@ -56,23 +59,59 @@ function validated(record: ReportRecord, name: string): ReportRecord {
 }
 
 /**
- * Reads one file. Never throws (a reader that throws is a bug caught inside the readers).
+ * The record with a TEXT_BYTES_REPLACED flag (lib/model/rule-metadata.ts) after its reading flags
+ * when the text was decoded with U+FFFD for invalid UTF-8 bytes (`replacedBytes` of the parse);
+ * unchanged otherwise. The flag's `actual` is the number of replaced sequences.
+ */
+function withDecodingFlag(record: ReportRecord, parsed: ParseResult, name: string): ReportRecord {
+  const replaced = parsed.ok ? (parsed.value.replacedBytes ?? 0) : 0;
+  if (!replaced || record.report.status === 'not_a_report') return record;
+  const flag = makeFlag({
+    report_id: record.report.report_id,
+    rule: textBytesReplacedRule.id,
+    severity: textBytesReplacedRule.severity,
+    subject: [],
+    expected: 0,
+    actual: replaced,
+    message: `${name} 中有 ${replaced} 处字节不是有效的 UTF-8 编码，已按 � 读入，那里的文字或数字可能缺失。请对照原文核对，或重新获取该文件。`,
+  });
+  return { ...record, flags: [...record.flags, flag] };
+}
+
+/**
+ * The message of a `parse_failed` record: reading the file threw (`error`) — a stack overflow on
+ * a deeply nested document, or a defect of this tool. Names the file and says what to do.
+ */
+export function parseFailedMessage(name: string, error: unknown): string {
+  const what = error instanceof RangeError && /call stack/i.test(error.message) ? '文件结构嵌套过深' : (error as Error)?.message ?? String(error);
+  return `${name}：读取时出错（${what}），未能导入。请另存为其他格式（PDF、.docx 或 UTF-8 文本）后再导入；若仍出错，请报告此文件。`;
+}
+
+/**
+ * Reads one file. Never throws: a reader that throws (a stack overflow, a defect) gives a
+ * `parse_failed` record ({@link parseFailedMessage}).
  *
  * @param bytes the file's content (at most MAX_REPORT_BYTES, ./read-limits.ts; callers check the
  *   size before reading, with tooLargeMessage — a larger buffer given here is refused the same way)
  * @param name the file name shown to users and written to reports.csv (`source_file`)
  * @param options where pdf.js finds its data (see {@link ReadOptions})
- * @returns ok with the validated record (status `ok` or `partial`, reading flags and single-report
- *   checks), or a failure with the record of any other status and its message; the record's id is
- *   the first 16 hex digits of the bytes' SHA-256 (of the name, for a file too large to read).
+ * @returns ok with the validated record (status `ok` or `partial`, reading flags, TEXT_BYTES_REPLACED
+ *   when invalid UTF-8 bytes were replaced, and single-report checks), or a failure with the record
+ *   of any other status and its message; the record's id is the first 16 hex digits of the bytes'
+ *   SHA-256 (of the name, for a file too large to read).
  */
 export async function readReport(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<ReadOutcome> {
   const tooLarge = tooLargeMessage(name, bytes.length);
   if (tooLarge) return outcome(failedRecord(await nameId(name), name, 'read_error', tooLarge));
   const id = await contentId(bytes);
-  let record = assembleRecord(await parseReportBytes(bytes, name, options), name, id);
-  for (const classify of RECORD_CLASSIFIERS) record = classify(record);
-  return outcome(validated(runChecks(record), name));
+  try {
+    const parsed = await parseReportBytes(bytes, name, options);
+    let record = withDecodingFlag(assembleRecord(parsed, name, id), parsed, name);
+    for (const classify of RECORD_CLASSIFIERS) record = classify(record);
+    return outcome(validated(runChecks(record), name));
+  } catch (e) {
+    return outcome(failedRecord(id, name, 'parse_failed', parseFailedMessage(name, e)));
+  }
 }
 
 /** ok for a record of status `ok` or `partial`, else a failure carrying the record, its status and message. */

@@ -183,6 +183,53 @@ describe('bad import files are refused with a message saying what was wrong and 
   });
 });
 
+describe('dates: a decision cannot be made after tomorrow', () => {
+  const fp = flag('TABLE_MISSING', 't2').fingerprint;
+  it('refuses a decided_at later than tomorrow at the import time, naming the row and what to do', () => {
+    const r = parseDecisionsCsv(`fingerprint,decision,decided_at\n${fp},confirmed,9999-12-31\n`, T1);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).toContain('第 2 行 decided_at “9999-12-31” 晚于明天（2025-03-03）');
+      expect(r.error).toContain('请改为实际的审核日期');
+      expect(r.error).toContain('现有的审核结果没有任何改动');
+    }
+    // One day ahead (a clock or time zone apart) is still accepted; a minute more is not.
+    const tomorrow = new Date(T1.getTime() + 24 * 3600 * 1000);
+    expect(parseDecisionsCsv(`fingerprint,decision,decided_at\n${fp},confirmed,${tomorrow.toISOString()}\n`, T1).ok).toBe(true);
+    const later = new Date(tomorrow.getTime() + 60_000);
+    expect(parseDecisionsCsv(`fingerprint,decision,decided_at\n${fp},confirmed,${later.toISOString()}\n`, T1).ok).toBe(false);
+  });
+  it('a stored decision dated 9999-12-31 does not win a later merge', () => {
+    const f = flag('TABLE_MISSING', 't2');
+    const poisoned: Decision = { ...decide(f, 'confirmed', '旧的'), decided_at: '9999-12-31T00:00:00.000Z' };
+    const real = decide(f, 'dismissed', '表格其实可读', T1);
+    const m = mergeDecisions([poisoned], [real], T1);
+    expect({ updated: m.updated, keptNewer: m.keptNewer }).toEqual({ updated: 1, keptNewer: 0 });
+    expect(m.merged).toEqual([real]);
+    // Without the guard the far-future date would have been kept as the newer one.
+    expect(mergeDecisions([poisoned], [real], new Date('9999-12-31T00:00:00.000Z')).keptNewer).toBe(1);
+  });
+});
+
+describe('an import of 100,000 rows', () => {
+  it('reads and merges linearly: every row, no problem, in seconds not minutes', () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => ({
+      ...decide(FLAGS[i % FLAGS.length], i % 2 ? 'dismissed' : 'confirmed', i % 2 ? `原文表格如此（第 ${i} 条）` : ''),
+      fingerprint: i.toString(16).padStart(16, '0'),
+    }));
+    const csv = decisionsToCsv(rows);
+    const t0 = performance.now();
+    const r = parseDecisionsCsv(csv, T1);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value).toHaveLength(100_000);
+    const m = mergeDecisions(r.value.slice(0, 50_000), r.value, T1);
+    expect({ added: m.added, unchanged: m.unchanged, merged: m.merged.length }).toEqual({ added: 50_000, unchanged: 50_000, merged: 100_000 });
+    // A generous bound on a shared machine (about 1 s here): a quadratic step would take minutes.
+    expect(performance.now() - t0).toBeLessThan(15_000);
+  });
+});
+
 describe('merge and orphans', () => {
   const a = decide(flag('CELL_INFERRED', 't3.granted.natural_person'), 'dismissed', '原文可见该数', T0);
   const b = decide(flag('TABLE_MISSING', 't2'), 'confirmed', '', T0);
@@ -215,6 +262,19 @@ describe('merge and orphans', () => {
     expect(readStoredDecision(a)).toEqual(a);
     expect(readStoredDecision({ ...a, decision: 'maybe' })).toBeNull();
     expect(readStoredDecision('x')).toBeNull();
+    // Each field as the schema checks it, whether the record has exactly the schema's keys or more.
+    for (const extra of [{}, { legacy: 1 }]) {
+      expect(readStoredDecision({ ...a, ...extra, fingerprint: 'ABC' })).toBeNull();
+      expect(readStoredDecision({ ...a, ...extra, decided_at: 'yesterday' })).toBeNull();
+      expect(readStoredDecision({ ...a, ...extra, year: 2022.5 })).toBeNull();
+      expect(readStoredDecision({ ...a, ...extra, year: 2 ** 60 })).toBeNull();
+      expect(readStoredDecision({ ...a, ...extra, agency: 7 })).toBeNull();
+      expect(readStoredDecision({ ...a, ...extra, note: null })).toBeNull();
+      expect(readStoredDecision({ ...a, ...extra, rule: null, subject: null, year: null })).toEqual({ ...a, rule: null, subject: null, year: null });
+    }
+    const { subject: _dropped, ...noSubject } = a;
+    expect(readStoredDecision({ ...noSubject, legacy: 1 })).toBeNull(); // nine keys, but not the schema's
+    expect(readStoredDecision({ ...a, legacy: 1 })).toEqual(a); // an extra key is dropped
   });
 
   it('names the export file by date', () => {

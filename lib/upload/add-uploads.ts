@@ -21,7 +21,7 @@ import { insertFactsSql } from '../store/facts';
 import { DATA_TABLES, describeTableSql, insertTableSql, readCsvHeader } from '../store/load';
 import { cellFromRow, recordsCsv, reportFromRow } from '../store/record-rows';
 import { crossYearCellsSql, loadedReportsByIdSql, reportsOfYearsSql } from '../query/uploads';
-import type { UploadOutcome } from './read-uploaded-file';
+import type { UploadOutcome } from './upload-outcomes';
 import { isPreviousYearOfBatch, previousYearsNeeded, withCrossYearFlags } from './upload-cross-year';
 
 /** What adding uploads needs of a database. */

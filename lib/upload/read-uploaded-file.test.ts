@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../pipeline/ingest-reports';
 import { contentId } from '../read/content-id';
 import { MAX_REPORT_BYTES } from '../read/read-limits';
+import { ReportRecord } from '../model/report-schema';
 import { readUploadedFile } from './read-uploaded-file';
+import { readerStoppedOutcome, readFailureMessage, refuseBeforeReading, timeoutOutcome } from './upload-outcomes';
 import { UPLOAD_EXTENSIONS } from './upload-limits';
 
 const seed = path.resolve(__dirname, '../../data/seeds/004_7ffb10b0611b3e96.txt');
@@ -48,5 +50,38 @@ describe('readUploadedFile', () => {
     const out = await readUploadedFile('minutes.txt', text.length, read(text));
     expect(out).toMatchObject({ ok: false, reason: 'unreadable' });
     expect(!out.ok && out.record?.report.status).toBe('not_a_report');
+  });
+  it('refuses by type and size before reading, and lets a report through', () => {
+    expect(refuseBeforeReading('a.doc', 10)).toMatchObject({ ok: false, reason: 'unsupported_type' });
+    expect(refuseBeforeReading('a.pdf', MAX_REPORT_BYTES + 1)).toMatchObject({ ok: false, reason: 'too_large' });
+    expect(refuseBeforeReading('a.pdf', MAX_REPORT_BYTES)).toBeNull();
+    expect(refuseBeforeReading('004.txt', bytes.length)).toBeNull();
+  });
+  it('says a broken reader in a sentence: a stack overflow in words, a zod error without its JSON', () => {
+    const deep = (n: number): number => deep(n + 1) + 1;
+    let overflow: unknown;
+    try {
+      deep(0);
+    } catch (e) {
+      overflow = e;
+    }
+    expect(overflow).toBeInstanceOf(RangeError);
+    expect(readFailureMessage('deep.html', overflow)).toBe(
+      'deep.html：读取时出错（文件结构嵌套过深），未添加。请另存为 PDF、.docx 或 UTF-8 文本后重新上传；若仍出错，请报告此文件。',
+    );
+    const zod = ReportRecord.safeParse({ report: {} });
+    expect(zod.success).toBe(false);
+    const zodMessage = readFailureMessage('bad.txt', zod.error);
+    expect(zod.error?.message.trim().startsWith('[')).toBe(true); // zod's own message is JSON …
+    expect(zodMessage).not.toMatch(/[[{"]/); // … which the user never sees
+    expect(zodMessage).toMatch(/^bad\.txt：读取时出错（读取程序出错：数据校验未通过：字段 report\.\w+等 \d+ 处），未添加。请另存为 PDF、\.docx 或 UTF-8 文本后重新上传；若仍出错，请报告此文件。$/);
+    expect(readFailureMessage('x.docx', new RangeError('Invalid string length'))).toContain('文件展开后过大');
+  });
+  it('says a timeout and a stopped reader in one sentence each, with what to do', () => {
+    expect(timeoutOutcome('slow.html', 30_000)).toMatchObject({ ok: false, reason: 'timeout', record: null });
+    const t = timeoutOutcome('slow.html', 30_000);
+    expect(!t.ok && t.message).toMatch(/^slow\.html：读取超时（超过 30 秒仍未读完），已停止读取，未添加。请[^。]+。$/);
+    const s = readerStoppedOutcome('bomb.docx', true);
+    expect(!s.ok && s.message).toMatch(/^bomb\.docx：[^。]+未添加。请[^。]+。$/);
   });
 });

@@ -2,19 +2,13 @@
  * Reads a report a user dropped onto the dashboard, in the browser: the file's type and size are
  * checked before it is loaded, then the one read path the ingest uses (lib/read/read-report.ts:
  * content-hash id via WebCrypto, parse, normalize, assembly, single-report checks, validation).
- * Nothing leaves the machine. Every failure is a value whose message names the file and says what
- * to do.
+ * In the dashboard this runs in a Web Worker (./read-upload-batch.ts, app/_lib/read-upload-worker.ts)
+ * so that a hostile file cannot freeze the tab. Nothing leaves the machine. Every failure is a value
+ * whose message names the file and says what to do, in one sentence — never JSON or a stack trace.
  */
-import type { ReportRecord } from '../model/report-schema';
-import { extensionOf } from '../parse/file-formats';
-import { tooLargeMessage } from '../read/read-limits';
+import { errorDetail } from '../model/error-detail';
 import { readReport, type ReadOptions } from '../read/read-report';
-import { UPLOAD_EXTENSIONS } from './upload-limits';
-
-/** The outcome for one dropped file. */
-export type UploadOutcome =
-  | { ok: true; file: string; record: ReportRecord }
-  | { ok: false; file: string; reason: 'too_large' | 'unsupported_type' | 'unreadable'; message: string; record: ReportRecord | null };
+import { readFailureMessage, refuseBeforeReading, type UploadOutcome } from './upload-outcomes';
 
 /**
  * Reads one uploaded file.
@@ -25,8 +19,9 @@ export type UploadOutcome =
  * @param options where pdf.js finds its character maps and fonts (served by the app)
  * @returns ok with a validated record of status `ok` or `partial`; else `unsupported_type` or
  *   `too_large` without a record, or `unreadable` — with the record when the bytes were read and
- *   gave no report (`not_a_report`, `no_text_layer`, …; its message), without when they could not
- *   be read.
+ *   gave no report (`not_a_report`, `no_text_layer`, `parse_failed`, …; its message), without when
+ *   they could not be read. Never rejects: a reader that throws gives `parse_failed`
+ *   ({@link readFailureMessage}).
  */
 export async function readUploadedFile(
   name: string,
@@ -34,25 +29,19 @@ export async function readUploadedFile(
   read: () => Promise<ArrayBuffer>,
   options: ReadOptions = {},
 ): Promise<UploadOutcome> {
-  const ext = extensionOf(name);
-  if (!UPLOAD_EXTENSIONS.includes(ext)) {
-    return {
-      ok: false,
-      file: name,
-      reason: 'unsupported_type',
-      message: `${name}：不支持的文件类型${ext ? `（${ext}）` : ''}。可上传 ${UPLOAD_EXTENSIONS.join(' ')}；Word 旧格式 .doc 请另存为 .docx，扫描件请先做文字识别（OCR）。`,
-      record: null,
-    };
-  }
-  const tooLarge = tooLargeMessage(name, size);
-  if (tooLarge) return { ok: false, file: name, reason: 'too_large', message: tooLarge, record: null };
+  const refused = refuseBeforeReading(name, size);
+  if (refused) return refused;
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await read());
   } catch (e) {
-    return { ok: false, file: name, reason: 'unreadable', message: `${name}：无法读取文件（${(e as Error).message}）。请重新选择该文件。`, record: null };
+    return { ok: false, file: name, reason: 'unreadable', message: `${name}：无法读取文件${errorDetail(e) ? `（${errorDetail(e)}）` : ''}。请重新选择该文件。`, record: null };
   }
-  const outcome = await readReport(bytes, name, options);
-  if (outcome.ok) return { ok: true, file: name, record: outcome.value };
-  return { ok: false, file: name, reason: 'unreadable', message: outcome.error.message, record: outcome.error.record };
+  try {
+    const outcome = await readReport(bytes, name, options);
+    if (outcome.ok) return { ok: true, file: name, record: outcome.value };
+    return { ok: false, file: name, reason: 'unreadable', message: outcome.error.message, record: outcome.error.record };
+  } catch (e) {
+    return { ok: false, file: name, reason: 'parse_failed', message: readFailureMessage(name, e), record: null };
+  }
 }

@@ -8,6 +8,11 @@
  *   reports in the dashboard; figures stored under BENCH_LABEL (default "current") so runs of two
  *   designs sit side by side in results.json (a size measured again replaces its earlier figures;
  *   other sizes under the label are kept). BENCH_FILTER_CHANGES (default 15) filter changes per view.
+ * - Layouts (./bench-layouts.ts, issue 11): cells read right per layout family, BENCH_LAYOUTS_PER_FAMILY
+ *   (default 2000) reports a family, BENCH_LAYOUTS (default all); runs first, skipped under
+ *   BENCH_ONLY=pipeline|browser; alone: `npx tsx tests/bench/bench-layouts.ts --per-family N`.
+ * - Wide rows (./bench-wide-rows.ts, issue 12): one row of 30,000 numbers, an HTML row of 100,000
+ *   cells, 30,000 run-together digits — seconds to read each; runs with the layouts.
  * - BENCH_ONLY=pipeline or BENCH_ONLY=browser runs one of them; the other's figures already in
  *   results.json are kept.
  */
@@ -15,7 +20,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchBrowser } from './bench-browser';
+import { benchLayouts, layoutOptionsFromEnv } from './bench-layouts';
 import { benchPipeline } from './bench-pipeline';
+import { benchWideRows } from './bench-wide-rows';
 import { buildBrowserDataFor } from './bench-data';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -32,6 +39,8 @@ const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile,
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 console.log(`bench: ${new Date().toISOString()} on ${machine}`);
+if (!only || only === 'layouts') await benchLayouts(work, layoutOptionsFromEnv()); // issue 11: cells read per layout family → .bench/layouts.json
+if (!only || only === 'layouts') await benchWideRows(); // issue 12: reading time of very wide rows (printed)
 const pipeline = only === 'browser' ? previous.pipeline : await benchPipeline(work, sizes);
 const browser = { ...((previous.browser as Record<string, unknown> | undefined) ?? {}) };
 if (only !== 'pipeline') {

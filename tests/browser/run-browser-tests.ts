@@ -3,9 +3,10 @@
  * dashboard, by surface (./suites: views, filters-csv, review-chain, coverage-links, agency,
  * group-by, uploads, hygiene; all of them when none is named). Builds the data and the app when needed, starts
  * `next start` on a free port of 127.0.0.1 (../harness), and drives Debian's Chromium through
- * playwright-core: every test opens fresh pages in a new profile, except the review chain, one
- * ordered story. The uploads suite gets its own server on a seeds-only data build. Screenshots,
- * downloads and server logs go to tests/browser/artifacts/ (gitignored).
+ * playwright-core: the tests share one browser profile per run, so its HTTP cache stays warm, and
+ * every test opens fresh pages after the storage of the previous one was cleared
+ * (browser-test-kit.ts SharedProfile), except the review chain, one ordered story on a profile
+ * of its own. The uploads suite gets its own server on a seeds-only data build. Screenshots, downloads and server logs go to tests/browser/artifacts/ (gitignored).
  *
  * Environment: DATA_BUILD_DIR points the shared server and the checks at another data folder
  * (then `npm run build:data` is not run); BROWSER_RESULTS (or --results) names a JSON file for
@@ -20,7 +21,7 @@ import { ARTIFACTS, artifact } from '../harness/artifacts';
 import { withTimeout } from '../harness/bounded-waits';
 import { newRequestLog } from '../harness/chromium';
 import { ensureNextBuild, onInterrupt, startServer, stopServer, type AppServer } from '../harness/next-server';
-import { closeSharedBrowser, makeSuiteEnv, SUITE_NAMES, type Suite, type SuiteName, type TestCase } from './browser-test-kit';
+import { makeSuiteEnv, SharedProfile, SUITE_NAMES, type Suite, type SuiteName, type TestCase } from './browser-test-kit';
 import { loadDataFiles } from './data-files';
 import { agencySuite } from './suites/agency';
 import { coverageLinksSuite } from './suites/coverage-links';
@@ -148,6 +149,7 @@ async function run(names: SuiteName[]): Promise<void> {
   const requests = newRequestLog();
   const consoleErrors: string[] = [];
   const servers = await startServers(chosen, cleanups);
+  const profile = new SharedProfile(requests);
   try {
     for (const suite of chosen) {
       console.log(`${suite.name}${suite.ordered ? ' (one ordered story)' : ''}`);
@@ -156,7 +158,7 @@ async function run(names: SuiteName[]): Promise<void> {
         record(suite.name, `${suite.name}: all tests`, 'skipped', 0, 'its server did not start (see the setup failure above)');
         continue;
       }
-      const env = makeSuiteEnv(server, loadDataFiles(server.dataDir), requests, consoleErrors);
+      const env = makeSuiteEnv(server, loadDataFiles(server.dataDir), profile, requests, consoleErrors);
       const opened = await suite.open(env);
       try {
         for (const t of opened.tests) await runTest(suite.name, t, env.endTest);
@@ -165,7 +167,7 @@ async function run(names: SuiteName[]): Promise<void> {
       }
     }
   } finally {
-    await closeSharedBrowser();
+    await profile.close();
     stopServer(servers.shared);
     stopServer(servers['seeds-only']);
     for (const c of cleanups) c();

@@ -13,15 +13,15 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 /** Served name → file in node_modules/sql.js/dist and its content type. */
-const FILES: Record<string, { file: string; type: string }> = {
-  'sql-wasm.js': { file: 'sql-wasm-browser.js', type: 'text/javascript; charset=utf-8' },
-  'sql-wasm.wasm': { file: 'sql-wasm-browser.wasm', type: 'application/wasm' },
-};
+const FILES = new Map<string, { file: string; type: string }>([
+  ['sql-wasm.js', { file: 'sql-wasm-browser.js', type: 'text/javascript; charset=utf-8' }],
+  ['sql-wasm.wasm', { file: 'sql-wasm-browser.wasm', type: 'application/wasm' }],
+]);
 
 /** Serve sql.js's browser script or wasm; 404 for any other name or when sql.js is not installed, 500 when it cannot be read. */
 export async function GET(_request: Request, context: { params: Promise<{ name: string }> }): Promise<Response> {
   const { name } = await context.params;
-  const entry = FILES[name];
+  const entry = FILES.get(name); // a Map: `__proto__`, `constructor` are just unknown names
   if (!entry) return textResponse(404, `没有名为 ${name} 的文件；只有 sql-wasm.js 和 sql-wasm.wasm（仅供性能测试）。`);
   try {
     const bytes = await readFile(path.join(process.cwd(), 'node_modules', 'sql.js', 'dist', entry.file));

@@ -4,17 +4,24 @@
  * paths; the pdf.js route serves character maps and fonts only; without data the page says what
  * to do; with a browser data build the page loads facts, never all of cells.csv; and over the
  * whole run (every suite's pages, plus a visit of every view and a report page here) no console
- * error and no request to any host but 127.0.0.1/localhost. Runs last.
+ * error and no request to any host but 127.0.0.1/localhost. HTTP hardening (issue 12): every
+ * route answers with the security headers (CSP, nosniff, Referrer-Policy, frame protection); odd
+ * ids (`__proto__`, `constructor`, `toString`, undecodable escapes) are 404s and methods no route
+ * serves (POST … TRACE) are 405s with a sentence; the dashboard, a report page, an agency page and
+ * an upload of a PDF work under the Content-Security-Policy with no violation. Runs last.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { VIEWS } from '../../../lib/query/views';
 import { artifact } from '../../harness/artifacts';
 import { STEP_MS } from '../../harness/bounded-waits';
 import { startServer, stopServer } from '../../harness/next-server';
 import { assert, assertEqual, tempDir, type Suite, type SuiteEnv, type TestCase } from '../browser-test-kit';
-import { openDashboard, openReport, openTab } from '../dashboard-page';
-import { YUNCHENG } from '../data-files';
+import { openDashboard, openReport, openTab, waitForQueue } from '../dashboard-page';
+import { YUNCHENG, type DataFiles } from '../data-files';
+import { makePdf, uploadFiles } from '../upload-files';
 
 const fetch10s = (url: string) => fetch(url, { signal: AbortSignal.timeout(10_000) });
 
@@ -22,7 +29,7 @@ const fetch10s = (url: string) => fetch(url, { signal: AbortSignal.timeout(10_00
 export const hygieneSuite: Suite = {
   name: 'hygiene',
   server: 'shared',
-  open: (env) => ({ tests: [...routeTests(env), noDataTest(env), ...pageTests(env)] }),
+  open: (env) => ({ tests: [...routeTests(env), ...httpHardeningTests(env), noDataTest(env), ...pageTests(env)] }),
 };
 
 /** The three routes of the server: data, texts, pdf.js. */
@@ -72,6 +79,204 @@ function routeTests({ server, data }: SuiteEnv): TestCase[] {
       },
     },
   ];
+}
+
+/** Status, headers and body of one request made with node:http (fetch refuses TRACE and TRACK). */
+function rawRequest(url: string, method: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, timeout: 10_000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('timeout', () => req.destroy(new Error(`${method} ${url}: no answer in 10 s`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** What is wrong with the security headers of one response (empty when they are all there). */
+function missingSecurityHeaders(what: string, h: Headers): string[] {
+  const csp = h.get('content-security-policy') ?? '';
+  const problems: string[] = [];
+  if (!/(^|;\s*)default-src 'self'/.test(csp)) problems.push(`${what}: no CSP default-src 'self' (${csp || 'no CSP'})`);
+  if (!/frame-ancestors 'self'/.test(csp)) problems.push(`${what}: no frame-ancestors 'self'`);
+  if (!/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'(;|$)/.test(csp)) problems.push(`${what}: script-src is not self + nonce + wasm-unsafe-eval: ${csp}`);
+  if (/https?:|\*/.test(csp)) problems.push(`${what}: the CSP names another host: ${csp}`);
+  if (h.get('x-content-type-options') !== 'nosniff') problems.push(`${what}: X-Content-Type-Options ${h.get('x-content-type-options')}`);
+  if (!h.get('referrer-policy')) problems.push(`${what}: no Referrer-Policy`);
+  return problems;
+}
+
+/** The app's routes, one URL each (pages, data, pdf.js, sql.js, the icon, a static chunk, a 404). */
+async function everyRoute(base: string, data: DataFiles): Promise<string[]> {
+  const yuncheng = data.seed(YUNCHENG);
+  assert(yuncheng, 'seed 003 missing');
+  const id = yuncheng.report_id;
+  const html = await (await fetch10s(`${base}/`)).text();
+  const chunk = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+  assert(chunk, 'no /_next/static script in the dashboard HTML');
+  const paths = [
+    '/',
+    `/report/${id}`,
+    `/agency/${encodeURIComponent(yuncheng.agency_key)}`,
+    '/data/reports.csv',
+    '/data/flags.csv',
+    `/data/cells/${id}`,
+    `/data/texts/${id}.txt`,
+    '/pdfjs/cmaps/UniGB-UCS2-H.bcmap',
+    '/sqljs/sql-wasm.js',
+    '/icon.svg',
+    chunk,
+    '/no-such-page',
+    '/data/cells/__proto__',
+  ];
+  if (data.hasManifest) paths.push('/data/manifest.json', '/data/first-pages.json');
+  return paths.map((p) => `${base}${p}`);
+}
+
+/** Issue 12's HTTP part: the headers on every route, 404 for odd ids, 405 for other methods. */
+function httpHardeningTests(env: SuiteEnv): TestCase[] {
+  const { server, data } = env;
+  const base = server.url;
+  const odd = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+  return [
+    {
+      name: 'every route answers with the security headers (CSP with a nonce, nosniff, Referrer-Policy, frame-ancestors)',
+      run: async () => {
+        const problems: string[] = [];
+        const nonces = new Set<string>();
+        for (const url of await everyRoute(base, data)) {
+          const r = await fetch10s(url);
+          await r.arrayBuffer();
+          problems.push(...missingSecurityHeaders(`${url.slice(base.length)} (${r.status})`, r.headers));
+          nonces.add(/'nonce-([^']+)'/.exec(r.headers.get('content-security-policy') ?? '')?.[1] ?? '');
+        }
+        for (const method of ['POST', 'TRACE']) {
+          const r = await rawRequest(`${base}/data/reports.csv`, method);
+          const h = new Headers(Object.entries(r.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)] as [string, string]])));
+          problems.push(...missingSecurityHeaders(`${method} /data/reports.csv (${r.status})`, h));
+        }
+        assertEqual(problems, [], 'security header problems');
+        assert(nonces.size >= 10 && !nonces.has(''), `the nonce is not fresh per response: ${[...nonces].join(', ')}`);
+      },
+    },
+    {
+      name: 'odd ids and undecodable paths answer 404 with a sentence, never 500',
+      run: async () => {
+        const bad: string[] = [];
+        const urls = odd.flatMap((n) => [`/data/${n}`, `/data/cells/${n}`, `/data/texts/${n}`, `/data/facts/${n}`, `/sqljs/${n}`, `/pdfjs/cmaps/${n}`, `/pdfjs/${n}/x`]);
+        urls.push('/report/%E0%A4%A', '/agency/%E0%A4%A', '/data/cells/0000000000000000', '/data/cells/..%2Freports.csv');
+        for (const u of urls) {
+          const r = await fetch10s(`${base}${u}`);
+          const body = await r.text();
+          if (r.status !== 404) bad.push(`${u}: ${r.status}`);
+          else if (!/^[^\n]*[。.]/.test(body) || /Internal|TypeError|[[{]"/.test(body)) bad.push(`${u}: body ${body.slice(0, 80)}`);
+        }
+        assertEqual(bad, [], 'odd ids not answered 404 with a sentence');
+      },
+    },
+    {
+      name: 'methods no route serves answer 405 with Allow: GET, HEAD (TRACE included); OPTIONS 204',
+      run: async () => {
+        const yuncheng = data.seed(YUNCHENG);
+        assert(yuncheng, 'seed 003 missing');
+        const bad: string[] = [];
+        for (const p of ['/', '/data/reports.csv', `/data/cells/${yuncheng.report_id}`, `/report/${yuncheng.report_id}`, '/pdfjs/cmaps/UniGB-UCS2-H.bcmap']) {
+          // (TRACK and other unknown methods are refused by Node's HTTP parser itself, 400, before any code.)
+          for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'TRACE']) {
+            const r = await rawRequest(`${base}${p}`, method);
+            if (r.status !== 405 || r.headers.allow !== 'GET, HEAD' || !r.body.startsWith('本站只接受 GET 和 HEAD 请求')) {
+              bad.push(`${method} ${p}: ${r.status} allow=${String(r.headers.allow)} ${r.body.slice(0, 60)}`);
+            }
+          }
+          const o = await rawRequest(`${base}${p}`, 'OPTIONS');
+          if (o.status !== 204 || o.headers.allow !== 'GET, HEAD') bad.push(`OPTIONS ${p}: ${o.status} allow=${String(o.headers.allow)}`);
+          const head = await rawRequest(`${base}${p}`, 'HEAD');
+          if (head.status !== 200) bad.push(`HEAD ${p}: ${head.status}`);
+        }
+        assertEqual(bad, [], 'methods not refused as they should be');
+      },
+    },
+    cspPagesTest(env),
+  ];
+}
+
+/**
+ * Collects on `page` every Content-Security-Policy violation: the document's
+ * `securitypolicyviolation` events (kept in `window.__cspViolations`, read by {@link violations})
+ * and Chromium's console reports of refused loads, scripts, workers or wasm (`sink`, pages and workers).
+ */
+async function watchCsp(page: Page, sink: string[]): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+  });
+  page.on('console', (m) => {
+    if (/Content[ -]Security[ -]Policy|Refused to (load|execute|evaluate|compile|create|apply|connect|frame)/i.test(m.text())) sink.push(`${page.url()} :: ${m.text()}`);
+  });
+}
+
+/** The violations the document of `page` saw (see {@link watchCsp}). */
+function violations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+}
+
+/** The dashboard (every view, the review queue), a report page, an agency page and an upload of a PDF, under the CSP. */
+function cspPagesTest(env: SuiteEnv): TestCase {
+  return {
+    name: 'the dashboard, a report page, an agency page and an upload work under the CSP with no violation',
+    ms: 300_000,
+    run: async () => {
+      const { freshPage } = env;
+      const base = env.server.url;
+      const yuncheng = env.data.seed(YUNCHENG);
+      assert(yuncheng, 'seed 003 missing');
+      const seen: string[] = [];
+      const page = await freshPage();
+      await watchCsp(page, seen);
+      const doc = await page.goto(`${base}/`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+      assert(/'nonce-/.test((await doc?.allHeaders())?.['content-security-policy'] ?? ''), 'the dashboard document has no nonce CSP');
+      await openDashboard(page, base);
+      for (const v of VIEWS) await openTab(page, v.id);
+      await page.screenshot({ path: artifact('csp-dashboard.png'), fullPage: false });
+      const fromDashboard = await violations(page);
+      await openDashboard(page, base, { view: 'review' });
+      await waitForQueue(page);
+      const fromQueue = await violations(page);
+      await openReport(page, base, yuncheng.report_id);
+      await page.waitForSelector('[data-testid="source-text"]', { timeout: STEP_MS });
+      await page.screenshot({ path: artifact('csp-report.png'), fullPage: false });
+      const fromReport = await violations(page);
+      await page.goto(`${base}/agency/${encodeURIComponent(yuncheng.agency_key)}`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="agency-charts"] [data-testid="chart"][data-rendered="true"]').length > 0, undefined, { timeout: STEP_MS * 2 });
+      await page.screenshot({ path: artifact('csp-agency.png'), fullPage: false });
+      const fromAgency = await violations(page);
+      // An upload: pdf.js (its worker, character maps from /pdfjs/) and the page's DuckDB under the same policy.
+      await openDashboard(page, base);
+      const dir = tempDir('csp-upload-');
+      try {
+        // Chinese text in a non-embedded font: readable only with pdf.js's character maps from /pdfjs/cmaps/.
+        const pdf = path.join(dir, 'csp-check.pdf');
+        const lines = ['某县人民政府', '2024年政府信息公开工作年度报告', '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、政府信息公开工作存在的主要问题及改进情况', '六、其他需要报告的事项'];
+        writeFileSync(pdf, makePdf(lines));
+        const cmaps: string[] = [];
+        page.on('request', (r) => {
+          if (r.url().includes('/pdfjs/cmaps/')) cmaps.push(r.url());
+        });
+        const rows = await uploadFiles(page, [pdf]);
+        assertEqual(rows.map((r) => r.outcome), ['added'], `upload outcome (${rows[0]?.message})`);
+        assert(cmaps.length > 0, 'pdf.js requested no character map');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      await page.screenshot({ path: artifact('csp-upload.png'), fullPage: false });
+      const fromUpload = await violations(page);
+      assertEqual({ fromDashboard, fromQueue, fromReport, fromAgency, fromUpload, console: seen }, { fromDashboard: [], fromQueue: [], fromReport: [], fromAgency: [], fromUpload: [], console: [] }, 'CSP violations');
+    },
+  };
 }
 
 /** A server on an empty data folder: the page explains what to do. */

@@ -3,9 +3,12 @@
  * year; lib/query/indicator-peers.ts) — the headers name the group, 淮安市洪泽区人民政府 2024's rank,
  * peer count and the too-few-peers note; a report without a level has 无同类组 — the
  * “N 份报告未读到表格” note with links to those reports on every table view, and the rule filters of
- * 合规 and 审核 listing every registered rule, 0 included. Expected values are computed here from
- * the data files (reports.csv, cells.csv, flags.csv) the server serves. Screenshots at 1280 px and
- * 390 px: indicators-peers-*.png. Each test opens its own fresh page.
+ * 合规 and 审核 listing every registered rule, 0 included; and (issue 11) where a 发布日期 comes
+ * from: the report page of a report dated by its publishing page says 「（取自发布页面）」 and links
+ * its 原文链接 (nothing fetched from that host), 合规 has 发布日期 and 发布日期来源. Expected values
+ * are computed here from the data files (reports.csv, cells.csv, flags.csv) the server serves.
+ * Screenshots at 1280 px and 390 px: indicators-peers-*.png, report-published-on-*.png. Each test
+ * opens its own fresh page.
  */
 import type { Page } from 'playwright-core';
 import { MIN_CASES, MIN_PEERS } from '../../../lib/model/rank-threshold';
@@ -13,7 +16,7 @@ import { RULE_LABELS } from '../../../lib/present/labels';
 import { artifact } from '../../harness/artifacts';
 import { STEP_MS } from '../../harness/bounded-waits';
 import { assert, assertEqual, type Suite, type TestCase } from '../browser-test-kit';
-import { openDashboard, waitForReport, waitForView, waitForViewIdle } from '../dashboard-page';
+import { openDashboard, openReport, waitForReport, waitForView, waitForViewIdle } from '../dashboard-page';
 import type { DataFiles } from '../data-files';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -61,7 +64,68 @@ export const indicatorsPeersSuite: Suite = {
     const base = server.url;
     const hongze = data.reports.find((r) => r.agency_key === '320813:人民政府' && r.year === '2024');
     const noLevel = data.shown.find((r) => !r.level && r.agency_type && r.tables_found.includes('t3'));
+    // A report dated by the page it was published on (the 平潭 captures), with the page's address.
+    const paged = data.shown.find((r) => r.published_on_source === 'page' && r.published_on && /^https?:\/\//.test(r.source_url ?? ''));
+    const pagedFlags = paged ? data.flags.filter((f) => f.report_id === paged.report_id).length : 0;
+    const printed = data.shown.find((r) => r.published_on_source === 'printed' && data.flags.some((f) => f.report_id === r.report_id));
     const tests: TestCase[] = [
+      {
+        name: '报告页: a date taken from the publishing page says （取自发布页面）, and 原文链接 is a plain link (desktop and 390 px)',
+        skip: paged ? undefined : 'no report dated by its publishing page in the data',
+        run: async () => {
+          const r = paged!;
+          const page = await freshPage();
+          const foreign: string[] = [];
+          page.on('request', (req) => {
+            if (new URL(req.url()).origin !== new URL(base).origin && !req.url().startsWith('data:') && !req.url().startsWith('blob:')) foreign.push(req.url());
+          });
+          await page.setViewportSize(DESKTOP);
+          await openReport(page, base, r.report_id);
+          assertEqual(await page.innerText('[data-testid="meta-published-on"] dd'), `${r.published_on}（取自发布页面）`, '发布日期');
+          const link = await page.$eval('[data-testid="meta-source-url"] a', (a) => ({ href: a.getAttribute('href'), target: a.getAttribute('target'), rel: a.getAttribute('rel') ?? '', text: (a.textContent ?? '').trim() }));
+          assertEqual(link.href, new URL(r.source_url!).href, '原文链接 href');
+          assertEqual(link.text, new URL(r.source_url!).href, '原文链接 text');
+          assertEqual(link.target, '_blank', '原文链接 target');
+          assert(link.rel.includes('noreferrer') && link.rel.includes('noopener'), `原文链接 rel is “${link.rel}”`);
+          await page.screenshot({ path: artifact('report-published-on-desktop.png') });
+          await page.setViewportSize(PHONE);
+          await page.screenshot({ path: artifact('report-published-on-phone.png') });
+          const box = await page.$eval('[data-testid="meta-source-url"]', (el) => el.getBoundingClientRect().right);
+          assert(box <= PHONE.width, `the 原文链接 reaches ${box} px on a ${PHONE.width} px phone`);
+          const wide = await sideways(page);
+          if (wide) console.log(`      note: the report page on the phone is ${wide}`);
+          assertEqual(foreign, [], 'requests to other hosts');
+          // A printed date has no note and no link.
+          if (printed) {
+            await openReport(page, base, printed.report_id);
+            assertEqual(await page.innerText('[data-testid="meta-published-on"] dd'), printed.published_on, 'a printed 发布日期');
+            assert(!(await page.$('[data-testid="meta-source-url"]')) || Boolean(printed.source_url), 'a 原文链接 for a report without source_url');
+          }
+        },
+      },
+      {
+        name: '合规: 发布日期 and 发布日期来源 (取自发布页面 / 印于报告) beside each flag',
+        skip: paged && pagedFlags > 0 ? undefined : 'no flag of a report dated by its publishing page',
+        run: async () => {
+          const r = paged!;
+          const page = await freshPage();
+          await page.setViewportSize(DESKTOP);
+          await openDashboard(page, base, { view: 'compliance', agency: r.agency_key ?? '' });
+          await waitForView(page, 'compliance');
+          await waitForViewIdle(page);
+          const headers = await page.$$eval('[data-testid="view-table"] thead th', (ths) => ths.map((t) => (t.textContent ?? '').trim()));
+          assert(headers.some((t) => t.startsWith('发布日期来源')), `no 发布日期来源 header in ${headers.join(' | ')}`);
+          assertEqual(await cellText(page, r.report_id, 'published_on'), r.published_on, '发布日期');
+          assertEqual(await cellText(page, r.report_id, 'published_on_source'), '取自发布页面', '发布日期来源');
+          await page.screenshot({ path: artifact('report-published-on-compliance.png'), fullPage: true });
+          if (printed) {
+            await openDashboard(page, base, { view: 'compliance', agency: printed.agency_key ?? '' });
+            await waitForView(page, 'compliance');
+            await waitForViewIdle(page);
+            assertEqual(await cellText(page, printed.report_id, 'published_on_source'), '印于报告', '发布日期来源 of a printed date');
+          }
+        },
+      },
       {
         name: '指标: headers name the peer group; 洪泽区 2024 is ranked in 县级人民政府·2024年 with too few peers for a percentile',
         skip: hongze ? undefined : 'no 淮安市洪泽区人民政府 2024 in the data',

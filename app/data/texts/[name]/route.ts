@@ -16,19 +16,19 @@ export const runtime = 'nodejs';
 const NAME = /^([0-9a-f]{16}(?:-\d+)?)\.txt$/;
 
 /**
- * Serve one report text as `text/plain; charset=utf-8` (no caching). 400 with a Chinese
- * explanation for a name that is not a report id; 404 when the text has not been built; 500 with
- * the error when it cannot be read.
+ * Serve one report text as `text/plain; charset=utf-8` (no caching). 404 with a Chinese
+ * explanation for a name that is not a report id (`__proto__`, `..%2Fx`) and when the text has not
+ * been built; 500 with the error when it cannot be read.
  */
 export async function GET(_request: Request, context: { params: Promise<{ name: string }> }): Promise<Response> {
   const { name } = await context.params;
   const m = NAME.exec(name);
   if (!m) {
-    return textResponse(400, '报告原文的地址应为 /data/texts/报告编号.txt（报告编号为 16 位十六进制数字，重复文件另加 -序号）。请从看板或报告页打开原文。');
+    return textResponse(404, '报告原文的地址应为 /data/texts/报告编号.txt（报告编号为 16 位十六进制数字，重复文件另加 -序号）。请从看板或报告页打开原文。');
   }
   const dir = path.join(dataDir(), 'texts');
   const file = path.join(dir, `${m[1]}.txt`);
-  if (path.dirname(file) !== dir) return textResponse(400, '报告编号不合法。');
+  if (path.dirname(file) !== dir) return textResponse(404, '报告编号不合法：请从看板或报告页打开原文。');
   try {
     const bytes = await readFile(file);
     return new Response(new Uint8Array(bytes), {

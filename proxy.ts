@@ -1,0 +1,45 @@
+/**
+ * Runs before every request (Next's proxy, formerly middleware; no matcher, so every path, Next's
+ * static files included): the HTTP
+ * hardening of issue 12, with the policy itself in app/_lib/security-policy.ts.
+ *
+ * - A method no route serves (anything but GET and HEAD: POST, PUT, TRACE, …) is answered here,
+ *   405 with `Allow: GET, HEAD` and one Chinese sentence, before any route (Next's route handlers
+ *   answered TRACE with 500, and its dynamic pages rendered for POST); OPTIONS gets 204 + Allow.
+ * - A path that cannot be percent-decoded (`/report/%E0%A4%A`) is a 404 with a sentence (Next
+ *   answered 500 while decoding it).
+ * - Every response carries a fresh nonce-based Content-Security-Policy (the nonce is also put on
+ *   the request's header, where Next reads it and marks its inline scripts with it — so the pages
+ *   render per request: app/layout.tsx is `force-dynamic`), `X-Content-Type-Options: nosniff`,
+ *   a Referrer-Policy and `X-Frame-Options` ({@link SECURITY_HEADERS}).
+ */
+import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, isUndecodablePath, makeNonce, methodNotAllowed, SECURITY_HEADERS, ALLOWED_METHODS } from './app/_lib/security-policy';
+
+/** Puts the security headers and `csp` on `response`; returns it. */
+function withSecurityHeaders(response: NextResponse | Response, csp: string): NextResponse | Response {
+  response.headers.set('Content-Security-Policy', csp);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
+/** A plain-text answer (UTF-8, not cached) with the security headers. */
+function textAnswer(status: number, body: string | null, csp: string, extra: Record<string, string> = {}): Response {
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...extra };
+  if (body !== null) headers['content-type'] = 'text/plain; charset=utf-8';
+  return withSecurityHeaders(new Response(body, { status, headers }), csp);
+}
+
+/** The proxy: refuse methods and undecodable paths, else pass the request on with the nonce and headers. */
+export function proxy(request: NextRequest): NextResponse | Response {
+  const nonce = makeNonce();
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
+  const refused = methodNotAllowed(request.method);
+  if (refused) return textAnswer(refused.status, refused.body, csp, { allow: ALLOWED_METHODS.join(', ') });
+  if (isUndecodablePath(request.nextUrl.pathname)) {
+    return textAnswer(404, '地址中的百分号编码不完整或不是 UTF-8，找不到这个页面或文件。请从看板上的链接打开。', csp);
+  }
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('content-security-policy', csp);
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+}
