@@ -347,7 +347,9 @@ function Crumbs({ home, siblings, reportId, back }: { home: string; siblings: Ro
           {siblings.map((s) => {
             const id = String(s.report_id);
             const href = reportHref(id, { back });
-            const label = typeof s.year === 'number' ? `${s.year} 年` : '年度未知';
+            // A duplicate (the same report read again, e.g. a crawl's text capture of the page) is
+            // listed beside the report kept, marked as the copy it is.
+            const label = `${typeof s.year === 'number' ? `${s.year} 年` : '年度未知'}${s.status === 'duplicate' ? '（重复读入）' : ''}`;
             return id === reportId || !href ? (
               <strong key={id}>{label}</strong>
             ) : (

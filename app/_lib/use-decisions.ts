@@ -19,7 +19,7 @@ import {
 } from '@/lib/review/decisions';
 import type { Result } from '@/lib/model/result';
 import { errorDetailInParens } from '@/lib/model/error-detail';
-import { deleteDecision, loadDecisions, onDecisionsChanged, putDecisions } from './decision-store';
+import { deleteDecision, loadDecisions, mergeIntoStore, onDecisionsChanged, putDecisions } from './decision-store';
 
 /** State of the stored decisions. */
 export type DecisionsState =
@@ -45,7 +45,8 @@ let instances = 0;
 
 /**
  * The stored decisions, loaded on mount and reloaded when another tab or another component writes.
- * An import does not read the store back: the merge already holds every decision after it.
+ * An import reads, merges and writes in one transaction of the store and does not read it back:
+ * the merge already holds every decision after it.
  */
 export function useDecisions(): UseDecisions {
   const [state, setState] = useState<DecisionsState>({ status: 'loading' });
@@ -114,12 +115,10 @@ export function useDecisions(): UseDecisions {
       const now = new Date();
       const parsed = parseDecisionsCsv(text.value, now);
       if (!parsed.ok) return parsed;
-      const stored = await loadDecisions();
-      if (!stored.ok) return stored;
-      const merge = mergeDecisions(stored.value.decisions, parsed.value, now);
-      const w = await putDecisions(merge.toWrite, self);
+      const w = await mergeIntoStore((stored) => mergeDecisions(stored, parsed.value, now), self);
       if (!w.ok) return { ok: false, error: `导入失败：${w.error}` };
-      setState({ status: 'ready', byFingerprint: new Map(merge.merged.map((d) => [d.fingerprint, d])), unreadable: stored.value.unreadable });
+      const { merge, unreadable } = w.value;
+      setState({ status: 'ready', byFingerprint: new Map(merge.merged.map((d) => [d.fingerprint, d])), unreadable });
       return { ok: true, value: `“${file.name}”${describeMerge(merge)}` };
     },
     [self],

@@ -54,16 +54,16 @@ describe('moving v1 records (one per decision) into buckets', () => {
     const foreign = { fingerprint: 'ffffffffffffffff', verdict: 'ok' }; // written by some other version
     const v1: [string, unknown][] = [...DECISIONS.map((d) => [d.fingerprint, d] as [string, unknown]), [foreign.fingerprint, foreign]];
     const buckets = groupIntoBuckets(v1);
-    expect(buckets.reduce((n, b) => n + Object.keys(b.decisions).length, 0)).toBe(7);
-    for (const b of buckets) for (const fp of Object.keys(b.decisions)) expect(decisionBucket(fp)).toBe(b.bucket);
+    expect(buckets.reduce((n, b) => n + b.decisions.size, 0)).toBe(7);
+    for (const b of buckets) for (const fp of b.decisions.keys()) expect(decisionBucket(fp)).toBe(b.bucket);
     const back = readBuckets(buckets);
     expect(back.unreadable).toBe(1);
     expect(byFp(back.decisions)).toEqual(byFp(DECISIONS));
-    expect(buckets.find((b) => b.bucket === decisionBucket(foreign.fingerprint))?.decisions[foreign.fingerprint]).toBe(foreign);
+    expect(buckets.find((b) => b.bucket === decisionBucket(foreign.fingerprint))?.decisions.get(foreign.fingerprint)).toBe(foreign);
   });
   it('counts a stored record that is not a bucket as unreadable, and a decision filed under another fingerprint', () => {
     const [a, b] = DECISIONS;
-    const r = readBuckets([{ bucket: decisionBucket(a.fingerprint), decisions: { [a.fingerprint]: a, [b.fingerprint.replace(/.$/, '0')]: b } }, 'junk']);
+    const r = readBuckets([{ bucket: decisionBucket(a.fingerprint), decisions: new Map<string, unknown>([[a.fingerprint, a], [b.fingerprint.replace(/.$/, '0'), b]]) }, 'junk']);
     expect(r).toEqual({ decisions: [a], unreadable: 2 });
   });
 });
@@ -71,12 +71,15 @@ describe('moving v1 records (one per decision) into buckets', () => {
 describe('applyToBucket', () => {
   it('replaces and removes only the given fingerprints and leaves the stored bucket unchanged', () => {
     const [a, b, c] = DECISIONS;
-    const stored = { bucket: 'zz', decisions: { [a.fingerprint]: a, [b.fingerprint]: b, other: 42 } };
+    const stored = { bucket: 'zz', decisions: new Map<string, unknown>([[a.fingerprint, a], [b.fingerprint, b], ['other', 42]]) };
     const a2: Decision = { ...a, decision: 'dismissed', note: '复核后驳回', decided_at: '2025-04-01T00:00:00.000Z' };
     const next = applyToBucket('zz', stored, [a2, c], [b.fingerprint]);
-    expect(next).toEqual({ bucket: 'zz', decisions: { [a.fingerprint]: a2, [c.fingerprint]: c, other: 42 } });
-    expect(stored.decisions[a.fingerprint]).toBe(a);
-    expect(applyToBucket('zz', undefined, [c])).toEqual({ bucket: 'zz', decisions: { [c.fingerprint]: c } });
+    expect(next).toEqual({ bucket: 'zz', decisions: new Map<string, unknown>([[a.fingerprint, a2], ['other', 42], [c.fingerprint, c]]) });
+    expect(stored.decisions.get(a.fingerprint)).toBe(a);
+    expect(stored.decisions.size).toBe(3);
+    expect(applyToBucket('zz', undefined, [c])).toEqual({ bucket: 'zz', decisions: new Map([[c.fingerprint, c]]) });
+    // A stored value that is not a bucket (another shape) starts a new bucket.
+    expect(applyToBucket('zz', { bucket: 'zz', decisions: { [a.fingerprint]: a } }, [c])).toEqual({ bucket: 'zz', decisions: new Map([[c.fingerprint, c]]) });
   });
   it('decisionsByBucket then applyToBucket on every group holds each decision once', () => {
     const groups = decisionsByBucket(DECISIONS);

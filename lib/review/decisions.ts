@@ -3,7 +3,8 @@
  * This module is the decision logic only — the record's shape, making a decision, the CSV
  * export and its validated import, merging an import into what is stored, and telling which
  * decisions no longer match any flag (orphans). Storage is the app's business
- * (app/_lib/decision-store.ts keeps them in IndexedDB); nothing here touches a browser API.
+ * (app/_lib/decision-store.ts keeps them in IndexedDB, grouped in buckets by ./decision-buckets.ts);
+ * nothing here touches a browser API.
  *
  * A decision is keyed by the flag's fingerprint (lib/model/make-flag.ts flagFingerprint: 16 hex
  * digits from report id — itself a hash of the file's bytes —, rule, rule version and subject),
@@ -501,6 +502,35 @@ export function reviewCounts(
  * stored and only count them.
  */
 export function readStoredDecision(value: unknown): Decision | null {
+  if (isExactDecision(value)) return value;
   const r = Decision.safeParse(value);
   return r.success ? r.data : null;
+}
+
+/** Whether a value, or null. */
+const textOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
+
+/**
+ * The fast check of {@link readStoredDecision} (opening the 审核 view reads every stored
+ * decision, 150,000 and more): true when `v` has exactly the keys of {@link Decision}, each valid
+ * as the schema says — then the schema would return an equal object. Anything else (other keys,
+ * another shape) is left to the schema.
+ */
+function isExactDecision(v: unknown): v is Decision {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Record<string, unknown>;
+  return (
+    Object.keys(d).length === DECISION_COLUMNS.length &&
+    typeof d.fingerprint === 'string' &&
+    FINGERPRINT_PATTERN.test(d.fingerprint) &&
+    (d.decision === 'confirmed' || d.decision === 'dismissed') &&
+    typeof d.note === 'string' &&
+    typeof d.decided_at === 'string' &&
+    !Number.isNaN(Date.parse(d.decided_at)) &&
+    textOrNull(d.report_id) &&
+    textOrNull(d.agency) &&
+    (d.year === null || Number.isSafeInteger(d.year)) &&
+    textOrNull(d.rule) &&
+    textOrNull(d.subject)
+  );
 }

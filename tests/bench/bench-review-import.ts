@@ -1,7 +1,8 @@
 /**
  * `npx tsx tests/bench/bench-review-import.ts [--rows N]`: how long importing a review-decisions
  * CSV of N rows (default 100,000) takes (issue 12: under 3 s), printed as figures, not a pass/fail
- * test. Run it under `flock /tmp/heavy.lock` (it starts `next start` and Chromium).
+ * test. Run it under `flock /tmp/heavy.lock` (it runs `next build` when the sources changed since
+ * the last build, then `next start` and Chromium).
  *
  * - node: lib/review alone — decode, parseDecisionsCsv, mergeDecisions into N stored decisions;
  * - browser: the dashboard's 审核 view on the built data (data/build or DATA_BUILD_DIR), a fresh
@@ -17,7 +18,7 @@ import path from 'node:path';
 import { decodeDecisionFile, decisionsToCsv, mergeDecisions, parseDecisionsCsv, type Decision } from '../../lib/review/decisions';
 import { ensureAppData } from '../harness/app-data';
 import { launchChromium, newIsolatedContext, newRequestLog } from '../harness/chromium';
-import { startServer, stopServer } from '../harness/next-server';
+import { ensureNextBuild, startServer, stopServer } from '../harness/next-server';
 import { openDashboard, waitForQueue } from '../browser/dashboard-page';
 
 const rowsArg = process.argv.indexOf('--rows');
@@ -60,6 +61,8 @@ function benchNode(first: string, second: string): Record<string, number> {
 
 /** The dashboard's import, in Chromium. */
 async function benchBrowser(firstFile: string, secondFile: string): Promise<Record<string, number>> {
+  const build = ensureNextBuild('bench-review-import');
+  if (!build.ok) throw new Error(build.error);
   const data = ensureAppData();
   if (!data.ok) throw new Error(data.error);
   const server = await startServer(data.value);

@@ -11,8 +11,8 @@
  * and divs nested thousands deep, absurd rowspan/colspan), file names (a text under a PDF or DOCX
  * extension and back) and archives (a DOCX whose entry inflates far past any limit).
  */
-import { crc32, deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
+import { docxBomb } from '../../lib/pipeline/hostile-inputs.fixture';
 
 /** One real report the mutations start from: its file name (the extension decides the reader) and bytes. */
 export interface BaseReport {
@@ -87,7 +87,7 @@ function withExtension(name: string, ext: string): string {
 /** The input a recipe makes from `bases`: the file name and bytes to read. Never throws for a valid recipe. */
 export function applyRecipe(recipe: Recipe, bases: readonly BaseReport[]): BaseReport {
   const base = bases[recipe.base % bases.length];
-  if (recipe.kind === 'docx-bomb') return { name: withExtension(base.name, '.docx'), bytes: docxBomb() };
+  if (recipe.kind === 'docx-bomb') return { name: withExtension(base.name, '.docx'), bytes: cachedDocxBomb() };
   if (recipe.kind === 'rename') return { name: withExtension(base.name, EXTENSIONS[recipe.pick % EXTENSIONS.length]), bytes: base.bytes };
   const byteMutation = BYTE_MUTATIONS[recipe.kind as keyof typeof BYTE_MUTATIONS];
   if (byteMutation || !isTextBase(base.name)) {
@@ -190,69 +190,11 @@ const TEXT_MUTATIONS: Record<TextMutationKind, (text: string, r: Recipe, name: s
 };
 
 /**
- * A DOCX (zip: content types, relationships and word/document.xml) whose word/document.xml holds 200 MB of spaces inside a
- * paragraph (past any sane limit) compressed to a few hundred KB — the archive bomb of
- * issue 12. Built once with node:zlib; the zip is written by hand (local header, central
- * directory, end record) so no archive library decides what is allowed.
+ * The DOCX bomb of issue 12 (lib/pipeline/hostile-inputs.fixture.ts docxBomb: a well-formed
+ * package whose word/document.xml inflates to 200 MB from a few hundred KB), built once per run.
  */
 let bomb: Uint8Array | null = null;
-function docxBomb(): Uint8Array {
-  if (bomb) return bomb;
-  const mb = 200;
-  const head = Buffer.from('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>');
-  const tail = Buffer.from('</w:t></w:r></w:p></w:body></w:document>');
-  const chunk = Buffer.alloc(1 << 20, 0x20);
-  const parts = [head, ...Array.from({ length: mb }, () => chunk), tail];
-  const plain = Buffer.concat(parts);
-  const small = (name: string, xml: string) => {
-    const b = Buffer.from(xml);
-    return { name, plain: b, deflated: deflateRawSync(b) };
-  };
-  const zip = storeZip([
-    small('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    small('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
-    { name: 'word/document.xml', plain, deflated: deflateRawSync(plain, { level: 9 }) },
-  ]);
-  bomb = zip;
-  return zip;
-}
-
-/** A zip of deflated entries (local headers, central directory, end of central directory). */
-function storeZip(entries: Array<{ name: string; plain: Uint8Array; deflated: Uint8Array }>): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const crc = crc32(e.plain);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(e.deflated.length, 18);
-    local.writeUInt32LE(e.plain.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(e.deflated.length, 20);
-    central.writeUInt32LE(e.plain.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, Buffer.from(e.deflated));
-    centrals.push(central, name);
-    offset += 30 + name.length + e.deflated.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Uint8Array.from(Buffer.concat([...locals, dir, end]));
+function cachedDocxBomb(): Uint8Array {
+  bomb ??= new Uint8Array(docxBomb(200).bytes);
+  return bomb;
 }

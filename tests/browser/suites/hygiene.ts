@@ -227,7 +227,7 @@ function violations(page: Page): Promise<string[]> {
 /** The dashboard (every view, the review queue), a report page, an agency page and an upload of a PDF, under the CSP. */
 function cspPagesTest(env: SuiteEnv): TestCase {
   return {
-    name: 'the dashboard, a report page, an agency page and an upload work under the CSP with no violation',
+    name: 'the dashboard, a report page, an agency page with 下载图片, the 404 page and an upload work under the CSP with no violation',
     ms: 300_000,
     run: async () => {
       const { freshPage } = env;
@@ -253,7 +253,25 @@ function cspPagesTest(env: SuiteEnv): TestCase {
       await page.goto(`${base}/agency/${encodeURIComponent(yuncheng.agency_key)}`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="agency-charts"] [data-testid="chart"][data-rendered="true"]').length > 0, undefined, { timeout: STEP_MS * 2 });
       await page.screenshot({ path: artifact('csp-agency.png'), fullPage: false });
+      // 下载图片 of the agency page's first chart: PNG (ECharts' canvas drawn into a framed canvas) and SVG, under the same policy.
+      for (const kind of ['png', 'svg'] as const) {
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: STEP_MS }), page.locator(`[data-testid="chart-${kind}"]`).first().click()]);
+        const saved = path.join(tempDir('chart-image-'), download.suggestedFilename());
+        await download.saveAs(saved);
+        const head = readFileSync(saved).subarray(0, 200);
+        if (kind === 'png') assertEqual([...head.subarray(1, 4)].map((b) => String.fromCharCode(b)).join(''), 'PNG', 'the chart image is a PNG');
+        else assert(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/.test(head.toString('utf8')) && readFileSync(saved, 'utf8').includes('导出日期'), 'the chart image is a framed SVG');
+        assert(/-\d{4}-\d{2}-\d{2}\.(png|svg)$/.test(download.suggestedFilename()), `chart image name ${download.suggestedFilename()}`);
+      }
       const fromAgency = await violations(page);
+      // An address the app does not have: the app's own Chinese 404 page, under the same policy.
+      const missing = await page.goto(`${base}/no-such-page`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+      assertEqual(missing?.status(), 404, 'status of an unknown page');
+      await page.waitForSelector('[data-testid="not-found"]', { timeout: STEP_MS });
+      const fromNotFound = await violations(page);
+      // The browser logs the 404 status of the document itself; that one is expected, not a page error.
+      const expected404 = env.consoleErrors.findIndex((e) => /\/no-such-page :: Failed to load resource: .*404/.test(e));
+      if (expected404 >= 0) env.consoleErrors.splice(expected404, 1);
       // An upload: pdf.js (its worker, character maps from /pdfjs/) and the page's DuckDB under the same policy.
       await openDashboard(page, base);
       const dir = tempDir('csp-upload-');
@@ -274,7 +292,11 @@ function cspPagesTest(env: SuiteEnv): TestCase {
       }
       await page.screenshot({ path: artifact('csp-upload.png'), fullPage: false });
       const fromUpload = await violations(page);
-      assertEqual({ fromDashboard, fromQueue, fromReport, fromAgency, fromUpload, console: seen }, { fromDashboard: [], fromQueue: [], fromReport: [], fromAgency: [], fromUpload: [], console: [] }, 'CSP violations');
+      assertEqual(
+        { fromDashboard, fromQueue, fromReport, fromAgency, fromNotFound, fromUpload, console: seen },
+        { fromDashboard: [], fromQueue: [], fromReport: [], fromAgency: [], fromNotFound: [], fromUpload: [], console: [] },
+        'CSP violations',
+      );
     },
   };
 }

@@ -4,7 +4,8 @@
  * highlighted; a dismissal needs a note and survives a reload; 返回看板 keeps the filters;
  * 导出审核结果; bad imports are refused and change nothing; 撤销 then re-import restores the
  * decision; it survives a browser restart (IndexedDB in the profile); an orphan decision is kept
- * and shown as 孤立. Each step builds on the one before (the only suite that does).
+ * and shown as 孤立; a version-1 store (one record per decision, a fresh profile) is moved into
+ * buckets with every decision kept. Each step builds on the one before (the only suite that does).
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -255,8 +256,67 @@ function reviewSteps(env: SuiteEnv, page: () => Promise<Page>, restart: () => Pr
         }
       },
     },
+    {
+      name: 'a version-1 store (one record per decision) opened by this version keeps every decision',
+      run: async () => {
+        assert(target, 'no target flag');
+        const p = await env.freshPage();
+        // A page of the app's origin that does not open the store, to write a version-1 database first
+        // (the browser asks an SVG document for /favicon.ico, which the app does not have: answered here).
+        await p.route('**/favicon.ico', (r) => r.fulfill({ status: 204 }));
+        await p.goto(`${base}/icon.svg`, { waitUntil: 'domcontentloaded' });
+        await p.unroute('**/favicon.ico');
+        const orphans = 2000;
+        const dismissed = { fingerprint: target.fingerprint, decision: 'dismissed', note: NOTE, decided_at: '2025-03-01T08:30:00.000Z', report_id: target.report_id, agency: null, year: null, rule: target.rule, subject: target.subject };
+        const foreign = { fingerprint: 'eeeeeeeeeeeeeeee', verdict: 'written by another version' };
+        await p.evaluate(`(${V1_WRITE})(${JSON.stringify({ records: [dismissed, foreign], orphans })})`);
+        await openDashboard(p, base, { view: 'review' });
+        await waitForQueue(p);
+        await p.waitForFunction((n) => document.querySelector('[data-testid="review-counts"]')?.getAttribute('data-stored') === String(n), orphans + 1, { timeout: STEP_MS });
+        const counts = await reviewCounts(p);
+        assertEqual([counts.dismissed, counts.orphaned, counts.stored], [1, orphans, orphans + 1], 'decisions after the upgrade');
+        assertEqual(await p.getAttribute(`[data-testid="queue-row"][data-fingerprint="${target.fingerprint}"]`, 'data-status'), 'dismissed', 'the moved decision in the queue');
+        const stored = await p.evaluate(`(${V2_READ})()`);
+        assertEqual(stored, { version: 2, stores: ['decision_buckets', 'meta'], values: orphans + 2, foreign: foreign.verdict }, 'the database after the upgrade');
+      },
+    },
   ];
 }
+
+/**
+ * Page function: writes database `gov-disclosure-review` at version 1 as the previous version of
+ * the dashboard did — store `decisions`, one record per decision keyed by fingerprint — holding
+ * `records` and `orphans` made-up confirmed decisions (fingerprints 0000000000000000 …).
+ */
+const V1_WRITE = `async ({ records, orphans }) => {
+  const db = await new Promise((res, rej) => {
+    const o = indexedDB.open('gov-disclosure-review', 1);
+    o.onupgradeneeded = () => o.result.createObjectStore('decisions', { keyPath: 'fingerprint' });
+    o.onsuccess = () => res(o.result);
+    o.onerror = () => rej(o.error);
+  });
+  const tx = db.transaction('decisions', 'readwrite');
+  for (const r of records) tx.objectStore('decisions').put(r);
+  for (let i = 0; i < orphans; i++) {
+    tx.objectStore('decisions').put({ fingerprint: i.toString(16).padStart(16, '0'), decision: 'confirmed', note: '', decided_at: '2024-02-01T00:00:00.000Z', report_id: null, agency: '某机关', year: 2021, rule: 'T3_BALANCE', subject: 't3.new_received.total' });
+  }
+  await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+  db.close();
+}`;
+
+/** Page function: the review database's version, stores, number of stored values and the foreign record's `verdict`. */
+const V2_READ = `async () => {
+  const db = await new Promise((res, rej) => {
+    const o = indexedDB.open('gov-disclosure-review');
+    o.onsuccess = () => res(o.result);
+    o.onerror = () => rej(o.error);
+  });
+  const buckets = await new Promise((res) => { const r = db.transaction('decision_buckets').objectStore('decision_buckets').getAll(); r.onsuccess = () => res(r.result); });
+  const values = buckets.flatMap((b) => [...b.decisions.values()]);
+  const out = { version: db.version, stores: [...db.objectStoreNames], values: values.length, foreign: values.find((v) => v.fingerprint === 'eeeeeeeeeeeeeeee')?.verdict ?? null };
+  db.close();
+  return out;
+}`;
 
 /**
  * Downloads the 依申请公开 view's CSV (no filter) in a second tab of the story's browser and
