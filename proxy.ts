@@ -15,6 +15,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, isUndecodablePath, makeNonce, methodNotAllowed, SECURITY_HEADERS, ALLOWED_METHODS } from './app/_lib/security-policy';
+import { precompressedRewritePath } from './app/_lib/precompressed-file';
 
 /** Puts the security headers and `csp` on `response`; returns it. */
 function withSecurityHeaders(response: NextResponse | Response, csp: string): NextResponse | Response {
@@ -41,5 +42,8 @@ export function proxy(request: NextRequest): NextResponse | Response {
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', csp);
+  // Issue 15: Next's static files (DuckDB's 34 MB wasm, the chunks) go out pre-compressed (app/static-precompressed).
+  const precompressed = precompressedRewritePath(request.nextUrl.pathname, request, process.env.NODE_ENV === 'development');
+  if (precompressed) return withSecurityHeaders(NextResponse.rewrite(new URL(precompressed, request.url), { request: { headers: requestHeaders } }), csp);
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
+import './print.css';
+import './proofread.css';
 
 /** Rendered per request, so Next can put the proxy's per-request CSP nonce on its inline scripts (proxy.ts). */
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,8 @@
 /**
  * `npm test`: builds data/build from data/seeds, then runs the unit, golden and SQL tests (vitest)
  * while `next build` runs beside them (vitest uses one worker on a 2-core machine; the build the
- * other core; its output is shown after vitest's), then lint, then the browser tests (Playwright +
+ * other core; its output is shown after vitest's), then lint, then the type check (`tsc --noEmit`:
+ * `next build` skips it, next.config.js), then the browser tests (Playwright +
  * Chromium; their results read from the JSON file they write, not from their output), then one
  * closing line `tests: N passed, M failed, K skipped` over all of them, and how long each phase took.
  * Exits non-zero when any test fails or a runner cannot start.
@@ -106,6 +107,14 @@ async function main(): Promise<void> {
   if (lint.status === 0) tally.passed += 1;
   else {
     console.error('tests: npm run lint failed (see above): fix the imports it names, or the table in eslint.config.mjs and lib/README.md');
+    tally.failed += 1;
+  }
+
+  // The type check counts as one test: `next build` skips it (next.config.js typescript.ignoreBuildErrors, issue 15 cold start).
+  const types = await timed('tsc', () => spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: root, stdio: 'inherit', env }));
+  if (types.status === 0) tally.passed += 1;
+  else {
+    console.error('tests: tsc --noEmit found type errors (see above): fix them; next build no longer checks types');
     tally.failed += 1;
   }
 

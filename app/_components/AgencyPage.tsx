@@ -11,6 +11,7 @@ import { ChartCaptionContext } from '../_lib/chart-image-context';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { dashboardHref } from '@/lib/present/links';
+import { agencyCardHref } from '@/lib/present/report-card';
 import { QUERY_FAILED_WHAT } from './ErrorBox';
 import ErrorBox from './ErrorBox';
 import DbStatus from './DbStatus';
@@ -42,6 +43,11 @@ export default function AgencyPage({ agencyKey }: { agencyKey: string }) {
         <Link href={home} data-testid="agency-back">
           ← 返回看板
         </Link>
+        {agencyCardHref(agencyKey) ? (
+          <Link href={agencyCardHref(agencyKey)!} data-testid="agency-card-link" title="这个机关历年情况的一至两页摘要，可打印或导出 PDF">
+            体检单（打印）
+          </Link>
+        ) : null}
       </nav>
       <DbStatus loading={db.status === 'loading'} error={db.status === 'error' ? db : null} onRetry={retry} />
       {db.status === 'ready' && data.status === 'loading' ? (
@@ -58,7 +64,7 @@ export default function AgencyPage({ agencyKey }: { agencyKey: string }) {
           testId="agency-not-found"
           title="找不到这个机关"
           message={`数据中没有机关标识为“${agencyKey}”的报告。`}
-          what="请从看板的机关链接进入；如果数据刚重新生成过，机关标识可能已经改变，请回到看板重新选择。"
+          what="如果链接是别人发来的，这个机关的报告可能是对方上传的（上传的报告只保存在上传者自己的浏览器标签页里）：请在看板用“上传年报”上传同样的文件，或请对方用“下载 CSV”把结果发给你。否则请从看板的机关链接进入；如果数据刚重新生成过，机关标识可能已经改变，请回到看板重新选择。"
         />
       ) : null}
       {data.status === 'ready' ? (

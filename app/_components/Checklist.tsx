@@ -5,6 +5,8 @@
  * filters of 审核 and the rule filter of 合规. Nothing chosen means all.
  */
 
+import { closeDropDownOnEscape, placeDropDownOnToggle } from '../_lib/drop-down-keys';
+
 /** One choice: its value (e.g. a rule id), its Chinese text and how many flags it has (0 is listed too). */
 export interface ChecklistOption {
   value: string;
@@ -38,8 +40,10 @@ export default function Checklist({
       <span className="filter-label" id={`${id}-label`}>
         {label}
       </span>
-      <details className="multi" data-testid={`filter-${id}`}>
-        <summary aria-labelledby={`${id}-label`}>{summary}</summary>
+      <details className="multi" data-testid={`filter-${id}`} onKeyDown={closeDropDownOnEscape} onToggle={placeDropDownOnToggle}>
+        <summary id={`${id}-summary`} aria-labelledby={`${id}-label ${id}-summary`}>
+          {summary}
+        </summary>
         <div className="multi-options" role="group" aria-labelledby={`${id}-label`}>
           {options.length === 0 ? <span className="muted">（无）</span> : null}
           {options.map((o) => {

@@ -28,7 +28,8 @@ import { describeGroup, groupedView, isGroupable } from '@/lib/query/group-total
 import { useGroupTotals } from '../_lib/use-group-totals';
 import GroupBySelect from './GroupBySelect';
 import { useDashboardDb, type DashboardDb } from '../_lib/use-dashboard-db';
-import { useDashboardUrl } from '../_lib/use-dashboard-url';
+import { useDashboardUrl, useUrlTablePage } from '../_lib/use-dashboard-url';
+import LinkDataNote from './LinkDataNote';
 import { useViewRows } from '../_lib/use-view-rows';
 import { useFilterOptions } from '../_lib/use-filter-options';
 import { useCsvDownload } from '../_lib/use-csv-download';
@@ -70,7 +71,8 @@ export default function Dashboard() {
   const controls = useViewDisplay(url.display, url.setDisplay);
   const compare = useCompare(db, version, url.display.compare, url.display.compareYear);
   const options = useFilterOptions(db, version, rows.queried !== null || !isView);
-  const csv = useCsvDownload(db, rows.shown);
+  const csv = useCsvDownload(db, rows.shown, url.csvKeys);
+  const onPage = useUrlTablePage(url, rows);
   const reportLink = useCallback((id: string) => reportHref(id, { back: url.params }), [url.params]);
 
   return (
@@ -88,6 +90,7 @@ export default function Dashboard() {
               {url.group && isView && isGroupable(view.id) ? describeGroup(url.group) : ''}
             </p>
           </section>
+          <LinkDataNote url={url} uploads={ready?.uploads ?? 0} options={options} />
           <ComparePanel state={compare} keys={url.display.compare} names={options.agencyNames} filterAgencies={url.filter.agencies} onChange={controls.onCompare} back={url.params} />
           <ViewTabs tab={url.tab} onTab={url.setTab} />
           <section
@@ -117,9 +120,9 @@ export default function Dashboard() {
                 error={rows.error}
                 querying={rows.querying}
                 page={rows.page}
-                onPage={rows.onPage}
+                onPage={onPage}
                 back={url.params}
-                download={ready ? { run: () => void csv.download(), busy: csv.downloading, error: csv.error } : null}
+                download={ready ? { run: () => void csv.download(), busy: csv.downloading, error: csv.error, keys: { value: url.csvKeys, onChange: url.setCsvKeys } } : null}
                 chart={controls.chart}
                 sort={controls.sort}
                 pick={url.group && url.group !== 'agency' ? undefined : controls.pick}

@@ -107,7 +107,7 @@ export default function DataTable({
         </button>
       </div>
     ) : null}
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="数据表（可在框内滚动）">
       <table data-testid="view-table" onClick={onTableClick}>
         <thead>
           <tr>

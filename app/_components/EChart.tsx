@@ -11,7 +11,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
-import { fitChartWidth, NARROW_CHART_PX } from '@/lib/charts/fit-chart-width';
+import { chartWidthBucket, fitChartWidth } from '@/lib/charts/fit-chart-width';
 import { ChartCaptionContext, CHART_IMAGE_SOURCE } from '../_lib/chart-image-context';
 import { saveChartPng, saveChartSvg, todayIso } from '../_lib/export-chart-image';
 
@@ -59,13 +59,14 @@ export default function EChart({
     c.on('click', (p: { dataIndex?: number; componentType?: string }) => {
       if (p.componentType === 'series' && typeof p.dataIndex === 'number') clickRef.current?.(p.dataIndex);
     });
-    let narrow = el.clientWidth < NARROW_CHART_PX;
+    let bucket = chartWidthBucket(el.clientWidth);
     const ro = new ResizeObserver(() => {
       c.resize();
-      // Crossing the phone width changes the legend's layout (lib/charts/fit-chart-width.ts).
-      const nowNarrow = el.clientWidth < NARROW_CHART_PX;
-      if (nowNarrow !== narrow && optionRef.current) {
-        narrow = nowNarrow;
+      // The legend and the axis labels are laid out for the chart's width (lib/charts/fit-chart-width.ts):
+      // again when the width moved into another bucket (a phone turned, a window resized).
+      const now = chartWidthBucket(el.clientWidth);
+      if (now !== bucket && optionRef.current) {
+        bucket = now;
         c.setOption({ textStyle: { fontFamily: FONT }, ...fitChartWidth(optionRef.current, el.clientWidth) }, { notMerge: true });
       }
     });
@@ -128,10 +129,10 @@ function ChartImageButtons({ onSave, disabled }: { onSave: (kind: 'png' | 'svg')
   return (
     <div className="chart-image-buttons" data-testid="chart-image">
       <span className="muted small">下载图片</span>
-      <button type="button" className="small-button" disabled={disabled} onClick={() => run('png')} data-testid="chart-png" aria-label="下载图片（PNG，2 倍清晰度）">
+      <button type="button" className="small-button" disabled={disabled} onClick={() => run('png')} data-testid="chart-png" aria-label="PNG 下载图片（2 倍清晰度）">
         PNG
       </button>
-      <button type="button" className="small-button" disabled={disabled} onClick={() => run('svg')} data-testid="chart-svg" aria-label="下载图片（SVG）">
+      <button type="button" className="small-button" disabled={disabled} onClick={() => run('svg')} data-testid="chart-svg" aria-label="SVG 下载图片">
         SVG
       </button>
       {error ? (

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { agencyTypeLabel, levelLabel, type FilterLevel, type FilterState } from '@/lib/query/filters';
 import type { Origin } from '@/lib/store/load';
 import type { FilterChoice, FilterOptions } from '@/lib/query/views';
+import { closeDropDownOnEscape, placeDropDownOnToggle } from '../_lib/drop-down-keys';
 import RegionTreeFilter from './RegionTreeFilter';
 
 /** `n 份` of a choice, for the drop-down's hint. */
@@ -50,8 +51,13 @@ function MultiSelect({
       <span className="filter-label" id={`${id}-label`}>
         {label}
       </span>
-      <details className="multi" data-testid={`filter-${id}`} onToggle={(e) => (e.currentTarget.open ? setOpened(true) : undefined)}>
-        <summary aria-labelledby={`${id}-label`} onClick={() => setOpened(true)}>
+      <details className="multi" data-testid={`filter-${id}`} onToggle={(e) => {
+          if (e.currentTarget.open) setOpened(true);
+          placeDropDownOnToggle(e);
+        }}
+        onKeyDown={closeDropDownOnEscape}
+      >
+        <summary id={`${id}-summary`} aria-labelledby={`${id}-label ${id}-summary`} onClick={() => setOpened(true)}>
           {summary}
         </summary>
         {opened ? (

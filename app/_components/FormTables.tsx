@@ -30,6 +30,8 @@ function valueText(cell: ReportCell | null): string {
   switch (cell.status) {
     case 'reported':
     case 'inferred':
+    case 'corrected':
+    case 'ocr':
       return cell.value === null ? '?' : VALUE_FORMAT.format(cell.value);
     case 'blank':
       return '空';
@@ -50,6 +52,8 @@ export function CellLegend() {
     ['blank', '空', `${CELL_STATUS_LABELS.blank}：原文此格为空`],
     ['placeholder', '/', `${CELL_STATUS_LABELS.placeholder}：原文印“/”“—”“无”等`],
     ['missing', '缺', `${CELL_STATUS_LABELS.missing}：版面丢失，无法推算`],
+    ['corrected', '5', `${CELL_STATUS_LABELS.corrected}：按校对记录改正的数字（原文印出的保留在说明里）`],
+    ['ocr', '7', `${CELL_STATUS_LABELS.ocr}：从表格图片文字识别读出的数字（置信度见单元格说明），须经勾稽关系核对`],
     ['invalid', '1e20', `${CELL_STATUS_LABELS.invalid}：印出的不是表格能容纳的件数（超过 12 位、小数、负数等），按原样显示`],
     ['none', '·', '未读到：数据中没有此格'],
   ];
@@ -139,7 +143,7 @@ function FormTable({ t, ...flags }: { t: FormTableView } & FlagProps) {
 /** One printed block of a table (表三 whole; 表二 one article block; 表四 one group): its header rows and its rows. */
 function FormGroup({ table, g, ...flags }: { table: FormTableView['table']; g: FormGroupView } & FlagProps) {
   return (
-    <div className="table-wrap form">
+    <div className="table-wrap form" tabIndex={0} role="region" aria-label="表格（可在框内滚动）">
       <table className={`form t-${table}`}>
         <thead>
           {g.heading ? (
@@ -196,6 +200,7 @@ function FormCell({ slot, highlights, flagsByFp, selected, onSelect }: { slot: F
     `${describeCellRef(slot.ref)}：${slot.cell ? CELL_STATUS_LABELS[status] ?? status : '未读到'}`,
     slot.cell?.raw && slot.cell.status !== 'reported' ? `原文：“${slot.cell.raw}”` : '',
     slot.cell?.note ? `注：${slot.cell.note}` : '',
+    typeof slot.cell?.confidence === 'number' ? `识别置信度：${Math.round(slot.cell.confidence * 100)}%` : '',
     ...fps.map((fp) => `检查：${ruleLabel(flagsByFp.get(fp)?.rule ?? '')}`),
   ]
     .filter(Boolean)

@@ -1,31 +1,67 @@
 'use client';
 
 /**
- * The orphaned review decisions (孤立): decisions whose flag is no longer in the data (the report
- * was replaced or the rule's version changed). They are kept in this browser and exported with the
- * others, never dropped; this lists them, {@link ORPHAN_PAGE} at a time (an import of another data
- * build's decisions can make 100,000 of them: the page stays responsive).
+ * The review decisions without a flag in this tab's data, by reason (lib/review/orphans.ts):
+ * 报告未载入 — the report is not loaded in this tab (uploaded in another tab or browser, or
+ * replaced by another file): upload the same file here and they match again — and 孤立 — the
+ * report is loaded but the flag is gone (the rule's version changed). They are kept in this
+ * browser and exported with the others, never dropped; this lists them, {@link ORPHAN_PAGE} at a
+ * time (an import of another data build's decisions can make 100,000 of them: the page stays
+ * responsive). Each row carries `data-reason` (`not_loaded` / `orphaned`).
  */
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { describeCellRef, ruleLabel } from '@/lib/present/labels';
 import { parseSubject } from '@/lib/present/subject-ref';
+import { LOADED_REPORT_IDS_SQL } from '@/lib/query/share-state';
 import { REVIEW_STATUS_LABELS, type Decision } from '@/lib/review/decisions';
+import { classifyOrphans, ORPHAN_REASON_TEXT, type OrphanReason } from '@/lib/review/orphans';
+import { runQuery } from '@/lib/store/executor';
+import type { BrowserDb } from '../_lib/duckdb-browser';
 
 /** Rows listed at first and added by each 再显示. */
 export const ORPHAN_PAGE = 200;
 
-/** The list, closed by default; nothing when there is no orphan. */
-export default function OrphanList({ orphans }: { orphans: readonly Decision[] }) {
+/** The report ids loaded in this tab (built data and uploads), or null until read. */
+function useLoadedReportIds(db: BrowserDb): Set<string> | null {
+  const [ids, setIds] = useState<Set<string> | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void runQuery(db.exec, LOADED_REPORT_IDS_SQL).then((r) => {
+      if (!cancelled) setIds(r.ok ? new Set(r.value.map((x) => String(x.report_id))) : new Set());
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db]);
+  return ids;
+}
+
+/** The list, closed by default; nothing when there is no orphan or until the loaded reports are known. */
+export default function OrphanList({ orphans, db }: { orphans: readonly Decision[]; db: BrowserDb }) {
   const [shown, setShown] = useState(ORPHAN_PAGE);
-  if (orphans.length === 0) return null;
+  const loaded = useLoadedReportIds(db);
+  const byReason = useMemo(() => (loaded ? classifyOrphans(orphans, loaded) : null), [orphans, loaded]);
+  if (orphans.length === 0 || !byReason) return null;
+  const rows: Array<[Decision, OrphanReason]> = [...byReason.not_loaded.map((d): [Decision, OrphanReason] => [d, 'not_loaded']), ...byReason.orphaned.map((d): [Decision, OrphanReason] => [d, 'orphaned'])];
   return (
-    <details className="orphans" data-testid="orphans">
+    <details className="orphans" data-testid="orphans" data-not-loaded={byReason.not_loaded.length} data-orphaned={byReason.orphaned.length}>
       <summary>
-        孤立的审核结果 {orphans.length} 条：它们对应的检查结果已不在当前数据中（报告被替换或规则版本变化）。这些记录保留在本机，并随“导出审核结果”一起导出。
+        {orphans.length} 条审核结果对应的检查结果不在本标签页的数据中。这些记录保留在本机，并随“导出审核结果”一起导出。
       </summary>
+      {(['not_loaded', 'orphaned'] as const).map((reason) =>
+        byReason[reason].length ? (
+          <p key={reason} className="small" data-testid={`orphans-${reason}`}>
+            <strong>
+              {ORPHAN_REASON_TEXT[reason].label} {byReason[reason].length} 条
+            </strong>
+            ：{ORPHAN_REASON_TEXT[reason].explanation}
+          </p>
+        ) : null,
+      )}
       <table>
         <thead>
           <tr>
+            <th>原因</th>
             <th>机关 · 年度</th>
             <th>规则</th>
             <th>涉及</th>
@@ -35,8 +71,9 @@ export default function OrphanList({ orphans }: { orphans: readonly Decision[] }
           </tr>
         </thead>
         <tbody>
-          {orphans.slice(0, shown).map((d) => (
-            <tr key={d.fingerprint} data-testid="orphan-row">
+          {rows.slice(0, shown).map(([d, reason]) => (
+            <tr key={d.fingerprint} data-testid="orphan-row" data-reason={reason}>
+              <td>{ORPHAN_REASON_TEXT[reason].label}</td>
               <td>
                 {d.agency ?? '—'} {d.year ?? ''}
               </td>
@@ -49,11 +86,11 @@ export default function OrphanList({ orphans }: { orphans: readonly Decision[] }
           ))}
         </tbody>
       </table>
-      {orphans.length > shown ? (
+      {rows.length > shown ? (
         <p className="small">
-          已列出 {shown} 条，另有 {orphans.length - shown} 条。{' '}
+          已列出 {shown} 条，另有 {rows.length - shown} 条。{' '}
           <button type="button" className="link" onClick={() => setShown((n) => n + ORPHAN_PAGE)} data-testid="orphans-more">
-            再显示 {Math.min(ORPHAN_PAGE, orphans.length - shown)} 条
+            再显示 {Math.min(ORPHAN_PAGE, rows.length - shown)} 条
           </button>
         </p>
       ) : null}

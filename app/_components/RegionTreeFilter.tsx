@@ -10,6 +10,7 @@
  * Enter on a button expands; Escape closes the drop-down.
  */
 import { useState } from 'react';
+import { closeDropDownOnEscape, placeDropDownOnToggle } from '../_lib/drop-down-keys';
 import { describeRegionPath, flattenRegionTree, regionCheckState, toggleRegionPath, type RegionNode } from '@/lib/query/region-tree';
 
 /** One node and, when expanded, its children. */
@@ -66,7 +67,7 @@ function TreeNode({
         </label>
       </div>
       {open && node.children.length > 0 ? (
-        <ul className="region-children" id={childId} role="group">
+        <ul className="region-children" id={childId}>
           {node.children.map((c) => (
             <TreeNode key={c.path} node={c} selected={selected} expanded={expanded} onToggleExpand={onToggleExpand} onChange={onChange} />
           ))}
@@ -112,12 +113,16 @@ export default function RegionTreeFilter({ tree, selected, onChange }: { tree: r
       <details
         className="multi"
         data-testid="filter-region"
-        onToggle={(e) => (e.currentTarget.open ? (setOpened(true), setExpanded((prev) => new Set([...prev, ...ancestorsOf(selected)]))) : undefined)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') e.currentTarget.open = false;
+        onToggle={(e) => {
+          if (e.currentTarget.open) {
+            setOpened(true);
+            setExpanded((prev) => new Set([...prev, ...ancestorsOf(selected)]));
+          }
+          placeDropDownOnToggle(e);
         }}
+        onKeyDown={closeDropDownOnEscape}
       >
-        <summary aria-labelledby="region-label" onClick={() => setOpened(true)}>
+        <summary id="region-summary" aria-labelledby="region-label region-summary" onClick={() => setOpened(true)}>
           {summary}
         </summary>
         {opened ? (

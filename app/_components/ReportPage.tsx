@@ -18,10 +18,13 @@ import { agencyHref, dashboardHref, reportHref, selectedFlagParam } from '@/lib/
 import type { ReportFlag } from '@/lib/query/report-detail';
 import { buildFormTables, evidenceMarks, flagHighlights, publicationLine, rowMarks, type FlagHighlights, type FormTableView } from '@/lib/present/report-layout';
 import { isReportId } from '@/lib/present/subject-ref';
+import { reportCardHref } from '@/lib/present/report-card';
 import { REVIEW_STATUS_LABELS } from '@/lib/review/decisions';
 import { useBrowserDb } from '../_lib/use-browser-db';
 import { useDecisions, type UseDecisions } from '../_lib/use-decisions';
 import { useReportData, useReportText } from '../_lib/use-report-data';
+import { useCorrections } from '../_lib/use-corrections';
+import ProofreadGridPanel from './ProofreadGridPanel';
 import FlagCard from './FlagCard';
 import FormTables, { CellLegend, worstSeverity } from './FormTables';
 import DbStatus from './DbStatus';
@@ -39,7 +42,8 @@ export default function ReportPage({ reportId }: { reportId: string }) {
   const validId = isReportId(reportId);
   const { state: db, retry } = useBrowserDb();
   const decisions = useDecisions();
-  const data = useReportData(db, reportId, validId);
+  const corrections = useCorrections(); // 校对 (issue 13): a save or import re-reads the report's rows
+  const data = useReportData(db, reportId, validId, corrections.version);
   const text = useReportText(reportId, validId);
   const [params, setParams] = useState<URLSearchParams>(() => new URLSearchParams());
   const [selected, setSelected] = useState<string | null>(null);
@@ -141,7 +145,9 @@ export default function ReportPage({ reportId }: { reportId: string }) {
             <section className="tables-pane" aria-label="解析出的表格">
               <h2>解析出的表格</h2>
               <CellLegend />
-              <FormTables tables={tables} highlights={highlights} flagsByFp={flagsByFp} selected={selected} onSelect={select} />
+              <ProofreadGridPanel reportId={reportId} cells={ready.cells} tables={tables} corrections={corrections}>
+                <FormTables tables={tables} highlights={highlights} flagsByFp={flagsByFp} selected={selected} onSelect={select} />
+              </ProofreadGridPanel>
             </section>
           </div>
         </>
@@ -341,6 +347,11 @@ function Crumbs({ home, siblings, reportId, back }: { home: string; siblings: Ro
       <Link href={home} data-testid="back-to-dashboard">
         ← 返回看板
       </Link>
+      {reportCardHref(reportId) ? (
+        <Link href={reportCardHref(reportId)!} data-testid="report-card-link" title="这份报告的一至两页摘要，可打印或导出 PDF">
+          体检单（打印）
+        </Link>
+      ) : null}
       {siblings.length > 1 ? (
         <span className="siblings">
           同一机关其他年度：

@@ -108,7 +108,7 @@ export default function ReviewQueue({ db, filter, reviewFilter, onReviewFilterCh
       </p>
       <ReviewToolbar q={q} />
       <QueueBody q={q} back={back} />
-      <OrphanList orphans={q.orphans} />
+      <OrphanList orphans={q.orphans} db={db} />
       <details className="sql">
         <summary>查看审核队列的 SQL</summary>
         <pre data-testid="review-sql">{q.sql}</pre>

@@ -1,7 +1,7 @@
 'use client';
 
 /**
- * The review queue's toolbar: the counts (共 N 条 · 未审核 · 已确认 · 已驳回 · 孤立), 导出审核结果 CSV
+ * The review queue's toolbar: the counts (共 N 条 · 未审核 · 已确认 · 已驳回 · 未对应 — decisions without a flag here: 报告未载入 or 孤立, OrphanList), 导出审核结果 CSV
  * and 导入审核结果 CSV (all or nothing, lib/review), and what the import or the decision store said.
  */
 import { useRef, useState } from 'react';
@@ -18,8 +18,8 @@ function Counts({ counts, stored }: { counts: ReviewQueueData['counts']; stored:
     <span data-testid="review-counts" data-total={counts.total} data-open={counts.open} data-confirmed={counts.confirmed} data-dismissed={counts.dismissed} data-orphaned={counts.orphaned} data-stored={stored}>
       共 {counts.total} 条 · {REVIEW_STATUS_LABELS.open} {counts.open} · {REVIEW_STATUS_LABELS.confirmed} {counts.confirmed} · {REVIEW_STATUS_LABELS.dismissed} {counts.dismissed}
       {' · '}
-      <span title="审核结果对应的检查结果已不在当前数据中（报告被替换或规则版本变化）。这些审核结果仍保存在本机，并会随导出一起导出。" className={counts.orphaned ? 'orphan-count' : ''}>
-        孤立 {counts.orphaned}
+      <span title="审核结果对应的检查结果不在本标签页的数据中：报告未载入（如在别的标签页上传的报告，或已被替换），或孤立（报告已载入，检查结果已不在，如规则版本变化）。这些审核结果仍保存在本机，并会随导出一起导出；下方列表按原因分开列出。" className={counts.orphaned ? 'orphan-count' : ''}>
+        未对应 {counts.orphaned}
       </span>
     </span>
   );

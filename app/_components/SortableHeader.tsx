@@ -31,8 +31,9 @@ export default function SortableHeader({ column, title, sort, children }: { colu
       data-col={column.key}
     >
       {sort ? (
-        <button type="button" className="sort-button" onClick={() => sort.onSort(next)} aria-label={`${column.label}：${action}`} data-testid="sort-button" data-col={column.key}>
+        <button type="button" className="sort-button" onClick={() => sort.onSort(next)} data-testid="sort-button" data-col={column.key}>
           {children}
+          <span className="visually-hidden">：{action}</span>
           <span className="sort-mark" aria-hidden="true">
             {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}
           </span>

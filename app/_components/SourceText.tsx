@@ -67,7 +67,7 @@ export default function SourceText({
         state.text === '' ? (
           <p className="empty">这份文件没有读到任何文字（例如扫描件或无法解码的文件）。</p>
         ) : (
-          <pre className="source-text" ref={pane} data-testid="source-text" data-marks={marks.length}>
+          <pre className="source-text" ref={pane} tabIndex={0} data-testid="source-text" data-marks={marks.length}>
             {segments.map((s) =>
               s.flags.length === 0 ? (
                 <span key={s.start}>{s.text}</span>

@@ -132,7 +132,7 @@ function UploadResults({ results, linkFor }: { results: readonly UploadFileResul
         本次上传 {results.length} 个文件：已添加 {added} 个
         {results.length - added > 0 ? `，未添加 ${results.length - added} 个（原因见下表）` : ''}。
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="上传结果（可在框内滚动）">
         <table className="upload-table">
           <thead>
             <tr>

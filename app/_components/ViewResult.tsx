@@ -38,7 +38,7 @@ export interface ViewResultProps {
   /** The dashboard's URL parameters (the `back` of links to report pages). */
   back: URLSearchParams;
   /** 下载 CSV: null while it cannot run (no database yet). */
-  download: { run: () => void; busy: boolean; error: string | null } | null;
+  download: { run: () => void; busy: boolean; error: string | null; keys?: { value: boolean; onChange: (keys: boolean) => void } } | null;
   /** The chart's top N and log scale (URL `top=`, `log=1`), and how to change them; absent: top 20, linear. */
   chart?: { value: ChartDisplay; onChange: (d: ChartDisplay) => void };
   /** The table's column sort (URL `sort=`). */
@@ -116,6 +116,11 @@ export default function ViewResult({ view, shown, error, querying, page, onPage,
             <button type="button" className="primary" onClick={() => download?.run()} disabled={!download || download.busy} data-testid="download-csv">
               下载 CSV
             </button>
+            {download?.keys ? (
+              <label className="small csv-keys" style={{ whiteSpace: 'nowrap' }} title="勾选后，CSV 的列名用规范的字段键（如 new_received），便于程序读取；不勾选时用页面上的中文列名和单位。" data-testid="csv-keys-label">
+                <input type="checkbox" checked={download.keys.value} onChange={(e) => download.keys?.onChange(e.target.checked)} data-testid="csv-keys" /> 列名用字段键
+              </label>
+            ) : null}
           </div>
           <DataTable columns={view.columns} rows={page ? page.rows : shown.rows} linkFor={linkFor} agencyLinkFor={agencyLinkFor} paging={{ total: shown.total, page: page?.page ?? 0, onPage, busy: page?.busy }} sort={sort} pick={pick} total={totals?.total ?? null} />
           <details className="sql">

@@ -2,7 +2,8 @@
  * The page's database as the app uses it: the engine of ./duckdb-browser.ts plus the reports
  * uploaded earlier in this tab (./upload-store.ts, sessionStorage), put back into the tables right
  * after the built data (lib/upload/add-uploads.ts restoreUploadedRecords), so that a reload or a
- * report page keeps them. One per page: every caller shares the same promise; a failed start is
+ * report page keeps them; then the corrections kept in this browser (./correction-store.ts), applied
+ * by ./use-corrections-page-db.ts — loaded only when there may be some. One per page: every caller shares the same promise; a failed start is
  * retried on the next call.
  *
  * Import this module dynamically from client code only (it touches Worker, fetch and sessionStorage).
@@ -11,6 +12,7 @@ import type { Result } from '@/lib/model/result';
 import { restoreUploadedRecords } from '@/lib/upload/add-uploads';
 import { getBrowserDb, type BrowserDb, type DbFailure } from './duckdb-browser';
 import { forgetUploadIds, keptUploads } from './upload-store';
+import { mayHaveCorrections } from './use-corrections-present';
 
 /** Uploads of this tab put back at open: how many, and a Chinese message when some could not be. */
 export interface RestoredUploads {
@@ -22,6 +24,8 @@ export interface RestoredUploads {
 export interface PageDb {
   db: BrowserDb;
   restored: RestoredUploads;
+  /** The kept corrections applied at open (null when this browser keeps none). */
+  corrections: import('./use-corrections-page-db').PageCorrections | null;
 }
 
 let pagePromise: Promise<Result<PageDb, DbFailure>> | null = null;
@@ -45,7 +49,9 @@ export function getPageDb(): Promise<Result<PageDb, DbFailure>> {
 async function openPageDb(): Promise<Result<PageDb, DbFailure>> {
   const r = await getBrowserDb({ deferTables: keptUploads().records.length === 0 });
   if (!r.ok) return r;
-  return { ok: true, value: { db: r.value, restored: await restoreKept(r.value) } };
+  const restored = await restoreKept(r.value);
+  const corrections = (await mayHaveCorrections()) ? await (await import('./use-corrections-page-db')).applyKeptCorrections(r.value) : null;
+  return { ok: true, value: { db: r.value, restored, corrections } };
 }
 
 /** Puts back the uploads kept in this tab's sessionStorage (see ./upload-store.ts). Never throws. */

@@ -1,29 +1,35 @@
 'use client';
 
 /**
- * 下载 CSV: every row of the view (or of its group totals, lib/query/group-totals.ts) for the filter — the view's SQL itself, not the page shown
- * (the rows on screen when they are all of them) — written by lib/csv (UTF-8 with BOM,
- * formula-injection safe) under a file name that says what it holds.
+ * 下载 CSV: every row of the view (or of its group totals, lib/query/group-totals.ts) for the
+ * filter — the view's own query object (its FROM, WHERE and ORDER BY, the user's sort included)
+ * with each rate's numerator and denominator added (lib/csv/rate-parts.ts), not the page shown —
+ * written by lib/csv as the screen shows it (labels with units, or the spec's keys when `keys`,
+ * the URL's `csvkeys=1`; rates in percent with their parts; UTF-8 with BOM, formula-injection
+ * safe) under a file name that says what it holds.
  */
 import { useCallback, useState } from 'react';
-import { csvDownloadName, rowsToCsv } from '@/lib/csv';
+import { csvDownloadName, viewRowsToCsv } from '@/lib/csv';
+import { withRateParts } from '@/lib/csv/rate-parts';
+import { queryToSql } from '@/lib/query/views';
 import { runQuery } from '@/lib/store/executor';
 import type { BrowserDb } from './duckdb-browser';
 import { downloadText } from './download-text';
 import type { ShownView } from './use-view-rows';
 
-/** The download action, whether it runs, and the last failure (a Chinese message) or null. */
-export function useCsvDownload(db: BrowserDb | null, shown: ShownView | null): { download: () => Promise<void>; downloading: boolean; error: string | null } {
+/** The download action, whether it runs, and the last failure (a Chinese message) or null. `keys`: headers are the spec's keys. */
+export function useCsvDownload(db: BrowserDb | null, shown: ShownView | null, keys = false): { download: () => Promise<void>; downloading: boolean; error: string | null } {
   const [downloading, setDownloading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const download = useCallback(async () => {
     if (!shown || !db) return;
     const v = shown.def; // the view or its grouped form: its columns and title
     setDownloading(true);
-    const r = shown.total <= shown.rows.length ? { ok: true as const, value: shown.rows } : await runQuery(db.exec, shown.sql);
+    const exec = v.reads === 'facts' ? db.execFacts : db.exec;
+    const r = await runQuery(exec, queryToSql(withRateParts(v, shown.query)));
     setDownloading(false);
     setError(r.ok ? null : r.error);
-    if (r.ok) downloadText(rowsToCsv(r.value, v.columns.map((c) => c.key)), csvDownloadName(v.title, shown.filter));
-  }, [shown, db]);
+    if (r.ok) downloadText(viewRowsToCsv(r.value, v.columns, { keys }), csvDownloadName(v.title, shown.filter));
+  }, [shown, db, keys]);
   return { download, downloading, error };
 }

@@ -41,8 +41,11 @@ async function readReport(db: BrowserDb, reportId: string): Promise<ReportDataSt
   return { status: 'ready', report, cells: cellsFromRows(cells.value), flags: flagsFromRows(flags.value, rowFingerprint), siblings: siblings.ok ? siblings.value : [] };
 }
 
-/** The report's rows once the database is ready (nothing is queried for an invalid id). */
-export function useReportData(db: BrowserDbState, reportId: string, validId: boolean): ReportDataState {
+/**
+ * The report's rows once the database is ready (nothing is queried for an invalid id); read again
+ * when `refresh` changes (after a correction changed the page's database, app/_lib/use-corrections.ts).
+ */
+export function useReportData(db: BrowserDbState, reportId: string, validId: boolean, refresh = 0): ReportDataState {
   const [data, setData] = useState<ReportDataState>({ status: 'loading' });
   useEffect(() => {
     if (!validId || db.status !== 'ready') return;
@@ -56,7 +59,7 @@ export function useReportData(db: BrowserDbState, reportId: string, validId: boo
     return () => {
       cancelled = true;
     };
-  }, [db, reportId, validId]);
+  }, [db, reportId, validId, refresh]);
   return data;
 }
 

@@ -2,25 +2,124 @@
  * A chart option laid out for the width it is drawn at. The options of ./index.ts reserve room for
  * a legend wrapped at about 1000 px (legendRows); on a phone (a chart under {@link NARROW_CHART_PX}
  * px wide) that legend wraps onto many more rows and covers the plot. There the legend becomes one
- * scrolling row (ECharts `type: 'scroll'`) and the plot starts below it. Pure: returns a new option,
- * the input is not changed; an option without a legend or grid is returned as is.
+ * scrolling row (ECharts `type: 'scroll'`) and the plot starts below it; on a tablet the plot moves
+ * down by the rows the wrapped legend gains. At any width the category
+ * axis's labels get at most the room of one category (a label wrapped for a 900 px chart ran into
+ * its neighbours at 700 px); when that is under {@link MIN_LABEL_PX} the labels are slanted and
+ * shortened with an ellipsis (the axis tooltip still names the whole category). Pure: returns a new
+ * option, the input is not changed; an option that needs no change is returned as is.
  */
 import type { EChartsCoreOption } from 'echarts/core';
+import { legendRows } from './index';
 
 /** Widths (px) under which a chart is laid out for a phone. */
 export const NARROW_CHART_PX = 640;
 
-/** Top of the plot (px) under a one-row scrolling legend that starts at 30 px (below the title). */
-const NARROW_GRID_TOP = 64;
+/** Top of the plot (px) under a one-row scrolling legend that starts at 30 px (below the title), with room for the axes' names (件, %). */
+const NARROW_GRID_TOP = 84;
 
-/** `option` for a chart `widthPx` wide: unchanged when wide enough, see the module comment otherwise. */
-export function fitChartWidth(option: EChartsCoreOption, widthPx: number): EChartsCoreOption {
-  if (!(widthPx > 0) || widthPx >= NARROW_CHART_PX) return option;
-  const o = option as Record<string, unknown>;
+/** Side margins (px) of the plot on a phone: the axis labels are kept inside the chart by ECharts. */
+const NARROW_GRID_SIDE = 8;
+
+/** A count on a phone's value axis: 1200万 rather than 12,000,000 (an axis in 万元 keeps its numbers). */
+export function compactAxisNumber(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e8) return `${+(v / 1e8).toFixed(2)}亿`;
+  if (a >= 1e4) return `${+(v / 1e4).toFixed(2)}万`;
+  return String(v);
+}
+
+/** Value axes with compact numbers (a single axis or a list), or the input when there is none to change. */
+function compactValueAxes(yAxis: unknown): unknown {
+  const one = (ax: unknown): unknown => {
+    if (!ax || typeof ax !== 'object') return ax;
+    const a = ax as Record<string, unknown>;
+    const label = (a.axisLabel as Record<string, unknown> | undefined) ?? {};
+    if ((a.type !== 'value' && a.type !== 'log') || label.formatter || String(a.name ?? '').includes('万元')) return ax;
+    return { ...a, axisLabel: { ...label, formatter: compactAxisNumber } };
+  };
+  return Array.isArray(yAxis) ? yAxis.map(one) : one(yAxis);
+}
+
+/** Room (px) beside the categories: the value axes, their names and the grid's margins. */
+const AXIS_CHROME_PX = 140;
+
+/** Under this many px per category the labels are slanted and shortened rather than wrapped. */
+export const MIN_LABEL_PX = 72;
+
+/** Width (px) of a slanted, shortened label: on a phone, a tablet (under {@link WIDE_CHART_PX}), and wider. */
+const SLANTED_LABEL_PX = { narrow: 96, medium: 112, wide: 160 };
+
+/** The width (px) the options of ./index.ts are made for (their legend rows, their label widths). */
+export const WIDE_CHART_PX = 1000;
+
+/** Height (px) of one legend row in ./index.ts (legendRows × 24 above the plot). */
+const LEGEND_ROW_PX = 24;
+
+/**
+ * A category x axis whose labels fit `widthPx`, or null when it needs no change (not a category
+ * axis, labels already narrow enough, or no fixed label width to fit).
+ */
+function fitCategoryAxis(xAxis: unknown, widthPx: number): Record<string, unknown> | null {
+  if (!xAxis || Array.isArray(xAxis) || typeof xAxis !== 'object') return null;
+  const ax = xAxis as Record<string, unknown>;
+  const label = ax.axisLabel as Record<string, unknown> | undefined;
+  if (ax.type !== 'category' || !Array.isArray(ax.data) || !label || typeof label.width !== 'number') return null;
+  const slantedWidth = widthPx < NARROW_CHART_PX ? SLANTED_LABEL_PX.narrow : widthPx < WIDE_CHART_PX ? SLANTED_LABEL_PX.medium : SLANTED_LABEL_PX.wide;
+  if (typeof label.rotate === 'number') return label.width > slantedWidth ? { ...ax, axisLabel: { ...label, width: slantedWidth } } : null;
+  const per = Math.floor((widthPx - AXIS_CHROME_PX) / Math.max(1, ax.data.length)) - 8;
+  if (per >= label.width) return null;
+  if (per >= MIN_LABEL_PX) return { ...ax, axisLabel: { ...label, width: per } };
+  const oneLine = (v: unknown) => String(v).replace(/\n/g, ' ');
+  return { ...ax, axisLabel: { interval: 0, rotate: 45, width: slantedWidth, overflow: 'truncate', ellipsis: '…', hideOverlap: true, formatter: oneLine } };
+}
+
+/**
+ * `option` laid out for a phone: the legend as one scrolling row above the plot, narrow side
+ * margins, compact numbers on the value axes; null when it has no legend and grid.
+ */
+function scrollingLegend(o: Record<string, unknown>): Record<string, unknown> | null {
   const legend = o.legend;
   const grid = o.grid;
-  if (!legend || Array.isArray(legend) || typeof legend !== 'object' || !grid || Array.isArray(grid) || typeof grid !== 'object') return option;
+  if (!legend || Array.isArray(legend) || typeof legend !== 'object' || !grid || Array.isArray(grid) || typeof grid !== 'object') return null;
   const g = grid as Record<string, unknown>;
   const top = typeof g.top === 'number' ? Math.min(g.top, NARROW_GRID_TOP) : NARROW_GRID_TOP;
-  return { ...o, legend: { ...(legend as Record<string, unknown>), type: 'scroll' }, grid: { ...g, top } };
+  return {
+    ...o,
+    legend: { ...(legend as Record<string, unknown>), type: 'scroll' },
+    grid: { ...g, top, left: NARROW_GRID_SIDE, right: NARROW_GRID_SIDE },
+    yAxis: compactValueAxes(o.yAxis),
+  };
+}
+
+/**
+ * `option` with the plot moved down by the legend rows a wrapped legend gains at `widthPx` (a
+ * tablet) over the {@link WIDE_CHART_PX} it was made for, or null when it gains none.
+ */
+function roomForWrappedLegend(o: Record<string, unknown>, widthPx: number): Record<string, unknown> | null {
+  const legend = o.legend as Record<string, unknown> | undefined;
+  const grid = o.grid as Record<string, unknown> | undefined;
+  if (!legend || Array.isArray(legend) || legend.type !== 'plain' || !grid || Array.isArray(grid) || typeof grid.top !== 'number' || !Array.isArray(o.series)) return null;
+  const names = (o.series as Array<{ name?: unknown }>).map((s) => String(s.name ?? ''));
+  const extra = legendRows(names, widthPx - 16) - legendRows(names);
+  return extra > 0 ? { ...o, grid: { ...grid, top: grid.top + extra * LEGEND_ROW_PX } } : null;
+}
+
+/** `option` for a chart `widthPx` wide: unchanged (the same object) when it fits, see the module comment otherwise. */
+export function fitChartWidth(option: EChartsCoreOption, widthPx: number): EChartsCoreOption {
+  if (!(widthPx > 0)) return option;
+  let o = option as Record<string, unknown>;
+  if (widthPx < NARROW_CHART_PX) o = scrollingLegend(o) ?? o;
+  else if (widthPx < WIDE_CHART_PX) o = roomForWrappedLegend(o, widthPx) ?? o;
+  const xAxis = fitCategoryAxis(o.xAxis, widthPx);
+  if (xAxis) o = { ...o, xAxis };
+  return o === option ? option : (o as EChartsCoreOption);
+}
+
+/**
+ * A key that changes when the layout {@link fitChartWidth} gives for `widthPx` may change: the
+ * chart is laid out again (setOption) only when it does, not on every pixel of a resize.
+ */
+export function chartWidthBucket(widthPx: number): number {
+  return widthPx < NARROW_CHART_PX ? Math.floor(widthPx / 40) : 100 + Math.floor(widthPx / 80);
 }

@@ -64,8 +64,12 @@ export interface BlankCellReading {
   reason: string;
 }
 
-/** The identity instances of table 三 and 四 for a report's cells (the other-handling layout when printed). */
-function instancesFor(cells: readonly Cell[]): IdentityInstance[] {
+/**
+ * The identity instances of table 三 and 四 for a report's cells (the other-handling layout when
+ * printed): T3_ROW_TOTAL, T3_BALANCE, T3_OUTCOME_SUM, T4_TOTAL — the same instances the rules
+ * check. Also used by the proofreading editor's live checks (lib/correct/live-identities.ts).
+ */
+export function instancesFor(cells: readonly Cell[]): IdentityInstance[] {
   const otherHandling = cells.some((c) => c.table === 't3' && c.row === 'other_handling');
   return [
     ...t3RowTotalInstances(otherHandling),
@@ -111,7 +115,7 @@ export function readBlankCell(grid: CellGrid, inst: IdentityInstance, target: Ce
       if (same(a, target)) continue;
       const c = grid.get(a.table, a.row, a.column);
       if (c?.status === 'blank' || c?.status === 'placeholder') blanks[side]++;
-      else if ((c?.status === 'reported' || c?.status === 'inferred') && c.value !== null) known[side].push(c.value);
+      else if ((c?.status === 'reported' || c?.status === 'inferred' || c?.status === 'corrected' || c?.status === 'ocr') && c.value !== null) known[side].push(c.value);
       else return null;
     }
   }

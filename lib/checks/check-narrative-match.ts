@@ -94,15 +94,27 @@ const GROUPED: ReadonlyArray<[StatedKind, RegExp]> = [
   ['other_handling', new RegExp(`其他处理${GAP}${N}`)],
 ];
 
+/* The wordings of the single counts, built once (issue 15: not per sentence). */
+const RECEIVED = new RegExp(`(?:收到|接收|受理|新收)[^。；，,\\d]{0,24}?申请[^。；，,\\d]{0,10}?${N}`);
+const COMPLETED = new RegExp(`(按时)?(?:办结|共办理)[^。；，,\\d]{0,6}?${N}`);
+const ANSWERED = new RegExp(`(?:^|[，,：:]|共|累计)答复(?:政府信息公开申请|申请)?\\s*${N}`);
+const REVIEW = new RegExp(`行政复议[^。；，,\\d]{0,8}?${N}`);
+const LITIGATION = new RegExp(`诉讼[^。；，,\\d]{0,8}?${N}`);
+/**
+ * What every wording needs: a digit (a count), or 未/没有 (未收到申请, 未发生行政复议) for the
+ * zero counts; a sentence with neither states no count.
+ */
+const MAY_STATE_COUNT = /\d|未|没有/;
+
 type Add = (kind: StatedKind, value: number, subset?: boolean) => void;
 
 /** 收到/受理申请N件, 办结N件, 答复N件, 上年结转N件, 结转下年度N件, N件…顺延到下年度 in one sentence. */
 function readApplicationCounts(s: string, year: number | null, add: Add): void {
   let m: RegExpExecArray | null;
-  if ((m = new RegExp(`(?:收到|接收|受理|新收)[^。；，,\\d]{0,24}?申请[^。；，,\\d]{0,10}?${N}`).exec(s))) add('received', Number(m[1]));
+  if ((m = RECEIVED.exec(s))) add('received', Number(m[1]));
   else if (/(未|没有)(收到|接收|受理)[^。；，,\d]{0,12}申请/.test(s)) add('received', 0);
-  if ((m = new RegExp(`(按时)?(?:办结|共办理)[^。；，,\\d]{0,6}?${N}`).exec(s))) add('completed', Number(m[2]), Boolean(m[1]));
-  else if ((m = new RegExp(`(?:^|[，,：:]|共|累计)答复(?:政府信息公开申请|申请)?\\s*${N}`).exec(s))) add('completed', Number(m[1]));
+  if ((m = COMPLETED.exec(s))) add('completed', Number(m[2]), Boolean(m[1]));
+  else if ((m = ANSWERED.exec(s))) add('completed', Number(m[1]));
   const carried = [...s.matchAll(/(上一?年度?|(20\d{2})\s*年度?)结转[^。；，,\d]{0,12}?(\d+)\s*件/g)];
   for (const c of carried) if (!c[2] || (year !== null && Number(c[2]) === year - 1)) add('carried_over', Number(c[3]));
   const forward = [
@@ -117,8 +129,8 @@ function readReviewCounts(s: string, add: Add): void {
   let m: RegExpExecArray | null;
   const both = /行政复议[、和及与]/.test(s) || /诉讼[、和及与]行政复议/.test(s);
   if (!both) {
-    if ((m = new RegExp(`行政复议[^。；，,\\d]{0,8}?${N}`).exec(s))) add('review', Number(m[1]));
-    if ((m = new RegExp(`诉讼[^。；，,\\d]{0,8}?${N}`).exec(s))) add('litigation', Number(m[1]));
+    if ((m = REVIEW.exec(s))) add('review', Number(m[1]));
+    if ((m = LITIGATION.exec(s))) add('litigation', Number(m[1]));
   }
   if (/未(发生|收到|有)[^。；，,\d]{0,20}行政复议[、和及与]?行政诉讼/.test(s)) {
     add('review', 0);
@@ -135,7 +147,7 @@ export function statedCounts(text: string, year: number | null, kind: Report['re
   const out: StatedCount[] = [];
   for (const sentence of proseSentences(text)) {
     const s = sentence.text;
-    if (NOT_COMPARABLE.test(s)) continue;
+    if (!MAY_STATE_COUNT.test(s) || NOT_COMPARABLE.test(s)) continue;
     if (kind === 'government' && OTHER_SCOPE.test(s)) continue;
     const add: Add = (kind, value, subset = false) => out.push({ kind, value, sentence, subset });
     readApplicationCounts(s, year, add);
@@ -207,7 +219,7 @@ export interface RowCount {
 export function rowCount(grid: CellGrid, table: 't3' | 't4', row: string): RowCount | null {
   const total = grid.get(table, row, 'total');
   if (!total) return null;
-  if (total.status === 'reported' || total.status === 'inferred') return total.value === null ? null : { value: total.value, fromParts: false };
+  if (total.status === 'reported' || total.status === 'inferred' || total.status === 'corrected' || total.status === 'ocr') return total.value === null ? null : { value: total.value, fromParts: false };
   if (total.status !== 'blank' && total.status !== 'placeholder') return null;
   const columns = (table === 't3' ? T3_COLUMNS : T4_COLUMNS).filter((c) => c.key !== 'total');
   let value = 0;

@@ -67,7 +67,7 @@ describe('rule registry', () => {
       'PUBLICATION_DATE_UNKNOWN',
     ]);
     expect(CROSS_YEAR_RULES.map((r) => r.id)).toEqual(['CARRYOVER_CONTINUITY', 'IN_FORCE_CONTINUITY', 'TEXT_REUSE']);
-    expect(RULES.filter((r) => r.scope === 'parser').map((r) => r.id)).toEqual(['TABLE_MISSING', 'CELL_MISSING', 'CELL_INFERRED', 'CELL_AMBIGUOUS', 'VALUE_IMPLAUSIBLE', 'AGENCY_UNRESOLVED', 'TEXT_BYTES_REPLACED']);
+    expect(RULES.filter((r) => r.scope === 'parser').map((r) => r.id)).toEqual(['TABLE_MISSING', 'CELL_MISSING', 'CELL_INFERRED', 'CELL_AMBIGUOUS', 'VALUE_IMPLAUSIBLE', 'AGENCY_UNRESOLVED', 'TEXT_BYTES_REPLACED', 'OCR_READ', 'OCR_UNCERTAIN']);
   });
   it('gives every registered rule a label, a catalogue entry, a source and a formula', () => {
     for (const r of RULES) {

@@ -11,7 +11,7 @@ export function cellRef(table: TableKey, row: string, column: string): string {
 
 /**
  * The value a cell contributes to an identity, in 件 (or 万元 for fees):
- * - `reported` / `inferred`: its value;
+ * - `reported` / `inferred` / `corrected` (a person's correction, lib/correct) / `ocr` (read by OCR, lib/ocr): its value;
  * - `blank` / `placeholder` (`/`, `-`, `无`…): 0 — the form's way of printing "none";
  * - `missing`, `invalid` (a printed value no table can hold), or no such cell: null — the
  *   identity cannot be evaluated.
@@ -20,14 +20,18 @@ export function cellRef(table: TableKey, row: string, column: string): string {
  */
 export function arithmeticValue(cell: Cell | undefined): number | null {
   if (!cell) return null;
-  if (cell.status === 'reported' || cell.status === 'inferred') return cell.value;
+  if (cell.status === 'reported' || cell.status === 'inferred' || cell.status === 'corrected' || cell.status === 'ocr') return cell.value;
   if (cell.status === 'blank' || cell.status === 'placeholder') return 0;
   return null;
 }
 
-/** An index of one report's cells. */
+/**
+ * An index of one report's cells by (table, row, column): numbered slots — a table's rows and a
+ * row's columns held in nested maps keyed by the spec's keys — so a lookup builds no string key
+ * (issue 15: the string keys were 12 % of parsing).
+ */
 export class CellGrid {
-  private readonly byRef = new Map<string, Cell>();
+  private readonly tables = new Map<string, Map<string, Map<string, Cell>>>();
 
   private static readonly cache = new WeakMap<readonly Cell[], CellGrid>();
 
@@ -46,23 +50,32 @@ export class CellGrid {
 
   /** @param cells the cells of one report (later duplicates replace earlier ones). */
   constructor(cells: readonly Cell[]) {
-    for (const c of cells) this.byRef.set(cellRef(c.table, c.row, c.column), c);
+    for (let i = 0; i < cells.length; i++) this.add(cells[i]);
+  }
+
+  /** Puts a cell in its slot (replacing a cell of the same table, row and column). */
+  private add(c: Cell): void {
+    let rows = this.tables.get(c.table);
+    if (!rows) this.tables.set(c.table, (rows = new Map()));
+    let columns = rows.get(c.row);
+    if (!columns) rows.set(c.row, (columns = new Map()));
+    columns.set(c.column, c);
   }
 
   /** The cell, or undefined when the table or row was not printed. */
   get(table: TableKey, row: string, column: string): Cell | undefined {
-    return this.byRef.get(cellRef(table, row, column));
+    return this.tables.get(table)?.get(row)?.get(column);
   }
 
   /** {@link arithmeticValue} of the cell. */
   value(table: TableKey, row: string, column: string): number | null {
-    return arithmeticValue(this.get(table, row, column));
+    return arithmeticValue(this.tables.get(table)?.get(row)?.get(column));
   }
 
   /** Whether any cell of the table (and row, when given) exists. */
   has(table: TableKey, row?: string): boolean {
-    const prefix = row ? `${table}.${row}.` : `${table}.`;
-    for (const k of this.byRef.keys()) if (k.startsWith(prefix)) return true;
-    return false;
+    const rows = this.tables.get(table);
+    if (!rows || rows.size === 0) return false;
+    return row === undefined || row === '' ? true : (rows.get(row)?.size ?? 0) > 0;
   }
 }

@@ -24,19 +24,28 @@ export type TableKey = z.infer<typeof TableKey>;
  *   309-digit run), a fraction in a count (`3.5` 件), a negative (spec "Names added for the 2026-11
  *   round"; lib/model/printed-number.ts): `value` null, the printed text in `raw`, a
  *   VALUE_IMPLAUSIBLE flag says why.
+ * - `corrected`: a person's correction replaced the value read (lib/correct: a Correction record
+ *   with the value before, the value after and a required note; issue 13): `value` is the
+ *   corrected value, `raw` keeps the text as printed.
+ * - `ocr`: a number read by OCR from a table printed as an image (a scanned PDF page, an image
+ *   file; lib/ocr, issue 13): `value` the number read, `raw` the text read, `confidence` the
+ *   engine's confidence; an OCR_READ flag says the table's identities all hold, OCR_UNCERTAIN names
+ *   the cells a person must check. An empty OCR reading is never 0 (it is `missing`).
  * Zero, blank, placeholder and missing are different facts and stay different up to the CSV.
  */
-export const CellStatus = z.enum(['reported', 'blank', 'placeholder', 'missing', 'inferred', 'invalid']);
+export const CellStatus = z.enum(['reported', 'blank', 'placeholder', 'missing', 'inferred', 'invalid', 'corrected', 'ocr']);
 /** See {@link CellStatus}. */
 export type CellStatus = z.infer<typeof CellStatus>;
 
 /**
  * One cell of a found table.
  * - `value`: 件 for counts; 万元 for t2 `fees.amount` (may be fractional); a finite number or
- *   `null` — `null` unless status is `reported` or `inferred` (an `invalid` cell's value is null).
+ *   `null` — `null` unless status is `reported`, `inferred` or `corrected` (an `invalid` cell's value is null).
  * - `raw`: the text printed in the cell (`""` when blank, `null` when missing or inferred; as
  *   printed for `invalid`, e.g. `1e20`).
  * - `note`: text printed beside the number in the same cell, e.g. `其中修订16件`, else `null`.
+ * - `confidence`: for an `ocr` cell, the OCR engine's confidence in the reading, 0..1; `null` or
+ *   absent otherwise (and in data files written before issue 13: cells.csv's column is optional).
  */
 export const Cell = z.object({
   report_id: z.string().min(1),
@@ -47,6 +56,7 @@ export const Cell = z.object({
   status: CellStatus,
   raw: z.string().nullable(),
   note: z.string().nullable(),
+  confidence: z.number().min(0).max(1).nullable().optional(),
 });
 /** See {@link Cell}. */
 export type Cell = z.infer<typeof Cell>;

@@ -125,8 +125,38 @@ export const textBytesReplacedRule = {
   formula: '文本文件的每个字节都应是有效的 UTF-8（或 UTF-16、GB18030）编码',
 } satisfies ParserRaisedRule;
 
-/** Every rule the parser raises, in the order of lib/model/report-schema.ts RuleId. */
-export const PARSER_RAISED_RULES = [tableMissingRule, cellMissingRule, cellInferredRule, cellAmbiguousRule, valueImplausibleRule, agencyUnresolvedRule, textBytesReplacedRule] as const;
+/**
+ * A table read by OCR (its cells `ocr`; lib/ocr, raised by lib/read) whose cells satisfy every
+ * identity of the form that concerns them (T3_BALANCE, T3_OUTCOME_SUM, T3_ROW_TOTAL, T4_TOTAL),
+ * every cell read: the arithmetic is the checksum of the reading, so the table is accepted.
+ */
+export const ocrReadRule = {
+  id: 'OCR_READ' as const,
+  version: 1,
+  severity: 'info',
+  scope: 'parser',
+  name: '表格由文字识别（OCR）读出，勾稽关系全部成立',
+  source: `${FORM_2021_SOURCE} 表三、表四的勾稽关系`,
+  formula: '识别出的每个单元格都有数字，且涉及它们的勾稽关系（行合计、新收+结转=办理+结转下年、办理结果合计、表四总计）全部成立',
+} satisfies ParserRaisedRule;
 
-/** Ids of the rules the parser raises: `TABLE_MISSING` | `CELL_MISSING` | `CELL_INFERRED` | `CELL_AMBIGUOUS` | `VALUE_IMPLAUSIBLE` | `AGENCY_UNRESOLVED`. */
+/**
+ * Cells read by OCR that the form's arithmetic cannot confirm: a cell of a failing identity, a
+ * cell left empty or unplaced, or a table (二) without identities. Their values stay as read, with
+ * status `ocr`, and wait for a person (the 校对 editor).
+ */
+export const ocrUncertainRule = {
+  id: 'OCR_UNCERTAIN' as const,
+  version: 1,
+  severity: 'warning',
+  scope: 'parser',
+  name: '文字识别（OCR）结果未能由勾稽关系核实',
+  source: `${FORM_2021_SOURCE} 表三、表四的勾稽关系`,
+  formula: '识别出的单元格应满足涉及它们的勾稽关系；不满足、未读出或无勾稽关系可核对的，须人工对照原图核对',
+} satisfies ParserRaisedRule;
+
+/** Every rule the parser raises, in the order of lib/model/report-schema.ts RuleId. */
+export const PARSER_RAISED_RULES = [tableMissingRule, cellMissingRule, cellInferredRule, cellAmbiguousRule, valueImplausibleRule, agencyUnresolvedRule, textBytesReplacedRule, ocrReadRule, ocrUncertainRule] as const;
+
+/** Ids of the rules the parser raises: `TABLE_MISSING` | `CELL_MISSING` | `CELL_INFERRED` | `CELL_AMBIGUOUS` | `VALUE_IMPLAUSIBLE` | `AGENCY_UNRESOLVED` | `TEXT_BYTES_REPLACED` | `OCR_READ` | `OCR_UNCERTAIN`. */
 export type ParserRaisedRuleId = (typeof PARSER_RAISED_RULES)[number]['id'];

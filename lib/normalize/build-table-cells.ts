@@ -194,8 +194,10 @@ export function readT3(reportId: string, allPrinted: readonly PrintedRow[], runT
   const shorts: ShortRow[] = [];
   const notFound: Array<{ key: string; columns: readonly string[] }> = [];
   const solved = runTogether || hasRunTogetherValues(printed) ? solveT3Runs(reportId, rowKeys, matched, layout) : new Map<string, SolvedRow>();
+  const matchOf = new Map<string, (typeof matched)[number]>();
+  for (const x of matched) if (!matchOf.has(x.key)) matchOf.set(x.key, x);
   for (const key of rowKeys) {
-    const m = matched.find((x) => x.key === key);
+    const m = matchOf.get(key);
     if (!m) {
       cells.push(...columns.map((c) => missingCell(reportId, at('t3', key, c))));
       notFound.push({ key, columns });
@@ -240,10 +242,22 @@ export function readT3(reportId: string, allPrinted: readonly PrintedRow[], runT
           }),
     );
   }
+  sortCells(cells, rowKeys, columns);
+  return { table: 't3', found: true, cells, flags, notes, layout };
+}
+
+/**
+ * Sorts a table's cells by the form's row order, then column order (a stable sort; a row or
+ * column not in the lists counts as the first). Cells already in order — every report without a
+ * recovered cell — are left as they are without sorting (issue 15).
+ */
+function sortCells(cells: Cell[], rowKeys: readonly string[], columns: readonly string[]): void {
   const order = new Map(rowKeys.map((k, i) => [k, i]));
   const colOrder = new Map(columns.map((c, i) => [c, i]));
-  cells.sort((a, b) => (order.get(a.row) ?? 0) - (order.get(b.row) ?? 0) || (colOrder.get(a.column) ?? 0) - (colOrder.get(b.column) ?? 0));
-  return { table: 't3', found: true, cells, flags, notes, layout };
+  const rank = (c: Cell) => (order.get(c.row) ?? 0) * columns.length + (colOrder.get(c.column) ?? 0);
+  let sorted = true;
+  for (let i = 1; i < cells.length && sorted; i++) if (rank(cells[i - 1]) > rank(cells[i])) sorted = false;
+  if (!sorted) cells.sort((a, b) => (order.get(a.row) ?? 0) - (order.get(b.row) ?? 0) || (colOrder.get(a.column) ?? 0) - (colOrder.get(b.column) ?? 0));
 }
 
 /** The run-together rows of table 三 split with the table's identities (row totals, column balance, outcome sums). */

@@ -25,6 +25,8 @@ function bigrams(s: string): string[] {
 
 /** A row the table may contain: key, canonical label, and distinctive keywords (normalized). */
 interface RowPattern {
+  /** A number unique among all patterns (the slot of this row in a printed row's score cache). */
+  id: number;
   key: string;
   canonical: string;
   /** The canonical label's character pairs (precomputed). */
@@ -69,9 +71,11 @@ const T3_EXACT: Record<string, RegExp> = {
   other_handling: /^(六)?其他处理$/,
 };
 
+let patternCount = 0;
+
 function pattern(key: string, label: string): RowPattern {
   const canonical = normalizeLabel(label);
-  return { key, canonical, canonicalPairs: new Set(bigrams(canonical)), keywords: T3_KEYWORDS[key] ?? [], exact: T3_EXACT[key] };
+  return { id: patternCount++, key, canonical, canonicalPairs: new Set(bigrams(canonical)), keywords: T3_KEYWORDS[key] ?? [], exact: T3_EXACT[key] };
 }
 
 /** The standard 25-row layout of table 三. */
@@ -125,19 +129,48 @@ export function labelScore(labels: string[], row: RowPattern): number {
   return preparedScore(prepareLabel(labels), row);
 }
 
-/** Scores of printed rows against form rows, computed once per (row, form row key). */
+/**
+ * A printed label's preparation and its scores against every form row (a slot per pattern id,
+ * NaN until computed). Reports print the same labels over and over, so these are kept across
+ * reports (issue 15: labels were prepared and scored anew for every report).
+ */
+interface LabelEntry {
+  prepared: PreparedLabel | null;
+  scores: Float64Array;
+}
+
+/** Label entries by the printed label segments (joined by U+0001); emptied when it grows past {@link LABEL_CACHE_SIZE}. */
+const labelCache = new Map<string, LabelEntry>();
+/** At most this many distinct printed labels are kept (a few MB); then the cache starts afresh. */
+const LABEL_CACHE_SIZE = 20_000;
+
+function labelEntry(labels: readonly string[]): LabelEntry {
+  const key = labels.length === 1 ? labels[0] : labels.join('\u0001');
+  let e = labelCache.get(key);
+  if (!e) {
+    if (labelCache.size >= LABEL_CACHE_SIZE) labelCache.clear();
+    e = { prepared: prepareLabel(labels), scores: new Float64Array(patternCount).fill(NaN) };
+    labelCache.set(key, e);
+  }
+  return e;
+}
+
+/**
+ * Scores of printed rows against form rows, computed once per (printed label, form row): a
+ * numbered slot per pattern id (no string key), shared by the two layouts' alignments and by
+ * every report printing the same label.
+ */
 class ScoreTable {
-  private readonly prepared: Array<PreparedLabel | null>;
-  private readonly cache: Array<Map<string, number>>;
+  private readonly entries: LabelEntry[];
   constructor(printed: readonly PrintedRow[]) {
-    this.prepared = printed.map((p) => prepareLabel(p.labels));
-    this.cache = printed.map(() => new Map());
+    this.entries = printed.map((p) => labelEntry(p.labels));
   }
   score(i: number, row: RowPattern): number {
-    let v = this.cache[i].get(row.key);
-    if (v === undefined) {
-      v = preparedScore(this.prepared[i], row);
-      this.cache[i].set(row.key, v);
+    const e = this.entries[i];
+    let v = e.scores[row.id];
+    if (v !== v) {
+      v = preparedScore(e.prepared, row);
+      e.scores[row.id] = v;
     }
     return v;
   }
@@ -164,25 +197,31 @@ export function alignRows(
 ): { matched: MatchedRow[]; unassigned: PrintedRow[]; score: number } {
   const m = printed.length;
   const k = layout.length;
-  // best[i][j]: best score using the first i printed rows and the first j form rows.
-  const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(k + 1).fill(-Infinity));
-  const move: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(k + 1).fill(0));
-  best[0].fill(0);
+  const w = k + 1;
+  // best[i*w+j]: best score using the first i printed rows and the first j form rows.
+  const best = new Float64Array((m + 1) * w);
+  const move = new Uint8Array((m + 1) * w);
   for (let i = 1; i <= m; i++) {
-    best[i][0] = best[i - 1][0] - SKIP_PRINTED_COST;
-    move[i][0] = 1;
+    best[i * w] = best[(i - 1) * w] - SKIP_PRINTED_COST;
+    move[i * w] = 1;
   }
   for (let i = 1; i <= m; i++) {
     for (let j = 1; j <= k; j++) {
-      const options = [
-        best[i - 1][j - 1] + scores.score(i - 1, layout[j - 1]), // 0: match
-        best[i - 1][j] - SKIP_PRINTED_COST, // 1: printed row unassigned
-        best[i][j - 1], // 2: form row lost
-      ];
+      // 0: match; 1: printed row unassigned; 2: form row lost — the first of equal options wins.
+      let v = best[(i - 1) * w + j - 1] + scores.score(i - 1, layout[j - 1]);
       let choice = 0;
-      for (let c = 1; c < 3; c++) if (options[c] > options[choice]) choice = c;
-      best[i][j] = options[choice];
-      move[i][j] = choice;
+      const skip = best[(i - 1) * w + j] - SKIP_PRINTED_COST;
+      if (skip > v) {
+        v = skip;
+        choice = 1;
+      }
+      const lost = best[i * w + j - 1];
+      if (lost > v) {
+        v = lost;
+        choice = 2;
+      }
+      best[i * w + j] = v;
+      move[i * w + j] = choice;
     }
   }
   const matched: MatchedRow[] = [];
@@ -190,7 +229,7 @@ export function alignRows(
   let i = m;
   let j = k;
   while (i > 0 || j > 0) {
-    const choice = i === 0 ? 2 : j === 0 ? 1 : move[i][j];
+    const choice = i === 0 ? 2 : j === 0 ? 1 : move[i * w + j];
     if (choice === 0) {
       matched.unshift({ key: layout[j - 1].key, printed: printed[i - 1], score: scores.score(i - 1, layout[j - 1]) });
       i--;
@@ -200,7 +239,19 @@ export function alignRows(
       i--;
     } else j--;
   }
-  return { matched, unassigned, score: best[m][k] };
+  return { matched, unassigned, score: best[m * w + k] };
+}
+
+/**
+ * The rows matched directly when printed in order: every printed row, one per form row of the
+ * 25-row layout, with a label scoring 1 against its own row. That is the alignment alignRows
+ * finds (the only one scoring 25, the most any alignment of 25 rows can score; the 23-row layout
+ * scores at most 23), found without the dynamic programme. Null otherwise.
+ */
+function inOrder(printed: readonly PrintedRow[], layout: readonly RowPattern[], scores: ScoreTable): MatchedRow[] | null {
+  if (printed.length !== layout.length) return null;
+  for (let i = 0; i < printed.length; i++) if (scores.score(i, layout[i]) !== 1) return null;
+  return printed.map((p, i) => ({ key: layout[i].key, printed: p, score: 1 }));
 }
 
 /**
@@ -213,6 +264,8 @@ export function alignT3Rows(printed: readonly PrintedRow[]): {
   unassigned: PrintedRow[];
 } {
   const scores = new ScoreTable(printed);
+  const direct = inOrder(printed, T3_STANDARD_LAYOUT, scores);
+  if (direct) return { layout: 'standard', matched: direct, unassigned: [] };
   const standard = alignRows(printed, T3_STANDARD_LAYOUT, scores);
   const variant = alignRows(printed, T3_OTHER_HANDLING_LAYOUT, scores);
   return variant.score > standard.score + 1e-9

@@ -11,6 +11,7 @@ import { applyDivisionAliases, type DivisionAlias } from './division-aliases';
 import { agencyIdentity } from './agency-identity';
 import { resolveAgency } from './resolve-agency';
 import { fieldsOfLine, isoDate, NO_PAGE_METADATA, type PageMetadata } from './read-page-metadata';
+import { lastNonEmptyLines } from './text-lines';
 
 /** Where `published_on` comes from: `printed` at the end of the report, or the `page` that carries it (its 发布日期). */
 export type PublishedOnSource = 'printed' | 'page';
@@ -271,7 +272,7 @@ function readPublication(fullText: string, year: number | null, page: PageMetada
 
 /** The last valid full date within the last 6 non-empty lines of the text, after the report year; null when none. */
 function readPrintedDate(fullText: string, year: number | null): string | null {
-  const tail = fullText.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(-6).join('\n');
+  const tail = lastNonEmptyLines(fullText, 6).join('\n');
   let found: string | null = null;
   for (const m of tail.matchAll(DATE)) {
     const d = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -286,7 +287,7 @@ function readPrintedDate(fullText: string, year: number | null): string | null {
  * YYYY-MM-DD; null when there is none or it is not a valid date after the report year.
  */
 export function readPublicationDate(fullText: string, year: number | null): string | null {
-  const tail = fullText.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(-6).join('\n');
+  const tail = lastNonEmptyLines(fullText, 6).join('\n');
   let found: string | null = null;
   const valid = (y: number, mo: number, d: number): string | null => {
     const date = new Date(Date.UTC(y, mo - 1, d));

@@ -12,6 +12,8 @@
  * lib/normalize (solve-run-together.ts), with the form's identities.
  */
 
+import { hasLineAtLeast, splitLines } from './text-lines';
+
 /**
  * The six section headings of the 2021 form as they appear inside running text, with the numeral
  * the form gives them, in the wordings reports print (三、收到和处理政府信息申请情况 without 公开,
@@ -102,7 +104,9 @@ export function relineTableText(body: string): string {
  *   says whether anything was relined (its tables' cells may be run together).
  */
 export function relineRunningText(text: string): { text: string; running: boolean } {
-  const lines = text.split(/\r?\n/);
+  // No line long enough to run on: the text as the loop below would give it back (\r\n as \n).
+  if (!hasLineAtLeast(text, RUNNING_LINE)) return { text: text.includes('\r') ? splitLines(text).join('\n') : text, running: false };
+  const lines = splitLines(text);
   let running = false;
   const out: string[] = [];
   for (const line of lines) {

@@ -9,6 +9,7 @@
  * sections take the one followed by table data, the others the one with the form's own numeral.
  */
 import type { SectionKey } from '../model/report-schema';
+import { splitLines } from './text-lines';
 
 /** A section found in the text: its key, the heading line as printed and the body text. */
 export interface Section {
@@ -56,7 +57,11 @@ interface Candidate {
   formNumeral: boolean;
 }
 
+/** What a heading line starts with, before cleanLine: white space, `#`, `*`, then a numeral (a fast test, issue 15). */
+const MAY_BE_HEADING = /^[\s#*]*[一二三四五六七八九十\d]/;
+
 function candidatesOf(line: string, index: number): Candidate[] {
+  if (!MAY_BE_HEADING.test(line)) return [];
   const t = cleanLine(line);
   if (!t || t.length > MAX_HEADING_LENGTH || t.includes('\t') || t.startsWith('|')) return [];
   const m = NUMERAL.exec(t);
@@ -92,7 +97,7 @@ function tableScore(lines: readonly string[]): number {
  *   chosen or not), and `preamble`: the text before the first heading (title and introduction).
  */
 export function splitSections(text: string): { sections: Section[]; preamble: string } {
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   const candidates = lines.flatMap((l, i) => candidatesOf(l, i));
   const boundaries = [...new Set(candidates.map((c) => c.line))].sort((a, b) => a - b);
   const bodyEnd = (line: number, extra: readonly number[] = []) =>

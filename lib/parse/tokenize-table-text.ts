@@ -9,6 +9,7 @@
  */
 
 import { readPrintedNumber } from '../model/printed-number';
+import { splitLines } from './text-lines';
 
 /**
  * A token of a table section. `line` is the 0-based line in the section, `col` the tab field. A
@@ -90,9 +91,15 @@ export function splitFields(lineText: string): string[] {
   if (PAGE_MARKER.test(t)) return [];
   if (t.startsWith('|')) {
     if (/^\|?[\s:|-]*-{2,}[\s:|-]*$/.test(t)) return [];
-    return t.replace(/^\|/, '').replace(/\|$/, '').split('|').map((f) => (PAGE_MARKER.test(f.trim()) ? '' : f));
+    return withoutPageMarkers(t.replace(/^\|/, '').replace(/\|$/, '').split('|'));
   }
-  return lineText.split('\t').map((f) => (PAGE_MARKER.test(f.trim()) ? '' : f));
+  return withoutPageMarkers(lineText.split('\t'));
+}
+
+/** The fields with a page marker (`- 4 -`) emptied, in place; a loop, not a closure per line (issue 15). */
+function withoutPageMarkers(fields: string[]): string[] {
+  for (let i = 0; i < fields.length; i++) if (PAGE_MARKER.test(fields[i].trim())) fields[i] = '';
+  return fields;
 }
 
 /** A note printed on its own line under a number (`22` / `（其中修订 16 件）`): short, parenthesized, with a digit. */
@@ -102,6 +109,11 @@ const NOTE_LINE = /^[（(]([^（()）]{1,24})[)）]$/;
 const GROUP_GAP = /^[ \u00a0\u2009\u202f]$/;
 /** A whole field that prints one number with space-separated thousands (`1 234`, `12 345 678`): in a Markdown cell it is one number. */
 const SPACED_THOUSANDS = /^[+\-－−]?[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?$/;
+
+/** A number that may lead a thousands group (`1` of `1 234`). */
+const GROUP_LEAD = /^[+\-－−]?[1-9]\d{0,2}$/;
+/** A thousands group (`234` of `1 234`). */
+const THREE_DIGITS = /^\d{3}$/;
 
 /** The pieces of a trimmed field and the whitespace before each (`''` for the first); notes in parentheses keep no inner spaces. */
 function fieldPieces(trimmed: string): Array<{ piece: string; gap: string }> {
@@ -113,40 +125,47 @@ function fieldPieces(trimmed: string): Array<{ piece: string; gap: string }> {
 }
 
 /**
- * The tokens of one field: numbers, placeholders and text runs (text pieces joined by a space).
- * In a Markdown cell, a field that is one number with space-separated thousands is one number.
+ * The tokens of one field — numbers, placeholders and text runs (text pieces joined by a space) —
+ * appended to `out` (the line's tokens; no array per field). In a Markdown cell, a field that is
+ * one number with space-separated thousands is one number.
  */
-function fieldTokens(field: string, line: number, col: number, markdown: boolean): TableToken[] {
+function fieldTokens(field: string, line: number, col: number, markdown: boolean, out: TableToken[]): void {
   const trimmed = field.trim(); // String#trim removes all Unicode white space, `　` included
-  if (trimmed === '') return [{ kind: 'blank', raw: field, line, col }];
+  if (trimmed === '') {
+    out.push({ kind: 'blank', raw: field, line, col });
+    return;
+  }
   if (markdown && trimmed.length > 4 && /\s/.test(trimmed) && SPACED_THOUSANDS.test(trimmed.normalize('NFKC'))) {
     const n = readPrintedNumber(trimmed.replace(/[ \u00a0\u2009\u202f]/g, ''));
-    if (n) return [{ kind: 'num', value: n.value, raw: trimmed, note: null, line, col }];
+    if (n) {
+      out.push({ kind: 'num', value: n.value, raw: trimmed, note: null, line, col });
+      return;
+    }
   }
-  const out: TableToken[] = [];
-  let text: string[] = [];
-  const flush = () => {
-    if (text.length) out.push({ kind: 'text', text: text.join(' '), line, col });
-    text = [];
-  };
-  for (const { piece, gap } of fieldPieces(trimmed)) {
+  const first = out.length;
+  // Text pieces since the last value, joined by a space into one text token (no closure: issue 15).
+  let text = '';
+  let texts = 0;
+  const pieces = fieldPieces(trimmed);
+  for (let i = 0; i < pieces.length; i++) {
+    const { piece, gap } = pieces[i];
     const num = valueToken(piece, line, col);
     if (num === null) {
-      text.push(piece);
+      text = texts++ === 0 ? piece : `${text} ${piece}`;
       continue;
     }
-    flush();
+    if (texts) out.push({ kind: 'text', text, line, col });
+    texts = 0;
     if (num.kind === 'placeholder') {
       out.push(num);
       continue;
     }
-    const prev = out[out.length - 1];
-    const leads = prev?.kind === 'num' && (prev.group === true || /^[+\-－−]?[1-9]\d{0,2}$/.test(prev.raw.normalize('NFKC')));
-    if (leads && GROUP_GAP.test(gap) && /^\d{3}$/.test(piece.normalize('NFKC'))) num.group = true;
+    const prev = out.length > first ? out[out.length - 1] : undefined;
+    const leads = prev?.kind === 'num' && (prev.group === true || GROUP_LEAD.test(prev.raw.normalize('NFKC')));
+    if (leads && GROUP_GAP.test(gap) && THREE_DIGITS.test(piece.normalize('NFKC'))) num.group = true;
     out.push(num);
   }
-  flush();
-  return out;
+  if (texts) out.push({ kind: 'text', text, line, col });
 }
 
 /**
@@ -197,25 +216,24 @@ function keepCellBlanks(lineTokens: readonly TableToken[], markdown: boolean): T
  */
 export function tokenizeSection(text: string): TableToken[] {
   const tokens: TableToken[] = [];
-  const lines = text.split(/\r?\n/);
-  lines.forEach((lineText, line) => {
+  const lines = splitLines(text);
+  for (let line = 0; line < lines.length; line++) {
+    const lineText = lines[line];
     const fields = splitFields(lineText);
     const markdown = lineText.trim().startsWith('|');
     const lineTokens: TableToken[] = [];
-    fields.forEach((field, col) => {
-      for (const t of fieldTokens(field, line, col, markdown)) lineTokens.push(t);
-    });
+    for (let col = 0; col < fields.length; col++) fieldTokens(fields[col], line, col, markdown, lineTokens);
     // A note on its own line belongs to the number just above it.
     const prev = tokens[tokens.length - 1];
     if (lineTokens.length === 1 && lineTokens[0].kind === 'text' && prev?.kind === 'num' && prev.note === null && prev.line === line - 1) {
       const note = NOTE_LINE.exec(lineTokens[0].text.replace(/\s+/g, ''));
       if (note && /\d/.test(note[1].normalize('NFKC'))) {
         tokens[tokens.length - 1] = { ...prev, raw: `${prev.raw}（${note[1]}）`, note: note[1] };
-        return;
+        continue;
       }
     }
     for (const t of keepCellBlanks(lineTokens, markdown)) tokens.push(t);
-  });
+  }
   return tokens;
 }
 

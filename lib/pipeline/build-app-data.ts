@@ -5,7 +5,9 @@
  * manifest.json). The alias table data/agency-aliases.csv (lib/parse/agency-alias-table.ts) is
  * applied to the agency identities and copied to data/build/agency-aliases.csv (the app serves it
  * to apply the same rows to uploads); a bad table is reported in one sentence and the build goes
- * on without it.
+ * on without it. The corrections data/corrections.csv (lib/correct; ships absent or header-only), when
+ * present, are applied to the records and checked again before the browser's build (./corrections-file.ts);
+ * a bad file is reported in one sentence and the build goes on without it.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { AGENCY_ALIAS_FILE } from '../parse/agency-alias-table';
 import { aliasSummary, readAliasFile, writeAliasCopy } from './alias-file';
 import { buildBrowserData } from './build-browser-data';
+import { applyCorrectionsToRecords, CORRECTIONS_FILE, correctionsSummaryText, readCorrectionsFile, rewriteRecordsCsv } from './corrections-file';
 import { ingestPaths } from './ingest-reports';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,7 +27,16 @@ const out = path.join(data, 'build');
 const aliasFile = readAliasFile(path.join(data, AGENCY_ALIAS_FILE), { label: `data/${AGENCY_ALIAS_FILE}`, optional: true });
 if (!aliasFile.ok) console.error(`build:data: ${aliasFile.error}`);
 const aliases = aliasFile.ok ? aliasFile.value : null;
-const { records } = await ingestPaths(sources, out, data, aliases?.rows ?? []);
+const ingested = await ingestPaths(sources, out, data, aliases?.rows ?? []);
+let records = ingested.records;
+const corrections = readCorrectionsFile(path.join(data, CORRECTIONS_FILE), { optional: true });
+if (!corrections.ok) console.error(`build:data: ${corrections.error}`);
+else if (corrections.value.length) {
+  const applied = applyCorrectionsToRecords(records, corrections.value);
+  records = applied.records;
+  rewriteRecordsCsv(out, records);
+  console.log(correctionsSummaryText(applied, `build:data: data/${CORRECTIONS_FILE}`));
+}
 writeAliasCopy(out, aliases); // served at /data/agency-aliases.csv: uploads get the same identities
 const manifest = await buildBrowserData(out);
 if (aliases) console.log(`build:data: ${aliasSummary(aliases, records.map((r) => r.report))}`);

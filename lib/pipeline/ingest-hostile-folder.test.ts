@@ -15,7 +15,7 @@ import { readReport } from '../read/read-report';
 import { recordsCsv } from '../store/record-rows';
 import { writeHostileFolder, type HostileFolder } from './hostile-inputs.fixture';
 import { ingestPathsParallel } from './ingest-parallel';
-import { PARSE_OPTIONS } from './ingest-reports';
+import { ingestPaths, PARSE_OPTIONS } from './ingest-reports';
 
 const root = path.resolve(__dirname, '../..');
 const rowsOf = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
@@ -75,10 +75,10 @@ describe('one bad file never stops a batch', () => {
     expect(readCsv(path.join(out, 'cells.csv')).filter((c) => c.report_id === id)).toEqual(alone);
   });
 
-  it('the parallel ingest writes the same rows from the same folder', async () => {
+  it('the parallel ingest (the CLI above) writes the same rows from the same folder as the serial ingest', async () => {
     const par = path.join(work, 'par');
     const serial = path.join(work, 'serial');
-    execFileSync('npx', ['tsx', 'lib/pipeline/ingest-cli.ts', '--no-aliases', '--out', serial, folder.dir], { cwd: root, stdio: 'ignore', timeout: 120_000 });
+    await ingestPaths([folder.dir], serial);
     await ingestPathsParallel([folder.dir], par, { workers: 2 });
     for (const f of ['reports.csv', 'cells.csv', 'flags.csv', 'skipped.csv']) expect(readFileSync(path.join(par, f), 'utf8'), f).toBe(readFileSync(path.join(serial, f), 'utf8'));
   }, 150_000);

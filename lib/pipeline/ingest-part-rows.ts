@@ -11,13 +11,16 @@ import { crossYearInput, type CrossYearInput } from '../checks/cross-year-input'
 import { readValues } from '../checks/duplicate-reports';
 import type { ReportRecord } from '../model/report-schema';
 import { applyAgencyAliases, type AgencyAlias } from '../parse/agency-alias-table';
-import { flagRows, RECORD_COLUMNS, toCsv } from '../store/record-rows';
+import { flagRows, RECORD_COLUMNS } from '../store/record-rows';
+import { csvRowsText } from './csv-rows-text';
 
 /** Per-report result kept by the main thread: its index in file order, row counts and cross-year input (no text). */
 export interface WorkerReport {
   index: number;
   cells: number;
   flags: number;
+  /** How many of its flags have severity `error` (for the CLI's line per file). */
+  errors: number;
   input: CrossYearInput;
   /** The value of each read cell (lib/checks/duplicate-reports.ts readValues), for the duplicate test; dropped once it ran. */
   values?: Array<[string, number]>;
@@ -40,10 +43,10 @@ export function partRowsOf(read: ReportRecord, index: number, aliases: readonly 
   writeFileSync(path.join(textsDir, `${rec.report.report_id}.txt`), rec.text);
   return {
     rows: {
-      reports: toCsv(RECORD_COLUMNS.reports, [rec.report], false),
-      cells: toCsv(RECORD_COLUMNS.cells, rec.cells, false),
-      flags: toCsv(RECORD_COLUMNS.flags, flagRows(rec.flags), false),
+      reports: csvRowsText(RECORD_COLUMNS.reports, [rec.report]),
+      cells: csvRowsText(RECORD_COLUMNS.cells, rec.cells),
+      flags: csvRowsText(RECORD_COLUMNS.flags, flagRows(rec.flags)),
     },
-    report: { index, cells: rec.cells.length, flags: rec.flags.length, input: crossYearInput(rec, false), values: [...readValues(rec.cells)] },
+    report: { index, cells: rec.cells.length, flags: rec.flags.length, errors: rec.flags.filter((f) => f.severity === 'error').length, input: crossYearInput(rec, false), values: [...readValues(rec.cells)] },
   };
 }

@@ -9,20 +9,23 @@ import { markDuplicateReports, markIdenticalCopies } from '../checks/duplicate-r
 import { runCrossReportChecks } from '../checks/run-checks';
 import type { ReportRecord, ReportStatus } from '../model/report-schema';
 import { applyAgencyAliases, type AgencyAlias } from '../parse/agency-alias-table';
-import type { ParseOptions } from '../parse/parse-report-bytes';
 import { failedRecord } from '../read/assemble-record';
 import { contentId, nameId } from '../read/content-id';
 import { MAX_REPORT_BYTES, tooLargeMessage } from '../read/read-limits';
-import { readReport } from '../read/read-report';
+import { readReport, type ReadOptions } from '../read/read-report';
 import { flagRows, RECORD_COLUMNS, recordsCsv, toCsv } from '../store/record-rows';
 import { collectInput, type InputEntry, type SkippedEntry } from './collect-input-files';
 import { isolatedReader, type IsolatedReader, type IsolationOptions } from './isolated-reader';
 
 /** pdf.js's character maps and standard fonts from the installed pdfjs-dist, for PDFs in non-embedded CJK fonts. */
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-/** What the ingest supplies to the format readers (Node paths of the pdf.js data folders). */
-export const PARSE_OPTIONS: ParseOptions = {
+/**
+ * What the ingest supplies to the format readers (Node paths of the pdf.js data folders) and the
+ * OCR scan reader's loader for scans and image files (./ocr-node.ts, loaded only when needed).
+ */
+export const PARSE_OPTIONS: ReadOptions = {
   pdf: { cMapUrl: path.join(PDFJS_DIR, 'cmaps') + path.sep, standardFontDataUrl: path.join(PDFJS_DIR, 'standard_fonts') + path.sep },
+  ocr: () => import('./ocr-node').then((m) => m.createNodeScanReader()),
 };
 
 /**

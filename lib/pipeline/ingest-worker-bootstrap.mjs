@@ -1,6 +1,13 @@
-// Loads the TypeScript worker (ingest-worker.ts) in a worker thread: registers tsx's loader
-// for this thread, then imports the worker module.
-import { register } from 'tsx/esm/api';
+// Loads the ingest's reading worker in a worker thread: the compiled module when the main thread
+// built one (workerData.compiled, ./compile-ingest-worker.ts: plain JavaScript, no loader in the
+// way), else the TypeScript (ingest-worker.ts) through tsx's loader, registered for this thread.
+import { pathToFileURL } from 'node:url';
+import { workerData } from 'node:worker_threads';
 
-register();
-await import('./ingest-worker.ts');
+if (workerData?.compiled) {
+  await import(pathToFileURL(workerData.compiled).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./ingest-worker.ts');
+}

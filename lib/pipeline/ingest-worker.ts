@@ -23,6 +23,8 @@ export interface WorkerSetup {
   aliases: AgencyAlias[];
   /** Folder of `texts/REPORT_ID.txt` (`rows` mode). */
   textsDir?: string;
+  /** This module compiled to JavaScript (./compile-ingest-worker.ts), loaded instead of the TypeScript through tsx; optional. */
+  compiled?: string | null;
 }
 
 /** One file to read: its path, the name written to reports.csv, its index in file order. */

@@ -81,7 +81,8 @@ export function severityLabel(severity: string): string {
 
 /**
  * Chinese names of cell statuses (spec "Cell status"): reported 印出, blank 空白,
- * placeholder 占位符, missing 缺失, inferred 推算, invalid 无效 (printed, but no table can hold it).
+ * placeholder 占位符, missing 缺失, inferred 推算, invalid 无效 (printed, but no table can hold it),
+ * corrected 已校对 (a person's correction, lib/correct).
  */
 export const CELL_STATUS_LABELS: Record<string, string> = {
   reported: '印出',
@@ -90,6 +91,8 @@ export const CELL_STATUS_LABELS: Record<string, string> = {
   missing: '缺失',
   inferred: '推算',
   invalid: '无效',
+  corrected: '已校对',
+  ocr: 'OCR识别',
 };
 
 function tableShort(table: TableKey): string {

@@ -18,10 +18,10 @@ export function reportSql(reportId: string): string {
   return `SELECT * REPLACE (CAST(year AS INTEGER) AS year, CAST(published_on AS VARCHAR) AS published_on) FROM reports WHERE report_id = ${sqlString(reportId)}`;
 }
 
-/** The report's cells: table, row, column, value (件 or 万元, DOUBLE), status, raw, note. */
+/** The report's cells: table, row, column, value (件 or 万元, DOUBLE), status, raw, note, confidence (0..1 for OCR cells, else NULL). */
 export function reportCellsSql(reportId: string): string {
   const q = sqlIdent;
-  return `SELECT ${q('table')}, ${q('row')}, ${q('column')}, CAST(value AS DOUBLE) AS value, status, raw, note FROM cells WHERE report_id = ${sqlString(reportId)}`;
+  return `SELECT ${q('table')}, ${q('row')}, ${q('column')}, CAST(value AS DOUBLE) AS value, status, raw, note, CAST(confidence AS DOUBLE) AS confidence FROM cells WHERE report_id = ${sqlString(reportId)}`;
 }
 
 /**
@@ -58,6 +58,8 @@ export interface ReportCell {
   status: string;
   raw: string | null;
   note: string | null;
+  /** For an `ocr` cell, the OCR engine's confidence 0..1 (issue 13); absent otherwise. */
+  confidence?: number | null;
 }
 
 /** Rows of {@link reportCellsSql} as {@link ReportCell}s (rows of unknown tables are dropped). */
@@ -73,6 +75,7 @@ export function cellsFromRows(rows: readonly Row[]): ReportCell[] {
       status: String(r.status ?? ''),
       raw: typeof r.raw === 'string' ? r.raw : null,
       note: typeof r.note === 'string' ? r.note : null,
+      ...(typeof r.confidence === 'number' ? { confidence: r.confidence } : {}),
     });
   }
   return out;

@@ -16,13 +16,20 @@ import type { ParseResult } from '../parse/parsed-report';
 import { parseReportBytes, type ParseOptions } from '../parse/parse-report-bytes';
 import { assembleRecord, failedRecord } from './assemble-record';
 import { contentId, nameId } from './content-id';
+import { needsOcr, readScannedReport } from './read-scanned-report';
+import type { ScanReaderLoader } from '../ocr/scan-reader';
 import { tooLargeMessage } from './read-limits';
 
 /**
  * What the environment supplies to the reader: where pdf.js finds its character maps and standard
- * fonts (`pdf`: the ingest passes pdfjs-dist's folders, the browser the app's /pdfjs/ routes).
+ * fonts (`pdf`: the ingest passes pdfjs-dist's folders, the browser the app's /pdfjs/ routes), and
+ * optionally `ocr`, a loader of the OCR scan reader (lib/ocr/scan-reader.ts; the ingest passes
+ * lib/pipeline/ocr-node.ts). With it, a PDF without a text layer and an image file (PNG, JPEG) are
+ * read by OCR (./read-scanned-report.ts); without it they are refused with the OCR hint.
  */
-export type ReadOptions = ParseOptions;
+export interface ReadOptions extends ParseOptions {
+  ocr?: ScanReaderLoader;
+}
 
 /**
  * Why a file gave no report for the views: its status (`empty_file`, `not_a_report`,
@@ -106,6 +113,7 @@ export async function readReport(bytes: Uint8Array, name: string, options: ReadO
   const id = await contentId(bytes);
   try {
     const parsed = await parseReportBytes(bytes, name, options);
+    if (options.ocr && needsOcr(bytes, name, parsed)) return outcome(validated(await readScannedReport(bytes, name, id, parsed, options.ocr), name));
     let record = withDecodingFlag(assembleRecord(parsed, name, id), parsed, name);
     for (const classify of RECORD_CLASSIFIERS) record = classify(record);
     return outcome(validated(runChecks(record), name));

@@ -35,6 +35,8 @@ export interface CsvColumn {
  *   the region, type and level filters read them); published_on_source (`printed` / `page`) and
  *   source_url VARCHAR (optional, NULL for files from older ingests);
  * - cells.value DOUBLE (件, or 万元 for t2 fees.amount, may be fractional; NULL when none);
+ *   confidence DOUBLE (0..1, the OCR engine's confidence for an `ocr` cell; optional, NULL for
+ *   other cells and for files from older ingests);
  * - flags.expected/actual VARCHAR (a number in 件 or a date), difference DOUBLE (件 or days),
  *   evidence VARCHAR (the printed passage the flag rests on; optional, newer ingests write it),
  *   fingerprint VARCHAR (16 hex digits, lib/model/make-flag.ts flagFingerprint: the key of review
@@ -74,6 +76,7 @@ export const CSV_COLUMNS: Record<DataTable, readonly CsvColumn[]> = {
     { name: 'status', type: 'VARCHAR' },
     { name: 'raw', type: 'VARCHAR' },
     { name: 'note', type: 'VARCHAR' },
+    { name: 'confidence', type: 'DOUBLE', optional: true },
   ],
   flags: [
     { name: 'report_id', type: 'VARCHAR' },

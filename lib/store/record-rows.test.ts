@@ -19,7 +19,7 @@ const record: ReportRecord = runChecks(readReportText(seed, '004.txt', 'db5428ea
 describe('RECORD_COLUMNS', () => {
   it('are the schema fields in declaration order, flags plus fingerprint', () => {
     expect(RECORD_COLUMNS.reports).toEqual(Object.keys(Report.shape));
-    expect(RECORD_COLUMNS.cells).toEqual(['report_id', 'table', 'row', 'column', 'value', 'status', 'raw', 'note']);
+    expect(RECORD_COLUMNS.cells).toEqual(['report_id', 'table', 'row', 'column', 'value', 'status', 'raw', 'note', 'confidence']);
     expect(RECORD_COLUMNS.flags).toEqual([...Object.keys(Flag.shape), 'fingerprint']);
     expect(RECORD_COLUMNS.flags.at(-1)).toBe('fingerprint');
   });

@@ -135,6 +135,7 @@ export function cellFromRow(row: Row): Cell | null {
     status: row.status,
     raw: typeof row.raw === 'string' ? row.raw : null,
     note: text(row.note),
+    ...(typeof row.confidence === 'number' ? { confidence: row.confidence } : {}),
   });
   return r.success ? r.data : null;
 }

@@ -4,6 +4,9 @@
  * (git-ignored), never data/.
  *
  * - Pipeline (./bench-pipeline.ts): BENCH_SIZES (default "10000,100000") reports for the ingest.
+ *   Parse throughput on one core, precompiled and under tsx (./bench-parse.ts, BENCH_PARSE_REPORTS,
+ *   default 10,000), then `npm run ingest` in a process of its own on BENCH_INGEST_WORKERS (default
+ *   2) threads: seconds and peak memory (issue 15).
  * - Browser (./bench-browser.ts): BENCH_BROWSER_SIZES (default "1000,10000,100000,500000")
  *   reports in the dashboard; figures stored under BENCH_LABEL (default "current") so runs of two
  *   designs sit side by side in results.json (a size measured again replaces its earlier figures;
@@ -13,6 +16,9 @@
  *   BENCH_ONLY=pipeline|browser; alone: `npx tsx tests/bench/bench-layouts.ts --per-family N`.
  * - Wide rows (./bench-wide-rows.ts, issue 12): one row of 30,000 numbers, an HTML row of 100,000
  *   cells, 30,000 run-together digits — seconds to read each; runs with the layouts.
+ * - First load (./bench-first-load.ts, issue 15): bytes on the wire until DuckDB is ready over
+ *   data/build (the embedded data; run `npm run build:data` first), with the pre-compressed copies
+ *   and with `Accept-Encoding: identity`; runs first, alone with BENCH_ONLY=first-load.
  * - BENCH_ONLY=pipeline or BENCH_ONLY=browser runs one of them; the other's figures already in
  *   results.json are kept.
  */
@@ -20,6 +26,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchBrowser } from './bench-browser';
+import { benchFirstLoad } from './bench-first-load';
 import { benchLayouts, layoutOptionsFromEnv } from './bench-layouts';
 import { benchPipeline } from './bench-pipeline';
 import { benchWideRows } from './bench-wide-rows';
@@ -39,16 +46,18 @@ const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile,
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 console.log(`bench: ${new Date().toISOString()} on ${machine}`);
+const firstLoad = !only || only === 'first-load' ? await benchFirstLoad(path.join(root, 'data', 'build')) : previous.firstLoad; // issue 15
+if ('error' in Object(firstLoad)) console.error(`bench: first load not measured: ${(firstLoad as { error: string }).error}`);
 if (!only || only === 'layouts') await benchLayouts(work, layoutOptionsFromEnv()); // issue 11: cells read per layout family → .bench/layouts.json
 if (!only || only === 'layouts') await benchWideRows(); // issue 12: reading time of very wide rows (printed)
-const pipeline = only === 'browser' ? previous.pipeline : await benchPipeline(work, sizes);
+const pipeline = only === 'browser' || only === 'first-load' ? previous.pipeline : await benchPipeline(work, sizes);
 const browser = { ...((previous.browser as Record<string, unknown> | undefined) ?? {}) };
-if (only !== 'pipeline') {
+if (only !== 'pipeline' && only !== 'first-load') {
   const fresh = await benchBrowser(work, browserSizes, buildBrowserDataFor(work));
   // Sizes measured before under the same label are kept unless measured again now.
   const before = ((browser[label] as { sizes?: Array<{ reports: number }> } | undefined)?.sizes ?? []).filter((x) => !browserSizes.includes(x.reports));
   browser[label] = { date: new Date().toISOString(), machine, sizes: [...before, ...fresh].sort((a, b) => a.reports - b.reports) };
 }
-const results = { date: new Date().toISOString(), machine, pipeline, browser };
+const results = { date: new Date().toISOString(), machine, firstLoad, pipeline, browser };
 writeFileSync(resultsFile, JSON.stringify(results, null, 2));
 console.log(`bench: figures written to ${path.relative(root, resultsFile)}`);

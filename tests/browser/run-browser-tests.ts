@@ -29,14 +29,18 @@ import { filtersCsvSuite } from './suites/filters-csv';
 import { groupBySuite } from './suites/group-by';
 import { hygieneSuite } from './suites/hygiene';
 import { indicatorsPeersSuite } from './suites/indicators-peers';
+import { layoutA11ySuite } from './suites/layout-a11y';
 import { reviewChainSuite } from './suites/review-chain';
 import { regionsSuite } from './suites/regions';
 import { sortCompareSuite } from './suites/sort-compare';
 import { uploadsSuite } from './suites/uploads';
+import { shareCsvSuite } from './suites/share-csv';
 import { viewsSuite } from './suites/views';
+import { printCardSuite } from './suites/print-card';
+import { proofreadSuite } from './suites/proofread';
 
 /** Every suite, in the order they run (hygiene last: it checks the run-wide logs). */
-const SUITES: Suite[] = [viewsSuite, filtersCsvSuite, reviewChainSuite, coverageLinksSuite, agencySuite, sortCompareSuite, groupBySuite, regionsSuite, indicatorsPeersSuite, uploadsSuite, hygieneSuite];
+const SUITES: Suite[] = [viewsSuite, filtersCsvSuite, reviewChainSuite, coverageLinksSuite, agencySuite, sortCompareSuite, groupBySuite, regionsSuite, indicatorsPeersSuite, uploadsSuite, shareCsvSuite, layoutA11ySuite, printCardSuite, proofreadSuite, hygieneSuite];
 
 /** One test's result, as written to the results file. */
 export interface BrowserTestResult {

@@ -12,6 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AGENCY_ALIAS_FILE as ALIAS_FILE } from '@/lib/parse/agency-alias-table';
+import { precompressedFileResponse } from '../../_lib/precompressed-file';
 import { dataDir, shownPath, textResponse } from '../data-dir';
 
 export const dynamic = 'force-dynamic';
@@ -24,17 +25,18 @@ const FILES = new Set(['reports.csv', 'cells.csv', 'flags.csv', 'manifest.json',
  * explanation (and the English hint “run npm run build:data”) when the name is unknown or the file
  * has not been built; for the alias table, 204 (no content) when the data was built without one; 500 with the error message when it cannot be read.
  */
-export async function GET(_request: Request, context: { params: Promise<{ name: string }> }): Promise<Response> {
+export async function GET(request: Request, context: { params: Promise<{ name: string }> }): Promise<Response> {
   const { name } = await context.params;
   if (!FILES.has(name)) {
     return textResponse(404, `没有名为 ${name} 的数据文件；可用的是 reports.csv、cells.csv、flags.csv（报告原文在 /data/texts/报告编号.txt）。`);
   }
   try {
-    const bytes = await readFile(path.join(dataDir(), name));
-    return new Response(new Uint8Array(bytes), {
-      status: 200,
-      headers: { 'content-type': name.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8', 'cache-control': 'no-store' },
-    });
+    const headers = { 'content-type': name.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8', 'cache-control': 'no-store' };
+    // Its .br/.gz copy when the browser accepts one (lib/pipeline/precompress-assets.ts, issue 15).
+    const compressed = await precompressedFileResponse(path.join(dataDir(), name), request, headers);
+    if (compressed) return compressed;
+    const bytes = await readFile(path.join(dataDir(), name)); // not there: throws ENOENT, answered below
+    return new Response(new Uint8Array(bytes), { status: 200, headers });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' && name === ALIAS_FILE) {
       // Not an error: the data was built without an alias table (uploads then keep the resolved identities).

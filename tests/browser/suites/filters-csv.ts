@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describeFilter } from '../../../lib/query/filters';
 import { APPLICATIONS_VIEW, type ViewId } from '../../../lib/query/views';
+import { csvColumns } from '../../../lib/csv';
 import { artifact } from '../../harness/artifacts';
 import { STEP_MS } from '../../harness/bounded-waits';
 import { assert, assertEqual, type Suite } from '../browser-test-kit';
@@ -61,7 +62,8 @@ export const filtersCsvSuite: Suite = {
         run: async () => {
           assert(region, 'seed 004 has no region');
           const page = await freshPage();
-          await openDashboard(page, base, { view: 'applications', region });
+          // csvkeys=1: the spec's keys as the header (the option for programs; the default is the screen's labels, suite share-csv).
+          await openDashboard(page, base, { view: 'applications', region, csvkeys: '1' });
           await waitForView(page, 'applications');
           await waitForRowCount(page, expectedIds.length);
           const [download] = await Promise.all([page.waitForEvent('download', { timeout: STEP_MS }), page.click('[data-testid="download-csv"]')]);
@@ -72,7 +74,7 @@ export const filtersCsvSuite: Suite = {
           const text = readFileSync(file, 'utf8');
           assert(text.charCodeAt(0) === 0xfeff, 'no UTF-8 BOM');
           const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
-          assertEqual(parsed.data[0], APPLICATIONS_VIEW.columns.map((c) => c.key), 'CSV header');
+          assertEqual(parsed.data[0], csvColumns(APPLICATIONS_VIEW.columns, true).map((c) => c.header), 'CSV header');
           const body = parsed.data.slice(1);
           assertEqual(body.length, expectedIds.length, 'CSV data rows');
           const idCol = parsed.data[0].indexOf('report_id');

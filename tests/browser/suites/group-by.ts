@@ -23,6 +23,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { groupedView } from '../../../lib/query/group-totals';
 import { APPLICATIONS_VIEW } from '../../../lib/query/views';
+import { csvColumns } from '../../../lib/csv';
 import { artifact } from '../../harness/artifacts';
 import { STEP_MS } from '../../harness/bounded-waits';
 import { assert, assertEqual, type Suite, type SuiteEnv, type TestCase } from '../browser-test-kit';
@@ -180,14 +181,14 @@ function groupTests(env: SuiteEnv): TestCase[] {
       run: async () => {
         const expected = provinceTotals(env);
         const page = await env.freshPage();
-        await openDashboard(page, base, { view: 'applications', group: 'province' });
+        await openDashboard(page, base, { view: 'applications', group: 'province', csvkeys: '1' }); // the spec's keys as the header
         await waitForGrouped(page);
         const [download] = await Promise.all([page.waitForEvent('download', { timeout: STEP_MS }), page.click('[data-testid="download-csv"]')]);
         const file = artifact('group-by-download.csv');
         await download.saveAs(file);
         assert(download.suggestedFilename().startsWith('依申请公开（按省汇总）'), `file name ${download.suggestedFilename()}`);
         const parsed = Papa.parse<string[]>(readFileSync(file, 'utf8').slice(1), { skipEmptyLines: true });
-        assertEqual(parsed.data[0], groupedView(APPLICATIONS_VIEW, 'province')!.columns.map((c) => c.key), 'CSV header');
+        assertEqual(parsed.data[0], csvColumns(groupedView(APPLICATIONS_VIEW, 'province')!.columns, true).map((c) => c.header), 'CSV header');
         assertEqual(parsed.data.length - 1, expected.size, 'CSV rows');
         const h = parsed.data[0];
         const js2025 = parsed.data.find((r) => r[h.indexOf('group_name')] === '江苏省' && r[h.indexOf('year')] === '2025');

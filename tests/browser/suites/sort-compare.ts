@@ -120,6 +120,7 @@ export const sortCompareSuite: Suite = {
           await waitForView(page, 'applications');
           await waitForViewIdle(page);
           await check('after a reload');
+          await page.check('[data-testid="csv-keys"]'); // the spec's keys as the CSV header, for r.new_received
           const [download] = await Promise.all([page.waitForEvent('download', { timeout: STEP_MS }), page.click('[data-testid="download-csv"]')]);
           const file = artifact('sort-compare-sorted.csv');
           await download.saveAs(file);

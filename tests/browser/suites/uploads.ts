@@ -17,6 +17,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { APPLICATIONS_VIEW, VIEWS } from '../../../lib/query/views';
+import { csvColumns } from '../../../lib/csv';
 import { artifact } from '../../harness/artifacts';
 import { csvRows } from '../../harness/app-data';
 import { DB_READY_MS, STEP_MS } from '../../harness/bounded-waits';
@@ -311,7 +312,7 @@ function dataTests(s: UploadsState): TestCase[] {
     {
       name: '下载 CSV: the origin column says which rows were uploaded, with their values',
       run: async () => {
-        const { page, results } = await uploadedPage(s, '/?view=applications');
+        const { page, results } = await uploadedPage(s, '/?view=applications&csvkeys=1'); // the spec's keys as the CSV header
         const idOf = idIn(results);
         await waitForUploads(page, results);
         await waitForView(page, 'applications');
@@ -320,7 +321,7 @@ function dataTests(s: UploadsState): TestCase[] {
         const file = artifact('download-with-uploads.csv');
         await download.saveAs(file);
         const rows = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
-        assertEqual(Object.keys(rows[0]), APPLICATIONS_VIEW.columns.map((c) => c.key), 'CSV header');
+        assertEqual(Object.keys(rows[0]), csvColumns(APPLICATIONS_VIEW.columns, true).map((c) => c.header), 'CSV header');
         const uploaded = added(results).map((r) => r.reportId).sort();
         assertEqual(rows.filter((r) => r.origin === 'upload').map((r) => r.report_id).sort(), uploaded, 'rows marked upload');
         assert(rows.filter((r) => r.origin !== 'upload').every((r) => r.origin === 'embedded'), 'other rows are not marked embedded');

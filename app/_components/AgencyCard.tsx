@@ -1,0 +1,154 @@
+'use client';
+
+/**
+ * 体检单 of one agency over its years (/agency/AGENCY_KEY/card, issue 10): a one- or two-page
+ * printable summary — the agency, its years with and without a report, the key figures per year,
+ * the cross-year evaluations with their numbers, every flag of every year with its severity, review
+ * status and note, the rules' sources, the data source and the date printed — with 打印 / 导出 PDF.
+ * Read like the agency page (../_lib/use-agency-years.ts, the review decisions from IndexedDB);
+ * arranged by lib/present/report-card-agency.ts; printed with app/print.css.
+ */
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import { agencyHref } from '@/lib/present/links';
+import { buildAgencyCard, type AgencyCardView } from '@/lib/present/report-card-agency';
+import { useAgencyYears } from '../_lib/use-agency-years';
+import { useBrowserDb } from '../_lib/use-browser-db';
+import { useDecisions } from '../_lib/use-decisions';
+import DbStatus from './DbStatus';
+import ErrorBox, { QUERY_FAILED_WHAT } from './ErrorBox';
+import { CARD_VOCABULARY, CardFlagTable, CardFooterView, CardToolbar, cardDecisions } from './ReportCardParts';
+
+/** The agency card for `agencyKey` (decoded from the URL). */
+export default function AgencyCard({ agencyKey }: { agencyKey: string }) {
+  const { state: db, retry } = useBrowserDb();
+  const decisions = useDecisions();
+  const data = useAgencyYears(db, agencyKey);
+  const [now] = useState(() => new Date());
+  const card = useMemo(() => {
+    if (data.status !== 'ready' || data.flags.status === 'loading' || data.continuity.status === 'loading' || decisions.state.status === 'loading') return null;
+    const flags = data.flags.status === 'ready' ? data.flags.value : `检查标记没能读出：${data.flags.error}`;
+    const continuity = data.continuity.status === 'ready' ? data.continuity.value : `跨年度检查没能完成：${data.continuity.error}`;
+    return buildAgencyCard({ years: data.years, flags, continuity, decisions: cardDecisions(decisions.state), now }, CARD_VOCABULARY);
+  }, [data, decisions.state, now]);
+
+  return (
+    <main className="page card-page" data-testid="agency-card-page">
+      <CardToolbar backHref={agencyHref(agencyKey) ?? '/'} backLabel="返回机关页" />
+      <DbStatus loading={db.status === 'loading' || (db.status === 'ready' && !card && data.status !== 'error' && data.status !== 'not_found')} error={db.status === 'error' ? db : null} onRetry={retry} />
+      {data.status === 'error' ? <ErrorBox testId="card-error" title="没能读取这个机关的报告" message={data.error} what={QUERY_FAILED_WHAT} /> : null}
+      {data.status === 'not_found' ? (
+        <ErrorBox
+          testId="card-error"
+          title="找不到这个机关"
+          message={`数据中没有机关标识为“${agencyKey}”的报告。`}
+          what={<>请从机关页的“体检单”链接进入，或回到<Link href="/">看板</Link>重新选择。</>}
+        />
+      ) : null}
+      {card ? <AgencyCardBody card={card} /> : null}
+    </main>
+  );
+}
+
+/** The key figures, one column per year. */
+function FigureTable({ card }: { card: AgencyCardView }) {
+  return (
+    <table className="card-table card-figures" data-testid="card-figures">
+      <thead>
+        <tr>
+          <th>项目</th>
+          {card.years.map((y) => (
+            <th key={y} className="num">
+              {y}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {card.figures.map((f) => (
+          <tr key={f.key} data-metric={f.key}>
+            <th scope="row">{f.label}</th>
+            {f.values.map((v, i) => (
+              <td key={card.years[i]} className={`num${v.startsWith('—') || v === '无报告' ? ' missing' : ''}`}>
+                {v}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The card itself (what is printed). */
+function AgencyCardBody({ card }: { card: AgencyCardView }) {
+  return (
+    <article className="card" data-testid="agency-card" data-ready="true">
+      <header className="card-head">
+        <p className="card-kind">政府信息公开工作年度报告 · 机关体检单</p>
+        <h1 data-testid="card-agency">{card.name}</h1>
+        <dl className="card-meta">
+          {card.printedNames.length ? (
+            <div>
+              <dt>报告所印名称</dt>
+              <dd>{card.printedNames.join('、')}</dd>
+            </div>
+          ) : null}
+          {card.regions.length ? (
+            <div>
+              <dt>地区</dt>
+              <dd>{card.regions.join('、')}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>年度</dt>
+            <dd data-testid="card-coverage">{card.coverage}</dd>
+          </div>
+          <div>
+            <dt>机关标识</dt>
+            <dd className="mono small">{card.agencyKey}</dd>
+          </div>
+        </dl>
+      </header>
+      {card.years.length ? (
+        <section className="card-section" aria-label="关键数字">
+          <h2>关键数字</h2>
+          <FigureTable card={card} />
+        </section>
+      ) : null}
+      <section className="card-section" aria-label="跨年度检查">
+        <h2>跨年度检查</h2>
+        {typeof card.continuity === 'string' ? (
+          <p className="muted small">{card.continuity}</p>
+        ) : (
+          <ul className="card-continuity" data-testid="card-continuity">
+            {card.continuity.map((c, i) => (
+              <li key={i} data-rule={c.rule} data-verdict={c.verdict}>
+                <span className={`verdict ${c.verdict}`} aria-label={c.verdictLabel} title={c.verdictLabel}>
+                  {c.mark}
+                </span>{' '}
+                {c.text}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card-section" aria-label="检查结果">
+        <h2>
+          各年度的检查结果 <span className="muted small" data-testid="card-flag-summary">{card.flagSummary}</span>
+        </h2>
+        {typeof card.flagsByReport === 'string' ? (
+          <p className="small">{card.flagsByReport}</p>
+        ) : (
+          card.flagsByReport.map((y) => (
+            <div key={y.reportId} className="card-year" data-testid="card-year-flags" data-report-id={y.reportId}>
+              <h3>{y.heading}</h3>
+              <CardFlagTable flags={y.flags} />
+            </div>
+          ))
+        )}
+      </section>
+      <CardFooterView footer={card} />
+    </article>
+  );
+}

@@ -1,0 +1,212 @@
+'use client';
+
+/**
+ * 校对 mode's editable grid (issue 13): the report's three tables as the form prints them, every
+ * cell an input (inputmode numeric), and beside them the form's identities (lib/correct/live-identities.ts:
+ * row totals, column balance, outcome sums, 表四 totals) recomputed as a number is typed — a
+ * broken identity is highlighted in its cells and listed with its difference (件). 保存 needs a
+ * note and stores one correction per changed cell (lib/correct/correction.ts makeCorrection).
+ */
+import { useMemo, useState } from 'react';
+import { makeCorrection, parseTypedNumber, type Correction } from '@/lib/correct/correction';
+import { liveIdentities, withEdits, type LiveIdentity } from '@/lib/correct/live-identities';
+import { describeCellRef } from '@/lib/present/labels';
+import type { FormGroupView, FormTableView } from '@/lib/present/report-layout';
+import type { Cell } from '@/lib/model/report-schema';
+import type { ReportCell } from '@/lib/query/report-detail';
+
+/** The text an input starts with: the cell's number, '' when it holds none. */
+function initialText(cell: ReportCell | null): string {
+  return cell && cell.value !== null ? String(cell.value) : '';
+}
+
+/** The typed numbers that differ from the cells' values (ref → number); unreadable text is left out and listed. */
+function typedChanges(edits: ReadonlyMap<string, string>, byRef: ReadonlyMap<string, ReportCell>): { changes: Map<string, number>; unreadable: string[] } {
+  const changes = new Map<string, number>();
+  const unreadable: string[] = [];
+  for (const [ref, text] of edits) {
+    const cell = byRef.get(ref) ?? null;
+    if (text.trim() === initialText(cell)) continue;
+    if (text.trim() === '') continue;
+    const n = parseTypedNumber(text);
+    if (n === null) unreadable.push(ref);
+    else if (!cell || cell.value !== n) changes.set(ref, n);
+  }
+  return { changes, unreadable };
+}
+
+/** The grid, the live identities, the note and 保存 for one report. `onSave` stores the corrections (a Chinese error, or null when saved). */
+export default function ProofreadGrid({
+  reportId,
+  cells,
+  tables,
+  onSave,
+}: {
+  reportId: string;
+  cells: readonly ReportCell[];
+  tables: readonly FormTableView[];
+  onSave: (corrections: Correction[]) => Promise<string | null>;
+}) {
+  const [edits, setEdits] = useState<Map<string, string>>(() => new Map());
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const byRef = useMemo(() => new Map(cells.map((c) => [`${c.table}.${c.row}.${c.column}`, c])), [cells]);
+  const { changes, unreadable } = useMemo(() => typedChanges(edits, byRef), [edits, byRef]);
+  const identities = useMemo(() => {
+    const full: Cell[] = cells.map((c) => ({ ...c, report_id: reportId, status: c.status as Cell['status'] }));
+    return liveIdentities(withEdits(full, reportId, changes));
+  }, [cells, reportId, changes]);
+  const broken = useMemo(() => {
+    const m = new Map<string, LiveIdentity[]>();
+    for (const id of identities) if (id.difference !== null && id.difference !== 0) for (const ref of id.cells) m.set(ref, [...(m.get(ref) ?? []), id]);
+    return m;
+  }, [identities]);
+
+  const setText = (ref: string, text: string) => setEdits((prev) => new Map(prev).set(ref, text));
+
+  async function save() {
+    setProblem(null);
+    if (unreadable.length) return setProblem(`${describeCellRef(unreadable[0])} 填的不是数字：请输入阿拉伯数字后再保存。`);
+    if (changes.size === 0) return setProblem('没有改动任何一格：先在表格中改正数字，再保存。');
+    if (!note.trim()) return setProblem('请填写校对说明（为什么改、依据是什么），再保存。');
+    const made: Correction[] = [];
+    for (const [ref, value] of changes) {
+      const r = makeCorrection({ report_id: reportId, cell: ref, value_before: byRef.get(ref)?.value ?? null, value_after: value, note });
+      if (!r.ok) return setProblem(`${describeCellRef(ref)}：${r.error}`);
+      made.push(r.value);
+    }
+    setSaving(true);
+    const error = await onSave(made);
+    setSaving(false);
+    if (error) setProblem(error);
+    else {
+      setEdits(new Map());
+      setNote('');
+    }
+  }
+
+  return (
+    <div className="proofread" data-testid="proofread-grid">
+      <div className="proofread-tables">
+        {tables.map((t) => (
+          <section key={t.table} className="form-table" data-testid={`proofread-table-${t.table}`}>
+            <h3>{t.title}</h3>
+            {t.groups.map((g, gi) => (
+              <GridGroup key={gi} g={g} edits={edits} broken={broken} changed={changes} onText={setText} />
+            ))}
+          </section>
+        ))}
+      </div>
+      <IdentityList identities={identities} changed={changes} />
+      <div className="proofread-save">
+        <label>
+          校对说明（必填）：
+          <textarea data-testid="proofread-note" value={note} rows={2} onChange={(e) => setNote(e.target.value)} placeholder="例如：原表总计印为 0，按各栏之和应为 11" />
+        </label>
+        <p className="muted small" data-testid="proofread-changes" data-count={changes.size}>
+          已改动 {changes.size} 格{changes.size ? `：${[...changes].map(([ref, v]) => `${describeCellRef(ref)} → ${v}`).join('；')}` : ''}
+        </p>
+        <button type="button" data-testid="proofread-save" onClick={() => void save()} disabled={saving}>
+          {saving ? '正在保存…' : '保存'}
+        </button>
+        {problem ? (
+          <p className="error-text" role="alert" data-testid="proofread-problem">
+            {problem}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** One printed block of a table as inputs; a cell in a broken identity is marked with the differences. */
+function GridGroup({
+  g,
+  edits,
+  broken,
+  changed,
+  onText,
+}: {
+  g: FormGroupView;
+  edits: ReadonlyMap<string, string>;
+  broken: ReadonlyMap<string, LiveIdentity[]>;
+  changed: ReadonlyMap<string, number>;
+  onText: (ref: string, text: string) => void;
+}) {
+  return (
+    <div className="table-wrap form">
+      <table className="form proofread-form">
+        <thead>
+          {g.heading ? (
+            <tr>
+              <th colSpan={g.columns.length + 1} className="group-heading">
+                {g.heading}
+              </th>
+            </tr>
+          ) : null}
+          <tr>
+            <th className="row-label-head" />
+            {g.columns.map((c) => (
+              <th key={c.key} className="num" title={c.key}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {g.rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row" className="row-label" title={r.key}>
+                {r.label}
+              </th>
+              {r.cells.map((slot) => {
+                const ids = broken.get(slot.ref) ?? [];
+                const cls = ['proofread-cell', ids.length ? 'id-broken' : '', changed.has(slot.ref) ? 'edited' : '', slot.cell?.status === 'corrected' ? 'st-corrected' : ''].filter(Boolean).join(' ');
+                const title = [describeCellRef(slot.ref), ...ids.map((x) => `${x.label}：相差 ${x.difference}`)].join('\n');
+                return (
+                  <td key={slot.ref} className={cls}>
+                    <input
+                      inputMode={slot.ref === 't2.fees.amount' ? 'decimal' : 'numeric'}
+                      aria-label={describeCellRef(slot.ref)}
+                      title={title}
+                      data-ref={slot.ref}
+                      data-broken={ids.length ? 'true' : 'false'}
+                      value={edits.get(slot.ref) ?? initialText(slot.cell)}
+                      onChange={(e) => onText(slot.ref, e.target.value)}
+                    />
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The identities: every broken one and every one an edit touches, with its two sums and difference (件); a count of those that hold. */
+function IdentityList({ identities, changed }: { identities: readonly LiveIdentity[]; changed: ReadonlyMap<string, number> }) {
+  const shown = identities.filter((x) => (x.difference !== null && x.difference !== 0) || x.cells.some((c) => changed.has(c)));
+  const holding = identities.filter((x) => x.difference === 0).length;
+  const notEvaluable = identities.filter((x) => !x.evaluable).length;
+  return (
+    <section className="proofread-identities" aria-label="勾稽关系" aria-live="polite" data-testid="proofread-identities">
+      <h3>勾稽关系（随输入更新）</h3>
+      <p className="muted small">
+        成立 {holding} 条；不成立 {identities.filter((x) => x.difference !== null && x.difference !== 0).length} 条{notEvaluable ? `；有格缺失、无法核对 ${notEvaluable} 条` : ''}。
+      </p>
+      <ul>
+        {shown.map((x) => {
+          const ok = x.difference === 0;
+          return (
+            <li key={`${x.rule}-${x.scope}`} className={ok ? 'id-ok' : x.evaluable ? 'id-broken' : 'id-unknown'} data-testid={`identity-${x.rule}-${x.scope}`} data-difference={x.difference ?? ''}>
+              {x.label}：{x.evaluable ? `${x.totalSum} 与 ${x.partsSum}，${ok ? '成立' : `相差 ${x.difference}`}` : '有格缺失，无法核对'}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

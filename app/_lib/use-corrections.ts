@@ -1,0 +1,94 @@
+'use client';
+
+/**
+ * The report page's corrections (issue 13): those kept in this browser (./correction-store.ts),
+ * saving new ones, 导出校对 (every kept correction as CSV, lib/correct/corrections-csv.ts) and
+ * 导入校对 (all or nothing). After every save or import the kept corrections are applied to the
+ * page's database again (./use-corrections-page-db.ts) and `version` grows, so the page reads its
+ * rows again and the views of this tab show the corrected values.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Correction } from '@/lib/correct/correction';
+import { correctionsFileName, correctionsToCsv, decodeCorrectionsFile, parseCorrectionsCsv } from '@/lib/correct/corrections-csv';
+import { loadCorrections, onCorrectionsChanged, putCorrections } from './correction-store';
+import { downloadText } from './download-text';
+
+/** A message for the user after an action: what happened (ok) or what went wrong and what to do (error). */
+export type CorrectionMessage = { kind: 'ok' | 'error'; text: string } | null;
+
+/** What {@link useCorrections} gives the page. */
+export interface UseCorrections {
+  /** Every kept correction (all reports), or null while loading. */
+  all: Correction[] | null;
+  /** Grows after each save or import that changed the page's database. */
+  version: number;
+  message: CorrectionMessage;
+  /** Stores corrections and applies them; resolves to a Chinese error, or null when saved. */
+  save: (corrections: Correction[]) => Promise<string | null>;
+  importFile: (file: File) => Promise<void>;
+  exportAll: () => void;
+}
+
+/** Applies the kept corrections to the page's database; a Chinese sentence for what did not apply, or null. */
+async function applyToPage(): Promise<string | null> {
+  const { getPageDb } = await import('./page-db');
+  const db = await getPageDb();
+  if (!db.ok) return `校对已保存，但浏览器内的数据库没有启动（${db.error.message}），刷新页面后生效。`;
+  const { applyKeptCorrections } = await import('./use-corrections-page-db'); // the checks load only when needed
+  const r = await applyKeptCorrections(db.value.db);
+  if (!r.ok) return r.error;
+  const { stale, problems } = r.value;
+  if (problems.length) return problems[0];
+  return stale.length ? `${stale.length} 条校对没有应用：${stale[0].message}` : null;
+}
+
+/** The corrections kept in this browser, with save, import and export. */
+export function useCorrections(): UseCorrections {
+  const [all, setAll] = useState<Correction[] | null>(null);
+  const [version, setVersion] = useState(0);
+  const [message, setMessage] = useState<CorrectionMessage>(null);
+
+  const reload = useCallback(async () => {
+    const r = await loadCorrections();
+    if (r.ok) setAll(r.value);
+    else setMessage({ kind: 'error', text: r.error });
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    return onCorrectionsChanged(() => void reload());
+  }, [reload]);
+
+  const store = useCallback(
+    async (corrections: Correction[], done: string): Promise<string | null> => {
+      const put = await putCorrections(corrections);
+      if (!put.ok) return put.error;
+      const problem = await applyToPage();
+      await reload();
+      setVersion((v) => v + 1);
+      setMessage(problem ? { kind: 'error', text: problem } : { kind: 'ok', text: done });
+      return null;
+    },
+    [reload],
+  );
+
+  const save = useCallback((corrections: Correction[]) => store(corrections, `已保存 ${corrections.length} 条校对，表格、检查结果和看板视图已按改正后的数字更新。`), [store]);
+
+  const importFile = useCallback(
+    async (file: File) => {
+      const text = decodeCorrectionsFile(new Uint8Array(await file.arrayBuffer()));
+      const parsed = text.ok ? parseCorrectionsCsv(text.value) : text;
+      if (!parsed.ok) return setMessage({ kind: 'error', text: parsed.error });
+      const error = await store(parsed.value, `已从 ${file.name} 导入 ${parsed.value.length} 条校对。`);
+      if (error) setMessage({ kind: 'error', text: error });
+    },
+    [store],
+  );
+
+  const exportAll = useCallback(() => {
+    if (!all?.length) return setMessage({ kind: 'error', text: '本浏览器中还没有校对记录：先在报告页点“校对”改正数字并保存，再导出。' });
+    downloadText(correctionsToCsv(all), correctionsFileName(new Date()));
+  }, [all]);
+
+  return { all, version, message, save, importFile, exportAll };
+}

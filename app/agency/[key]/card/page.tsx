@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import AgencyCard from '../../../_components/AgencyCard';
+
+export const metadata: Metadata = {
+  title: '机关体检单 · 政府信息公开工作年度报告',
+};
+
+/**
+ * /agency/AGENCY_KEY/card — the 体检单 of one agency over its years: a one- or two-page A4 summary
+ * to print or save as PDF (issue 10). The key is the URL-encoded `agency_key` (as /agency/AGENCY_KEY);
+ * all data is read in the browser.
+ */
+export default async function Page({ params }: { params: Promise<{ key: string }> }) {
+  const { key } = await params;
+  let agencyKey: string;
+  try {
+    agencyKey = decodeURIComponent(key);
+  } catch {
+    agencyKey = key; // a malformed escape: looked up as written, the card then says it is unknown
+  }
+  return <AgencyCard agencyKey={agencyKey} />;
+}

@@ -1,0 +1,15 @@
+import type { Metadata } from 'next';
+import ReportCard from '../../../_components/ReportCard';
+
+export const metadata: Metadata = {
+  title: '体检单 · 政府信息公开工作年度报告',
+};
+
+/**
+ * /report/REPORT_ID/card — the 体检单 of one report: a one- or two-page A4 summary to print or save
+ * as PDF (issue 10). The id is validated by the client component; all data is read in the browser.
+ */
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return <ReportCard reportId={decodeURIComponent(id)} />;
+}
