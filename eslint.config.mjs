@@ -33,7 +33,7 @@ const LIB_IMPORTS = {
   query: { uses: ['model', 'store', 'present'] },
   upload: { uses: ['model', 'parse', 'read', 'checks', 'store', 'query'] },
   review: { uses: ['model'] },
-  correct: { uses: ['model', 'checks', 'store'] },
+  correct: { uses: ['model', 'checks', 'store', 'read'] },
   charts: { uses: ['model', 'present', 'query'] },
   csv: { uses: ['model', 'present', 'query'] },
   synth: { uses: ['model'] },

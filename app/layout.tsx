@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import './globals.css';
 import './print.css';
 import './proofread.css';
+import './manual-entry.css';
 
 /** Rendered per request, so Next can put the proxy's per-request CSP nonce on its inline scripts (proxy.ts). */
 export const dynamic = 'force-dynamic';

@@ -32,6 +32,7 @@ function valueText(cell: ReportCell | null): string {
     case 'inferred':
     case 'corrected':
     case 'ocr':
+    case 'manual':
       return cell.value === null ? '?' : VALUE_FORMAT.format(cell.value);
     case 'blank':
       return '空';
@@ -54,6 +55,7 @@ export function CellLegend() {
     ['missing', '缺', `${CELL_STATUS_LABELS.missing}：版面丢失，无法推算`],
     ['corrected', '5', `${CELL_STATUS_LABELS.corrected}：按校对记录改正的数字（原文印出的保留在说明里）`],
     ['ocr', '7', `${CELL_STATUS_LABELS.ocr}：从表格图片文字识别读出的数字（置信度见单元格说明），须经勾稽关系核对`],
+    ['manual', '9', `${CELL_STATUS_LABELS.manual}：手工录入的报告中由人填入的数字（未填的格为缺失，不是零）`],
     ['invalid', '1e20', `${CELL_STATUS_LABELS.invalid}：印出的不是表格能容纳的件数（超过 12 位、小数、负数等），按原样显示`],
     ['none', '·', '未读到：数据中没有此格'],
   ];

@@ -120,8 +120,8 @@ export default function ProofreadGrid({
   );
 }
 
-/** One printed block of a table as inputs; a cell in a broken identity is marked with the differences. */
-function GridGroup({
+/** One printed block of a table as inputs; a cell in a broken identity is marked with the differences (also the 手工录入 form's, ./ManualEntry.tsx). */
+export function GridGroup({
   g,
   edits,
   broken,
@@ -186,8 +186,8 @@ function GridGroup({
   );
 }
 
-/** The identities: every broken one and every one an edit touches, with its two sums and difference (件); a count of those that hold. */
-function IdentityList({ identities, changed }: { identities: readonly LiveIdentity[]; changed: ReadonlyMap<string, number> }) {
+/** The identities: every broken one and every one an edit touches, with its two sums and difference (件); a count of those that hold (also in ./ManualEntry.tsx). */
+export function IdentityList({ identities, changed }: { identities: readonly LiveIdentity[]; changed: ReadonlyMap<string, number> }) {
   const shown = identities.filter((x) => (x.difference !== null && x.difference !== 0) || x.cells.some((c) => changed.has(c)));
   const holding = identities.filter((x) => x.difference === 0).length;
   const notEvaluable = identities.filter((x) => !x.evaluable).length;

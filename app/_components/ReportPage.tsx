@@ -189,7 +189,7 @@ function ReportHead({
         <AgencyTitle report={report} back={back} /> {typeof report.year === 'number' ? `${report.year} 年度` : '（年度未知）'}政府信息公开工作年度报告
         {report.origin === 'upload' ? (
           <span className="badge upload" data-testid="upload-badge" title="在本浏览器中上传的文件">
-            上传
+            {str(report.source_file)?.startsWith('手工录入') ? '手工录入' : '上传'}
           </span>
         ) : null}
       </h1>

@@ -6,8 +6,10 @@
  * page's database beside the built-in data (app/_lib/upload-browser.ts); after each upload a list
  * says for every file 文件名 / 结果 / 说明 — added (with a link to its report page), already there,
  * or not added and why (too large, unsupported type, a scan without text layer, not an annual
- * report…) with what to do. Nothing is sent to any server.
+ * report…) with what to do. Nothing is sent to any server. 手工录入 opens the form for a report
+ * entered by hand (./ManualEntry.tsx, loaded only then), added like an upload.
  */
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
 import { agencyHref } from '@/lib/present/links';
@@ -17,6 +19,8 @@ import { UPLOAD_EXTENSIONS } from '@/lib/upload/upload-limits';
 import type { BrowserDb } from '../_lib/duckdb-browser';
 import { useUploads, type UploadProgress } from '../_lib/use-uploads';
 import ErrorBox from './ErrorBox';
+
+const ManualEntry = dynamic(() => import('./ManualEntry'), { ssr: false, loading: () => <p className="muted">正在打开手工录入表格…</p> });
 
 const OUTCOME_LABELS: Record<UploadFileResult['outcome'], string> = {
   added: '已添加',
@@ -44,9 +48,14 @@ export default function UploadPanel({
   notice: string | null;
 }) {
   const u = useUploads(db, onChanged);
+  const [manual, setManual] = useState(false);
   return (
     <section className="upload-section" aria-label="上传年报" data-testid="upload">
       <UploadDropzone busy={u.busy} onFiles={(files) => void u.run(files)} />
+      <button type="button" className="manual-entry-toggle" aria-expanded={manual} onClick={() => setManual((x) => !x)} data-testid="manual-entry-toggle">
+        {manual ? '收起手工录入' : '手工录入'}
+      </button>
+      {manual ? <ManualEntry db={db} onChanged={onChanged} linkFor={linkFor} onClose={() => setManual(false)} /> : null}
       <p className="muted small upload-note" data-testid="upload-note">
         文件只在本机浏览器中读取和检查，不会发送到任何服务器，也不会写入看板的数据文件。上传的数据只保存在本标签页：刷新本页仍在，关闭标签页后不会保留。
         {uploads > 0 ? (

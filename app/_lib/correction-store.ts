@@ -5,8 +5,9 @@
  * database of its own, so the review decisions' database and its migration
  * (./decision-store.ts) are untouched. Records survive reloads and browser restarts.
  *
- * A correction saved for a cell that already has one replaces it, keeping the first one's
- * `value_before` (the value as read: corrections always apply to the data as read). Every
+ * A correction saved in the editor for a cell that already has one replaces it, keeping the first
+ * one's `value_before` (the value as read: corrections always apply to the data as read); an
+ * imported one keeps its own, so a correction made against another reading shows as stale. Every
  * function returns its failure as data with a Chinese sentence saying what to do; other tabs are
  * told of every write through a BroadcastChannel.
  */
@@ -58,15 +59,18 @@ export async function loadCorrections(): Promise<Result<Correction[]>> {
 
 /**
  * Stores `corrections` in one transaction (all or none). One already stored for the same report
- * and cell is replaced, its `value_before` kept. @returns how many were written.
+ * and cell is replaced; with `keepStoredBefore` (a second edit in the editor, whose grid shows the
+ * corrected value) the stored `value_before` — the value as read — is kept. An import passes
+ * false: its `value_before` is what its author saw, so a correction made against another reading
+ * is reported stale when applied instead of being applied. @returns how many were written.
  */
-export async function putCorrections(corrections: readonly Correction[]): Promise<Result<number>> {
+export async function putCorrections(corrections: readonly Correction[], keepStoredBefore: boolean): Promise<Result<number>> {
   try {
     const db = await openStore();
     const tx = db.transaction(STORE, 'readwrite');
     for (const c of corrections) {
       const key = correctionKey(c);
-      const old = await tx.store.get(key);
+      const old = keepStoredBefore ? await tx.store.get(key) : undefined;
       await tx.store.put(old ? { ...c, value_before: old.value_before } : c, key);
     }
     await tx.done;

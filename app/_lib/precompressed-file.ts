@@ -9,7 +9,7 @@
  *
  * Next (16.4) drops the Content-Encoding and Content-Length a route handler sets (send-response.ts:
  * "the body may have been transparently decoded"), so a copy is sent only behind the app's server
- * (../../server.ts, `npm start`): it marks each request with {@link PRECOMPRESSED_REQUEST_HEADER},
+ * (../_server/serve-app.ts, `npm start`): it marks each request with {@link PRECOMPRESSED_REQUEST_HEADER},
  * and turns the answer's {@link PRECOMPRESSED_ENCODING_HEADER} / {@link PRECOMPRESSED_LENGTH_HEADER}
  * into Content-Encoding / Content-Length on the wire. Under plain `next start` or `next dev` the
  * request has no mark and the file itself is sent — never compressed bytes without their header.
@@ -19,11 +19,11 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 
-/** Set by ../../server.ts on every request it hands to Next (a client's own value is replaced): compressed copies may be sent. */
+/** Set by ../_server/serve-app.ts on every request it hands to Next (a client's own value is replaced): compressed copies may be sent. */
 export const PRECOMPRESSED_REQUEST_HEADER = 'x-precompressed-ok';
-/** On an answer: the encoding of its body, which ../../server.ts sends as Content-Encoding. */
+/** On an answer: the encoding of its body, which ../_server/serve-app.ts sends as Content-Encoding. */
 export const PRECOMPRESSED_ENCODING_HEADER = 'x-precompressed-encoding';
-/** On an answer: the length of its body in bytes, which ../../server.ts sends as Content-Length. */
+/** On an answer: the length of its body in bytes, which ../_server/serve-app.ts sends as Content-Length. */
 export const PRECOMPRESSED_LENGTH_HEADER = 'x-precompressed-length';
 
 /** Content-Encoding tokens we have copies for, in the order we prefer them. */
@@ -82,7 +82,7 @@ async function fileInfo(file: string): Promise<{ size: number; mtimeMs: number }
 
 /**
  * The encodings a request may be answered with: those its Accept-Encoding allows
- * ({@link acceptedEncodings}), none when it did not come through ../../server.ts.
+ * ({@link acceptedEncodings}), none when it did not come through ../_server/serve-app.ts.
  */
 export function usableEncodings(request: Request): PrecompressedEncoding[] {
   return request.headers.get(PRECOMPRESSED_REQUEST_HEADER) === '1' ? acceptedEncodings(request.headers.get('accept-encoding')) : [];

@@ -12,16 +12,21 @@
  * in-process (its "fake worker") — no further script is fetched. (Importing it also makes pdf.js
  * attach a handler to this worker's port and post one `ready` message of its own; the page ignores
  * messages that are not the upload protocol's, and pdf.js ignores ours.) Character maps and standard
- * fonts come from the app's /pdfjs/ routes (the request's options). No request goes to another host.
+ * fonts come from the app's /pdfjs/ routes (the request's options). A scanned PDF or an image is
+ * read by OCR (lib/ocr/browser-scan-reader.ts: tesseract.js from the app's /ocr/ route, loaded
+ * only for such a file); its page count is posted first (`upload-ocr-pages`) so that the page gives
+ * the file a time budget that fits. No request goes to another host.
  */
 import './zod-jitless'; // first: no eval probe under the CSP (./zod-jitless.ts)
 import { answerReadRequest } from '@/lib/upload/answer-read-request';
-import { isUploadReadRequest, READER_READY, type UploadReadReply } from '@/lib/upload/read-upload-batch';
+import { browserScanReaderLoader } from '@/lib/ocr/browser-scan-reader';
+import { isUploadReadRequest, READER_READY, type UploadOcrPages, type UploadReadReply } from '@/lib/upload/read-upload-batch';
 
 /** This worker's global scope, as far as it is used here (the DOM's types describe a window). */
 const scope = globalThis as unknown as {
   addEventListener(type: 'message', listener: (e: MessageEvent<unknown>) => void): void;
-  postMessage(message: UploadReadReply | typeof READER_READY): void;
+  postMessage(message: UploadReadReply | UploadOcrPages | typeof READER_READY): void;
+  location: { origin: string };
 };
 
 /** pdf.js's parser, loaded once into this worker on the first request (see the module comment). */
@@ -33,7 +38,10 @@ scope.addEventListener('message', (e) => {
   void (async () => {
     pdfParser ??= import('pdfjs-dist/legacy/build/pdf.worker.mjs').catch(() => null);
     await pdfParser;
-    scope.postMessage(await answerReadRequest(request as typeof request & { file: File }, (f) => f.arrayBuffer()));
+    // A scan or an image is read by OCR here (lib/ocr/browser-scan-reader.ts, loaded only then); the page is told its pages to extend the file's time budget.
+    const ocr = browserScanReaderLoader({ ...request.options.pdf, origin: scope.location.origin, onPages: (pages) => scope.postMessage({ kind: 'upload-ocr-pages', seq: request.seq, pages }) });
+    const withOcr = { ...request, options: { ...request.options, ocr } } as typeof request & { file: File };
+    scope.postMessage(await answerReadRequest(withOcr, (f) => f.arrayBuffer()));
   })();
 });
 

@@ -56,7 +56,7 @@ let aliasTable: Promise<{ rows: AgencyAlias[]; problem: string | null }> | null 
  * The alias table the built data was made with (/data/agency-aliases.csv): no rows when the data
  * has none (204 from the app's route, 404 from a static host); no rows and a problem sentence when it cannot be fetched or read.
  */
-function loadAliasTable(): Promise<{ rows: AgencyAlias[]; problem: string | null }> {
+export function loadAliasTable(): Promise<{ rows: AgencyAlias[]; problem: string | null }> {
   aliasTable ??= fetchData(dataUrls.aliasTable()).then(
     async (res) => {
       if (res.status === 204 || res.status === 404) return { rows: [], problem: null }; // the data has no alias table
@@ -102,7 +102,7 @@ export async function uploadFiles(
 }
 
 /** The text of a loaded report: an upload of this tab, or the built data's /data/texts/ID.txt. */
-async function loadedReportText(reportId: string): Promise<string | null> {
+export async function loadedReportText(reportId: string): Promise<string | null> {
   const kept = keptUpload(reportId);
   if (kept) return kept.text;
   try {

@@ -60,8 +60,8 @@ export function useCorrections(): UseCorrections {
   }, [reload]);
 
   const store = useCallback(
-    async (corrections: Correction[], done: string): Promise<string | null> => {
-      const put = await putCorrections(corrections);
+    async (corrections: Correction[], done: string, imported: boolean): Promise<string | null> => {
+      const put = await putCorrections(corrections, !imported);
       if (!put.ok) return put.error;
       const problem = await applyToPage();
       await reload();
@@ -72,14 +72,14 @@ export function useCorrections(): UseCorrections {
     [reload],
   );
 
-  const save = useCallback((corrections: Correction[]) => store(corrections, `已保存 ${corrections.length} 条校对，表格、检查结果和看板视图已按改正后的数字更新。`), [store]);
+  const save = useCallback((corrections: Correction[]) => store(corrections, `已保存 ${corrections.length} 条校对，表格、检查结果和看板视图已按改正后的数字更新。`, false), [store]);
 
   const importFile = useCallback(
     async (file: File) => {
       const text = decodeCorrectionsFile(new Uint8Array(await file.arrayBuffer()));
       const parsed = text.ok ? parseCorrectionsCsv(text.value) : text;
       if (!parsed.ok) return setMessage({ kind: 'error', text: parsed.error });
-      const error = await store(parsed.value, `已从 ${file.name} 导入 ${parsed.value.length} 条校对。`);
+      const error = await store(parsed.value, `已从 ${file.name} 导入 ${parsed.value.length} 条校对。`, true);
       if (error) setMessage({ kind: 'error', text: error });
     },
     [store],

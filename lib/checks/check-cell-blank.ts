@@ -41,6 +41,7 @@ import {
   type IdentityInstance,
 } from '../model/form-identities';
 import type { Cell, Flag, ReportRecord } from '../model/report-schema';
+import { isValueStatus } from '../model/report-schema';
 import { FORM_2021_SOURCE } from '../model/rule-metadata';
 import { ruleFlag, type SingleReportRule } from './rule';
 
@@ -115,7 +116,7 @@ export function readBlankCell(grid: CellGrid, inst: IdentityInstance, target: Ce
       if (same(a, target)) continue;
       const c = grid.get(a.table, a.row, a.column);
       if (c?.status === 'blank' || c?.status === 'placeholder') blanks[side]++;
-      else if ((c?.status === 'reported' || c?.status === 'inferred' || c?.status === 'corrected' || c?.status === 'ocr') && c.value !== null) known[side].push(c.value);
+      else if (c && isValueStatus(c.status) && c.value !== null) known[side].push(c.value);
       else return null;
     }
   }

@@ -37,6 +37,7 @@
 import { CellGrid, arithmeticValue, cellRef } from '../model/cell-grid';
 import { T3_COLUMNS, T3_ROWS, T4_COLUMNS, rowLabel } from '../model/form-layout';
 import type { Cell, Flag, Report } from '../model/report-schema';
+import { isValueStatus } from '../model/report-schema';
 import { proseSentences, type ProseSentence } from './report-prose';
 import { FORM_2021_SOURCE } from '../model/rule-metadata';
 import { ruleFlag, type SingleReportRule } from './rule';
@@ -219,7 +220,7 @@ export interface RowCount {
 export function rowCount(grid: CellGrid, table: 't3' | 't4', row: string): RowCount | null {
   const total = grid.get(table, row, 'total');
   if (!total) return null;
-  if (total.status === 'reported' || total.status === 'inferred' || total.status === 'corrected' || total.status === 'ocr') return total.value === null ? null : { value: total.value, fromParts: false };
+  if (isValueStatus(total.status)) return total.value === null ? null : { value: total.value, fromParts: false };
   if (total.status !== 'blank' && total.status !== 'placeholder') return null;
   const columns = (table === 't3' ? T3_COLUMNS : T4_COLUMNS).filter((c) => c.key !== 'total');
   let value = 0;

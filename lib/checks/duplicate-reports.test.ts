@@ -45,6 +45,14 @@ describe('duplicate reports (平潭综合实验区公安局 2024, .html and .txt
     expect(out[0].flags).toBe(txt.flags);
   });
 
+  it('counts a scan of the report (its cells read by OCR) or a copy typed in by hand as the same report', () => {
+    for (const status of ['ocr', 'manual', 'corrected'] as const) {
+      const other: ReportRecord = { ...txt, cells: txt.cells.map((c) => (c.status === 'reported' ? { ...c, status } : c)) };
+      expect(readValues(other.cells).size).toBe(readValues(txt.cells).size);
+      expect(markDuplicateReports([other, html]).map((r) => r.report.status)).toEqual(['duplicate', 'ok']);
+    }
+  });
+
   it('keeps the report with more read cells even when it comes later', () => {
     const fewer = { ...html, cells: html.cells.filter((c) => c.table !== 't4') };
     const dups = findDuplicates([fewer, txt].map((r) => ({ report: r.report, values: readValues(r.cells) })));

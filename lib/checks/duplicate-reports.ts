@@ -10,6 +10,7 @@
  * file system, runs in the browser too.
  */
 import type { Cell, Report, ReportRecord } from '../model/report-schema';
+import { isValueStatus } from '../model/report-schema';
 
 /**
  * How many cells two reports must both give (status `reported`/`inferred`) before their agreement
@@ -22,17 +23,17 @@ export const MIN_SHARED_CELLS = 20;
 /** A report as the duplicate test sees it: its row and the value of each read cell. */
 export interface DuplicateCandidate {
   report: Report;
-  /** Value (件, or 万元 for t2 fees.amount) of each `reported`/`inferred` cell, keyed by {@link cellKey}. */
+  /** Value (件, or 万元 for t2 fees.amount) of each cell with a value (VALUE_STATUSES: printed, inferred, OCR, corrected, typed), keyed by {@link cellKey}. */
   values: ReadonlyMap<string, number>;
 }
 
 /** The key of a cell in {@link DuplicateCandidate.values}: `table|row|column`, e.g. `t3|new_requests|total`. */
 export const cellKey = (c: Pick<Cell, 'table' | 'row' | 'column'>): string => `${c.table}|${c.row}|${c.column}`;
 
-/** The values of the cells a report gives (status `reported` or `inferred`, value not null), by {@link cellKey}. */
+/** The values of the cells a report gives (a VALUE_STATUSES status — so a scan and the text of one report are the same report —, value not null), by {@link cellKey}. */
 export function readValues(cells: readonly Cell[]): Map<string, number> {
   const out = new Map<string, number>();
-  for (const c of cells) if ((c.status === 'reported' || c.status === 'inferred') && c.value !== null) out.set(cellKey(c), c.value);
+  for (const c of cells) if (isValueStatus(c.status) && c.value !== null) out.set(cellKey(c), c.value);
   return out;
 }
 

@@ -11,6 +11,7 @@ import { ingestFile } from '../pipeline/ingest-reports';
 import { applyCorrections, recheckRecord } from './apply-corrections';
 import { makeCorrection, type Correction } from './correction';
 import { liveIdentities, withEdits } from './live-identities';
+import { markOcrCells, withOcrVerdict } from '../read/ocr-cells';
 
 const file = path.resolve(__dirname, '../../data/corpus/hongze-district-government-2023.pdf');
 const hongze = await ingestFile(file, 'corpus/hongze-district-government-2023.pdf');
@@ -83,5 +84,27 @@ describe('applyCorrections + recheckRecord on 洪泽区 2023', () => {
   it('ignores corrections of other reports', () => {
     const other = { ...correction(0, 11), report_id: '0000000000000000' };
     expect(applyCorrections(hongze, [other])).toMatchObject({ applied: [], stale: [], unchanged: [] });
+  });
+});
+
+describe('the OCR verdict after a correction (a scan of 洪泽区 2023 with one misread digit)', () => {
+  // As if OCR read the report and misread 表三 本年新收·自然人 21 as 27 (a 1 read as 7).
+  const misread = markOcrCells(
+    { ...hongze, flags: [], cells: hongze.cells.map((c) => (c.table === 't3' && c.row === 'new_received' && c.column === 'natural_person' ? { ...c, value: 27, raw: '27' } : c)) },
+    [],
+  );
+  const scanned = withOcrVerdict(misread);
+  const t3Verdict = (flags: typeof scanned.flags) => flags.filter((f) => f.rule.startsWith('OCR_') && f.subject.some((s) => s.startsWith('t3'))).map((f) => f.rule);
+
+  it('holds 表三 back while the misread stands, and accepts it once a person corrects the cell to 21', () => {
+    expect(t3Verdict(scanned.flags)).toEqual(['OCR_UNCERTAIN']);
+    const fix = makeCorrection({ report_id: id, cell: 't3.new_received.natural_person', value_before: 27, value_after: '21', note: '原图为21' }, new Date('2026-11-30T12:00:00Z'));
+    if (!fix.ok) throw new Error(fix.error);
+    const applied = applyCorrections(scanned, [fix.value]);
+    expect(applied.applied).toHaveLength(1);
+    const checked = recheckRecord(applied.record);
+    if (!checked.ok) throw new Error(checked.error);
+    expect(t3Verdict(checked.value.flags)).toEqual(['OCR_READ']);
+    expect(checked.value.flags.filter((f) => f.rule.startsWith('OCR_')).length).toBe(scanned.flags.filter((f) => f.rule.startsWith('OCR_')).length);
   });
 });

@@ -8,6 +8,8 @@
 import { runChecks } from '../checks/run-checks';
 import { CROSS_YEAR_RULES, SINGLE_REPORT_RULES } from '../checks/rule-registry';
 import { cellRef } from '../model/cell-grid';
+import { ocrReadRule, ocrUncertainRule } from '../model/rule-metadata';
+import { withOcrVerdict } from '../read/ocr-cells';
 import { ReportRecord, type Cell, type Flag } from '../model/report-schema';
 import { splitCellRef, type Correction } from './correction';
 
@@ -89,14 +91,19 @@ export function isCheckFlag(flag: Pick<Flag, 'rule'>): boolean {
   return CHECK_RULE_IDS.has(flag.rule);
 }
 
+/** The OCR verdict rules (OCR_READ, OCR_UNCERTAIN): judged again on the corrected cells, never kept from before. */
+export const OCR_VERDICT_RULE_IDS: ReadonlySet<string> = new Set([ocrReadRule.id, ocrUncertainRule.id]);
+
 /**
- * The record checked again: its reading flags kept, the single-report rules run on its cells
+ * The record checked again: its reading flags kept (the OCR verdict judged again: a cell a person
+ * corrected is confirmed, a table whose OCR cells all were corrected has none), the single-report rules run on its cells
  * (runChecks). The cross-year flags are dropped: they need the agency's other years, which the
  * caller re-checks (lib/pipeline's ingest with checkAcrossReports). Validated against the schema.
  * @returns the re-checked record, or the schema's complaint as a Chinese sentence (a defect).
  */
 export function recheckRecord(record: ReportRecord): { ok: true; value: ReportRecord } | { ok: false; error: string } {
-  const checked = runChecks({ ...record, flags: readingFlags(record.flags) });
+  const reading = readingFlags(record.flags).filter((f) => !OCR_VERDICT_RULE_IDS.has(f.rule));
+  const checked = runChecks(withOcrVerdict({ ...record, flags: reading }));
   const valid = ReportRecord.safeParse(checked);
   if (valid.success) return { ok: true, value: valid.data };
   return { ok: false, error: `改正后的报告 ${record.report.report_id} 未通过数据校验（${valid.error.issues[0]?.message}）。这是本工具的缺陷，请报告。` };

@@ -84,6 +84,13 @@ describe('applyCorrectionsInDb', () => {
     expect(await t4Flags()).toEqual(['t4.litigation_after_review.total', 't4.review.total']);
   });
 
+  it('keeps the OCR confidence of the cells it does not correct', async () => {
+    const where = `WHERE report_id = '${HONGZE}' AND "table" = 't3' AND "row" = 'new_received' AND "column" = 'natural_person'`;
+    await db.exec(`UPDATE cells SET status = 'ocr', confidence = 0.93 ${where}`);
+    await applyCorrectionsInDb(cdb, [correction(0, 11)], originals);
+    expect(await db.exec(`SELECT status, CAST(confidence AS DOUBLE) AS confidence FROM cells ${where}`)).toEqual([{ status: 'ocr', confidence: 0.93 }]);
+  });
+
   it('reports a stale correction and a report not loaded, changing nothing', async () => {
     const r = await applyCorrectionsInDb(cdb, [correction(5, 11), { ...correction(0, 1), report_id: '0123456789abcdef' }], originals);
     expect(r.stale).toHaveLength(1);

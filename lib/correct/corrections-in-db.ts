@@ -14,7 +14,7 @@ import { deleteFactsSql, insertFactsSql } from '../store/facts';
 import { describeTableSql, insertTableSql, readCsvHeader, type DataTable } from '../store/load';
 import { cellFromRow, recordsCsv, reportFromRow } from '../store/record-rows';
 import { sqlIdent, sqlString, sqlStringList } from '../store/sql';
-import { applyCorrections, recheckRecord, type StaleCorrection } from './apply-corrections';
+import { applyCorrections, OCR_VERDICT_RULE_IDS, recheckRecord, type StaleCorrection } from './apply-corrections';
 import type { Correction } from './correction';
 
 /** What applying corrections needs of a database (the upload's interface, lib/upload/add-uploads.ts UploadDb). */
@@ -56,7 +56,9 @@ async function loadRecord(db: CorrectionDb, id: string, originals: OriginalCells
   if (!originals.has(id)) {
     await db.ensureCells?.([id]);
     const q = sqlIdent;
-    const cellRows = await db.exec(`SELECT report_id, ${q('table')}, ${q('row')}, ${q('column')}, CAST(value AS DOUBLE) AS value, status, raw, note FROM cells WHERE report_id = ${sqlString(id)}`);
+    // OCR confidence goes through too (data built before issue 13 has no such column).
+    const confidence = (await columnsOf(db.exec, 'cells')).includes('confidence') ? ', CAST(confidence AS DOUBLE) AS confidence' : '';
+    const cellRows = await db.exec(`SELECT report_id, ${q('table')}, ${q('row')}, ${q('column')}, CAST(value AS DOUBLE) AS value, status, raw, note${confidence} FROM cells WHERE report_id = ${sqlString(id)}`);
     originals.set(id, cellRows.map(cellFromRow).filter((c): c is Cell => c !== null));
   }
   const text = (await db.reportText(id).catch(() => null)) ?? '';
@@ -72,7 +74,9 @@ async function writeRecord(db: CorrectionDb, record: ReportRecord): Promise<void
   const id = record.report.report_id;
   const csv = recordsCsv([record]);
   const statements = [`DELETE FROM cells WHERE report_id = ${sqlString(id)}`];
-  statements.push(`DELETE FROM flags WHERE report_id = ${sqlString(id)} AND rule IN (${sqlStringList(SINGLE_REPORT_RULES.map((r) => r.id))})`);
+  // The loaded record carries no reading flags, so recheckRecord judged the OCR verdict afresh: replace it too.
+  const replaced = [...SINGLE_REPORT_RULES.map((r) => r.id), ...OCR_VERDICT_RULE_IDS];
+  statements.push(`DELETE FROM flags WHERE report_id = ${sqlString(id)} AND rule IN (${sqlStringList(replaced)})`);
   batch += 1;
   for (const table of ['cells', 'flags'] as const) {
     const header = readCsvHeader(table, csv[table]);

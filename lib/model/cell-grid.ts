@@ -3,6 +3,7 @@
  * by the identities of the form.
  */
 import type { Cell, TableKey } from './report-schema';
+import { isValueStatus } from './report-schema';
 
 /** Reference to a cell as used in flag subjects: `t3.new_received.total`. */
 export function cellRef(table: TableKey, row: string, column: string): string {
@@ -20,7 +21,7 @@ export function cellRef(table: TableKey, row: string, column: string): string {
  */
 export function arithmeticValue(cell: Cell | undefined): number | null {
   if (!cell) return null;
-  if (cell.status === 'reported' || cell.status === 'inferred' || cell.status === 'corrected' || cell.status === 'ocr') return cell.value;
+  if (isValueStatus(cell.status)) return cell.value;
   if (cell.status === 'blank' || cell.status === 'placeholder') return 0;
   return null;
 }

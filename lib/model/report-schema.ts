@@ -31,16 +31,31 @@ export type TableKey = z.infer<typeof TableKey>;
  *   file; lib/ocr, issue 13): `value` the number read, `raw` the text read, `confidence` the
  *   engine's confidence; an OCR_READ flag says the table's identities all hold, OCR_UNCERTAIN names
  *   the cells a person must check. An empty OCR reading is never 0 (it is `missing`).
+ * - `manual`: a number a person typed into the form for a report entered by hand (手工录入, lib/correct/manual-report.ts;
+ *   issue 13): `value` the number typed, `raw` null (nothing was printed); a form cell left empty is `missing`, never 0.
  * Zero, blank, placeholder and missing are different facts and stay different up to the CSV.
  */
-export const CellStatus = z.enum(['reported', 'blank', 'placeholder', 'missing', 'inferred', 'invalid', 'corrected', 'ocr']);
+export const CellStatus = z.enum(['reported', 'blank', 'placeholder', 'missing', 'inferred', 'invalid', 'corrected', 'ocr', 'manual']);
 /** See {@link CellStatus}. */
 export type CellStatus = z.infer<typeof CellStatus>;
 
 /**
+ * The statuses whose cell holds a number given for the cell — printed (`reported`), forced by the
+ * identities (`inferred`), read by OCR (`ocr`), corrected by a person (`corrected`) or typed by one
+ * (`manual`) — as opposed to a blank, a placeholder, a missing or an invalid cell. One list, so a
+ * new status cannot be forgotten in one of the places that read values.
+ */
+export const VALUE_STATUSES = ['reported', 'inferred', 'corrected', 'ocr', 'manual'] as const satisfies readonly CellStatus[];
+
+/** Whether `status` is one of {@link VALUE_STATUSES} (the cell's `value` is a number given for it). */
+export function isValueStatus(status: CellStatus | undefined): boolean {
+  return status !== undefined && (VALUE_STATUSES as readonly string[]).includes(status);
+}
+
+/**
  * One cell of a found table.
  * - `value`: 件 for counts; 万元 for t2 `fees.amount` (may be fractional); a finite number or
- *   `null` — `null` unless status is `reported`, `inferred` or `corrected` (an `invalid` cell's value is null).
+ *   `null` — `null` unless status is `reported`, `inferred`, `corrected`, `ocr` or `manual` (an `invalid` cell's value is null).
  * - `raw`: the text printed in the cell (`""` when blank, `null` when missing or inferred; as
  *   printed for `invalid`, e.g. `1e20`).
  * - `note`: text printed beside the number in the same cell, e.g. `其中修订16件`, else `null`.

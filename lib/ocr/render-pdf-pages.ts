@@ -29,13 +29,23 @@ interface Ctx2d {
  *
  * @param bytes the PDF file
  * @param createCanvas the canvas factory of the environment
- * @param options `cMapUrl` / `standardFontDataUrl` as for parsing, `dpi` (default {@link RENDER_DPI}), `maxPages` (default 60)
+ * @param options `cMapUrl` / `standardFontDataUrl` as for parsing, `dpi` (default {@link RENDER_DPI}),
+ *   `maxPages` (default 60), `onPages` (told how many pages will be rendered, once the PDF is open),
+ *   `documentOptions` (more getDocument options: in a worker without a DOM, a `CanvasFactory`
+ *   making OffscreenCanvas and `disableFontFace`)
  * @returns the page images in order; rejects when pdf.js cannot open the file (the caller reports it)
  */
 export async function renderPdfPages(
   bytes: Uint8Array,
   createCanvas: CreateCanvas,
-  options: { cMapUrl?: string; standardFontDataUrl?: string; dpi?: number; maxPages?: number } = {},
+  options: {
+    cMapUrl?: string;
+    standardFontDataUrl?: string;
+    dpi?: number;
+    maxPages?: number;
+    onPages?: (pages: number) => void;
+    documentOptions?: Record<string, unknown>;
+  } = {},
 ): Promise<GrayImage[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await pdfjs.getDocument({
@@ -44,10 +54,12 @@ export async function renderPdfPages(
     cMapPacked: true,
     standardFontDataUrl: options.standardFontDataUrl,
     isEvalSupported: false,
+    ...options.documentOptions,
   }).promise;
   try {
     const pages: GrayImage[] = [];
     const count = Math.min(doc.numPages, options.maxPages ?? 60);
+    options.onPages?.(count);
     for (let p = 1; p <= count; p++) {
       const page = await doc.getPage(p);
       const viewport = page.getViewport({ scale: (options.dpi ?? RENDER_DPI) / 72 });

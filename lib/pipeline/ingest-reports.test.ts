@@ -88,7 +88,9 @@ describe('bad input never crashes and is never dropped', () => {
     const { records } = await ingestPaths([dir], out, dir);
     const byFile = Object.fromEntries(records.map((r) => [r.report.source_file, r.report]));
     expect(byFile['empty.txt']).toMatchObject({ status: 'empty_file' });
-    expect(byFile['image.txt']).toMatchObject({ status: 'binary_file' });
+    // A truncated PNG: since issue 13 images go to OCR, whose decoder refuses it (it used to crash the process in @napi-rs/canvas).
+    expect(byFile['image.txt']).toMatchObject({ status: 'read_error' });
+    expect(byFile['image.txt'].status_message).toMatch(/图片.*OCR.*无法解码/);
     expect(byFile['minutes.txt']).toMatchObject({ status: 'not_a_report' });
     expect(byFile['report.pdf']).toMatchObject({ status: 'read_error' });
     expect(byFile['z-good.txt']).toMatchObject({ status: 'ok', agency: '临淄区人民政府办公室' });

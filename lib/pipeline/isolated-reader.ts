@@ -4,13 +4,16 @@
  * (READ_MEMORY_BUDGET_MB via the worker's `resourceLimits`; lib/read/read-limits.ts). When a file
  * runs past its time, exhausts the worker's heap, or the worker dies, the answer for that file is
  * a failure (`timeout`, `too_large`, `parse_failed` with a message saying what to do), the worker
- * is replaced, and the next file is read — one file never stops the batch.
+ * is replaced, and the next file is read — one file never stops the batch. A file that goes to
+ * OCR (the worker reports its pages, ./isolated-reader-ocr-budget.ts) gets 20 s more a page, and
+ * its timeout message says OCR took the time and to raise `--timeout-s`.
  */
 import { Worker } from 'node:worker_threads';
 import type { ReportStatus } from '../model/report-schema';
 import { memoryMessage, READ_MEMORY_BUDGET_MB, READ_TIME_BUDGET_MS, timeoutMessage } from '../read/read-limits';
 import { parseFailedMessage } from '../read/read-report';
 import type { ReadTask, WorkerAnswer, WorkerSetup } from './ingest-worker';
+import { isOcrPagesMessage, OCR_PAGE_BUDGET_MS, OCR_PROGRESS_FLAG, ocrBudgetMs, ocrTimeoutMessage } from './isolated-reader-ocr-budget';
 
 /** The budgets of one file's reading. */
 export interface IsolationOptions {
@@ -18,6 +21,12 @@ export interface IsolationOptions {
   timeoutMs?: number;
   /** Heap a worker may use (MB); default READ_MEMORY_BUDGET_MB (2,048). */
   memoryMb?: number;
+  /**
+   * Time added per page when a file goes to OCR (ms; default OCR_PAGE_BUDGET_MS, 20 s): the worker
+   * reports the pages and the file's budget becomes `timeoutMs` plus this a page
+   * (./isolated-reader-ocr-budget.ts ocrBudgetMs).
+   */
+  ocrPageMs?: number;
 }
 
 /** How long a new worker may take to load its modules before the ingest gives up (ms). */
@@ -38,7 +47,7 @@ function failed(task: ReadTask, status: ReportStatus, message: string): WorkerAn
 /** Starts a worker and waits for its `ready`; rejects (with a sentence) when it cannot start. */
 function startWorker(setup: WorkerSetup, memoryMb: number): Promise<Worker> {
   const worker = new Worker(new URL('./ingest-worker-bootstrap.mjs', import.meta.url), {
-    workerData: setup,
+    workerData: { ...setup, [OCR_PROGRESS_FLAG]: true },
     resourceLimits: { maxOldGenerationSizeMb: memoryMb },
   });
   return new Promise((resolve, reject) => {
@@ -73,6 +82,7 @@ function startWorker(setup: WorkerSetup, memoryMb: number): Promise<Worker> {
 export function isolatedReader(setup: WorkerSetup, opts: IsolationOptions = {}): IsolatedReader {
   const timeoutMs = opts.timeoutMs ?? READ_TIME_BUDGET_MS;
   const memoryMb = opts.memoryMb ?? READ_MEMORY_BUDGET_MB;
+  const ocrPageMs = opts.ocrPageMs ?? OCR_PAGE_BUDGET_MS;
   let worker: Worker | null = null;
 
   const read = async (task: ReadTask): Promise<WorkerAnswer> => {
@@ -100,13 +110,19 @@ export function isolatedReader(setup: WorkerSetup, opts: IsolationOptions = {}):
         }
         resolve(a);
       };
-      const onMessage = (m: WorkerAnswer) => {
-        if (m.index === task.index) finish(m, false);
+      const started = Date.now();
+      // A file that goes to OCR gets a budget that fits its pages, counted from the start of its reading.
+      const onMessage = (m: WorkerAnswer | { kind: 'ocr-pages'; pages: number }) => {
+        if (isOcrPagesMessage(m)) {
+          const budget = ocrBudgetMs(timeoutMs, m.pages, ocrPageMs);
+          clearTimeout(timer);
+          timer = setTimeout(() => finish(failed(task, 'timeout', ocrTimeoutMessage(task.name, budget, m.pages)), true), Math.max(0, budget - (Date.now() - started)));
+        } else if (m.index === task.index) finish(m, false);
       };
       const onError = (e: Error & { code?: string }) =>
         finish(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? failed(task, 'too_large', memoryMessage(task.name, memoryMb)) : failed(task, 'parse_failed', parseFailedMessage(task.name, e)), true);
       const onExit = (code: number) => finish(failed(task, 'parse_failed', parseFailedMessage(task.name, new Error(`读取线程意外退出，代码 ${code}`))), true);
-      const timer = setTimeout(() => finish(failed(task, 'timeout', timeoutMessage(task.name, timeoutMs)), true), timeoutMs);
+      let timer = setTimeout(() => finish(failed(task, 'timeout', timeoutMessage(task.name, timeoutMs)), true), timeoutMs);
       current.on('message', onMessage).on('error', onError).on('exit', onExit);
       current.postMessage(task);
     });

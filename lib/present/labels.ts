@@ -82,7 +82,7 @@ export function severityLabel(severity: string): string {
 /**
  * Chinese names of cell statuses (spec "Cell status"): reported 印出, blank 空白,
  * placeholder 占位符, missing 缺失, inferred 推算, invalid 无效 (printed, but no table can hold it),
- * corrected 已校对 (a person's correction, lib/correct).
+ * corrected 已校对 (a person's correction, lib/correct), manual 手工录入 (typed into the form of a report entered by hand).
  */
 export const CELL_STATUS_LABELS: Record<string, string> = {
   reported: '印出',
@@ -93,6 +93,7 @@ export const CELL_STATUS_LABELS: Record<string, string> = {
   invalid: '无效',
   corrected: '已校对',
   ocr: 'OCR识别',
+  manual: '手工录入',
 };
 
 function tableShort(table: TableKey): string {

@@ -10,6 +10,7 @@
  * No React, no Next.
  */
 import { T2_COLUMNS, T2_ROWS } from '../model/form-layout';
+import { VALUE_STATUSES } from '../model/report-schema';
 import { T3_LABELS, T4_GROUP_LABELS } from '../present/labels';
 import type { Row, SqlValue } from '../store/executor';
 import { FACTS_TABLE, T2_CELLS } from '../store/facts';
@@ -156,7 +157,7 @@ export type ContinuityVerdict = 'holds' | 'fails' | 'not_evaluated';
 export function continuitySql(reportIds: readonly string[]): string {
   const ids = reportIds.length ? sqlStringList(reportIds) : `''`;
   const q = sqlIdent;
-  const arith = `CASE WHEN c.status IN ('reported', 'inferred', 'corrected', 'ocr') THEN CAST(c.value AS DOUBLE) WHEN c.status IN ('blank', 'placeholder') THEN 0.0 ELSE NULL END`;
+  const arith = `CASE WHEN c.status IN (${VALUE_STATUSES.map((s) => `'${s}'`).join(', ')}) THEN CAST(c.value AS DOUBLE) WHEN c.status IN ('blank', 'placeholder') THEN 0.0 ELSE NULL END`;
   const cell = (table: string, row: string, column: string) =>
     `max(${arith}) FILTER (WHERE c.${q('table')} = ${sqlString(table)} AND c.${q('row')} = ${sqlString(row)} AND c.${q('column')} = ${sqlString(column)})`;
   const t2 = ['regulations', 'normative_documents'].flatMap((row) =>

@@ -38,15 +38,26 @@ describe('markOcrCells', () => {
 });
 
 describe('withOcrVerdict', () => {
-  it('accepts 表三 whose identities hold, holds back 表四 with its failing totals and 表二 without identities', () => {
-    const flags = withOcrVerdict(markOcrCells(base, lines)).flags;
+  it('accepts 表三 whose identities hold; holds back 表四 (one identity per cell) and 表二 (none), naming every OCR cell', () => {
+    const rec = markOcrCells(base, lines);
+    const flags = withOcrVerdict(rec).flags;
     expect(flags.find((f) => f.rule === 'OCR_READ')?.subject).toEqual(['t3']);
     const uncertain = flags.filter((f) => f.rule === 'OCR_UNCERTAIN');
     expect(uncertain).toHaveLength(2);
     expect(uncertain[0].subject).toContain('t2.fees.amount');
-    expect(uncertain[1].subject).toEqual(expect.arrayContaining(['t4.review.total', 't4.review.upheld', 't4.litigation_after_review.total']));
-    expect(uncertain[1].subject).not.toContain('t4.litigation_direct.total');
+    const t4 = rec.cells.filter((c) => c.table === 't4' && c.status === 'ocr').map((c) => `t4.${c.row}.${c.column}`);
+    expect(uncertain[1].subject.sort()).toEqual(t4.sort());
     expect(uncertain[1].severity).toBe('warning');
+  });
+
+  it('never accepts 表四 when the same misread is in a part and its total (1 → 6 in 直接起诉·维持 and 总计: the total still holds)', () => {
+    const six = (c: ReportRecord['cells'][number]) => c.table === 't4' && c.row === 'litigation_direct' && (c.column === 'upheld' || c.column === 'total');
+    const misread = { ...base, cells: base.cells.map((c) => (six(c) ? { ...c, value: (c.value ?? 0) + 5, raw: String((c.value ?? 0) + 5) } : c)) };
+    const flags = withOcrVerdict(markOcrCells(misread, lines)).flags;
+    expect(flags.some((f) => f.rule === 'OCR_READ' && f.subject.includes('t4'))).toBe(false);
+    expect(flags.find((f) => f.rule === 'OCR_UNCERTAIN' && f.subject.some((s) => s.startsWith('t4.')))?.subject).toEqual(
+      expect.arrayContaining(['t4.litigation_direct.upheld', 't4.litigation_direct.total']),
+    );
   });
 
   it('holds back 表三 when one digit is misread (21 → 27), naming the cells of the broken identities', () => {

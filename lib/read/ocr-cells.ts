@@ -14,7 +14,6 @@ import {
   t3BalanceInstances,
   t3OutcomeSumInstances,
   t3RowTotalInstances,
-  t4TotalInstances,
   type CellAddress,
   type IdentityInstance,
 } from '../model/form-identities';
@@ -76,7 +75,6 @@ export function markOcrCells(record: ReportRecord, lines: readonly OcrTableLine[
 
 /** The identity instances of a table (表三 with the other-handling layout when printed so). */
 function instancesOf(table: TableKey, cells: readonly Cell[]): IdentityInstance[] {
-  if (table === 't4') return t4TotalInstances();
   if (table !== 't3') return [];
   const other = cells.some((c) => c.table === 't3' && c.row === 'other_handling');
   return [...t3RowTotalInstances(other), ...t3BalanceInstances(), ...t3OutcomeSumInstances(other)];
@@ -90,9 +88,13 @@ const ref = (a: CellAddress) => cellRef(a.table, a.row, a.column);
 /** The cells of `table` that the identities cannot confirm, as `table.row.column` references (empty when the table is accepted). */
 function unconfirmed(table: TableKey, cells: readonly Cell[], grid: CellGrid): string[] {
   const own = cells.filter((c) => c.table === table);
-  if (table === 't2') return own.filter((c) => c.status === 'ocr').map((c) => cellRef(c.table, c.row, c.column));
+  // 表二 has no identity; 表四 has one per cell (its row's 总计), which the same misread digit in a
+  // part and in its total passes (洪泽区 2024 诉讼·维持 and 总计 both read 6 instead of 1: the total
+  // still holds). Only 表三, where every cell sits in a row and a column identity, can be accepted.
+  if (table === 't2' || table === 't4') return own.filter((c) => c.status === 'ocr').map((c) => cellRef(c.table, c.row, c.column));
   const out = new Set<string>();
-  for (const c of own) if (c.status !== 'ocr' && c.status !== 'placeholder') out.add(cellRef(c.table, c.row, c.column));
+  // A cell a person corrected or typed is confirmed by that person; a placeholder prints "none".
+  for (const c of own) if (c.status !== 'ocr' && c.status !== 'placeholder' && c.status !== 'corrected' && c.status !== 'manual') out.add(cellRef(c.table, c.row, c.column));
   for (const inst of instancesOf(table, cells)) {
     const r = evaluateIdentity(grid, inst);
     if (!r.evaluable || !r.holds) for (const a of [...inst.total, ...inst.parts]) out.add(ref(a));
@@ -102,8 +104,10 @@ function unconfirmed(table: TableKey, cells: readonly Cell[], grid: CellGrid): s
 
 /**
  * The OCR verdict flags of a record read by OCR: per table found, OCR_READ when every cell holds
- * an OCR value and every identity of the table holds, else OCR_UNCERTAIN naming the cells to
- * check (table 二: all its OCR cells). Returns the record with the flags appended. The messages
+ * an OCR value and every identity of the table holds — only 表三 can be accepted, its cells each
+ * checked by a row and a column identity — else OCR_UNCERTAIN naming the cells to check (表二:
+ * no identity; 表四: one identity per cell, which a misread repeated in a part and its total
+ * passes; both always name all their OCR cells). Returns the record with the flags appended. The messages
  * carry no timing, so the same file gives the same flags on every run.
  */
 export function withOcrVerdict(record: ReportRecord): ReportRecord {
@@ -118,7 +122,12 @@ export function withOcrVerdict(record: ReportRecord): ReportRecord {
       const n = record.cells.filter((c) => c.table === table).length;
       flags.push(makeFlag({ report_id: id, rule: ocrReadRule.id, severity: ocrReadRule.severity, subject: [table], message: `${label}由文字识别（OCR）读出 ${n} 格，勾稽关系全部成立，已采用；如有疑问请对照原图核对。` }));
     } else {
-      const why = table === 't2' ? '表二没有勾稽关系可以核对识别结果' : '这些单元格所在的勾稽关系不成立、无法核对或未读出数字';
+      const why =
+        table === 't2'
+          ? '表二没有勾稽关系可以核对识别结果'
+          : table === 't4'
+            ? '表四每格只在本行“总计”一条勾稽关系中，分项和总计被同样误读时这条关系仍然成立，不能据此确认'
+            : '这些单元格所在的勾稽关系不成立、无法核对或未读出数字';
       flags.push(makeFlag({ report_id: id, rule: ocrUncertainRule.id, severity: ocrUncertainRule.severity, subject, message: `${label}由文字识别（OCR）读出，其中 ${subject.length} 格未能核实（${why}）；请对照原图核对这些数字，在校对中改正或确认。` }));
     }
   }

@@ -4,15 +4,18 @@
  * loader the environment passed in ReadOptions, so reading any other file loads no OCR code. The
  * OCR text then goes the way of every text — parse (parseTextReport) → normalize → assembly →
  * the single-report checks — and its cells become `ocr` cells with their confidence, checked by
- * the form's identities (./ocr-cells.ts: OCR_READ or OCR_UNCERTAIN).
+ * the form's identities (./ocr-cells.ts: OCR_READ or OCR_UNCERTAIN). An image (or scan) that
+ * holds only a table — a screenshot or photo of 表三 — is read as a partial report of that table
+ * ({@link readTableImage}), not refused as `not_a_report`.
  */
 import { runChecks } from '../checks/run-checks';
 import { errorDetail } from '../model/error-detail';
+import { SECTION_HEADINGS } from '../model/form-layout';
 import type { ReportRecord } from '../model/report-schema';
 import { classifyBlankForm } from '../parse/classify-blank-form';
 import { extensionOf } from '../parse/file-formats';
 import type { ParseResult } from '../parse/parsed-report';
-import { parseTextReport } from '../parse/parse-text-report';
+import { parseTextReport, TABLE_SECTION } from '../parse/parse-text-report';
 import type { ScanReaderLoader } from '../ocr/scan-reader';
 import { assembleRecord, failedRecord } from './assemble-record';
 import { markOcrCells, withOcrVerdict } from './ocr-cells';
@@ -54,10 +57,53 @@ export async function readScannedReport(bytes: Uint8Array, name: string, id: str
   const text = parseTextReport(reading.text);
   let record = assembleRecord({ ok: true, value: text }, name, id);
   if (record.report.status === 'not_a_report') {
-    const message = `${name}：已做文字识别（OCR），但读出的文字中找不到"政府信息公开工作年度报告"字样或章节标题，未识别为年度报告。若这是报告中一页或一张表格的图片，请导入整份报告（含标题页）。`;
-    return { ...record, report: { ...record.report, status_message: message } };
+    const table = readTableImage(reading.text, name, id);
+    if (!table) {
+      const what = image ? '图片' : '没有文字层的扫描件';
+      const message = `${name}：这是${what}，已做文字识别（OCR），但读出的文字中既找不到"政府信息公开工作年度报告"字样或章节标题，也找不到年度报告表格的行，未识别为年度报告。请确认这是年度报告或其中表格的图片，或导入整份报告。`;
+      return { ...record, report: { ...record.report, status_message: message } };
+    }
+    record = table;
   }
   if (record.report.status !== 'ok' && record.report.status !== 'partial') return record;
-  record = classifyBlankForm(markOcrCells(record, reading.tableLines));
-  return withOcrVerdict(runChecks(record));
+  // The unfilled form is recognised before the OCR marking turns its empty cells into `missing`.
+  record = classifyBlankForm(record);
+  if (record.report.status === 'blank_form') return runChecks(record);
+  return withOcrVerdict(runChecks(markOcrCells(record, reading.tableLines)));
+}
+
+/** The tables' short names for messages. */
+const TABLE_SHORT_NAMES = { t2: '表二', t3: '表三', t4: '表四' } as const;
+
+/** How many cells of a record hold a printed number. */
+const readCells = (record: ReportRecord) => record.cells.filter((c) => c.status === 'reported').length;
+
+/**
+ * An OCR text that is no report by itself (no title, no headings: a screenshot or photo of one
+ * table, or of a page without its title) read as the tables it holds: the text is framed as a
+ * report — the title 政府信息公开工作年度报告, the heading of table 二, 三 or 四 before it, the
+ * heading 五 after it (headings the text prints itself still split it) — and the framing under
+ * which the most cells are read is kept. The record is `partial`: the other tables get
+ * TABLE_MISSING, the agency and the year are not read, and its message says it is a table image.
+ *
+ * @param ocrText the OCR text of the image (./read-scanned-pages.ts ScanReading.text)
+ * @returns the record (its `text` the framed text, so that evidence offsets hold; its
+ *   `sections_found` those the image itself prints), or null when
+ *   no framing reads a single cell (no table of the form in the image)
+ */
+export function readTableImage(ocrText: string, name: string, id: string): ReportRecord | null {
+  let best: ReportRecord | null = null;
+  for (const table of ['t2', 't3', 't4'] as const) {
+    const framed = `政府信息公开工作年度报告\n${SECTION_HEADINGS[TABLE_SECTION[table]]}\n${ocrText}\n${SECTION_HEADINGS.problems}\n`;
+    const record = assembleRecord({ ok: true, value: parseTextReport(framed) }, name, id);
+    if (record.report.status !== 'partial' && record.report.status !== 'ok') continue;
+    if (readCells(record) > (best ? readCells(best) : 0)) best = record;
+  }
+  if (!best) return null;
+  const tables = best.report.tables_found.map((t) => TABLE_SHORT_NAMES[t]).join('、');
+  const detail = best.report.status_message ? `（${best.report.status_message}）` : '';
+  const message = `${name}：这是只含${tables}的图片（或扫描页），已由文字识别（OCR）读出；其他表格、机关名称和年度不在图中，未填充${detail}。如需完整记录，请导入整份报告。`;
+  // The sections found are the image's own (the framing's headings are not in it).
+  const sections = parseTextReport(ocrText).sectionsFound;
+  return { ...best, report: { ...best.report, status: 'partial', status_message: message, sections_found: sections } };
 }

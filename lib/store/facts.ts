@@ -44,7 +44,8 @@ function strictSum(rows: readonly string[], column: string): string {
 
 /**
  * `string_agg` of the non-reported cells among (row, column) pairs, e.g.
- * `行政规范性文件·本年废止件数：缺失；…`; NULL when all were printed.
+ * `行政规范性文件·本年废止件数：缺失；…`; NULL when all were printed. A hand-entered report's typed
+ * cells (`manual`, 手工录入) are its numbers as given, not a deviation, and are left out like printed ones.
  */
 function cellNotes(cells: ReadonlyArray<{ row: string; column: string; label: string }>): string {
   const label =
@@ -59,7 +60,7 @@ function cellNotes(cells: ReadonlyArray<{ row: string; column: string; label: st
     ' ELSE c.status END';
   const raw = `CASE WHEN c.status = 'placeholder' AND c.raw IS NOT NULL THEN '“' || c.raw || '”' ELSE '' END`;
   const inView = cells.map((x) => `(${cellIs(x.row, x.column)})`).join(' OR ');
-  return `string_agg((${label}) || '：' || (${status}) || ${raw}, '；' ORDER BY c.${sqlIdent('row')}, c.${sqlIdent('column')}) FILTER (WHERE c.status <> 'reported' AND (${inView}))`;
+  return `string_agg((${label}) || '：' || (${status}) || ${raw}, '；' ORDER BY c.${sqlIdent('row')}, c.${sqlIdent('column')}) FILTER (WHERE c.status NOT IN ('reported', 'manual') AND (${inView}))`;
 }
 
 // ---------------------------------------------------------------- 表二

@@ -57,7 +57,7 @@ describe('addUploadedReports', () => {
   it('adds a readable report with origin upload, reports each bad file and duplicate, and keeps the built-in rows', async () => {
     const outcomes = [
       await upload('临淄2024.txt', linzi2024),
-      await upload('scan.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0])),
+      await upload('scan.gif', new Uint8Array([0x47, 0x49, 0x46, 0x38])),
       await upload('notes.txt', new TextEncoder().encode('会议纪要\n\n一、会议时间：2023年3月1日\n')),
       await upload('000-again.txt', seed('000_c5009f74879149c4.txt')), // the bytes of a built-in report
       await upload('临淄2024-copy.txt', linzi2024),
@@ -65,7 +65,7 @@ describe('addUploadedReports', () => {
     const results = await addUploadedReports(udb, outcomes, 'upload-1');
     expect(results.map((r) => [r.file, r.outcome])).toEqual([
       ['临淄2024.txt', 'added'],
-      ['scan.jpg', 'rejected'],
+      ['scan.gif', 'rejected'],
       ['notes.txt', 'rejected'],
       ['000-again.txt', 'duplicate'],
       ['临淄2024-copy.txt', 'duplicate'],

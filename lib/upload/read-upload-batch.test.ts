@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../pipeline/ingest-reports';
-import { readUploadBatch, type SpawnReaderThread, type UploadSource } from './read-upload-batch';
+import { READER_READY, readUploadBatch, type SpawnReaderThread, type UploadSource } from './read-upload-batch';
 
 /** A file as the tests hand it to a thread: name, size and bytes (the browser hands a File). */
 interface TestFile extends UploadSource {
@@ -73,7 +73,7 @@ describe('readUploadBatch', () => {
     const progress: string[] = [];
     const budgetMs = 8_000;
     const started = Date.now();
-    const out = await readUploadBatch([file('004.txt', seedBytes), file('forever.html', new Uint8Array(10)), file('notes.txt', NOTES), file('photo.jpg', new Uint8Array(4))], {
+    const out = await readUploadBatch([file('004.txt', seedBytes), file('forever.html', new Uint8Array(10)), file('notes.txt', NOTES), file('photo.gif', new Uint8Array(4))], {
       spawn: nodeThreads(spawned),
       budgetMs,
       onProgress: (done, total, name) => progress.push(`${done}/${total} ${name}`),
@@ -92,7 +92,7 @@ describe('readUploadBatch', () => {
     expect(spawned.n).toBe(2);
     expect(!out[2].ok && out[2].record?.report.status).toBe('not_a_report');
     expect(Date.now() - started).toBeGreaterThanOrEqual(budgetMs);
-    expect(progress).toEqual(['0/4 004.txt', '1/4 forever.html', '2/4 notes.txt', '3/4 photo.jpg', '4/4 ']);
+    expect(progress).toEqual(['0/4 004.txt', '1/4 forever.html', '2/4 notes.txt', '3/4 photo.gif', '4/4 ']);
     await allExited(spawned);
     expect(spawned.alive.size).toBe(0);
   }, 60_000);
@@ -109,7 +109,7 @@ describe('readUploadBatch', () => {
 
   it('refuses by type and size without starting a thread', async () => {
     const spawned = { n: 0, alive: new Set<Worker>() };
-    const out = await readUploadBatch([{ name: 'big.pdf', size: 21 * 1024 * 1024, bytes: new Uint8Array(0) }, file('scan.jpg', new Uint8Array(3))], { spawn: nodeThreads(spawned) });
+    const out = await readUploadBatch([{ name: 'big.pdf', size: 21 * 1024 * 1024, bytes: new Uint8Array(0) }, file('scan.gif', new Uint8Array(3))], { spawn: nodeThreads(spawned) });
     expect(out.map((o) => !o.ok && o.reason)).toEqual(['too_large', 'unsupported_type']);
     expect(spawned.n).toBe(0);
   });
@@ -127,4 +127,29 @@ describe('readUploadBatch', () => {
     expect(out.map((o) => !o.ok && o.message)).toEqual(['a.txt：读取程序没能启动，未添加。请刷新页面后重新上传。', 'b.txt：读取程序没能启动，未添加。请刷新页面后重新上传。']);
     expect(spawns).toBe(1);
   });
+
+  it('gives a file read by OCR the time of its pages: a reply past the base budget is taken; past base + pages × page time, a row saying OCR took too long', async () => {
+    // A thread that says its file goes to OCR with 2 pages, then answers after `replyMs`.
+    const ocrThread = (replyMs: number): SpawnReaderThread<TestFile> => (events) => {
+      const timers: NodeJS.Timeout[] = [];
+      events.message(READER_READY);
+      return {
+        post: (r) => {
+          timers.push(setTimeout(() => events.message({ kind: 'upload-ocr-pages', seq: r.seq, pages: 2 }), 20));
+          const outcome = { ok: false, file: r.file.name, reason: 'unreadable', message: `${r.file.name} read`, record: null };
+          timers.push(setTimeout(() => events.message({ kind: 'upload-read', seq: r.seq, outcome }), replyMs));
+        },
+        terminate: () => timers.forEach(clearTimeout),
+      };
+    };
+    const options = { budgetMs: 1_000, ocrPageMs: 1_000 };
+    const inTime = await readUploadBatch([file('scan.pdf', new Uint8Array(1))], { spawn: ocrThread(2_000), ...options });
+    expect(inTime[0]).toMatchObject({ ok: false, reason: 'unreadable', message: 'scan.pdf read' });
+    const started = Date.now();
+    const late = await readUploadBatch([file('long-scan.pdf', new Uint8Array(1))], { spawn: ocrThread(8_000), ...options });
+    expect(late[0]).toMatchObject({ ok: false, reason: 'timeout' });
+    expect(!late[0].ok && late[0].message).toMatch(/^long-scan\.pdf：这是扫描件或图片，文字识别（OCR）2 页超过 3 秒仍未完成，已停止，未添加。请.+。$/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3_000);
+    expect(Date.now() - started).toBeLessThan(8_000);
+  }, 30_000);
 });

@@ -5,7 +5,8 @@
  * dashboard: app/_lib/read-upload-worker.ts), which answers with ./answer-read-request.ts — the
  * ingest's read path — and posts the finished outcome back (structured clone). This module does
  * not import the reader (pdf.js, mammoth, the parser), so the page that runs the batch never loads it. A file still unread after the
- * budget (UPLOAD_TIME_BUDGET_MS, 30 s) has its thread ended and a `timeout` row; a thread that stops
+ * budget (UPLOAD_TIME_BUDGET_MS, 30 s; a file read by OCR, whose thread reports its pages first,
+ * gets UPLOAD_OCR_PAGE_MS more a page) has its thread ended and a `timeout` row; a thread that stops
  * by itself (the browser ends it, e.g. out of memory) gives its file a `parse_failed` row; either
  * way the rest of the batch goes on in a new thread. Files refused by type or size are refused here,
  * without a thread.
@@ -14,8 +15,8 @@
  * implements with `Worker` and the tests with Node's worker_threads.
  */
 import type { ReadOptions } from '../read/read-report';
-import { readerStoppedOutcome, refuseBeforeReading, timeoutOutcome, type UploadOutcome } from './upload-outcomes';
-import { UPLOAD_TIME_BUDGET_MS } from './upload-limits';
+import { ocrTimeoutOutcome, readerStoppedOutcome, refuseBeforeReading, timeoutOutcome, type UploadOutcome } from './upload-outcomes';
+import { UPLOAD_OCR_MAX_MS, UPLOAD_OCR_PAGE_MS, UPLOAD_TIME_BUDGET_MS } from './upload-limits';
 
 /** A file as the batch needs it: its name and size in bytes (the reader thread loads the content). */
 export interface UploadSource {
@@ -36,6 +37,16 @@ export interface UploadReadReply {
   kind: 'upload-read';
   seq: number;
   outcome: UploadOutcome;
+}
+
+/**
+ * Reader thread → page: the file of request `seq` is read by OCR and has `pages` pages; its time
+ * budget becomes the batch's budget plus UPLOAD_OCR_PAGE_MS a page (./upload-limits.ts).
+ */
+export interface UploadOcrPages {
+  kind: 'upload-ocr-pages';
+  seq: number;
+  pages: number;
 }
 
 /** Reader thread → page, once, when its code is loaded and it listens for requests. */
@@ -72,11 +83,13 @@ export interface UploadBatchOptions<F extends UploadSource> {
   read?: ReadOptions;
   /** The time budget per file, milliseconds (default UPLOAD_TIME_BUDGET_MS, 30 s). */
   budgetMs?: number;
+  /** Time added per page when a file is read by OCR, milliseconds (default UPLOAD_OCR_PAGE_MS, 40 s). */
+  ocrPageMs?: number;
   /** Called before each file is read: index, count, name. */
   onProgress?: (done: number, total: number, name: string) => void;
 }
 
-type Settled = { kind: 'reply'; outcome: UploadOutcome } | { kind: 'stopped' } | { kind: 'timeout' };
+type Settled = { kind: 'reply'; outcome: UploadOutcome } | { kind: 'stopped' } | { kind: 'timeout'; budgetMs: number; ocrPages: number | null };
 
 /** A live reader thread with what the batch knows of it. */
 interface LiveThread<F extends UploadSource> {
@@ -86,7 +99,7 @@ interface LiveThread<F extends UploadSource> {
   /** Whether it stopped by itself (no more requests go to it). */
   stopped: boolean;
   /** The file waiting for an answer, if any. */
-  waiting: { seq: number; settle: (s: Settled) => void } | null;
+  waiting: { seq: number; settle: (s: Settled) => void; ocr: (pages: number) => void } | null;
 }
 
 /** Starts a thread whose events settle the file it is reading. */
@@ -97,6 +110,7 @@ function startThread<F extends UploadSource>(spawn: SpawnReaderThread<F>): LiveT
       const d = data as { kind?: unknown; seq?: unknown; outcome?: UploadOutcome } | null;
       if (typeof d !== 'object' || d === null) return;
       if (d.kind === READER_READY.kind) live.ready = true;
+      else if (d.kind === 'upload-ocr-pages' && live.waiting && d.seq === live.waiting.seq) live.waiting.ocr(Number((d as UploadOcrPages).pages) || 0);
       else if (d.kind === 'upload-read' && live.waiting && d.seq === live.waiting.seq && d.outcome) {
         live.ready = true;
         live.waiting.settle({ kind: 'reply', outcome: d.outcome });
@@ -111,15 +125,22 @@ function startThread<F extends UploadSource>(spawn: SpawnReaderThread<F>): LiveT
 }
 
 /** Sends `file` to `live` and waits for its answer, the thread's stop, or the budget, whichever first. */
-function readOnThread<F extends UploadSource>(live: LiveThread<F>, file: F, seq: number, read: ReadOptions, budgetMs: number): Promise<Settled> {
+function readOnThread<F extends UploadSource>(live: LiveThread<F>, file: F, seq: number, read: ReadOptions, budgetMs: number, ocrPageMs: number): Promise<Settled> {
   return new Promise<Settled>((resolve) => {
-    const timer = setTimeout(() => settle({ kind: 'timeout' }), budgetMs);
+    const started = Date.now();
+    let timer = setTimeout(() => settle({ kind: 'timeout', budgetMs, ocrPages: null }), budgetMs);
     function settle(s: Settled) {
       clearTimeout(timer);
       live.waiting = null;
       resolve(s);
     }
-    live.waiting = { seq, settle };
+    // A file read by OCR gets its pages' time on top of the budget, counted from the start of its reading.
+    const ocr = (pages: number) => {
+      const budget = budgetMs + Math.min(UPLOAD_OCR_MAX_MS, Math.max(0, pages) * ocrPageMs);
+      clearTimeout(timer);
+      timer = setTimeout(() => settle({ kind: 'timeout', budgetMs: budget, ocrPages: pages }), Math.max(0, budget - (Date.now() - started)));
+    };
+    live.waiting = { seq, settle, ocr };
     if (live.stopped) return settle({ kind: 'stopped' });
     try {
       live.thread.post({ kind: 'read-upload', seq, file, options: read });
@@ -152,12 +173,14 @@ export async function readUploadBatch<F extends UploadSource>(files: readonly F[
         continue;
       }
       live ??= startThread(options.spawn);
-      const settled = await readOnThread(live, file, i, options.read ?? {}, budgetMs);
+      const settled = await readOnThread(live, file, i, options.read ?? {}, budgetMs, options.ocrPageMs ?? UPLOAD_OCR_PAGE_MS);
       if (settled.kind === 'reply') {
         outcomes.push(settled.outcome);
         continue;
       }
-      outcomes.push(settled.kind === 'timeout' ? timeoutOutcome(file.name, budgetMs) : readerStoppedOutcome(file.name, live.ready));
+      if (settled.kind === 'timeout') {
+        outcomes.push(settled.ocrPages === null ? timeoutOutcome(file.name, budgetMs) : ocrTimeoutOutcome(file.name, settled.budgetMs, settled.ocrPages));
+      } else outcomes.push(readerStoppedOutcome(file.name, live.ready));
       cannotStart = settled.kind === 'stopped' && !live.ready;
       live.thread.terminate();
       live = null;

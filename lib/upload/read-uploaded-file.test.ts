@@ -36,12 +36,12 @@ describe('readUploadedFile', () => {
     expect(!out.ok && out.message).toContain('big.pdf');
   });
   it('accepts the endings the parser reads, up to 20 MB', () => {
-    expect(UPLOAD_EXTENSIONS).toEqual(expect.arrayContaining(['.txt', '.md', '.html', '.pdf', '.docx']));
+    expect(UPLOAD_EXTENSIONS).toEqual(expect.arrayContaining(['.txt', '.md', '.html', '.pdf', '.docx', '.png', '.jpg', '.jpeg']));
     expect(UPLOAD_EXTENSIONS).not.toContain('.doc');
     expect(MAX_REPORT_BYTES).toBe(20 * 1024 * 1024);
   });
   it('refuses an unsupported type and says which types work', async () => {
-    const out = await readUploadedFile('scan.jpg', 10, read(new Uint8Array(10)));
+    const out = await readUploadedFile('scan.gif', 10, read(new Uint8Array(10)));
     expect(out).toMatchObject({ ok: false, reason: 'unsupported_type' });
     expect(!out.ok && out.message).toContain('.pdf');
   });

@@ -39,7 +39,7 @@ export function refuseBeforeReading(name: string, size: number): UploadOutcome |
       ok: false,
       file: name,
       reason: 'unsupported_type',
-      message: `${name}：不支持的文件类型${ext ? `（${ext}）` : ''}。可上传 ${UPLOAD_EXTENSIONS.join(' ')}；Word 旧格式 .doc 请另存为 .docx，扫描件请先做文字识别（OCR）。`,
+      message: `${name}：不支持的文件类型${ext ? `（${ext}）` : ''}。可上传 ${UPLOAD_EXTENSIONS.join(' ')}（扫描件和图片由文字识别读出）；Word 旧格式 .doc 请另存为 .docx。`,
       record: null,
     };
   }
@@ -78,6 +78,24 @@ export function timeoutOutcome(name: string, budgetMs: number): UploadOutcome {
     file: name,
     reason: 'timeout',
     message: `${name}：读取超时（超过 ${seconds} 秒仍未读完），已停止读取，未添加。请确认这是一份完整的年度报告；结构异常复杂的网页或文档可另存为 PDF、.docx 或 UTF-8 文本后重新上传。`,
+    record: null,
+  };
+}
+
+/**
+ * The row of a file read by OCR (a scan or an image) whose reading exceeded its time budget
+ * (`timeout`): names the file, says OCR took the time and what to do.
+ * @param name the file's name
+ * @param budgetMs the budget it exceeded (milliseconds: UPLOAD_TIME_BUDGET_MS plus UPLOAD_OCR_PAGE_MS a page)
+ * @param pages the pages it had to read
+ */
+export function ocrTimeoutOutcome(name: string, budgetMs: number, pages: number): UploadOutcome {
+  const seconds = Math.round(budgetMs / 100) / 10;
+  return {
+    ok: false,
+    file: name,
+    reason: 'timeout',
+    message: `${name}：这是扫描件或图片，文字识别（OCR）${pages} 页超过 ${seconds} 秒仍未完成，已停止，未添加。请上传带文字层的 PDF、.docx 或文本版本，或用 npm run ingest -- --timeout-s 600 在本机导入。`,
     record: null,
   };
 }

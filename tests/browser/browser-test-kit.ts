@@ -27,7 +27,7 @@ import type { AppServer } from '../harness/next-server';
 import type { DataFiles } from './data-files';
 
 /** The suites, by surface of the app; `npm run test:browser -- NAME` runs one. */
-export const SUITE_NAMES = ['views', 'filters-csv', 'review-chain', 'coverage-links', 'agency', 'sort-compare', 'group-by', 'regions', 'indicators-peers', 'uploads', 'share-csv', 'layout-a11y', 'print-card', 'proofread', 'hygiene'] as const;
+export const SUITE_NAMES = ['views', 'filters-csv', 'review-chain', 'coverage-links', 'agency', 'sort-compare', 'group-by', 'regions', 'indicators-peers', 'uploads', 'share-csv', 'layout-a11y', 'print-card', 'proofread', 'manual-entry', 'ocr-upload', 'hygiene'] as const;
 /** The name of one suite. */
 export type SuiteName = (typeof SUITE_NAMES)[number];
 

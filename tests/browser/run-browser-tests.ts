@@ -38,9 +38,11 @@ import { shareCsvSuite } from './suites/share-csv';
 import { viewsSuite } from './suites/views';
 import { printCardSuite } from './suites/print-card';
 import { proofreadSuite } from './suites/proofread';
+import { manualEntrySuite } from './suites/manual-entry';
+import { ocrUploadSuite } from './suites/ocr-upload';
 
 /** Every suite, in the order they run (hygiene last: it checks the run-wide logs). */
-const SUITES: Suite[] = [viewsSuite, filtersCsvSuite, reviewChainSuite, coverageLinksSuite, agencySuite, sortCompareSuite, groupBySuite, regionsSuite, indicatorsPeersSuite, uploadsSuite, shareCsvSuite, layoutA11ySuite, printCardSuite, proofreadSuite, hygieneSuite];
+const SUITES: Suite[] = [viewsSuite, filtersCsvSuite, reviewChainSuite, coverageLinksSuite, agencySuite, sortCompareSuite, groupBySuite, regionsSuite, indicatorsPeersSuite, uploadsSuite, shareCsvSuite, layoutA11ySuite, printCardSuite, proofreadSuite, manualEntrySuite, ocrUploadSuite, hygieneSuite];
 
 /** One test's result, as written to the results file. */
 export interface BrowserTestResult {

@@ -1,6 +1,6 @@
 /**
  * The app's server for the browser tests and the benchmark: `next build` when there is no build
- * or app/, lib/ or the config changed since the last one, then `next start` on a free port of
+ * or app/, lib/ or the config changed since the last one, then the app's server (app/_server/serve-app.ts, as `npm start`) on a free port of
  * 127.0.0.1 with DATA_BUILD_DIR pointing at the data folder to serve. Servers run in their own
  * process group and are stopped by `stopServer`, on exit, and on Ctrl-C / SIGTERM.
  */
@@ -15,6 +15,10 @@ import { sleep } from './bounded-waits';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The `next` binary of node_modules. */
 export const NEXT_BIN = path.join(ROOT, 'node_modules', '.bin', 'next');
+/** tsx, which runs `npm start`'s server (app/_server/serve-app.ts: Next behind a Node server that lets pre-compressed files out). */
+const TSX_BIN = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+/** The server `npm start` runs, so the tests see what users get (pre-compressed answers included). */
+const SERVE_APP = path.join(ROOT, 'app', '_server', 'serve-app.ts');
 /** The environment of every child process (Next.js telemetry off). */
 export const CHILD_ENV = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
@@ -64,7 +68,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A running `next start`: its base URL (`http://127.0.0.1:PORT`, no trailing slash) and process. */
+/** A running app server: its base URL (`http://127.0.0.1:PORT`, no trailing slash) and process. */
 export interface AppServer {
   url: string;
   proc: ChildProcess;
@@ -101,14 +105,14 @@ function hookSignals(): void {
 }
 
 /**
- * Starts `next start` on a free port of 127.0.0.1 serving `dataDir` (DATA_BUILD_DIR) and waits
+ * Starts the app's server (`npm start`'s app/_server/serve-app.ts) on a free port of 127.0.0.1 serving `dataDir` (DATA_BUILD_DIR) and waits
  * (≤ 60 s) until `/` answers 200. Output goes to `logFile` when given, else nowhere. Returns
  * `{ ok: false, error }` when the server exits or does not answer in time (then it is stopped).
  */
 export async function startServer(dataDir: string, logFile?: string): Promise<{ ok: true; value: AppServer } | { ok: false; error: string }> {
   hookSignals();
   const port = await freePort();
-  const proc = spawn(NEXT_BIN, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const proc = spawn(TSX_BIN, [SERVE_APP, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...CHILD_ENV, DATA_BUILD_DIR: dataDir },
     detached: true,
@@ -126,7 +130,7 @@ export async function startServer(dataDir: string, logFile?: string): Promise<{ 
   while (Date.now() < deadline) {
     if (proc.exitCode !== null) {
       running.delete(server);
-      return { ok: false, error: `next start exited with ${proc.exitCode}${where}` };
+      return { ok: false, error: `the app server exited with ${proc.exitCode}${where}` };
     }
     try {
       const r = await fetch(`${server.url}/`, { signal: AbortSignal.timeout(5_000) });
@@ -137,7 +141,7 @@ export async function startServer(dataDir: string, logFile?: string): Promise<{ 
     await sleep(300);
   }
   stopServer(server);
-  return { ok: false, error: `next start did not answer on ${server.url} within 60 s${where}` };
+  return { ok: false, error: `the app server did not answer on ${server.url} within 60 s${where}` };
 }
 
 /** Stops a server started by `startServer` (its whole process group). Safe to call twice or with null. */

@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A request as server.ts hands it to Next (marked), or as plain `next start` gets it (`viaServer` false). */
+/** A request as app/_server/serve-app.ts hands it to Next (marked), or as plain `next start` gets it (`viaServer` false). */
 const get = (ae: string | null, method = 'GET', viaServer = true) =>
   new Request('http://127.0.0.1/x', { method, headers: { ...(ae === null ? {} : { 'accept-encoding': ae }), ...(viaServer ? { [PRECOMPRESSED_REQUEST_HEADER]: '1' } : {}) } });
 const headers = { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' };
@@ -48,7 +48,7 @@ describe('precompressedFileResponse', () => {
     const res = await precompressedFileResponse(file, get('gzip, deflate, br, zstd'), headers);
     expect(res?.status).toBe(200);
     expect(res?.headers.get('content-encoding')).toBe('br');
-    expect(res?.headers.get(PRECOMPRESSED_ENCODING_HEADER)).toBe('br'); // what server.ts puts on the wire as Content-Encoding
+    expect(res?.headers.get(PRECOMPRESSED_ENCODING_HEADER)).toBe('br'); // what app/_server/serve-app.ts puts on the wire as Content-Encoding
     expect(res?.headers.get('vary')).toBe('Accept-Encoding');
     expect(res?.headers.get('content-type')).toBe(headers['content-type']);
     expect(res?.headers.get('cache-control')).toBe(headers['cache-control']);
@@ -88,7 +88,7 @@ describe('precompressedFileResponse', () => {
 });
 
 describe('precompressedRewritePath and contentTypeOf', () => {
-  it('routes Next\'s static code and wasm when a compressed answer is accepted behind server.ts, never under next dev', () => {
+  it('routes Next\'s static code and wasm when a compressed answer is accepted behind app/_server/serve-app.ts, never under next dev', () => {
     expect(precompressedRewritePath('/_next/static/media/duckdb-eh.3avnsfsi62i_6.wasm', get('gzip, deflate, br'), false)).toBe('/static-precompressed/media/duckdb-eh.3avnsfsi62i_6.wasm');
     expect(precompressedRewritePath('/_next/static/chunks/1hjjcp5mf21lr.js', get('gzip'), false)).toBe('/static-precompressed/chunks/1hjjcp5mf21lr.js');
     expect(precompressedRewritePath('/_next/static/chunks/1hjjcp5mf21lr.js', get('identity'), false)).toBeNull();

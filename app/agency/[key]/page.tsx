@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { decodeRouteParam } from '../../_lib/route-param';
 import AgencyPage from '../../_components/AgencyPage';
 
 export const metadata: Metadata = {
@@ -13,11 +14,6 @@ export const metadata: Metadata = {
  */
 export default async function Page({ params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
-  let agencyKey: string;
-  try {
-    agencyKey = decodeURIComponent(key);
-  } catch {
-    agencyKey = key; // a malformed escape: looked up as written, the page then says it is unknown
-  }
+  const agencyKey = decodeRouteParam(key);
   return <AgencyPage agencyKey={agencyKey} />;
 }

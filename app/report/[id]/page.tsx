@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import ReportPage from '../../_components/ReportPage';
+import { decodeRouteParam } from '../../_lib/route-param';
 
 export const metadata: Metadata = {
   title: '报告详情 · 政府信息公开工作年度报告',
@@ -12,5 +13,5 @@ export const metadata: Metadata = {
  */
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <ReportPage reportId={decodeURIComponent(id)} />;
+  return <ReportPage reportId={decodeRouteParam(id)} />;
 }

@@ -159,7 +159,7 @@ function firstUploadTest(s: UploadsState): TestCase {
         assert(shownText.includes('未添加') && shownText.includes('未填写的空白年报表格'), `${BLANK_FORM}: the row shows “${shownText}”`);
       }
       const expectBad: Array<[string, string[]]> = [
-        [s.files.photo, ['不支持的文件类型（.jpg）', '.pdf', 'OCR']],
+        [s.files.photo, ['图片', '文字识别（OCR）未能完成', 'PDF']],
         [s.files.notes, ['未识别为政府信息公开工作年度报告', '请确认文件内容']],
         [s.files.scan, ['没有文字层', '扫描件', 'OCR']],
         [s.files.big, ['文件过大', '上限 20 MB']],

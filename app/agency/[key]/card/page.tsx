@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { decodeRouteParam } from '../../../_lib/route-param';
 import AgencyCard from '../../../_components/AgencyCard';
 
 export const metadata: Metadata = {
@@ -12,11 +13,6 @@ export const metadata: Metadata = {
  */
 export default async function Page({ params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
-  let agencyKey: string;
-  try {
-    agencyKey = decodeURIComponent(key);
-  } catch {
-    agencyKey = key; // a malformed escape: looked up as written, the card then says it is unknown
-  }
+  const agencyKey = decodeRouteParam(key);
   return <AgencyCard agencyKey={agencyKey} />;
 }

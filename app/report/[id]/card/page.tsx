@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import ReportCard from '../../../_components/ReportCard';
+import { decodeRouteParam } from '../../../_lib/route-param';
 
 export const metadata: Metadata = {
   title: '体检单 · 政府信息公开工作年度报告',
@@ -11,5 +12,5 @@ export const metadata: Metadata = {
  */
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <ReportCard reportId={decodeURIComponent(id)} />;
+  return <ReportCard reportId={decodeRouteParam(id)} />;
 }

@@ -9,14 +9,14 @@
  * own value is replaced), which tells the routes that this server is in front; under plain
  * `next start` nothing is compressed, and nothing breaks.
  *
- * Usage: `tsx server.ts [-p PORT] [-H HOST]` (defaults: `PORT` or 3000, every interface, like
+ * Usage: `tsx app/_server/serve-app.ts [-p PORT] [-H HOST]` (defaults: `PORT` or 3000, every interface, like
  * `next start`); needs a `next build`. Prints `ready on http://HOST:PORT` when it listens; exits 1
  * with a sentence when Next cannot start (no build: run `npm run build`).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PRECOMPRESSED_ENCODING_HEADER, PRECOMPRESSED_LENGTH_HEADER, PRECOMPRESSED_REQUEST_HEADER } from './app/_lib/precompressed-file';
+import { PRECOMPRESSED_ENCODING_HEADER, PRECOMPRESSED_LENGTH_HEADER, PRECOMPRESSED_REQUEST_HEADER } from '../_lib/precompressed-file';
 
 /** `-p`/`--port` and `-H`/`--hostname` from the command line, else PORT and every interface. */
 function listenAddress(argv: readonly string[]): { port: number; hostname: string | undefined } {
@@ -46,7 +46,7 @@ function translatePrecompressedHeaders(res: ServerResponse): void {
 
 async function main(): Promise<void> {
   Object.assign(process.env, { NODE_ENV: 'production' }); // before Next loads, as `next start` does
-  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..'); // the project root
   const { port, hostname } = listenAddress(process.argv.slice(2));
   const { default: next } = await import('next');
   const app = next({ dev: false, dir, port, hostname });
