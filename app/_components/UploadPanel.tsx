@@ -114,7 +114,7 @@ function UploadDropzone({ busy, onFiles }: { busy: boolean; onFiles: (files: Fil
           onFiles(files);
         }}
       />
-      <span>或把文件拖到这里。可一次选多个：文本 .txt、Markdown .md、网页 .html、PDF、Word .docx，扫描件和图片 .png .jpg（在本机做文字识别），每个不超过 {MAX_REPORT_BYTES / 1048576} MB。</span>
+      <span>或把文件拖到这里。可一次选多个：文本 .txt、Markdown .md、网页 .html、PDF、Word .docx，每个不超过 {MAX_REPORT_BYTES / 1048576} MB。</span>
     </div>
   );
 }
