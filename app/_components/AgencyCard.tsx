@@ -18,31 +18,39 @@ import { useDecisions } from '../_lib/use-decisions';
 import DbStatus from './DbStatus';
 import ErrorBox, { QUERY_FAILED_WHAT } from './ErrorBox';
 import { CARD_VOCABULARY, CardFlagTable, CardFooterView, CardToolbar, cardDecisions } from './ReportCardParts';
+import { useT } from '../_lib/lang-context';
 
 /** The agency card for `agencyKey` (decoded from the URL). */
 export default function AgencyCard({ agencyKey }: { agencyKey: string }) {
+  const { t, lang } = useT();
   const { state: db, retry } = useBrowserDb();
   const decisions = useDecisions();
-  const data = useAgencyYears(db, agencyKey);
+  const data = useAgencyYears(db, agencyKey, t);
   const [now] = useState(() => new Date());
   const card = useMemo(() => {
     if (data.status !== 'ready' || data.flags.status === 'loading' || data.continuity.status === 'loading' || decisions.state.status === 'loading') return null;
-    const flags = data.flags.status === 'ready' ? data.flags.value : `检查标记没能读出：${data.flags.error}`;
-    const continuity = data.continuity.status === 'ready' ? data.continuity.value : `跨年度检查没能完成：${data.continuity.error}`;
-    return buildAgencyCard({ years: data.years, flags, continuity, decisions: cardDecisions(decisions.state), now }, CARD_VOCABULARY);
-  }, [data, decisions.state, now]);
+    const flags = data.flags.status === 'ready' ? data.flags.value : t('检查标记没能读出：{{error}}', { error: data.flags.error });
+    const continuity = data.continuity.status === 'ready' ? data.continuity.value : t('跨年度检查没能完成：{{error}}', { error: data.continuity.error });
+    return buildAgencyCard({ years: data.years, flags, continuity, decisions: cardDecisions(decisions.state), now }, CARD_VOCABULARY, { t, lang });
+  }, [data, decisions.state, now, t, lang]);
 
   return (
     <main className="page card-page" data-testid="agency-card-page">
-      <CardToolbar backHref={agencyHref(agencyKey) ?? '/'} backLabel="返回机关页" />
+      <CardToolbar backHref={agencyHref(agencyKey) ?? '/'} backLabel={t('返回机关页')} />
       <DbStatus loading={db.status === 'loading' || (db.status === 'ready' && !card && data.status !== 'error' && data.status !== 'not_found')} error={db.status === 'error' ? db : null} onRetry={retry} />
-      {data.status === 'error' ? <ErrorBox testId="card-error" title="没能读取这个机关的报告" message={data.error} what={QUERY_FAILED_WHAT} /> : null}
+      {data.status === 'error' ? <ErrorBox testId="card-error" title={t('没能读取这个机关的报告')} message={data.error} what={t(QUERY_FAILED_WHAT)} /> : null}
       {data.status === 'not_found' ? (
         <ErrorBox
           testId="card-error"
-          title="找不到这个机关"
-          message={`数据中没有机关标识为“${agencyKey}”的报告。`}
-          what={<>请从机关页的“体检单”链接进入，或回到<Link href="/">看板</Link>重新选择。</>}
+          title={t('找不到这个机关')}
+          message={t('数据中没有机关标识为“{{key}}”的报告。', { key: agencyKey })}
+          what={
+            <>
+              {t('请从机关页的“体检单”链接进入，或回到')}
+              <Link href="/">{t('看板')}</Link>
+              {t('重新选择。')}
+            </>
+          }
         />
       ) : null}
       {card ? <AgencyCardBody card={card} /> : null}
@@ -52,11 +60,12 @@ export default function AgencyCard({ agencyKey }: { agencyKey: string }) {
 
 /** The key figures, one column per year. */
 function FigureTable({ card }: { card: AgencyCardView }) {
+  const { t } = useT();
   return (
     <table className="card-table card-figures" data-testid="card-figures">
       <thead>
         <tr>
-          <th>项目</th>
+          <th>{t('项目')}</th>
           {card.years.map((y) => (
             <th key={y} className="num">
               {y}
@@ -69,7 +78,7 @@ function FigureTable({ card }: { card: AgencyCardView }) {
           <tr key={f.key} data-metric={f.key}>
             <th scope="row">{f.label}</th>
             {f.values.map((v, i) => (
-              <td key={card.years[i]} className={`num${v.startsWith('—') || v === '无报告' ? ' missing' : ''}`}>
+              <td key={card.years[i]} className={`num${f.missing[i] ? ' missing' : ''}`}>
                 {v}
               </td>
             ))}
@@ -82,42 +91,50 @@ function FigureTable({ card }: { card: AgencyCardView }) {
 
 /** The card itself (what is printed). */
 function AgencyCardBody({ card }: { card: AgencyCardView }) {
+  const { t } = useT();
   return (
     <article className="card" data-testid="agency-card" data-ready="true">
       <header className="card-head">
-        <p className="card-kind">政府信息公开工作年度报告 · 机关体检单</p>
-        <h1 data-testid="card-agency">{card.name}</h1>
+        <p className="card-kind">{t('政府信息公开工作年度报告 · 机关体检单')}</p>
+        <h1 data-testid="card-agency" translate="no">
+          {card.name}
+        </h1>
         <dl className="card-meta">
           {card.printedNames.length ? (
             <div>
-              <dt>报告所印名称</dt>
-              <dd>{card.printedNames.join('、')}</dd>
+              <dt>{t('报告所印名称')}</dt>
+              <dd translate="no">{card.printedNames.join('、')}</dd>
             </div>
           ) : null}
           {card.regions.length ? (
             <div>
-              <dt>地区</dt>
-              <dd>{card.regions.join('、')}</dd>
+              <dt>{t('地区')}</dt>
+              <dd translate="no">{card.regions.join('、')}</dd>
             </div>
           ) : null}
           <div>
-            <dt>年度</dt>
+            <dt>{t('年度', { context: 'card' })}</dt>
             <dd data-testid="card-coverage">{card.coverage}</dd>
           </div>
           <div>
-            <dt>机关标识</dt>
-            <dd className="mono small">{card.agencyKey}</dd>
+            <dt>{t('机关标识')}</dt>
+            <dd className="mono small" translate="no">
+              {card.agencyKey}
+            </dd>
           </div>
         </dl>
       </header>
       {card.years.length ? (
-        <section className="card-section" aria-label="关键数字">
-          <h2>关键数字</h2>
-          <FigureTable card={card} />
+        <section className="card-section" aria-label={t('关键数字')}>
+          <h2>{t('关键数字')}</h2>
+          {/* Many years, or longer English labels, on a phone: the table scrolls inside its box, not the page. */}
+          <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+            <FigureTable card={card} />
+          </div>
         </section>
       ) : null}
-      <section className="card-section" aria-label="跨年度检查">
-        <h2>跨年度检查</h2>
+      <section className="card-section" aria-label={t('跨年度检查')}>
+        <h2>{t('跨年度检查')}</h2>
         {typeof card.continuity === 'string' ? (
           <p className="muted small">{card.continuity}</p>
         ) : (
@@ -133,9 +150,9 @@ function AgencyCardBody({ card }: { card: AgencyCardView }) {
           </ul>
         )}
       </section>
-      <section className="card-section" aria-label="检查结果">
+      <section className="card-section" aria-label={t('检查结果')}>
         <h2>
-          各年度的检查结果 <span className="muted small" data-testid="card-flag-summary">{card.flagSummary}</span>
+          {t('各年度的检查结果')} <span className="muted small" data-testid="card-flag-summary">{card.flagSummary}</span>
         </h2>
         {typeof card.flagsByReport === 'string' ? (
           <p className="small">{card.flagsByReport}</p>

@@ -7,6 +7,7 @@
  */
 import { logScaleApplies, TOP_N_CHOICES, type ChartDisplay } from '@/lib/charts/chart-display';
 import type { ViewId } from '@/lib/query/views';
+import { useT } from '../_lib/lang-context';
 
 /** Props of {@link ChartControls}. */
 export interface ChartControlsProps {
@@ -26,11 +27,12 @@ export interface ChartControlsProps {
 /** The chart's toolbar and notes (see the module comment). */
 export default function ChartControls({ view, display, onDisplay, more, logNote, sortedBy, drawn }: ChartControlsProps) {
   const logOk = logScaleApplies(view);
+  const { t } = useT();
   return (
     <div className="chart-controls" data-testid="chart-controls" data-drawn={drawn} data-log={display.log && logOk ? 'true' : 'false'}>
       <div className="toolbar">
         <label>
-          图中显示前{' '}
+          {t('图中显示前')}{' '}
           <select value={display.top} onChange={(e) => onDisplay({ ...display, top: Number(e.target.value) })} data-testid="chart-top">
             {TOP_N_CHOICES.map((n) => (
               <option key={n} value={n}>
@@ -38,18 +40,18 @@ export default function ChartControls({ view, display, onDisplay, more, logNote,
               </option>
             ))}
           </select>{' '}
-          项
+          {t('项')}
         </label>
-        <label title={logOk ? '数值相差悬殊时，用对数坐标看清较小的值' : '本视图的图表只有百分比，不用对数坐标'}>
+        <label title={logOk ? t('数值相差悬殊时，用对数坐标看清较小的值') : t('本视图的图表只有百分比，不用对数坐标')}>
           <input type="checkbox" checked={display.log && logOk} disabled={!logOk} onChange={(e) => onDisplay({ ...display, log: e.target.checked })} data-testid="chart-log" />{' '}
-          对数坐标
+          {t('对数坐标')}
         </label>
       </div>
       <p className="muted small chart-hint" data-testid="chart-note">
-        {sortedBy ? `图中为${sortedBy}的前 ${display.top} 项（在全部筛选结果中排序）。` : `图中为表格默认顺序的前 ${display.top} 项；点击表头可按该列排序。`}
+        {sortedBy ? t('图中为{{sortedBy}}的前 {{top}} 项（在全部筛选结果中排序）。', { sortedBy, top: display.top }) : t('图中为表格默认顺序的前 {{top}} 项；点击表头可按该列排序。', { top: display.top })}
         {more ? <strong data-testid="chart-more">{more}</strong> : null}
-        {more ? '（见下表）。' : ''}
-        点击图中的柱或点，打开那份报告。
+        {more ? t('（见下表）。') : ''}
+        {t('点击图中的柱或点，打开那份报告。')}
       </p>
       {logNote ? (
         <p className="muted small chart-hint" data-testid="chart-log-note">

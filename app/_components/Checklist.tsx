@@ -6,6 +6,7 @@
  */
 
 import { closeDropDownOnEscape, placeDropDownOnToggle } from '../_lib/drop-down-keys';
+import { useT } from '../_lib/lang-context';
 
 /** One choice: its value (e.g. a rule id), its Chinese text and how many flags it has (0 is listed too). */
 export interface ChecklistOption {
@@ -34,7 +35,9 @@ export default function Checklist({
   selected: readonly string[];
   onChange: (v: string[]) => void;
 }) {
-  const summary = selected.length === 0 ? allLabel : selected.length === 1 ? options.find((o) => o.value === selected[0])?.text ?? selected[0] : `已选 ${selected.length} 项`;
+  const { t } = useT();
+  const summary =
+    selected.length === 0 ? allLabel : selected.length === 1 ? options.find((o) => o.value === selected[0])?.text ?? selected[0] : t('已选 {{count}} 项', { count: selected.length });
   return (
     <div className="filter">
       <span className="filter-label" id={`${id}-label`}>
@@ -45,7 +48,7 @@ export default function Checklist({
           {summary}
         </summary>
         <div className="multi-options" role="group" aria-labelledby={`${id}-label`}>
-          {options.length === 0 ? <span className="muted">（无）</span> : null}
+          {options.length === 0 ? <span className="muted">{t('（无）')}</span> : null}
           {options.map((o) => {
             const checked = selected.includes(o.value);
             return (
@@ -58,8 +61,8 @@ export default function Checklist({
                   onChange={() => onChange(checked ? selected.filter((s) => s !== o.value) : [...selected, o.value])}
                 />
                 <span>{o.text}</span>
-                <span className={o.n === 0 ? 'muted small zero-count' : 'muted small'} title={o.n === 0 ? '已检查，没有发现问题' : undefined}>
-                  {o.n} 条
+                <span className={o.n === 0 ? 'muted small zero-count' : 'muted small'} title={o.n === 0 ? t('已检查，没有发现问题') : undefined}>
+                  {t('{{count}} 条', { count: o.n })}
                 </span>
               </label>
             );

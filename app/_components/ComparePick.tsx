@@ -8,6 +8,7 @@
  */
 import type { Row } from '@/lib/store/executor';
 import { COMPARE_MAX } from '@/lib/query/compare';
+import { useT } from '../_lib/lang-context';
 
 /** The agencies picked for 比较 and how to change them. */
 export interface RowPick {
@@ -19,15 +20,17 @@ export interface RowPick {
 
 /** The header cell of the 比较 column. */
 export function ComparePickHeader() {
+  const { t } = useT();
   return (
-    <th scope="col" className="col-pick" title={`勾选 2–${COMPARE_MAX} 个机关，在表格上方并排比较同一年度的数字`}>
-      比较
+    <th scope="col" className="col-pick" title={t('勾选 2–{{max}} 个机关，在表格上方并排比较同一年度的数字', { max: COMPARE_MAX })}>
+      {t('比较')}
     </th>
   );
 }
 
 /** The row's checkbox (empty cell when the row names no agency). */
 export function ComparePickCell({ row, pick }: { row: Row; pick: RowPick }) {
+  const { t } = useT();
   const key = typeof row.agency_key === 'string' && row.agency_key ? row.agency_key : null;
   if (!key) return <td className="col-pick" />;
   const name = typeof row.agency === 'string' ? row.agency : key;
@@ -40,8 +43,9 @@ export function ComparePickCell({ row, pick }: { row: Row; pick: RowPick }) {
         checked={checked}
         disabled={full}
         onChange={() => pick.onToggle(key, name)}
-        aria-label={`比较 ${name}`}
-        title={full ? `最多比较 ${COMPARE_MAX} 个机关；请先取消一个` : `把 ${name} 加入比较`}
+        aria-label={t('比较 {{name}}', { name })}
+        title={full ? t('最多比较 {{max}} 个机关；请先取消一个', { max: COMPARE_MAX }) : t('把 {{name}} 加入比较', { name })}
+        translate="no"
         data-testid="compare-pick"
         data-agency-key={key}
       />

@@ -21,10 +21,10 @@
  */
 import { ChartCaptionContext } from '../_lib/chart-image-context';
 import { useCallback, useMemo } from 'react';
-import { describeFilter } from '@/lib/query/filters';
+import { describeFilter, describeFilterParts } from '@/lib/query/filters';
 import { reportHref } from '@/lib/present/links';
 import { complianceView, getView, isViewId } from '@/lib/query/views';
-import { describeGroup, groupedView, isGroupable } from '@/lib/query/group-totals';
+import { describeGroup, groupedView, isGroupable, type GroupBy } from '@/lib/query/group-totals';
 import { useGroupTotals } from '../_lib/use-group-totals';
 import GroupBySelect from './GroupBySelect';
 import { useDashboardDb, type DashboardDb } from '../_lib/use-dashboard-db';
@@ -45,6 +45,12 @@ import UploadPanel from './UploadPanel';
 import ViewResult from './ViewResult';
 import ViewTabs from './ViewTabs';
 import UnreadTablesNote from './UnreadTablesNote';
+import LangSwitch from './LangSwitch';
+import SentenceText from './SentenceText';
+import { fillParts } from '@/lib/query/sentence-parts';
+import { useT } from '../_lib/lang-context';
+import type { Translate } from '@/lib/present/i18n/translate';
+import type { Lang } from '@/lib/present/i18n/lang';
 
 /**
  * The whole dashboard page (client side): loading and error states of the database, the filter bar
@@ -52,6 +58,7 @@ import UnreadTablesNote from './UnreadTablesNote';
  * and SQL.
  */
 export default function Dashboard() {
+  const { t, lang } = useT();
   const url = useDashboardUrl();
   const { state: dbState, retry, onDataChanged } = useDashboardDb();
   const ready = dbState.status === 'ready' ? dbState : null;
@@ -74,6 +81,7 @@ export default function Dashboard() {
   const csv = useCsvDownload(db, rows.shown, url.csvKeys);
   const onPage = useUrlTablePage(url, rows);
   const reportLink = useCallback((id: string) => reportHref(id, { back: url.params }), [url.params]);
+  const grouped = Boolean(url.group && isView && isGroupable(view.id));
 
   return (
     <main className="page">
@@ -81,13 +89,13 @@ export default function Dashboard() {
       <DbStatus loading={dbState.status === 'loading'} error={dbState.status === 'error' ? dbState : null} onRetry={retry} />
       {ready || rows.early ? (
         <>
-          {ready ? <UploadPanel db={ready.db} uploads={ready.uploads} onChanged={onDataChanged} linkFor={reportLink} notice={ready.restored.problem} /> : null}
-          <section className="filter-section" aria-label="筛选">
+          {ready ? <UploadPanel db={ready.db} uploads={ready.uploads} onChanged={onDataChanged} linkFor={reportLink} notice={restoredProblem(ready, t)} /> : null}
+          <section className="filter-section" aria-label={t('筛选')}>
             <FilterBar options={options} filter={url.filter} onChange={url.setFilter} />
-            <GroupBySelect group={url.group} onChange={url.setGroup} disabled={isView && isGroupable(view.id) ? undefined : '合规、审核、覆盖不分组：分组只用于表格视图。'} />
+            <GroupBySelect group={url.group} onChange={url.setGroup} disabled={isView && isGroupable(view.id) ? undefined : t('合规、审核、覆盖不分组：分组只用于表格视图。')} />
             <p className="filter-sentence" data-testid="filter-sentence">
-              {describeFilter(url.filter, options.agencyNames)}
-              {url.group && isView && isGroupable(view.id) ? describeGroup(url.group) : ''}
+              <SentenceText parts={describeFilterParts(url.filter, options.agencyNames, t)} />
+              {grouped ? groupSentence(url.group, lang, t) : ''}
             </p>
           </section>
           <LinkDataNote url={url} uploads={ready?.uploads ?? 0} options={options} />
@@ -112,7 +120,7 @@ export default function Dashboard() {
             ) : null}
             {isView && ready ? <UnreadTablesNote db={ready.db} view={view.id} filter={url.filter} back={url.params} /> : null}
             {isView ? (
-              <ChartCaptionContext.Provider value={describeFilter(url.filter, options.agencyNames) + (url.group && isGroupable(view.id) ? describeGroup(url.group) : '')}>
+              <ChartCaptionContext.Provider value={describeFilter(url.filter, options.agencyNames, t) + (url.group && isGroupable(view.id) ? groupSentence(url.group, lang, t) : '')}>
               <ViewResult
                 view={table}
                 totals={totals}
@@ -131,7 +139,8 @@ export default function Dashboard() {
             ) : null}
           </section>
           <footer className="muted small footer">
-            {ready ? `DuckDB ${ready.db.version}（浏览器内运行，数据不离开本机）。` : ''}比率少于 30 件时仅供参考。
+            {ready ? t('DuckDB {{version}}（浏览器内运行，数据不离开本机）。', { version: ready.db.version }) : ''}
+            {t('比率少于 30 件时仅供参考。')}
           </footer>
         </>
       ) : null}
@@ -139,23 +148,38 @@ export default function Dashboard() {
   );
 }
 
-/** The title, the source of the data, and what is loaded (built-in reports, cells and flags; uploads of this tab). */
+/** The grouping's sentence (lib/query/group-totals.ts describeGroup) after the filter sentence: in English after a space. */
+function groupSentence(group: GroupBy | null, lang: Lang, t: Translate): string {
+  return (lang === 'en' ? ' ' : '') + t(describeGroup(group));
+}
+
+/** The restored uploads' problem (page-db.ts) in the UI's language, or null. */
+function restoredProblem(ready: DashboardDb, t: Translate): string | null {
+  const { problem, problemText } = ready.restored;
+  return problemText ? t(problemText.key, problemText.vars) : problem;
+}
+
+/** The title with the 中文/English switch, the source of the data, and what is loaded (built-in reports, cells and flags; uploads of this tab). */
 function Masthead({ ready }: { ready: DashboardDb | null }) {
+  const { t } = useT();
   return (
     <header className="masthead">
-      <h1>政府信息公开工作年度报告 · 对比看板</h1>
+      <div style={{ display: 'flex', alignItems: 'flex-start', gap: 12 }}>
+        <h1 style={{ flex: '1 1 auto', minWidth: 0 }}>{t('政府信息公开工作年度报告 · 对比看板')}</h1>
+        <LangSwitch />
+      </div>
       <p className="muted">
-        数据来自各机关的《政府信息公开工作年度报告》（国办公开办函〔2021〕30号格式），按报告所属年度比较。
+        <SentenceText parts={fillParts(t, '数据来自各机关的《政府信息公开工作年度报告》（{{doc}}格式），按报告所属年度比较。', { doc: [{ text: '国办公开办函〔2021〕30号', data: true }] })} />
         {ready ? (
           <span data-testid="db-summary">
             {' '}
-            已载入 {ready.db.counts.reports} 份报告、{ready.db.counts.cells} 个表格单元格、{ready.db.counts.flags} 条检查结果。
+            {t('已载入 {{reports}} 份报告、{{cells}} 个表格单元格、{{flags}} 条检查结果。', { reports: ready.db.counts.reports, cells: ready.db.counts.cells, flags: ready.db.counts.flags })}
           </span>
         ) : null}
         {ready && ready.uploads > 0 ? (
           <span data-testid="upload-summary" data-count={ready.uploads}>
             {' '}
-            另有在本标签页上传的 {ready.uploads} 份报告，表格中标为“上传”。
+            {t('另有在本标签页上传的 {{count}} 份报告，表格中标为“上传”。', { count: ready.uploads })}
           </span>
         ) : null}
       </p>

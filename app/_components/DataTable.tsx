@@ -3,12 +3,14 @@
 /** The rows behind a view, as a table with the view's Chinese column labels and units. */
 import { useRouter } from 'next/navigation';
 import { useCallback, type MouseEvent } from 'react';
-import { formatRowCell } from '@/lib/present/format';
+import { shownCell } from '@/lib/present/format';
 import type { Row } from '@/lib/store/executor';
 import { PAGE_ROWS, type ViewColumn } from '@/lib/query/views';
 import { ComparePickCell, ComparePickHeader, type RowPick } from './ComparePick';
 import SortableHeader, { type TableSort } from './SortableHeader';
 import TotalRow, { MissingMark } from './TotalRow';
+import { useT } from '../_lib/lang-context';
+import { columnDescriptionText, unitText, viewColumnLabel } from '@/lib/present/view-labels';
 
 /** Rows shown per page (lib/query/views.ts PAGE_ROWS). */
 export { PAGE_ROWS };
@@ -24,6 +26,9 @@ export interface TablePaging {
 
 /** Columns whose cells link: 机关 (and a 按机关汇总 group's name) to the agency's page (`agencyLinkFor`), 报告编号 to the row's report page (`linkFor`). */
 const LINKED = new Set(['agency', 'group_name', 'report_id']);
+
+/** Columns whose cells are data as printed (names, places, a flag's values and quoted source text): kept in Chinese in the English UI (`translate="no"`). */
+const AS_PRINTED = new Set(['agency', 'region', 'group_name', 'group_key', 'evidence', 'expected', 'actual', 'report_id']);
 
 /**
  * The rows of a view in a scrollable table: one column per view column (label + unit in the header,
@@ -72,6 +77,7 @@ export default function DataTable({
   // 200-row page made each filter change re-render noticeably slower): a plain click on a row's
   // link navigates client-side, like next/link; modified clicks (new tab, …) keep the browser's way.
   const router = useRouter();
+  const { t, lang } = useT();
   const onTableClick = useCallback(
     (e: MouseEvent<HTMLTableElement>) => {
       if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
@@ -86,7 +92,7 @@ export default function DataTable({
   if (rows.length === 0) {
     return (
       <p className="empty" data-testid="view-empty">
-        没有符合筛选条件的数据。
+        {t('没有符合筛选条件的数据。')}
       </p>
     );
   }
@@ -97,26 +103,26 @@ export default function DataTable({
     {paging && pages > 1 ? (
       <div className="toolbar pager" data-testid="table-pager" data-page={paging.page + 1} data-pages={pages}>
         <button type="button" onClick={() => paging.onPage(paging.page - 1)} disabled={paging.busy || paging.page === 0} data-testid="page-prev">
-          上一页
+          {t('上一页')}
         </button>
         <span>
-          第 {first + 1}–{first + rows.length} 行，共 {paging.total} 行（第 {paging.page + 1}/{pages} 页）
+          {t('第 {{from}}–{{to}} 行，共 {{total}} 行（第 {{page}}/{{pages}} 页）', { from: first + 1, to: first + rows.length, total: paging.total, page: paging.page + 1, pages })}
         </span>
         <button type="button" onClick={() => paging.onPage(paging.page + 1)} disabled={paging.busy || paging.page >= pages - 1} data-testid="page-next">
-          下一页
+          {t('下一页')}
         </button>
       </div>
     ) : null}
-    <div className="table-wrap" tabIndex={0} role="region" aria-label="数据表（可在框内滚动）">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('数据表（可在框内滚动）')}>
       <table data-testid="view-table" onClick={onTableClick}>
         <thead>
           <tr>
             {pick ? <ComparePickHeader /> : null}
             {cols.map((c) => (
-              <SortableHeader key={c.key} column={c} title={[c.description, `CSV 列名：${c.key}`].filter(Boolean).join('\n')} sort={sort}>
-                {c.label}
-                {c.unit ? <span className="unit">（{c.unit}）</span> : null}
-                {c.formula ? <span className="formula">= {c.formula}</span> : null}
+              <SortableHeader key={c.key} column={c} title={[c.description ? columnDescriptionText(c, t) : '', t('CSV 列名：{{key}}', { key: c.key })].filter(Boolean).join('\n')} sort={sort}>
+                {viewColumnLabel(c, t)}
+                {c.unit ? <span className="unit">{t('（{{unit}}）', { unit: unitText(c.unit, t) })}</span> : null}
+                {c.formula ? <span className="formula">= {t(c.formula)}</span> : null}
               </SortableHeader>
             ))}
           </tr>
@@ -128,12 +134,12 @@ export default function DataTable({
             <tr key={`${String(r.report_id)}-${first + i}`} data-testid="view-row">
               {pick ? <ComparePickCell row={r} pick={pick} /> : null}
               {cols.map((c) => {
-                const f = formatRowCell(r, c);
+                const f = shownCell(r, c, lang, t);
                 const cls = [`col-${c.format}`, f.missing ? 'missing' : '', c.format === 'severity' ? `sev-${String(r[c.key])}` : '']
                   .filter(Boolean)
                   .join(' ');
                 return (
-                  <td key={c.key} className={cls} title={f.title ?? (CLAMPED.has(c.key) ? f.text : undefined)} data-col={c.key}>
+                  <td key={c.key} className={cls} title={f.title ?? (CLAMPED.has(c.key) ? f.text : undefined)} data-col={c.key} translate={AS_PRINTED.has(c.key) && !f.missing ? 'no' : undefined}>
                     {c.format === 'origin' ? (
                       <span className={r[c.key] === 'upload' ? 'badge upload' : 'muted small'} data-testid={r[c.key] === 'upload' ? 'upload-badge' : undefined}>
                         {f.text}

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import type { Result } from '@/lib/model/result';
 import { DECISION_LABELS, REVIEW_STATUS_LABELS, type Decision, type DecisionValue, type FlagContext } from '@/lib/review/decisions';
 import type { UseDecisions } from '../_lib/use-decisions';
+import { useT } from '../_lib/lang-context';
 
 function when(iso: string): string {
   const d = new Date(iso);
@@ -22,6 +23,7 @@ function when(iso: string): string {
  * out on one line for the queue's table.
  */
 export default function DecisionControls({ flag, decisions, compact = false }: { flag: FlagContext; decisions: UseDecisions; compact?: boolean }) {
+  const { t } = useT();
   const ready = decisions.state.status === 'ready' ? decisions.state : null;
   const current: Decision | undefined = ready?.byFingerprint.get(flag.fingerprint);
   const [note, setNote] = useState(current?.note ?? '');
@@ -45,11 +47,11 @@ export default function DecisionControls({ flag, decisions, compact = false }: {
     <div className={compact ? 'decision compact' : 'decision'} data-testid="decision" data-fingerprint={flag.fingerprint} data-status={status}>
       <div className="decision-status">
         <span className={`badge review-${status}`} data-testid="decision-status">
-          {REVIEW_STATUS_LABELS[status]}
+          {t(REVIEW_STATUS_LABELS[status])}
         </span>
         {current ? (
           <span className="muted small" data-testid="decision-saved-note">
-            {current.note ? `“${current.note}”` : '（无备注）'} · {when(current.decided_at)}
+            {current.note ? <span translate="no">“{current.note}”</span> : t('（无备注）')} · {when(current.decided_at)}
           </span>
         ) : null}
       </div>
@@ -57,8 +59,8 @@ export default function DecisionControls({ flag, decisions, compact = false }: {
         <input
           type="text"
           className="decision-note"
-          aria-label="审核备注"
-          placeholder="备注（驳回时必填）"
+          aria-label={t('审核备注')}
+          placeholder={t('备注（驳回时必填）')}
           value={note}
           maxLength={2000}
           disabled={!ready || busy}
@@ -66,14 +68,14 @@ export default function DecisionControls({ flag, decisions, compact = false }: {
           data-testid="decision-note"
         />
         <button type="button" className="btn confirm" disabled={!ready || busy} onClick={() => void decide('confirmed')} data-testid="decision-confirm">
-          {DECISION_LABELS.confirmed}
+          {t(DECISION_LABELS.confirmed)}
         </button>
         <button type="button" className="btn dismiss" disabled={!ready || busy} onClick={() => void decide('dismissed')} data-testid="decision-dismiss">
-          {DECISION_LABELS.dismissed}
+          {t(DECISION_LABELS.dismissed)}
         </button>
         {current ? (
           <button type="button" className="link" disabled={busy} onClick={() => void run(decisions.undo(flag.fingerprint))} data-testid="decision-undo">
-            撤销
+            {t('撤销')}
           </button>
         ) : null}
       </div>

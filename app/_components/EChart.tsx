@@ -7,15 +7,17 @@
  */
 import { useContext, useEffect, useRef, useState } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 import { chartWidthBucket, fitChartWidth } from '@/lib/charts/fit-chart-width';
 import { ChartCaptionContext, CHART_IMAGE_SOURCE } from '../_lib/chart-image-context';
 import { saveChartPng, saveChartSvg, todayIso } from '../_lib/export-chart-image';
+import { useT } from '../_lib/lang-context';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
+// ScatterChart: 依申请公开 draws 实质公开率 as points (lib/charts applicationsChart); unregistered, they were not drawn.
+echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
 
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
 
@@ -23,18 +25,21 @@ const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHe
  * A chart of `option` (from lib/charts) on a canvas, `height` px tall, resized with its box.
  * `label` is the accessible name (role=img). `onItemClick` receives the category index
  * (ECharts `dataIndex`) of a clicked bar or point. Disposed on unmount. Below the chart, 下载图片
- * saves it as PNG or SVG framed with its title (`label` without 图表), the page's caption
- * (ChartCaptionContext: the filter sentence), the data source and today's date.
+ * saves it as PNG or SVG framed with its title (`imageTitle`, else `label` without 图表), the page's caption
+ * (ChartCaptionContext: the filter sentence), the data source and today's date — in the page's language.
  */
 export default function EChart({
   option,
   height = 380,
   label,
+  imageTitle,
   onItemClick,
 }: {
   option: EChartsCoreOption;
   height?: number;
   label: string;
+  /** The exported image's title; absent: `label` without its trailing 图表. */
+  imageTitle?: string;
   onItemClick?: (dataIndex: number) => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -42,6 +47,12 @@ export default function EChart({
   const [rendered, setRendered] = useState(false);
   const clickRef = useRef(onItemClick);
   const optionRef = useRef<EChartsCoreOption | null>(null);
+  const { t } = useT();
+  // The page's translator for the layout done in effects (compact axis numbers on a phone).
+  const tRef = useRef(t);
+  useEffect(() => {
+    tRef.current = t;
+  }, [t]);
   useEffect(() => {
     clickRef.current = onItemClick;
   }, [onItemClick]);
@@ -67,7 +78,7 @@ export default function EChart({
       const now = chartWidthBucket(el.clientWidth);
       if (now !== bucket && optionRef.current) {
         bucket = now;
-        c.setOption({ textStyle: { fontFamily: FONT }, ...fitChartWidth(optionRef.current, el.clientWidth) }, { notMerge: true });
+        c.setOption({ textStyle: { fontFamily: FONT }, ...fitChartWidth(optionRef.current, el.clientWidth, tRef.current) }, { notMerge: true });
       }
     });
     ro.observe(el);
@@ -81,7 +92,7 @@ export default function EChart({
   useEffect(() => {
     optionRef.current = option;
     const width = ref.current?.clientWidth ?? 0;
-    chart.current?.setOption({ textStyle: { fontFamily: FONT }, ...fitChartWidth(option, width) }, { notMerge: true });
+    chart.current?.setOption({ textStyle: { fontFamily: FONT }, ...fitChartWidth(option, width, tRef.current) }, { notMerge: true });
   }, [option]);
 
   const series = (option as { series?: unknown[] }).series?.length ?? 0;
@@ -90,10 +101,10 @@ export default function EChart({
     const el = ref.current;
     const c = chart.current;
     if (!el || !c) return;
-    const meta = { title: label.replace(/图表$/, ''), caption, source: CHART_IMAGE_SOURCE, date: todayIso() };
+    const meta = { title: imageTitle ?? label.replace(/图表$/, ''), caption, source: t(CHART_IMAGE_SOURCE), date: todayIso() };
     const [w, h] = [el.clientWidth, el.clientHeight];
-    if (kind === 'png') await saveChartPng(c, meta, w, h, FONT);
-    else saveChartSvg({ textStyle: { fontFamily: FONT }, ...fitChartWidth(option, w) }, meta, w, h, FONT);
+    if (kind === 'png') await saveChartPng(c, meta, w, h, FONT, t);
+    else saveChartSvg({ textStyle: { fontFamily: FONT }, ...fitChartWidth(option, w, t) }, meta, w, h, FONT, t);
   };
   return (
     <div className="chart-figure">
@@ -122,17 +133,18 @@ function ChartBox({ boxRef, label, rendered, series, height }: { boxRef: React.R
 /** 下载图片：PNG / SVG, with the failure (a sentence) shown beside the buttons. */
 function ChartImageButtons({ onSave, disabled }: { onSave: (kind: 'png' | 'svg') => Promise<void>; disabled: boolean }) {
   const [error, setError] = useState<string | null>(null);
+  const { t } = useT();
   const run = (kind: 'png' | 'svg') => {
     setError(null);
-    onSave(kind).catch((e: unknown) => setError(e instanceof Error ? e.message : '图片没能生成：请刷新页面后再试。'));
+    onSave(kind).catch((e: unknown) => setError(e instanceof Error ? e.message : t('图片没能生成：请刷新页面后再试。')));
   };
   return (
     <div className="chart-image-buttons" data-testid="chart-image">
-      <span className="muted small">下载图片</span>
-      <button type="button" className="small-button" disabled={disabled} onClick={() => run('png')} data-testid="chart-png" aria-label="PNG 下载图片（2 倍清晰度）">
+      <span className="muted small">{t('下载图片')}</span>
+      <button type="button" className="small-button" disabled={disabled} onClick={() => run('png')} data-testid="chart-png" aria-label={t('PNG 下载图片（2 倍清晰度）')}>
         PNG
       </button>
-      <button type="button" className="small-button" disabled={disabled} onClick={() => run('svg')} data-testid="chart-svg" aria-label="SVG 下载图片">
+      <button type="button" className="small-button" disabled={disabled} onClick={() => run('svg')} data-testid="chart-svg" aria-label={t('SVG 下载图片')}>
         SVG
       </button>
       {error ? (

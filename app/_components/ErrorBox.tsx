@@ -1,6 +1,8 @@
 /**
- * The one error box of the app: what went wrong and 怎么办 (what to do), in Chinese, as the
- * developers' guide asks of every user-facing error. `role="alert"`, class `error-box`.
+ * The one error box of the app: what went wrong and 怎么办 (what to do), as the developers' guide
+ * asks of every user-facing error, in the page's language (its own 怎么办： and
+ * {@link QUERY_FAILED_WHAT} are translated here; callers pass the rest translated).
+ * `role="alert"`, class `error-box`.
  *
  * - `title`: an optional heading (e.g. 数据库没能启动);
  * - `message`: what went wrong, one sentence (a paragraph); absent when `children` say it;
@@ -9,7 +11,10 @@
  * - `actions`: buttons (e.g. 重试), last;
  * - `testId`: the `data-testid` the browser tests find it by.
  */
+'use client';
+
 import type { ReactNode } from 'react';
+import { useT } from '../_lib/lang-context';
 
 /** Props of {@link ErrorBox}. */
 export interface ErrorBoxProps {
@@ -23,6 +28,7 @@ export interface ErrorBoxProps {
 
 /** An error message with what to do; see the module comment. */
 export default function ErrorBox({ title, message, what, testId, children, actions }: ErrorBoxProps) {
+  const { t } = useT();
   return (
     <div className="error-box" role="alert" data-testid={testId}>
       {title ? <h2>{title}</h2> : null}
@@ -30,8 +36,8 @@ export default function ErrorBox({ title, message, what, testId, children, actio
       {children}
       {what ? (
         <p>
-          <strong>怎么办：</strong>
-          {what}
+          <strong>{t('怎么办：')}</strong>
+          {what === QUERY_FAILED_WHAT ? t(QUERY_FAILED_WHAT) : what}
         </p>
       ) : null}
       {actions}

@@ -7,8 +7,12 @@
  */
 import type { FlagHighlights, FormCellSlot, FormGroupView, FormTableView } from '@/lib/present/report-layout';
 import type { ReportCell } from '@/lib/query/report-detail';
-import { CELL_STATUS_LABELS, describeCellRef, ruleLabel } from '@/lib/present/labels';
+import { CELL_STATUS_LABELS, describeCellRef, itemLabel, ruleLabel } from '@/lib/present/labels';
+import { shownCellStatus } from '@/lib/store/facts';
 import type { ReportFlag } from '@/lib/query/report-detail';
+import type { Translate } from '@/lib/present/i18n/translate';
+import { FORM_TERMS_SHOWN_WITH_CHINESE } from '@/lib/present/i18n/en/form';
+import { useT } from '../_lib/lang-context';
 
 /** Number format of a cell value (件, or 万元 up to 4 decimals), made once. */
 const VALUE_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
@@ -25,7 +29,8 @@ export function worstSeverity(fps: readonly string[], flagsByFp: ReadonlyMap<str
   return best;
 }
 
-function valueText(cell: ReportCell | null): string {
+/** What a cell shows: its number, 空 (blank), the placeholder as printed, 缺 (missing), `·` when not read (`t`: the UI's language). */
+function valueText(cell: ReportCell | null, t: Translate): string {
   if (!cell) return '·';
   switch (cell.status) {
     case 'reported':
@@ -35,11 +40,11 @@ function valueText(cell: ReportCell | null): string {
     case 'manual':
       return cell.value === null ? '?' : VALUE_FORMAT.format(cell.value);
     case 'blank':
-      return '空';
+      return t('空');
     case 'placeholder':
       return cell.raw && cell.raw.trim() ? cell.raw : '—';
     case 'missing':
-      return '缺';
+      return t('缺');
     default:
       return cell.raw ?? '?';
   }
@@ -47,41 +52,64 @@ function valueText(cell: ReportCell | null): string {
 
 /** The legend of cell statuses and flag outlines, shown above the tables. */
 export function CellLegend() {
+  const { t } = useT();
+  const st = (status: string, what: string) => `${t(CELL_STATUS_LABELS[status])}${t('：')}${what}`;
   const items: Array<[string, string, string]> = [
-    ['reported', '12', `${CELL_STATUS_LABELS.reported}：报告印出的数字`],
-    ['inferred', '1', `${CELL_STATUS_LABELS.inferred}：原文未印出，按勾稽关系推算`],
-    ['blank', '空', `${CELL_STATUS_LABELS.blank}：原文此格为空`],
-    ['placeholder', '/', `${CELL_STATUS_LABELS.placeholder}：原文印“/”“—”“无”等`],
-    ['missing', '缺', `${CELL_STATUS_LABELS.missing}：版面丢失，无法推算`],
-    ['corrected', '5', `${CELL_STATUS_LABELS.corrected}：按校对记录改正的数字（原文印出的保留在说明里）`],
-    ['ocr', '7', `${CELL_STATUS_LABELS.ocr}：从表格图片文字识别读出的数字（置信度见单元格说明），须经勾稽关系核对`],
-    ['manual', '9', `${CELL_STATUS_LABELS.manual}：手工录入的报告中由人填入的数字（未填的格为缺失，不是零）`],
-    ['invalid', '1e20', `${CELL_STATUS_LABELS.invalid}：印出的不是表格能容纳的件数（超过 12 位、小数、负数等），按原样显示`],
-    ['none', '·', '未读到：数据中没有此格'],
+    ['reported', '12', st('reported', t('报告印出的数字'))],
+    ['inferred', '1', st('inferred', t('原文未印出，按勾稽关系推算'))],
+    ['blank', t('空'), st('blank', t('原文此格为空'))],
+    ['placeholder', '/', st('placeholder', t('原文印“/”“—”“无”等'))],
+    ['missing', t('缺'), st('missing', t('版面丢失，无法推算'))],
+    ['corrected', '5', st('corrected', t('按校对记录改正的数字（原文印出的保留在说明里）'))],
+    ['ocr', '7', st('ocr', t('从表格图片文字识别读出的数字（置信度见单元格说明），须经勾稽关系核对'))],
+    ['manual', '9', st('manual', t('手工录入的报告中由人填入的数字（未填的格为缺失，不是零）'))],
+    ['invalid', '1e20', st('invalid', t('印出的不是表格能容纳的件数（超过 12 位、小数、负数等），按原样显示'))],
+    ['none', '·', t('未读到：数据中没有此格')],
   ];
   return (
     <div className="legend" data-testid="cell-legend">
-      <span className="legend-title">单元格：</span>
+      <span className="legend-title">{t('单元格：')}</span>
       {items.map(([status, sample, label]) => (
         <span key={status} className="legend-item">
           <span className={`cell-sample st-${status}`}>{sample}</span>
           {label}
         </span>
       ))}
-      <span className="legend-title">检查结果涉及的格：</span>
+      <span className="legend-title">{t('检查结果涉及的格：')}</span>
       <span className="legend-item">
-        <span className="cell-sample flag sev-error">3</span>错误
+        <span className="cell-sample flag sev-error">3</span>
+        {t('错误')}
       </span>
       <span className="legend-item">
-        <span className="cell-sample flag sev-warning">3</span>警告
+        <span className="cell-sample flag sev-warning">3</span>
+        {t('警告')}
       </span>
       <span className="legend-item">
-        <span className="cell-sample flag sev-info">3</span>提示
+        <span className="cell-sample flag sev-info">3</span>
+        {t('提示')}
       </span>
       <span className="legend-item">
-        <span className="cell-sample flag sev-error sel">3</span>当前选中的检查结果
+        <span className="cell-sample flag sev-error sel">3</span>
+        {t('当前选中的检查结果')}
       </span>
     </div>
+  );
+}
+
+/**
+ * A label of the form (lib/model/form-layout.ts) in the UI's language: the Chinese label in
+ * Chinese; in English its English name (lib/present/i18n/en/form.ts), with the Chinese beside it
+ * (without its numbering) in `<span lang="zh-CN">` for the terms that have no exact English
+ * (FORM_TERMS_SHOWN_WITH_CHINESE).
+ */
+export function FormLabel({ zh }: { zh: string }) {
+  const { t, lang } = useT();
+  const en = lang === 'en' ? t(zh) : zh;
+  if (en === zh || !FORM_TERMS_SHOWN_WITH_CHINESE.has(zh)) return <>{en}</>;
+  return (
+    <>
+      {en} <span lang="zh-CN">（{itemLabel(zh)}）</span>
+    </>
   );
 }
 
@@ -113,29 +141,30 @@ export default function FormTables({ tables, ...flags }: { tables: readonly Form
 }
 
 /** One table of the form: its title, a 未读到此表 note when it was not found, its groups and any cells outside the form. */
-function FormTable({ t, ...flags }: { t: FormTableView } & FlagProps) {
-  const tableFlags = flags.highlights.tables.get(t.table) ?? [];
+function FormTable({ t: view, ...flags }: { t: FormTableView } & FlagProps) {
+  const { t } = useT();
+  const tableFlags = flags.highlights.tables.get(view.table) ?? [];
   const tableCls = ['form-table', ...flagClasses(tableFlags, flags)].filter(Boolean).join(' ');
   return (
-    <section className={tableCls} data-testid={`form-table-${t.table}`} data-found={t.found ? 'true' : 'false'} data-flags={tableFlags.join(' ')}>
-      <h3>{t.title}</h3>
-      {!t.found ? (
-        <p className="table-missing" data-testid={`table-missing-${t.table}`}>
-          未读到此表：报告中没有可读的表格数据（可能以图片发布）。下面是表格的格式，各格均无数据。
+    <section className={tableCls} data-testid={`form-table-${view.table}`} data-found={view.found ? 'true' : 'false'} data-flags={tableFlags.join(' ')}>
+      <h3>{t(view.title)}</h3>
+      {!view.found ? (
+        <p className="table-missing" data-testid={`table-missing-${view.table}`}>
+          {t('未读到此表：报告中没有可读的表格数据（可能以图片发布）。下面是表格的格式，各格均无数据。')}
           {tableFlags.length ? (
             <button type="button" className="link" onClick={() => flags.onSelect(tableFlags[0])}>
-              查看检查结果
+              {t('查看检查结果')}
             </button>
           ) : null}
         </p>
       ) : null}
-      {t.groups.map((g, gi) => (
-        <FormGroup key={gi} table={t.table} g={g} {...flags} />
+      {view.groups.map((g, gi) => (
+        <FormGroup key={gi} table={view.table} g={g} {...flags} />
       ))}
-      {t.extra.length ? (
+      {view.extra.length ? (
         <p className="muted small">
-          表格格式之外的单元格：
-          {t.extra.map((c) => `${c.row}.${c.column} = ${valueText(c)}（${CELL_STATUS_LABELS[c.status] ?? c.status}）`).join('；')}
+          {t('表格格式之外的单元格：')}
+          {view.extra.map((c) => `${c.row}.${c.column} = ${valueText(c, t)}${t('（{{status}}）', { status: CELL_STATUS_LABELS[c.status] ? t(CELL_STATUS_LABELS[c.status]) : c.status })}`).join(t('；'))}
         </p>
       ) : null}
     </section>
@@ -144,34 +173,35 @@ function FormTable({ t, ...flags }: { t: FormTableView } & FlagProps) {
 
 /** One printed block of a table (表三 whole; 表二 one article block; 表四 one group): its header rows and its rows. */
 function FormGroup({ table, g, ...flags }: { table: FormTableView['table']; g: FormGroupView } & FlagProps) {
+  const { t } = useT();
   return (
-    <div className="table-wrap form" tabIndex={0} role="region" aria-label="表格（可在框内滚动）">
+    <div className="table-wrap form" tabIndex={0} role="region" aria-label={t('表格（可在框内滚动）')}>
       <table className={`form t-${table}`}>
         <thead>
           {g.heading ? (
             <tr>
               <th colSpan={g.columns.length + 1} className="group-heading">
-                {g.heading}
+                {t(g.heading)}
               </th>
             </tr>
           ) : null}
           {g.superHeader ? (
             <tr>
               <th rowSpan={2} className="row-label-head">
-                {table === 't3' ? '申请人情况' : '信息内容'}
+                {table === 't3' ? t('申请人情况') : t('信息内容')}
               </th>
               {g.superHeader.map((h, i) => (
                 <th key={i} colSpan={h.span} rowSpan={h.span === 1 ? 2 : 1} className="num">
-                  {h.label}
+                  {t(h.label)}
                 </th>
               ))}
             </tr>
           ) : null}
           <tr>
-            {g.superHeader ? null : <th className="row-label-head">{table === 't4' ? '' : '信息内容'}</th>}
+            {g.superHeader ? null : <th className="row-label-head">{table === 't4' ? '' : t('信息内容')}</th>}
             {(g.superHeader ? g.columns.slice(1, -1) : g.columns).map((c) => (
               <th key={c.key} className="num" title={c.key}>
-                {c.label}
+                <FormLabel zh={c.label} />
               </th>
             ))}
           </tr>
@@ -180,7 +210,7 @@ function FormGroup({ table, g, ...flags }: { table: FormTableView['table']; g: F
           {g.rows.map((r) => (
             <tr key={r.key}>
               <th scope="row" className="row-label" title={r.key}>
-                {r.label}
+                <FormLabel zh={r.label} />
               </th>
               {r.cells.map((slot) => (
                 <FormCell key={slot.ref} slot={slot} {...flags} />
@@ -195,15 +225,18 @@ function FormGroup({ table, g, ...flags }: { table: FormTableView['table']; g: F
 
 /** One cell: its value by status, its flags' outline, a tooltip (status, raw text, note, rules); a click selects its first flag. */
 function FormCell({ slot, highlights, flagsByFp, selected, onSelect }: { slot: FormCellSlot } & FlagProps) {
+  const { t } = useT();
   const fps = highlights.cells.get(slot.ref) ?? [];
   const status = slot.cell?.status ?? 'none';
+  // An OCR reading held for a person (OCR_UNCERTAIN) is labelled 待核（OCR）: shown, not counted (lib/store/facts.ts).
+  const shown = shownCellStatus(status, fps.map((fp) => flagsByFp.get(fp)?.rule ?? ''));
   const cls = ['cell', 'num', `st-${status}`, ...flagClasses(fps, { flagsByFp, selected })].filter(Boolean).join(' ');
   const title = [
-    `${describeCellRef(slot.ref)}：${slot.cell ? CELL_STATUS_LABELS[status] ?? status : '未读到'}`,
-    slot.cell?.raw && slot.cell.status !== 'reported' ? `原文：“${slot.cell.raw}”` : '',
-    slot.cell?.note ? `注：${slot.cell.note}` : '',
-    typeof slot.cell?.confidence === 'number' ? `识别置信度：${Math.round(slot.cell.confidence * 100)}%` : '',
-    ...fps.map((fp) => `检查：${ruleLabel(flagsByFp.get(fp)?.rule ?? '')}`),
+    `${describeCellRef(slot.ref, t)}${t('：')}${slot.cell ? (CELL_STATUS_LABELS[shown] ? t(CELL_STATUS_LABELS[shown]) : shown) : t('未读到')}`,
+    slot.cell?.raw && slot.cell.status !== 'reported' ? t('原文：“{{raw}}”', { raw: slot.cell.raw }) : '',
+    slot.cell?.note ? t('注：{{note}}', { note: t(slot.cell.note) }) : '', // a note the parser wrote (原文以元为单位…) is in the dictionary; a printed footnote stays as printed
+    typeof slot.cell?.confidence === 'number' ? t('识别置信度：{{percent}}%', { percent: Math.round(slot.cell.confidence * 100) }) : '',
+    ...fps.map((fp) => t('检查：{{rule}}', { rule: t(ruleLabel(flagsByFp.get(fp)?.rule ?? '')) })),
   ]
     .filter(Boolean)
     .join('\n');
@@ -217,8 +250,8 @@ function FormCell({ slot, highlights, flagsByFp, selected, onSelect }: { slot: F
       data-flags={fps.join(' ')}
       onClick={fps.length ? () => onSelect(fps[0]) : undefined}
     >
-      {valueText(slot.cell)}
-      {slot.cell?.note ? <sup className="cell-note">注</sup> : null}
+      {valueText(slot.cell, t)}
+      {slot.cell?.note ? <sup className="cell-note">{t('注')}</sup> : null}
     </td>
   );
 }

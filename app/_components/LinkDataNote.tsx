@@ -13,6 +13,8 @@ import type { FilterOptions } from '@/lib/query/views';
 import type { DashboardUrl } from '../_lib/use-dashboard-url';
 import { NO_OPTIONS } from '../_lib/use-filter-options';
 import ErrorBox from './ErrorBox';
+import SentenceText from './SentenceText';
+import { useT } from '../_lib/lang-context';
 
 /** Props of {@link LinkDataNote}: the URL state, this tab's uploaded reports (份) and the filter's choices. */
 export interface LinkDataNoteProps {
@@ -23,12 +25,13 @@ export interface LinkDataNoteProps {
 
 /** The note (nothing when the link's data is all here); see the module comment. */
 export default function LinkDataNote({ url, uploads, options }: LinkDataNoteProps) {
+  const { t } = useT();
   const { filter, display, setInvolvesUploads } = url;
   const loaded = options === NO_OPTIONS ? null : options.agencies;
   const involves = stateInvolvesUploads({ uploads, uploadedAgencies: options.uploadedAgencies, filter, compare: display.compare });
   useEffect(() => setInvolvesUploads(involves), [involves, setInvolvesUploads]);
   if (!url.urlRead) return null;
-  const note = linkDataNote({ marked: url.linkMarkedUploads, uploadsHere: uploads, chosen: [...filter.agencies, ...display.compare], loadedAgencies: loaded });
+  const note = linkDataNote({ marked: url.linkMarkedUploads, uploadsHere: uploads, chosen: [...filter.agencies, ...display.compare], loadedAgencies: loaded }, t);
   if (!note) return null;
-  return <ErrorBox testId="link-data-note" title={note.title} message={note.message} what={note.what} />;
+  return <ErrorBox testId="link-data-note" title={note.title} message={<SentenceText parts={note.messageParts} />} what={note.what} />;
 }

@@ -14,6 +14,8 @@ import { buildFormTables } from '@/lib/present/report-layout';
 import type { BrowserDb } from '../_lib/duckdb-browser';
 import { useManualEntry, type UseManualEntry } from '../_lib/use-manual-entry';
 import { GridGroup, IdentityList } from './ProofreadGrid';
+import { useT } from '../_lib/lang-context';
+import { uploadResultText } from '@/lib/present/i18n/upload-text';
 
 /** The form; `onChanged` is awaited after a report was added; `linkFor` gives a report page's path; `onClose` hides the form. */
 export default function ManualEntry({
@@ -27,21 +29,22 @@ export default function ManualEntry({
   linkFor: (reportId: string) => string | null;
   onClose: () => void;
 }) {
+  const { t } = useT();
   const m = useManualEntry(db, onChanged);
   const tables = useMemo(() => buildFormTables([], ['t2', 't3', 't4'], '2021'), []);
   return (
-    <section className="manual-entry" aria-label="手工录入" data-testid="manual-entry">
-      <h2>手工录入一份年度报告</h2>
+    <section className="manual-entry" aria-label={t('手工录入')} data-testid="manual-entry">
+      <h2>{t('手工录入一份年度报告')}</h2>
       <p className="muted small">
-        按国办公开办函〔2021〕30号的表格逐格填入报告印出的数字；未填的格记为“缺失”，不按 0 计。保存后与上传的报告一样只保存在本标签页，表格中文件名以“手工录入”开头。
+        {t('按国办公开办函〔2021〕30号的表格逐格填入报告印出的数字；未填的格记为“缺失”，不按 0 计。保存后与上传的报告一样只保存在本标签页，表格中文件名以“手工录入”开头。')}
       </p>
       <MetaFields m={m} />
       <div className="proofread" data-testid="manual-grid">
         <div className="proofread-tables">
-          {tables.map((t) => (
-            <section key={t.table} className="form-table" data-testid={`manual-table-${t.table}`}>
-              <h3>{t.title}</h3>
-              {t.groups.map((g, gi) => (
+          {tables.map((view) => (
+            <section key={view.table} className="form-table" data-testid={`manual-table-${view.table}`}>
+              <h3>{t(view.title)}</h3>
+              {view.groups.map((g, gi) => (
                 <GridGroup key={gi} g={g} edits={m.edits} broken={m.broken} changed={m.values} onText={m.setCell} />
               ))}
             </section>
@@ -51,13 +54,13 @@ export default function ManualEntry({
       </div>
       <div className="manual-entry-actions">
         <p className="muted small" data-testid="manual-count" data-count={m.values.size}>
-          已填 {m.values.size} 格
+          {t('已填 {{count}} 格', { count: m.values.size })}
         </p>
         <button type="button" className="primary" data-testid="manual-save" disabled={m.saving} onClick={() => void m.save()}>
-          {m.saving ? '正在保存…' : '保存'}
+          {m.saving ? t('正在保存…') : t('保存')}
         </button>
         <button type="button" data-testid="manual-close" onClick={onClose}>
-          关闭
+          {t('关闭')}
         </button>
       </div>
       {m.problem ? (
@@ -72,18 +75,19 @@ export default function ManualEntry({
 
 /** 机关名称, 年度, 发布日期 (the last optional). */
 function MetaFields({ m }: { m: UseManualEntry }) {
+  const { t } = useT();
   return (
     <div className="manual-entry-meta">
       <label>
-        机关名称（必填）
-        <input data-testid="manual-agency" value={m.agency} onChange={(e) => m.setAgency(e.target.value)} placeholder="如：淮安市洪泽区人民政府" autoComplete="off" />
+        {t('机关名称（必填）')}
+        <input data-testid="manual-agency" value={m.agency} onChange={(e) => m.setAgency(e.target.value)} placeholder={t('如：淮安市洪泽区人民政府')} autoComplete="off" />
       </label>
       <label>
-        年度（必填）
-        <input data-testid="manual-year" inputMode="numeric" value={m.year} onChange={(e) => m.setYear(e.target.value)} placeholder="如：2024" size={6} />
+        {t('年度（必填）')}
+        <input data-testid="manual-year" inputMode="numeric" value={m.year} onChange={(e) => m.setYear(e.target.value)} placeholder={t('如：2024')} size={6} />
       </label>
       <label>
-        发布日期（可不填）
+        {t('发布日期（可不填）')}
         <input data-testid="manual-date" type="date" value={m.publishedOn} onChange={(e) => m.setPublishedOn(e.target.value)} />
       </label>
     </div>
@@ -92,17 +96,18 @@ function MetaFields({ m }: { m: UseManualEntry }) {
 
 /** What became of the last 保存: added (with links), or already loaded. */
 function SavedLine({ m, linkFor }: { m: UseManualEntry; linkFor: (reportId: string) => string | null }) {
+  const { t, lang } = useT();
   const r = m.result!;
   const href = r.outcome === 'added' ? linkFor(r.reportId) : null;
   return (
     <p className={r.outcome === 'added' ? 'ok-text' : 'muted'} role="status" data-testid="manual-saved" data-outcome={r.outcome} data-report-id={r.reportId ?? ''}>
-      {r.outcome === 'added' ? '已保存并添加：' : '未重复添加：'}
-      {r.message}
+      {r.outcome === 'added' ? t('已保存并添加：') : t('未重复添加：')}
+      {uploadResultText(r, lang, t)}
       {href ? (
         <>
           {' '}
           <Link href={href} data-testid="manual-open-report">
-            查看报告
+            {t('查看报告')}
           </Link>
         </>
       ) : null}

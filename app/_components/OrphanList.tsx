@@ -10,13 +10,14 @@
  * responsive). Each row carries `data-reason` (`not_loaded` / `orphaned`).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { describeCellRef, ruleLabel } from '@/lib/present/labels';
-import { parseSubject } from '@/lib/present/subject-ref';
+import { ruleLabel } from '@/lib/present/labels';
+import { subjectText } from '@/lib/present/i18n/flag-text';
 import { LOADED_REPORT_IDS_SQL } from '@/lib/query/share-state';
 import { REVIEW_STATUS_LABELS, type Decision } from '@/lib/review/decisions';
 import { classifyOrphans, ORPHAN_REASON_TEXT, type OrphanReason } from '@/lib/review/orphans';
 import { runQuery } from '@/lib/store/executor';
 import type { BrowserDb } from '../_lib/duckdb-browser';
+import { useT } from '../_lib/lang-context';
 
 /** Rows listed at first and added by each 再显示. */
 export const ORPHAN_PAGE = 200;
@@ -40,47 +41,47 @@ function useLoadedReportIds(db: BrowserDb): Set<string> | null {
 export default function OrphanList({ orphans, db }: { orphans: readonly Decision[]; db: BrowserDb }) {
   const [shown, setShown] = useState(ORPHAN_PAGE);
   const loaded = useLoadedReportIds(db);
+  const { t, lang } = useT();
   const byReason = useMemo(() => (loaded ? classifyOrphans(orphans, loaded) : null), [orphans, loaded]);
   if (orphans.length === 0 || !byReason) return null;
   const rows: Array<[Decision, OrphanReason]> = [...byReason.not_loaded.map((d): [Decision, OrphanReason] => [d, 'not_loaded']), ...byReason.orphaned.map((d): [Decision, OrphanReason] => [d, 'orphaned'])];
   return (
     <details className="orphans" data-testid="orphans" data-not-loaded={byReason.not_loaded.length} data-orphaned={byReason.orphaned.length}>
       <summary>
-        {orphans.length} 条审核结果对应的检查结果不在本标签页的数据中。这些记录保留在本机，并随“导出审核结果”一起导出。
+        {t('{{count}} 条审核结果对应的检查结果不在本标签页的数据中。这些记录保留在本机，并随“导出审核结果”一起导出。', { count: orphans.length })}
       </summary>
       {(['not_loaded', 'orphaned'] as const).map((reason) =>
         byReason[reason].length ? (
           <p key={reason} className="small" data-testid={`orphans-${reason}`}>
-            <strong>
-              {ORPHAN_REASON_TEXT[reason].label} {byReason[reason].length} 条
-            </strong>
-            ：{ORPHAN_REASON_TEXT[reason].explanation}
+            <strong>{t('{{label}} {{count}} 条', { label: t(ORPHAN_REASON_TEXT[reason].label), count: byReason[reason].length })}</strong>
+            {t('：')}
+            {t(ORPHAN_REASON_TEXT[reason].explanation)}
           </p>
         ) : null,
       )}
       <table>
         <thead>
           <tr>
-            <th>原因</th>
-            <th>机关 · 年度</th>
-            <th>规则</th>
-            <th>涉及</th>
-            <th>审核</th>
-            <th>备注</th>
-            <th>指纹</th>
+            <th>{t('原因')}</th>
+            <th>{t('机关 · 年度')}</th>
+            <th>{t('规则')}</th>
+            <th>{t('涉及')}</th>
+            <th>{t('审核', { context: 'column' })}</th>
+            <th>{t('备注')}</th>
+            <th>{t('指纹', { context: 'column' })}</th>
           </tr>
         </thead>
         <tbody>
           {rows.slice(0, shown).map(([d, reason]) => (
             <tr key={d.fingerprint} data-testid="orphan-row" data-reason={reason}>
-              <td>{ORPHAN_REASON_TEXT[reason].label}</td>
+              <td>{t(ORPHAN_REASON_TEXT[reason].label)}</td>
               <td>
-                {d.agency ?? '—'} {d.year ?? ''}
+                <span translate="no">{d.agency ?? '—'}</span> {d.year ?? ''}
               </td>
-              <td>{d.rule ? ruleLabel(d.rule) : '—'}</td>
-              <td>{d.subject ? parseSubject(d.subject).map((x) => describeCellRef(x.ref)).join('；') : '—'}</td>
-              <td>{REVIEW_STATUS_LABELS[d.decision]}</td>
-              <td>{d.note || '—'}</td>
+              <td>{d.rule ? t(ruleLabel(d.rule)) : '—'}</td>
+              <td>{d.subject ? subjectText(d.subject, lang, t, Infinity) : '—'}</td>
+              <td>{t(REVIEW_STATUS_LABELS[d.decision])}</td>
+              <td translate="no">{d.note || '—'}</td>
               <td className="mono small">{d.fingerprint}</td>
             </tr>
           ))}
@@ -88,9 +89,9 @@ export default function OrphanList({ orphans, db }: { orphans: readonly Decision
       </table>
       {rows.length > shown ? (
         <p className="small">
-          已列出 {shown} 条，另有 {rows.length - shown} 条。{' '}
+          {t('已列出 {{shown}} 条，另有 {{count}} 条。', { shown, count: rows.length - shown })}{' '}
           <button type="button" className="link" onClick={() => setShown((n) => n + ORPHAN_PAGE)} data-testid="orphans-more">
-            再显示 {Math.min(ORPHAN_PAGE, rows.length - shown)} 条
+            {t('再显示 {{count}} 条', { count: Math.min(ORPHAN_PAGE, rows.length - shown) })}
           </button>
         </p>
       ) : null}

@@ -12,8 +12,15 @@ import { describeCellRef } from '@/lib/present/labels';
 import type { FormTableView } from '@/lib/present/report-layout';
 import type { ReportCell } from '@/lib/query/report-detail';
 import type { UseCorrections } from '../_lib/use-corrections';
+import { useT } from '../_lib/lang-context';
 
-const ProofreadGrid = dynamic(() => import('./ProofreadGrid'), { ssr: false, loading: () => <p className="muted">正在打开校对表格…</p> });
+const ProofreadGrid = dynamic(() => import('./ProofreadGrid'), { ssr: false, loading: () => <GridLoading /> });
+
+/** Shown while the editable grid's code loads. */
+function GridLoading() {
+  const { t } = useT();
+  return <p className="muted">{t('正在打开校对表格…')}</p>;
+}
 
 /** Toolbar, messages, this report's corrections, and the grid in 校对 mode or `children` otherwise. */
 export default function ProofreadGridPanel({
@@ -29,20 +36,21 @@ export default function ProofreadGridPanel({
   corrections: UseCorrections;
   children: ReactNode;
 }) {
+  const { t, lang } = useT();
   const [editing, setEditing] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const mine = (corrections.all ?? []).filter((c) => c.report_id === reportId);
   return (
     <>
-      <div className="proofread-toolbar" role="toolbar" aria-label="校对">
+      <div className="proofread-toolbar" role="toolbar" aria-label={t('校对')}>
         <button type="button" data-testid="proofread-toggle" aria-pressed={editing} onClick={() => setEditing((e) => !e)}>
-          {editing ? '结束校对' : '校对'}
+          {editing ? t('结束校对') : t('校对')}
         </button>
         <button type="button" data-testid="corrections-export" onClick={corrections.exportAll}>
-          导出校对
+          {t('导出校对')}
         </button>
         <button type="button" data-testid="corrections-import" onClick={() => fileInput.current?.click()}>
-          导入校对
+          {t('导入校对')}
         </button>
         <input
           ref={fileInput}
@@ -56,7 +64,7 @@ export default function ProofreadGridPanel({
             if (f) void corrections.importFile(f);
           }}
         />
-        <span className="muted small">校对记录只保存在本浏览器中；导出后可交给他人导入，或用 npm run ingest -- --corrections 文件 写入数据。</span>
+        <span className="muted small">{t('校对记录只保存在本浏览器中；导出后可交给他人导入，或用 npm run ingest -- --corrections 文件 写入数据。')}</span>
       </div>
       {corrections.message ? (
         <p className={corrections.message.kind === 'error' ? 'error-text' : 'ok-text'} role="status" data-testid="corrections-message">
@@ -67,7 +75,11 @@ export default function ProofreadGridPanel({
         <ul className="proofread-kept small" data-testid="corrections-kept">
           {mine.map((c) => (
             <li key={c.cell} data-ref={c.cell}>
-              已校对 {describeCellRef(c.cell)}：{c.value_before ?? '无数值'} → {c.value_after}（{c.note}；{c.corrected_at.slice(0, 16).replace('T', ' ')} UTC）
+              {t('已校对 {{cell}}：{{before}} → {{after}}', { cell: describeCellRef(c.cell, t), before: c.value_before ?? t('无数值'), after: c.value_after })}
+              {lang === 'en' ? ' (' : '（'}
+              <span translate="no">{c.note}</span>
+              {lang === 'en' ? '; ' : '；'}
+              {c.corrected_at.slice(0, 16).replace('T', ' ')} UTC{lang === 'en' ? ')' : '）'}
             </li>
           ))}
         </ul>

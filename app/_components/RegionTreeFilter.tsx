@@ -11,7 +11,9 @@
  */
 import { useState } from 'react';
 import { closeDropDownOnEscape, placeDropDownOnToggle } from '../_lib/drop-down-keys';
-import { describeRegionPath, flattenRegionTree, regionCheckState, toggleRegionPath, type RegionNode } from '@/lib/query/region-tree';
+import { flattenRegionTree, regionCheckState, regionNodeLabel, regionPathParts, toggleRegionPath, type RegionNode } from '@/lib/query/region-tree';
+import { useT } from '../_lib/lang-context';
+import SentenceText from './SentenceText';
 
 /** One node and, when expanded, its children. */
 function TreeNode({
@@ -27,6 +29,8 @@ function TreeNode({
   onToggleExpand: (path: string) => void;
   onChange: (regions: string[]) => void;
 }) {
+  const { t } = useT();
+  const label = regionNodeLabel(node, t);
   const state = regionCheckState(selected, node.path);
   const open = expanded.has(node.path);
   const childId = `region-children-${node.path}`;
@@ -39,7 +43,8 @@ function TreeNode({
             className="region-expand"
             aria-expanded={open}
             aria-controls={childId}
-            aria-label={`${open ? '收起' : '展开'}${node.name}`}
+            aria-label={t(open ? '收起{{name}}' : '展开{{name}}', { name: label.text })}
+            translate={label.data ? 'no' : undefined}
             data-testid="region-expand"
             onClick={() => onToggleExpand(node.path)}
           >
@@ -48,7 +53,7 @@ function TreeNode({
         ) : (
           <span className="region-expand-spacer" aria-hidden="true" />
         )}
-        <label className="option region-option" title={state === 'inherited' ? '已随上级地区选中' : undefined}>
+        <label className="option region-option" title={state === 'inherited' ? t('已随上级地区选中') : undefined}>
           <input
             type="checkbox"
             checked={state === 'checked' || state === 'inherited'}
@@ -60,9 +65,9 @@ function TreeNode({
             data-value={node.path}
             onChange={() => onChange(toggleRegionPath(selected, node.path))}
           />
-          <span>{node.name}</span>
+          <span translate={label.data ? 'no' : undefined}>{label.text}</span>
           <span className="muted small region-count" data-testid="region-count">
-            {node.reports} 份
+            {t('{{count}} 份', { count: node.reports })}
           </span>
         </label>
       </div>
@@ -92,6 +97,7 @@ function ancestorsOf(selected: readonly string[]): Set<string> {
  * regionTree); `selected` are the filter's region paths; `onChange` receives the new list.
  */
 export default function RegionTreeFilter({ tree, selected, onChange }: { tree: readonly RegionNode[]; selected: readonly string[]; onChange: (regions: string[]) => void }) {
+  const { t } = useT();
   // Rendered once first opened (thousands of counties at national scale), children only when expanded.
   const [opened, setOpened] = useState(false);
   const [expanded, setExpanded] = useState<Set<string>>(() => ancestorsOf(selected));
@@ -104,11 +110,12 @@ export default function RegionTreeFilter({ tree, selected, onChange }: { tree: r
     });
   const known = new Set(flattenRegionTree(tree).map((n) => n.path));
   const others = selected.filter((s) => !known.has(s));
-  const summary = selected.length === 0 ? '全部地区' : selected.length === 1 ? describeRegionPath(selected[0]) : `已选 ${selected.length} 个地区`;
+  const summary =
+    selected.length === 0 ? t('全部地区') : selected.length === 1 ? <SentenceText parts={regionPathParts(selected[0], t)} /> : t('已选 {{count}} 个地区', { count: selected.length });
   return (
     <div className="filter">
       <span className="filter-label" id="region-label">
-        地区
+        {t('地区')}
       </span>
       <details
         className="multi"
@@ -127,12 +134,12 @@ export default function RegionTreeFilter({ tree, selected, onChange }: { tree: r
         </summary>
         {opened ? (
           <div className="multi-options region-tree-box" role="group" aria-labelledby="region-label">
-            {tree.length === 0 && others.length === 0 ? <span className="muted">（无）</span> : null}
+            {tree.length === 0 && others.length === 0 ? <span className="muted">{t('（无）')}</span> : null}
             {others.map((o) => (
               <label key={o} className="option">
                 <input type="checkbox" checked data-testid="filter-region-option" data-value={o} onChange={() => onChange(selected.filter((s) => s !== o))} />
-                <span>{o}</span>
-                <span className="muted small">（印刷的地区名）</span>
+                <span translate="no">{o}</span>
+                <span className="muted small">{t('（印刷的地区名）')}</span>
               </label>
             ))}
             <ul className="region-tree" data-testid="region-tree">

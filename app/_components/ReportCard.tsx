@@ -17,34 +17,41 @@ import { useBrowserDb } from '../_lib/use-browser-db';
 import { useDecisions } from '../_lib/use-decisions';
 import { useReportData } from '../_lib/use-report-data';
 import { useReportFigures } from '../report/[id]/card/use-report-figures';
+import { useT } from '../_lib/lang-context';
 import DbStatus from './DbStatus';
 import ErrorBox, { QUERY_FAILED_WHAT } from './ErrorBox';
 import { CARD_VOCABULARY, CardFlagTable, CardFooterView, CardToolbar, cardDecisions } from './ReportCardParts';
 
 /** The report card for `reportId` (validated; a malformed id gets an explanation). */
 export default function ReportCard({ reportId }: { reportId: string }) {
+  const { t, lang } = useT();
   const validId = isReportId(reportId);
   const { state: db, retry } = useBrowserDb();
   const decisions = useDecisions();
   const data = useReportData(db, reportId, validId);
   const ready = data.status === 'ready' ? data : null;
-  const figures = useReportFigures(db, reportId, ready ? (ready.report.agency_key as string | null) : null, ready !== null);
+  const figures = useReportFigures(db, reportId, ready ? (ready.report.agency_key as string | null) : null, ready !== null, t);
   const [now] = useState(() => new Date());
   const card = useMemo(() => {
     if (!ready || figures.status === 'loading' || decisions.state.status === 'loading') return null;
     const f = figures.status === 'ready' ? figures : { row: null, previous: null };
-    const built = buildReportCard({ report: ready.report, flags: ready.flags, figures: f.row, previous: f.previous, decisions: cardDecisions(decisions.state), now }, CARD_VOCABULARY);
+    const built = buildReportCard({ report: ready.report, flags: ready.flags, figures: f.row, previous: f.previous, decisions: cardDecisions(decisions.state), now }, CARD_VOCABULARY, { t, lang });
     // A failed figures query is not a report left out of the comparisons: say so (the error box above says why).
-    return figures.status === 'error' ? { ...built, figuresNote: '关键数字没能读出（原因见上方说明），请刷新页面重试。' } : built;
-  }, [ready, figures, decisions.state, now]);
+    return figures.status === 'error' ? { ...built, figuresNote: t('关键数字没能读出（原因见上方说明），请刷新页面重试。') } : built;
+  }, [ready, figures, decisions.state, now, t, lang]);
 
   if (!validId) {
     return (
       <main className="page">
         <ErrorBox
-          title="报告编号格式不对"
-          message={`“${reportId}”不是报告编号（应为 16 位十六进制数字，重复文件另加 -序号）。`}
-          what={<>请从报告页的“体检单”链接进入。<Link href="/">返回看板</Link></>}
+          title={t('报告编号格式不对')}
+          message={t('“{{id}}”不是报告编号（应为 16 位十六进制数字，重复文件另加 -序号）。', { id: reportId })}
+          what={
+            <>
+              {t('请从报告页的“体检单”链接进入。')}
+              <Link href="/">{t('返回看板')}</Link>
+            </>
+          }
           testId="card-error"
         />
       </main>
@@ -52,14 +59,20 @@ export default function ReportCard({ reportId }: { reportId: string }) {
   }
   return (
     <main className="page card-page" data-testid="report-card-page">
-      <CardToolbar backHref={reportHref(reportId) ?? '/'} backLabel="返回报告页" />
+      <CardToolbar backHref={reportHref(reportId) ?? '/'} backLabel={t('返回报告页')} />
       <DbStatus loading={db.status === 'loading' || (db.status === 'ready' && (data.status === 'loading' || (ready !== null && !card)))} error={db.status === 'error' ? db : null} onRetry={retry} />
       {data.status === 'error' ? <ErrorBox message={data.error} what={QUERY_FAILED_WHAT} testId="card-error" /> : null}
       {data.status === 'not_found' ? (
         <ErrorBox
-          title="数据中没有这份报告"
-          message={`报告编号 ${reportId} 不在当前数据中。`}
-          what={<>请回到<Link href="/">看板</Link>重新找到这份报告；上传的报告只在上传它的标签页中可用。</>}
+          title={t('数据中没有这份报告')}
+          message={t('报告编号 {{id}} 不在当前数据中。', { id: reportId })}
+          what={
+            <>
+              {t('请回到')}
+              <Link href="/">{t('看板')}</Link>
+              {t('重新找到这份报告；上传的报告只在上传它的标签页中可用。')}
+            </>
+          }
           testId="card-error"
         />
       ) : null}
@@ -71,52 +84,58 @@ export default function ReportCard({ reportId }: { reportId: string }) {
 
 /** The card itself (what is printed). */
 function ReportCardBody({ card }: { card: ReportCardView }) {
+  const { t } = useT();
   return (
     <article className="card" data-testid="report-card" data-ready="true">
       <header className="card-head">
-        <p className="card-kind">政府信息公开工作年度报告 · 体检单</p>
+        <p className="card-kind">{t('政府信息公开工作年度报告 · 体检单')}</p>
         <h1 data-testid="card-agency">
-          {card.agency}
-          {card.uploaded ? <span className="badge upload">上传</span> : null}
+          <span translate="no">{card.agency}</span>
+          {card.uploaded ? <span className="badge upload">{t('上传')}</span> : null}
         </h1>
         <p className="card-title" data-testid="card-title">{card.title}</p>
         <dl className="card-meta">
           <div>
-            <dt>地区</dt>
-            <dd>{card.region}</dd>
+            <dt>{t('地区')}</dt>
+            <dd translate="no">{card.region}</dd>
           </div>
           <div>
-            <dt>发布日期</dt>
+            <dt>{t('发布日期')}</dt>
             <dd data-testid="card-published-on">
               {card.publication.date}
               {card.publication.note ?? ''}
-              <span className="muted small">（{card.publication.title.replace(/。$/, '')}）</span>
+              <span className="muted small">{t('（{{note}}）', { note: card.publication.title.replace(/[。.]$/, '') })}</span>
             </dd>
           </div>
           {card.publication.sourceUrl ? (
             <div>
-              <dt>原文链接</dt>
+              <dt>{t('原文链接')}</dt>
               <dd className="source-url small">{card.publication.sourceUrl}</dd>
             </div>
           ) : null}
           <div>
-            <dt>读取情况</dt>
+            <dt>{t('读取情况')}</dt>
             <dd>{card.status}</dd>
           </div>
         </dl>
       </header>
-      <section className="card-section" aria-label="关键数字">
-        <h2>关键数字{card.previousYear !== null ? <span className="muted small">（与 {card.previousYear} 年比较）</span> : null}</h2>
+      <section className="card-section" aria-label={t('关键数字')}>
+        <h2>
+          {t('关键数字')}
+          {card.previousYear !== null ? <span className="muted small">{t('（与 {{year}} 年比较）', { year: card.previousYear })}</span> : null}
+        </h2>
         {card.figuresNote ? <p className="muted small">{card.figuresNote}</p> : null}
+        {/* Longer English labels on a phone: the table scrolls inside its box, not the page. */}
+        <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
         <table className="card-table card-figures" data-testid="card-figures">
           <thead>
             <tr>
-              <th>项目</th>
-              <th className="num">{card.year ?? '本年'}</th>
+              <th>{t('项目')}</th>
+              <th className="num">{card.year ?? t('本年')}</th>
               {card.previousYear !== null ? (
                 <>
                   <th className="num">{card.previousYear}</th>
-                  <th className="num">变化</th>
+                  <th className="num">{t('变化')}</th>
                 </>
               ) : null}
             </tr>
@@ -139,10 +158,11 @@ function ReportCardBody({ card }: { card: ReportCardView }) {
             ))}
           </tbody>
         </table>
+        </div>
       </section>
-      <section className="card-section" aria-label="检查结果">
+      <section className="card-section" aria-label={t('检查结果')}>
         <h2>
-          检查结果 <span className="muted small" data-testid="card-flag-summary">{card.flagSummary}</span>
+          {t('检查结果')} <span className="muted small" data-testid="card-flag-summary">{card.flagSummary}</span>
         </h2>
         <CardFlagTable flags={card.flags} />
       </section>

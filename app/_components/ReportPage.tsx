@@ -20,6 +20,10 @@ import { buildFormTables, evidenceMarks, flagHighlights, publicationLine, rowMar
 import { isReportId } from '@/lib/present/subject-ref';
 import { reportCardHref } from '@/lib/present/report-card';
 import { REVIEW_STATUS_LABELS } from '@/lib/review/decisions';
+import { statusText } from '@/lib/present/i18n/status-text';
+import type { Translate } from '@/lib/present/i18n/translate';
+import { useT } from '../_lib/lang-context';
+import LangSwitch from './LangSwitch';
 import { useBrowserDb } from '../_lib/use-browser-db';
 import { useDecisions, type UseDecisions } from '../_lib/use-decisions';
 import { useReportData, useReportText } from '../_lib/use-report-data';
@@ -39,6 +43,7 @@ function str(v: unknown): string | null {
 
 /** The report page for `reportId` (validated here; a malformed id shows an explanation). */
 export default function ReportPage({ reportId }: { reportId: string }) {
+  const { t } = useT();
   const validId = isReportId(reportId);
   const { state: db, retry } = useBrowserDb();
   const decisions = useDecisions();
@@ -96,11 +101,12 @@ export default function ReportPage({ reportId }: { reportId: string }) {
     return (
       <main className="page">
         <ErrorBox
-          title="报告编号格式不对"
-          message={`“${reportId}”不是报告编号（应为 16 位十六进制数字，重复文件另加 -序号，例如 c0d392a57191d65c）。`}
+          title={t('报告编号格式不对')}
+          message={t('“{{id}}”不是报告编号（应为 16 位十六进制数字，重复文件另加 -序号，例如 c0d392a57191d65c）。', { id: reportId })}
           what={
             <>
-              请从看板的表格、图表或审核队列点击进入报告页。<Link href="/">返回看板</Link>
+              {t('请从看板的表格、图表或审核队列点击进入报告页。')}
+              <Link href="/">{t('返回看板')}</Link>
             </>
           }
           testId="report-error"
@@ -121,16 +127,17 @@ export default function ReportPage({ reportId }: { reportId: string }) {
       ) : null}
       {data.status === 'not_found' ? (
         <ErrorBox
-          title="数据中没有这份报告"
-          message={`报告编号 ${reportId} 不在当前数据（reports.csv）中。报告编号由文件内容计算，文件更换或数据重新生成后，旧链接可能失效。`}
+          title={t('数据中没有这份报告')}
+          message={t('报告编号 {{id}} 不在当前数据（reports.csv）中。报告编号由文件内容计算，文件更换或数据重新生成后，旧链接可能失效。', { id: reportId })}
           what={
             <>
-              <Link href={home}>返回看板</Link>，在“覆盖”或“审核”中重新找到这份报告。
+              <Link href={home}>{t('返回看板')}</Link>
+              {t('，在“覆盖”或“审核”中重新找到这份报告。')}
             </>
           }
           testId="report-error"
         >
-          <p>如果这是一份上传的报告：上传的数据只保存在上传它的那个标签页中，关闭该标签页或点了“清除上传的数据”后就不再可用，请在看板中重新上传该文件。</p>
+          <p>{t('如果这是一份上传的报告：上传的数据只保存在上传它的那个标签页中，关闭该标签页或点了“清除上传的数据”后就不再可用，请在看板中重新上传该文件。')}</p>
         </ErrorBox>
       ) : null}
 
@@ -142,8 +149,8 @@ export default function ReportPage({ reportId }: { reportId: string }) {
 
           <div className="report-columns">
             <SourceText state={text} marks={marks} flagsByFp={flagsByFp} selected={selected} onSelect={select} />
-            <section className="tables-pane" aria-label="解析出的表格">
-              <h2>解析出的表格</h2>
+            <section className="tables-pane" aria-label={t('解析出的表格')}>
+              <h2>{t('解析出的表格')}</h2>
               <CellLegend />
               <ProofreadGridPanel reportId={reportId} cells={ready.cells} tables={tables} corrections={corrections}>
                 <FormTables tables={tables} highlights={highlights} flagsByFp={flagsByFp} selected={selected} onSelect={select} />
@@ -179,32 +186,34 @@ function ReportHead({
   selected: string | null;
   back: URLSearchParams;
 }) {
+  const { t, lang } = useT();
   const sectionsFound = str(report.sections_found)?.split(';') ?? [];
-  const publication = publicationLine(report);
+  const publication = publicationLine(report, t);
   const metaCls = (fps: readonly string[]) =>
     fps.length ? `meta-flag sev-${worstSeverity(fps, flagsByFp)}${selected && fps.includes(selected) ? ' sel' : ''}` : '';
   return (
     <header className="report-head">
       <h1 data-testid="report-title">
-        <AgencyTitle report={report} back={back} /> {typeof report.year === 'number' ? `${report.year} 年度` : '（年度未知）'}政府信息公开工作年度报告
+        <AgencyTitle report={report} back={back} />{' '}
+        {typeof report.year === 'number' ? t('{{year}} 年度政府信息公开工作年度报告', { year: report.year }) : t('（年度未知）政府信息公开工作年度报告')}
         {report.origin === 'upload' ? (
-          <span className="badge upload" data-testid="upload-badge" title="在本浏览器中上传的文件">
-            {str(report.source_file)?.startsWith('手工录入') ? '手工录入' : '上传'}
+          <span className="badge upload" data-testid="upload-badge" title={t('在本浏览器中上传的文件')}>
+            {str(report.source_file)?.startsWith('手工录入') ? t('手工录入') : t('上传')}
           </span>
         ) : null}
       </h1>
       {report.origin === 'upload' ? (
         <p className="muted small report-upload-note" data-testid="report-upload-note">
-          这份报告是在本浏览器中上传的：原文和数据只在本机读取，只保存在上传它的标签页中，关闭该标签页后不再可用；它不在看板的数据文件中。
+          {t('这份报告是在本浏览器中上传的：原文和数据只在本机读取，只保存在上传它的标签页中，关闭该标签页后不再可用；它不在看板的数据文件中。')}
         </p>
       ) : null}
       <dl className="report-meta">
         <div className={metaCls(highlights.agency)} data-testid="meta-region" data-flags={highlights.agency.join(' ')}>
-          <dt>地区</dt>
-          <dd>{[str(report.province), str(report.city), str(report.county)].filter(Boolean).join(' · ') || str(report.region) || '—'}</dd>
+          <dt>{t('地区')}</dt>
+          <dd translate="no">{regionText(report, t)}</dd>
         </div>
         <div className={metaCls(highlights.publishedOn)} data-testid="meta-published-on" data-flags={highlights.publishedOn.join(' ')}>
-          <dt>发布日期</dt>
+          <dt>{t('发布日期')}</dt>
           <dd title={publication.title}>
             {publication.date}
             {publication.note ? (
@@ -216,39 +225,44 @@ function ReportHead({
         </div>
         {publication.sourceUrl ? (
           <div data-testid="meta-source-url">
-            <dt>原文链接</dt>
+            <dt>{t('原文链接')}</dt>
             <dd className="source-url small">
               {/* A third-party page: a plain link the reader may follow, nothing fetched from it. */}
-              <a href={publication.sourceUrl} target="_blank" rel="noopener noreferrer nofollow" title="发布这份报告的网页（外部网站，在新标签页打开）">
+              <a href={publication.sourceUrl} target="_blank" rel="noopener noreferrer nofollow" title={t('发布这份报告的网页（外部网站，在新标签页打开）')}>
                 {publication.sourceUrl}
               </a>
             </dd>
           </div>
         ) : null}
         <div>
-          <dt>报告类型</dt>
-          <dd>{KIND_LABELS[String(report.report_kind)] ?? '—'}</dd>
+          <dt>{t('报告类型')}</dt>
+          <dd>{KIND_LABELS[String(report.report_kind)] ? t(KIND_LABELS[String(report.report_kind)]) : '—'}</dd>
         </div>
         <div>
-          <dt>读取情况</dt>
+          <dt>{t('读取情况')}</dt>
           <dd data-testid="report-status">
-            {reportStatusLabel(String(report.status))}
-            {str(report.status_message) ? <span className="muted small">：{String(report.status_message)}</span> : null}
+            {t(reportStatusLabel(String(report.status)))}
+            {str(report.status_message) ? (
+              <span className="muted small">
+                {t('：')}
+                {statusText(String(report.status), str(report.status_message), lang, t)}
+              </span>
+            ) : null}
           </dd>
         </div>
         <div>
-          <dt>表格</dt>
+          <dt>{t('表格')}</dt>
           <dd>
-            {tables.map((t) => (
-              <span key={t.table} className={`chip ${t.found ? 'ok' : 'missing'}`}>
-                {t.title.replace(/^.*（(表.)）$/, '$1')}
-                {t.found ? '' : '（未读到）'}
+            {tables.map((tv) => (
+              <span key={tv.table} className={`chip ${tv.found ? 'ok' : 'missing'}`}>
+                {t(tv.title.replace(/^.*（(表.)）$/, '$1'))}
+                {tv.found ? '' : t('（未读到）')}
               </span>
             ))}
           </dd>
         </div>
         <div>
-          <dt>章节</dt>
+          <dt>{t('章节')}</dt>
           <dd>
             {Object.entries(SECTION_LABELS).map(([k, label]) => {
               const fps = highlights.sections.get(k) ?? [];
@@ -257,17 +271,17 @@ function ReportHead({
                   key={k}
                   className={`chip ${sectionsFound.includes(k) ? 'ok' : 'missing'}${fps.length ? ` flag sev-${worstSeverity(fps, flagsByFp)}` : ''}${selected && fps.includes(selected) ? ' sel' : ''}`}
                   data-flags={fps.join(' ')}
-                  title={label}
+                  title={t(label)}
                 >
-                  {label.split('、')[0]}
+                  {lang === 'en' ? t(label).split('.')[0] : label.split('、')[0]}
                 </span>
               );
             })}
           </dd>
         </div>
         <div>
-          <dt>文件</dt>
-          <dd className="mono small">
+          <dt>{t('文件')}</dt>
+          <dd className="mono small" translate="no">
             {String(report.source_file)} · {reportId}
           </dd>
         </div>
@@ -294,22 +308,27 @@ function ReportFlags({
   decisions: UseDecisions;
   back: URLSearchParams;
 }) {
+  const { t } = useT();
   const counts = flags.reduce<Record<string, number>>((m, f) => ({ ...m, [f.severity]: (m[f.severity] ?? 0) + 1 }), {});
   const reviewed = decisions.state.status === 'ready' ? flags.filter((f) => (decisions.state.status === 'ready' ? decisions.state.byFingerprint.has(f.fingerprint) : false)).length : 0;
   return (
-    <section className="flags-section" aria-label="检查结果">
+    <section className="flags-section" aria-label={t('检查结果')}>
       <h2 data-testid="flag-count" data-count={flags.length}>
-        检查结果 {flags.length} 条
+        {t('检查结果 {{count}} 条', { count: flags.length })}
         {flags.length ? (
           <span className="muted small">
-            （{Object.entries(counts)
-              .map(([s, n]) => `${severityLabel(s)} ${n}`)
-              .join('、')}
-            ；已审核 {reviewed} 条，{REVIEW_STATUS_LABELS.open} {flags.length - reviewed} 条）
+            {t('（{{severities}}；已审核 {{reviewed}} 条，{{openLabel}} {{open}} 条）', {
+              severities: Object.entries(counts)
+                .map(([s, n]) => `${t(severityLabel(s))} ${n}`)
+                .join(t('、')),
+              reviewed,
+              openLabel: t(REVIEW_STATUS_LABELS.open),
+              open: flags.length - reviewed,
+            })}
           </span>
         ) : null}
       </h2>
-      {flags.length === 0 ? <p className="muted">这份报告没有触发任何检查规则。</p> : null}
+      {flags.length === 0 ? <p className="muted">{t('这份报告没有触发任何检查规则。')}</p> : null}
       <div className="flag-cards">
         {flags.map((f) => (
           <FlagCard
@@ -329,38 +348,50 @@ function ReportFlags({
 
 /** The agency's name as the report prints it, linked to the agency's page when the report has an agency_key. */
 function AgencyTitle({ report, back }: { report: Row; back: URLSearchParams }) {
-  const name = str(report.agency) ?? '（未识别机关）';
+  const { t } = useT();
+  const agency = str(report.agency);
+  const name = agency ?? t('（未识别机关）');
   const href = agencyHref(str(report.agency_key), back);
   return href ? (
-    <Link href={href} className="agency-link" data-testid="report-agency-link" title="这个机关的历年报告">
+    <Link href={href} className="agency-link" data-testid="report-agency-link" title={t('这个机关的历年报告')} translate={agency ? 'no' : undefined}>
       {name}
     </Link>
+  ) : agency ? (
+    <span translate="no">{name}</span>
   ) : (
     <>{name}</>
   );
 }
 
+/** The report's region: the province (English name in English) and city and county as printed. */
+function regionText(report: Row, t: Translate): string {
+  const parts = [str(report.province), str(report.city), str(report.county)].filter((x): x is string => x !== null);
+  return parts.map((p, i) => (i === 0 ? t(p) : p)).join(' · ') || str(report.region) || '—';
+}
+
 /** 返回看板 (with the dashboard's state) and links to the agency's other years. */
 function Crumbs({ home, siblings, reportId, back }: { home: string; siblings: Row[]; reportId: string; back: URLSearchParams }) {
+  const { t } = useT();
   return (
     <nav className="crumbs">
       <Link href={home} data-testid="back-to-dashboard">
-        ← 返回看板
+        {t('← 返回看板')}
       </Link>
       {reportCardHref(reportId) ? (
-        <Link href={reportCardHref(reportId)!} data-testid="report-card-link" title="这份报告的一至两页摘要，可打印或导出 PDF">
-          体检单（打印）
+        <Link href={reportCardHref(reportId)!} data-testid="report-card-link" title={t('这份报告的一至两页摘要，可打印或导出 PDF')}>
+          {t('体检单（打印）')}
         </Link>
       ) : null}
+      <LangSwitch />
       {siblings.length > 1 ? (
         <span className="siblings">
-          同一机关其他年度：
+          {t('同一机关其他年度：')}
           {siblings.map((s) => {
             const id = String(s.report_id);
             const href = reportHref(id, { back });
             // A duplicate (the same report read again, e.g. a crawl's text capture of the page) is
             // listed beside the report kept, marked as the copy it is.
-            const label = `${typeof s.year === 'number' ? `${s.year} 年` : '年度未知'}${s.status === 'duplicate' ? '（重复读入）' : ''}`;
+            const label = `${typeof s.year === 'number' ? t('{{year}} 年', { year: s.year }) : t('年度未知')}${s.status === 'duplicate' ? t('（重复读入）') : ''}`;
             return id === reportId || !href ? (
               <strong key={id}>{label}</strong>
             ) : (

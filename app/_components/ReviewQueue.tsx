@@ -17,6 +17,7 @@ import { REVIEW_STATUS_LABELS } from '@/lib/review/decisions';
 import type { BrowserDb } from '../_lib/duckdb-browser';
 import { QUEUE_PAGE, useReviewQueue, type ReviewQueueData } from '../_lib/use-review-queue';
 import { useRuleCounts } from '../_lib/use-rule-counts';
+import { useT } from '../_lib/lang-context';
 import Checklist from './Checklist';
 import ErrorBox, { QUERY_FAILED_WHAT } from './ErrorBox';
 import OrphanList from './OrphanList';
@@ -38,25 +39,26 @@ export interface ReviewQueueProps {
 /** The rule, severity and status controls; rule counts cover the reports of the report filter. */
 function ReviewFilters({ db, filter, reviewFilter, onReviewFilterChange }: Omit<ReviewQueueProps, 'back'>) {
   const counts = useRuleCounts(db, filter);
+  const { t } = useT();
   const set = (patch: Partial<ReviewFilter>) => onReviewFilterChange({ ...reviewFilter, ...patch });
   return (
     <div className="filters review-filters">
-      <Checklist id="rule" label="规则" allLabel="全部规则" options={counts.rules.map((r) => ({ value: r.rule, text: r.label, n: r.n }))} selected={reviewFilter.rules} onChange={(rules) => set({ rules })} />
+      <Checklist id="rule" label={t('规则')} allLabel={t('全部规则')} options={counts.rules.map((r) => ({ value: r.rule, text: t(r.label), n: r.n }))} selected={reviewFilter.rules} onChange={(rules) => set({ rules })} />
       <Checklist
         id="severity"
-        label="严重程度"
-        allLabel="全部"
-        options={counts.options.severities.map((s) => ({ value: s.severity, text: severityLabel(s.severity), n: s.n }))}
+        label={t('严重程度')}
+        allLabel={t('全部')}
+        options={counts.options.severities.map((s) => ({ value: s.severity, text: t(severityLabel(s.severity)), n: s.n }))}
         selected={reviewFilter.severities}
         onChange={(severities) => set({ severities })}
       />
       <div className="filter">
-        <span className="filter-label">审核状态</span>
-        <select value={reviewFilter.status} onChange={(e) => set({ status: e.target.value as StatusFilter })} data-testid="filter-status" aria-label="审核状态">
-          <option value="all">全部</option>
-          <option value="open">{REVIEW_STATUS_LABELS.open}</option>
-          <option value="confirmed">{REVIEW_STATUS_LABELS.confirmed}</option>
-          <option value="dismissed">{REVIEW_STATUS_LABELS.dismissed}</option>
+        <span className="filter-label">{t('审核状态')}</span>
+        <select value={reviewFilter.status} onChange={(e) => set({ status: e.target.value as StatusFilter })} data-testid="filter-status" aria-label={t('审核状态')}>
+          <option value="all">{t('全部')}</option>
+          <option value="open">{t(REVIEW_STATUS_LABELS.open)}</option>
+          <option value="confirmed">{t(REVIEW_STATUS_LABELS.confirmed)}</option>
+          <option value="dismissed">{t(REVIEW_STATUS_LABELS.dismissed)}</option>
         </select>
       </div>
     </div>
@@ -66,28 +68,29 @@ function ReviewFilters({ db, filter, reviewFilter, onReviewFilterChange }: Omit<
 /** Loading, error, empty, the table and 再显示 for the queue's data `q`. */
 function QueueBody({ q, back }: { q: ReviewQueueData; back: URLSearchParams }) {
   const { queue, visible, shown } = q;
+  const { t } = useT();
   return (
     <>
       {queue.status === 'error' ? <ErrorBox message={queue.error} what={QUERY_FAILED_WHAT} /> : null}
       {queue.status === 'loading' ? (
         <div className="status" role="status" data-testid="view-loading">
           <span className="spinner" aria-hidden="true" />
-          正在查询…
+          {t('正在查询…')}
         </div>
       ) : null}
       {queue.status === 'ready' && visible.length === 0 ? (
         <p className="empty" data-testid="queue-empty">
-          没有符合筛选条件的检查结果。
+          {t('没有符合筛选条件的检查结果。')}
         </p>
       ) : null}
       {visible.length > 0 ? <QueueTable rows={visible.slice(0, shown)} statusOf={q.statusOf} decisions={q.decisions} back={back} /> : null}
       {visible.length > shown ? (
         <p className="muted">
-          显示前 {shown} 条，共 {visible.length} 条。
+          {t('显示前 {{shown}} 条，共 {{count}} 条。', { shown, count: visible.length })}
           <button type="button" className="link" onClick={q.showMore}>
-            再显示 {Math.min(QUEUE_PAGE, visible.length - shown)} 条
+            {t('再显示 {{count}} 条', { count: Math.min(QUEUE_PAGE, visible.length - shown) })}
           </button>
-          （也可用上面的筛选缩小范围。）
+          {t('（也可用上面的筛选缩小范围。）')}
         </p>
       ) : null}
     </>
@@ -97,20 +100,25 @@ function QueueBody({ q, back }: { q: ReviewQueueData; back: URLSearchParams }) {
 /** The queue (see the module comment). */
 export default function ReviewQueue({ db, filter, reviewFilter, onReviewFilterChange, back }: ReviewQueueProps) {
   const q = useReviewQueue(db, filter, reviewFilter);
+  const { t } = useT();
   return (
     <div className="review" data-testid="review-queue">
       <p className="muted summary">
-        逐条审核检查结果：<strong>确认</strong>（确有问题）或<strong>驳回</strong>（不是问题，须写明理由）。审核结果保存在本机浏览器中（IndexedDB），按检查结果的指纹保存，数据重新生成后仍对得上；换电脑或清除浏览器数据前，请先导出。
+        {t('逐条审核检查结果：')}
+        <strong>{t('确认')}</strong>
+        {t('（确有问题）或')}
+        <strong>{t('驳回')}</strong>
+        {t('（不是问题，须写明理由）。审核结果保存在本机浏览器中（IndexedDB），按检查结果的指纹保存，数据重新生成后仍对得上；换电脑或清除浏览器数据前，请先导出。')}
       </p>
       <ReviewFilters db={db} filter={filter} reviewFilter={reviewFilter} onReviewFilterChange={onReviewFilterChange} />
       <p className="filter-sentence" data-testid="review-sentence">
-        {describeReviewFilter(filter, reviewFilter)}
+        {describeReviewFilter(filter, reviewFilter, {}, t)}
       </p>
       <ReviewToolbar q={q} />
       <QueueBody q={q} back={back} />
       <OrphanList orphans={q.orphans} db={db} />
       <details className="sql">
-        <summary>查看审核队列的 SQL</summary>
+        <summary>{t('查看审核队列的 SQL')}</summary>
         <pre data-testid="review-sql">{q.sql}</pre>
       </details>
     </div>

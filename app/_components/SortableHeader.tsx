@@ -8,6 +8,8 @@
  */
 import type { ReactNode } from 'react';
 import { nextSort, type ViewColumn, type ViewSort } from '@/lib/query/views';
+import { viewColumnLabel } from '@/lib/present/view-labels';
+import { useT } from '../_lib/lang-context';
 
 /** The table's sort and how to change it (null: the view's own order). */
 export interface TableSort {
@@ -15,13 +17,14 @@ export interface TableSort {
   onSort: (sort: ViewSort | null) => void;
 }
 
-const DIR_LABEL = { asc: '升序', desc: '降序' } as const;
+const DIR_ACTION = { asc: '按“{{label}}”升序排列', desc: '按“{{label}}”降序排列' } as const;
 
 /** One header cell: `children` (label, unit, formula) in a sort button when `sort` is given. */
 export default function SortableHeader({ column, title, sort, children }: { column: ViewColumn; title: string; sort?: TableSort; children: ReactNode }) {
   const dir = sort?.value?.key === column.key ? sort.value.dir : null;
   const next = sort ? nextSort(sort.value, column.key) : null;
-  const action = next ? `按“${column.label}”${DIR_LABEL[next.dir]}排列` : '取消排序，恢复默认顺序';
+  const { t } = useT();
+  const action = next ? t(DIR_ACTION[next.dir], { label: viewColumnLabel(column, t) }) : t('取消排序，恢复默认顺序');
   return (
     <th
       scope="col"
@@ -33,7 +36,7 @@ export default function SortableHeader({ column, title, sort, children }: { colu
       {sort ? (
         <button type="button" className="sort-button" onClick={() => sort.onSort(next)} data-testid="sort-button" data-col={column.key}>
           {children}
-          <span className="visually-hidden">：{action}</span>
+          <span className="visually-hidden">{t('：')}{action}</span>
           <span className="sort-mark" aria-hidden="true">
             {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}
           </span>

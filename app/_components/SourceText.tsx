@@ -12,6 +12,7 @@ import { textSegments, type TextMark } from '@/lib/present/report-layout';
 import { ruleLabel } from '@/lib/present/labels';
 import { worstSeverity } from './FormTables';
 import ErrorBox from './ErrorBox';
+import { useT } from '../_lib/lang-context';
 
 /** State of the text fetch. */
 export type TextState = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; text: string };
@@ -30,6 +31,7 @@ export default function SourceText({
   selected: string | null;
   onSelect: (fp: string) => void;
 }) {
+  const { t } = useT();
   const pane = useRef<HTMLPreElement>(null);
   const segments = useMemo(() => (state.status === 'ready' ? textSegments(state.text, marks) : []), [state, marks]);
 
@@ -42,22 +44,24 @@ export default function SourceText({
   }, [selected, segments]);
 
   return (
-    <section className="source" aria-label="报告原文">
+    <section className="source" aria-label={t('报告原文')}>
       <h2>
-        报告原文 <span className="muted small">（解析时读到的文字；表格为制表符分隔的行）</span>
+        {t('报告原文')} <span className="muted small">{t('（解析时读到的文字；表格为制表符分隔的行）')}</span>
       </h2>
       <p className="legend source-legend">
         <span className="legend-item">
-          <mark className="hl sev-warning">底色</mark>检查结果涉及的原文
+          <mark className="hl sev-warning">{t('底色')}</mark>
+          {t('检查结果涉及的原文')}
         </span>
         <span className="legend-item">
-          <mark className="hl sev-warning row">虚线</mark>所涉单元格在原文表格中的行（按行名查找，供对照）
+          <mark className="hl sev-warning row">{t('虚线')}</mark>
+          {t('所涉单元格在原文表格中的行（按行名查找，供对照）')}
         </span>
       </p>
       {state.status === 'loading' ? (
         <div className="status" role="status">
           <span className="spinner" aria-hidden="true" />
-          正在读取原文…
+          {t('正在读取原文…')}
         </div>
       ) : null}
       {state.status === 'error' ? (
@@ -65,9 +69,9 @@ export default function SourceText({
       ) : null}
       {state.status === 'ready' ? (
         state.text === '' ? (
-          <p className="empty">这份文件没有读到任何文字（例如扫描件或无法解码的文件）。</p>
+          <p className="empty">{t('这份文件没有读到任何文字（例如扫描件或无法解码的文件）。')}</p>
         ) : (
-          <pre className="source-text" ref={pane} tabIndex={0} data-testid="source-text" data-marks={marks.length}>
+          <pre className="source-text" ref={pane} tabIndex={0} data-testid="source-text" data-marks={marks.length} translate="no">
             {segments.map((s) =>
               s.flags.length === 0 ? (
                 <span key={s.start}>{s.text}</span>
@@ -77,7 +81,7 @@ export default function SourceText({
                   className={`hl sev-${worstSeverity(s.flags, flagsByFp)}${s.kinds.every((k) => k === 'row') ? ' row' : ''}${selected && s.flags.includes(selected) ? ' sel' : ''}`}
                   data-flags={s.flags.join(' ')}
                   data-testid="text-mark"
-                  title={s.flags.map((fp) => ruleLabel(flagsByFp.get(fp)?.rule ?? '')).join('\n')}
+                  title={s.flags.map((fp) => t(ruleLabel(flagsByFp.get(fp)?.rule ?? ''))).join('\n')}
                   onClick={() => onSelect(s.flags[0])}
                 >
                   {s.text}

@@ -10,10 +10,13 @@ import { formatCell } from '@/lib/present/format';
 import { missingMark } from '@/lib/query/group-totals';
 import type { ViewColumn } from '@/lib/query/views';
 import type { Row, SqlValue } from '@/lib/store/executor';
+import { zhT, type Translate } from '@/lib/present/i18n/translate';
+import { useT } from '../_lib/lang-context';
 
 /** `缺N份` after a total that leaves out N reports (tooltip: what the number covers); nothing when N is 0. */
 export function MissingMark({ column, n }: { column: ViewColumn; n: SqlValue | undefined }) {
-  const m = missingMark(column, n);
+  const { t } = useT();
+  const m = missingMark(column, n, t);
   if (!m) return null;
   return (
     <span className="missing-mark" title={m.title} data-testid="missing-mark" data-n={String(n)}>
@@ -29,17 +32,17 @@ function missingKeyIn(c: ViewColumn, row: Row): string | null {
   return c.key.endsWith('_base') && `${c.key.slice(0, -5)}_rate_missing` in row ? `${c.key.slice(0, -5)}_rate_missing` : null;
 }
 
-/** The text of one cell of the 合计 row: the label, the years it spans, a total, or the counts in the notes column. */
-function totalCell(c: ViewColumn, index: number, row: Row): { text: string; missing: boolean; mark: string | null } {
-  if (index === 0) return { text: '合计', missing: false, mark: null };
+/** The text of one cell of the 合计 row (in the language of `t`): the label, the years it spans, a total, or the counts in the notes column. */
+function totalCell(c: ViewColumn, index: number, row: Row, t: Translate = zhT): { text: string; missing: boolean; mark: string | null } {
+  if (index === 0) return { text: t('合计'), missing: false, mark: null };
   if (c.key === 'year') {
     const from = row.year_from;
     const to = row.year_to;
     return { text: from === to ? String(from ?? '') : `${String(from)}—${String(to)}`, missing: false, mark: null };
   }
-  if (c.key === 'cell_notes') return { text: `${String(row.report_count)} 份报告；缺失单元格 ${String(row.missing_cells)} 个`, missing: false, mark: null };
+  if (c.key === 'cell_notes') return { text: t('{{reports}} 份报告；缺失单元格 {{cells}} 个', { reports: String(row.report_count), cells: String(row.missing_cells) }), missing: false, mark: null };
   if (!(c.key in row) || c.key === 'group_key' || c.format === 'rank') return { text: '', missing: false, mark: null };
-  const f = formatCell(row[c.key] ?? null, c.format);
+  const f = formatCell(row[c.key] ?? null, c.format, t);
   return { text: f.text, missing: f.missing, mark: missingKeyIn(c, row) };
 }
 
@@ -48,6 +51,7 @@ function totalCell(c: ViewColumn, index: number, row: Row): { text: string; miss
  * (one row of totalRowQuery); `lead` empty cells first (the 比较 checkbox column).
  */
 export default function TotalRow({ columns, row, lead }: { columns: readonly ViewColumn[]; row: Row; lead: number }) {
+  const { t } = useT();
   return (
     <tfoot>
       <tr className="total-row" data-testid="total-row" data-reports={String(row.report_count)}>
@@ -55,7 +59,7 @@ export default function TotalRow({ columns, row, lead }: { columns: readonly Vie
           <td key={`lead-${i}`} />
         ))}
         {columns.map((c, i) => {
-          const cell = totalCell(c, i, row);
+          const cell = totalCell(c, i, row, t);
           return (
             <td key={c.key} data-col={c.key} className={[`col-${c.format}`, cell.missing ? 'missing' : ''].filter(Boolean).join(' ')}>
               {cell.text}

@@ -11,15 +11,19 @@ import type { ChartRow } from '@/lib/charts';
 import type { ViewDef } from '@/lib/query/views';
 import type { Row } from '@/lib/store/executor';
 import EChart from './EChart';
+import { viewTitleText } from '@/lib/present/view-labels';
+import { useT } from '../_lib/lang-context';
 
 /** The chart of `rows` (trendView's rows for the filter), or nothing when they span fewer than two years. */
 export default function TrendChart({ def, rows }: { def: ViewDef; rows: readonly Row[] }) {
-  const option = useMemo(() => trendChart(def, rows as readonly ChartRow[]), [def, rows]);
+  const { t } = useT();
+  const option = useMemo(() => trendChart(def, rows as readonly ChartRow[], t), [def, rows, t]);
   if (!option) return null;
+  const label = t('{{title}}每年合计趋势图', { title: viewTitleText(def.title.replace(/（按.*汇总）$/, ''), t) });
   return (
     <div className="trend-chart" data-testid="trend-chart" data-years={new Set(rows.map((r) => r.year)).size}>
-      <EChart option={option} height={380} label={`${def.title.replace(/（按.*汇总）$/, '')}每年合计趋势图`} />
-      <p className="muted small chart-hint">所选报告每年的合计：计数相加，比率由相加后的分子、分母计算；没有报告的年度线断开。</p>
+      <EChart option={option} height={380} label={label} />
+      <p className="muted small chart-hint">{t('所选报告每年的合计：计数相加，比率由相加后的分子、分母计算；没有报告的年度线断开。')}</p>
     </div>
   );
 }

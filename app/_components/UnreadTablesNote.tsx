@@ -14,6 +14,7 @@ import { reportHref } from '@/lib/present/links';
 import { unreadTablesSql, viewTablesLabel } from '@/lib/query/unread-tables';
 import type { ViewId } from '@/lib/query/views';
 import type { BrowserDb } from '../_lib/duckdb-browser';
+import { useT } from '../_lib/lang-context';
 
 /** The left-out reports of `view` under `filter` (at most 20 listed; `n` counts all), re-queried on change. */
 function useUnreadReports(db: BrowserDb, view: ViewId, filter: FilterState): Row[] {
@@ -37,21 +38,24 @@ function useUnreadReports(db: BrowserDb, view: ViewId, filter: FilterState): Row
 
 /** The note for `view` (see the module comment); `back` is the dashboard's URL parameters for the links. */
 export default function UnreadTablesNote({ db, view, filter, back }: { db: BrowserDb; view: ViewId; filter: FilterState; back: URLSearchParams }) {
+  const { t } = useT();
   const rows = useUnreadReports(db, view, filter);
   if (rows.length === 0) return null;
   const n = Number(rows[0].n ?? rows.length);
   return (
     <p className="note unread-tables" data-testid="unread-tables" data-count={n}>
-      <strong>{n} 份报告未读到表格</strong>（{viewTablesLabel(view)}，可能以图片印出或没有印出），不在本视图中：
+      <strong>{t('{{count}} 份报告未读到表格', { count: n })}</strong>
+      {t('（{{tables}}，可能以图片印出或没有印出），不在本视图中：', { tables: viewTablesLabel(view, t) ?? '' })}
       {rows.map((r, i) => (
         <span key={String(r.report_id)}>
-          {i > 0 ? '、' : ''}
+          {i > 0 ? t('、') : ''}
           <Link href={reportHref(String(r.report_id), { back }) ?? '#'} data-testid="unread-report-link" data-report-id={String(r.report_id)}>
-            {String(r.agency ?? '（未识别机关）')} {typeof r.year === 'number' ? `${r.year}` : '年度未知'}
+            {r.agency ? <span translate="no">{String(r.agency)}</span> : t('（未识别机关）')} {typeof r.year === 'number' ? `${r.year}` : t('年度未知')}
           </Link>
         </span>
       ))}
-      {n > rows.length ? ` 等（另有 ${n - rows.length} 份，可用筛选缩小范围）` : ''}。打开报告可查看原文和“表格缺失”的检查结果。
+      {n > rows.length ? t(' 等（另有 {{count}} 份，可用筛选缩小范围）', { count: n - rows.length }) : ''}
+      {t('。打开报告可查看原文和“表格缺失”的检查结果。')}
     </p>
   );
 }

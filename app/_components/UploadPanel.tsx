@@ -16,11 +16,19 @@ import { agencyHref } from '@/lib/present/links';
 import type { UploadFileResult } from '@/lib/upload/add-uploads';
 import { MAX_REPORT_BYTES } from '@/lib/read/read-limits';
 import { UPLOAD_EXTENSIONS } from '@/lib/upload/upload-limits';
+import { uploadResultText } from '@/lib/present/i18n/upload-text';
+import { useT } from '../_lib/lang-context';
 import type { BrowserDb } from '../_lib/duckdb-browser';
 import { useUploads, type UploadProgress } from '../_lib/use-uploads';
 import ErrorBox from './ErrorBox';
 
-const ManualEntry = dynamic(() => import('./ManualEntry'), { ssr: false, loading: () => <p className="muted">正在打开手工录入表格…</p> });
+/** The note while the 手工录入 form loads. */
+function ManualEntryLoading() {
+  const { t } = useT();
+  return <p className="muted">{t('正在打开手工录入表格…')}</p>;
+}
+
+const ManualEntry = dynamic(() => import('./ManualEntry'), { ssr: false, loading: () => <ManualEntryLoading /> });
 
 const OUTCOME_LABELS: Record<UploadFileResult['outcome'], string> = {
   added: '已添加',
@@ -49,23 +57,26 @@ export default function UploadPanel({
 }) {
   const u = useUploads(db, onChanged);
   const [manual, setManual] = useState(false);
+  const { t } = useT();
   return (
-    <section className="upload-section" aria-label="上传年报" data-testid="upload">
+    <section className="upload-section" aria-label={t('上传年报')} data-testid="upload">
       <UploadDropzone busy={u.busy} onFiles={(files) => void u.run(files)} />
       <button type="button" className="manual-entry-toggle" aria-expanded={manual} onClick={() => setManual((x) => !x)} data-testid="manual-entry-toggle">
-        {manual ? '收起手工录入' : '手工录入'}
+        {manual ? t('收起手工录入') : t('手工录入')}
       </button>
       {manual ? <ManualEntry db={db} onChanged={onChanged} linkFor={linkFor} onClose={() => setManual(false)} /> : null}
       <p className="muted small upload-note" data-testid="upload-note">
-        文件只在本机浏览器中读取和检查，不会发送到任何服务器，也不会写入看板的数据文件。上传的数据只保存在本标签页：刷新本页仍在，关闭标签页后不会保留。
+        {t('文件只在本机浏览器中读取和检查，不会发送到任何服务器，也不会写入看板的数据文件。上传的数据只保存在本标签页：刷新本页仍在，关闭标签页后不会保留。')}
         {uploads > 0 ? (
           <>
             {' '}
             <span data-testid="upload-count" data-count={uploads}>
-              当前有上传的报告 {uploads} 份（表格中标为<span className="badge upload">上传</span>）。
+              {t('当前有上传的报告 {{count}} 份（表格中标为', { count: uploads })}
+              <span className="badge upload">{t('上传')}</span>
+              {t('）。')}
             </span>
             <button type="button" className="link" onClick={() => void u.clear()} disabled={u.busy} data-testid="upload-clear">
-              清除上传的数据
+              {t('清除上传的数据')}
             </button>
           </>
         ) : null}
@@ -82,6 +93,7 @@ export default function UploadPanel({
 function UploadDropzone({ busy, onFiles }: { busy: boolean; onFiles: (files: File[]) => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
+  const { t } = useT();
   return (
     <div
       className={`dropzone${over ? ' over' : ''}${busy ? ' busy' : ''}`}
@@ -99,7 +111,7 @@ function UploadDropzone({ busy, onFiles }: { busy: boolean; onFiles: (files: Fil
       }}
     >
       <button type="button" className="primary" disabled={busy} onClick={() => input.current?.click()} data-testid="upload-button">
-        上传年报
+        {t('上传年报')}
       </button>
       <input
         ref={input}
@@ -114,17 +126,25 @@ function UploadDropzone({ busy, onFiles }: { busy: boolean; onFiles: (files: Fil
           onFiles(files);
         }}
       />
-      <span>或把文件拖到这里。可一次选多个：文本 .txt、Markdown .md、网页 .html、PDF、Word .docx，每个不超过 {MAX_REPORT_BYTES / 1048576} MB。</span>
+      <span>{t('或把文件拖到这里。可一次选多个：文本 .txt、Markdown .md、网页 .html、PDF、Word .docx，每个不超过 {{mb}} MB。', { mb: MAX_REPORT_BYTES / 1048576 })}</span>
     </div>
   );
 }
 
 /** Which file is being read, or that the batch is being written and checked. */
 function UploadProgressLine({ progress }: { progress: NonNullable<UploadProgress> }) {
+  const { t } = useT();
   return (
     <div className="status small" role="status" data-testid="upload-progress">
       <span className="spinner" aria-hidden="true" />
-      {progress.done < progress.total ? `正在读取第 ${progress.done + 1}/${progress.total} 个文件：${progress.name}…` : '正在写入数据库并检查…'}
+      {progress.done < progress.total ? (
+        <>
+          {t('正在读取第 {{n}}/{{total}} 个文件：', { n: progress.done + 1, total: progress.total })}
+          <span translate="no">{progress.name}</span>…
+        </>
+      ) : (
+        t('正在写入数据库并检查…')
+      )}
     </div>
   );
 }
@@ -135,19 +155,21 @@ function UploadProgressLine({ progress }: { progress: NonNullable<UploadProgress
  */
 function UploadResults({ results, linkFor }: { results: readonly UploadFileResult[]; linkFor: (reportId: string) => string | null }) {
   const added = results.filter((r) => r.outcome === 'added').length;
+  const { t, lang } = useT();
   return (
     <div className="upload-results" data-testid="upload-results" data-added={added}>
       <p className="small">
-        本次上传 {results.length} 个文件：已添加 {added} 个
-        {results.length - added > 0 ? `，未添加 ${results.length - added} 个（原因见下表）` : ''}。
+        {t('本次上传 {{count}} 个文件：已添加 {{added}} 个', { count: results.length, added })}
+        {results.length - added > 0 ? t('，未添加 {{count}} 个（原因见下表）', { count: results.length - added }) : ''}
+        {t('。')}
       </p>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="上传结果（可在框内滚动）">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('上传结果（可在框内滚动）')}>
         <table className="upload-table">
           <thead>
             <tr>
-              <th scope="col">文件名</th>
-              <th scope="col">结果</th>
-              <th scope="col">说明</th>
+              <th scope="col">{t('文件名')}</th>
+              <th scope="col">{t('结果')}</th>
+              <th scope="col">{t('说明')}</th>
             </tr>
           </thead>
           <tbody>
@@ -156,15 +178,17 @@ function UploadResults({ results, linkFor }: { results: readonly UploadFileResul
               const agency = r.outcome === 'added' ? agencyHref(r.record.report.agency_key) : null;
               return (
                 <tr key={`${r.file}-${i}`} data-testid="upload-result" data-file={r.file} data-outcome={r.outcome} data-report-id={r.reportId ?? ''}>
-                  <td className="mono small">{r.file}</td>
-                  <td className={`upload-outcome ${r.outcome}`}>{OUTCOME_LABELS[r.outcome]}</td>
+                  <td className="mono small" translate="no">
+                    {r.file}
+                  </td>
+                  <td className={`upload-outcome ${r.outcome}`}>{t(OUTCOME_LABELS[r.outcome])}</td>
                   <td className="message">
-                    {r.message}
+                    {uploadResultText(r, lang, t)}
                     {href ? (
                       <>
                         {' '}
                         <Link href={href} data-testid="upload-open-report">
-                          查看报告
+                          {t('查看报告')}
                         </Link>
                       </>
                     ) : null}
@@ -172,7 +196,7 @@ function UploadResults({ results, linkFor }: { results: readonly UploadFileResul
                       <>
                         {' · '}
                         <Link href={agency} data-testid="upload-open-agency">
-                          机关历年
+                          {t('机关历年')}
                         </Link>
                       </>
                     ) : null}

@@ -11,7 +11,7 @@ import { useCallback, useMemo } from 'react';
 import { chartReportIds } from '@/lib/charts';
 import { DEFAULT_CHART_DISPLAY, displayedChart, type ChartDisplay } from '@/lib/charts/chart-display';
 import { agencyHref, reportHref } from '@/lib/present/links';
-import { INDICATORS } from '@/lib/query/indicators';
+import { INDICATORS } from '@/lib/present/indicators';
 import { effectiveSort, type ViewDef } from '@/lib/query/views';
 import type { Row } from '@/lib/store/executor';
 import type { ShownView, TablePage } from '../_lib/use-view-rows';
@@ -24,6 +24,8 @@ import ErrorBox from './ErrorBox';
 import TrendChart from './TrendChart';
 import type { GroupTotals } from '../_lib/use-group-totals';
 import { spansSeveralYears } from '@/lib/charts/trend-chart';
+import { labelText, viewSummaryText, viewTitleText } from '@/lib/present/view-labels';
+import { useT } from '../_lib/lang-context';
 
 /** Props of {@link ViewResult}. */
 export interface ViewResultProps {
@@ -52,8 +54,9 @@ export interface ViewResultProps {
 /** The content of the view panel for a view (see the module comment). */
 export default function ViewResult({ view, shown, error, querying, page, onPage, back, download, chart, sort, pick, totals }: ViewResultProps) {
   const router = useRouter();
+  const { t } = useT();
   const display = chart?.value ?? DEFAULT_CHART_DISPLAY;
-  const drawn = useMemo(() => (shown ? displayedChart(shown.view, shown.rows, shown.total, display) : null), [shown, display]);
+  const drawn = useMemo(() => (shown ? displayedChart(shown.view, shown.rows, shown.total, display, t) : null), [shown, display, t]);
   const option = drawn?.option ?? null;
   const chartIds = useMemo(() => (shown && drawn ? chartReportIds(shown.view, drawn.top.rows) : []), [shown, drawn]);
   const sorted = effectiveSort(sort?.value ?? null, view.columns);
@@ -72,27 +75,29 @@ export default function ViewResult({ view, shown, error, querying, page, onPage,
     [chartIds, back, router],
   );
   const failed = error ?? download?.error ?? null;
+  const chartLabel = t('{{title}}图表', { title: viewTitleText(view.title, t) });
+  const sortedBy = sorted && sortedCol ? t(sorted.dir === 'desc' ? '按“{{label}}”降序' : '按“{{label}}”升序', { label: labelText(sortedCol.label, t) }) : null;
 
   return (
     <>
-      <p className="muted summary">{view.summary}</p>
+      <p className="muted summary">{viewSummaryText(view.summary, t)}</p>
       {view.id === 'indicators' ? <IndicatorFormulas /> : null}
-      {failed ? <ErrorBox message={failed} what="请刷新页面；如果仍然出错，数据文件可能与看板版本不一致，请重新运行 npm run build:data。" testId="view-error" /> : null}
+      {failed ? <ErrorBox message={failed} what={t('请刷新页面；如果仍然出错，数据文件可能与看板版本不一致，请重新运行 npm run build:data。')} testId="view-error" /> : null}
       {!shown && !error ? (
         <div className="status" role="status" data-testid="view-loading">
           <span className="spinner" aria-hidden="true" />
-          正在查询…
+          {t('正在查询…')}
         </div>
       ) : null}
       {shown && option ? (
         <>
           {totals?.trend && spansSeveralYears(totals.trend.rows) ? (
             <div className="chart-pair">
-              <EChart option={option} label={`${view.title}图表`} onItemClick={onChartClick} />
+              <EChart option={option} label={chartLabel} imageTitle={viewTitleText(view.title, t)} onItemClick={onChartClick} />
               <TrendChart def={totals.trend.def} rows={totals.trend.rows} />
             </div>
           ) : (
-            <EChart option={option} label={`${view.title}图表`} onItemClick={onChartClick} />
+            <EChart option={option} label={chartLabel} imageTitle={viewTitleText(view.title, t)} onItemClick={onChartClick} />
           )}
           <ChartControls
             view={shown.view}
@@ -101,31 +106,33 @@ export default function ViewResult({ view, shown, error, querying, page, onPage,
             more={drawn?.more ?? null}
             logNote={drawn?.logNote ?? null}
             drawn={drawn?.top.rows.length ?? 0}
-            sortedBy={sorted && sortedCol ? `按“${sortedCol.label}”${sorted.dir === 'desc' ? '降序' : '升序'}` : null}
+            sortedBy={sortedBy}
           />
           <div className="toolbar">
             <span data-testid="row-count" data-count={shown.total}>
-              共 {shown.total} 行
+              {t('共 {{count}} 行', { count: shown.total })}
             </span>
             {querying ? (
               <span className="muted small" role="status" data-testid="view-loading">
-                正在查询…
+                {t('正在查询…')}
               </span>
             ) : null}
-            <span className="muted small">“—”表示报告没有给出这个数（缺失、空白或占位符）或无法计算，不是 0。</span>
+            <span className="muted small">{t('“—”表示报告没有给出这个数（缺失、空白或占位符）或无法计算，不是 0。')}</span>
             <button type="button" className="primary" onClick={() => download?.run()} disabled={!download || download.busy} data-testid="download-csv">
-              下载 CSV
+              {t('下载 CSV')}
             </button>
             {download?.keys ? (
-              <label className="small csv-keys" style={{ whiteSpace: 'nowrap' }} title="勾选后，CSV 的列名用规范的字段键（如 new_received），便于程序读取；不勾选时用页面上的中文列名和单位。" data-testid="csv-keys-label">
-                <input type="checkbox" checked={download.keys.value} onChange={(e) => download.keys?.onChange(e.target.checked)} data-testid="csv-keys" /> 列名用字段键
+              <label className="small csv-keys" style={{ whiteSpace: 'nowrap' }} title={t('勾选后，CSV 的列名用规范的字段键（如 new_received），便于程序读取；不勾选时用页面上的中文列名和单位。')} data-testid="csv-keys-label">
+                <input type="checkbox" checked={download.keys.value} onChange={(e) => download.keys?.onChange(e.target.checked)} data-testid="csv-keys" /> {t('列名用字段键')}
               </label>
             ) : null}
           </div>
           <DataTable columns={view.columns} rows={page ? page.rows : shown.rows} linkFor={linkFor} agencyLinkFor={agencyLinkFor} paging={{ total: shown.total, page: page?.page ?? 0, onPage, busy: page?.busy }} sort={sort} pick={pick} total={totals?.total ?? null} />
           <details className="sql">
-            <summary>查看本视图的 SQL</summary>
-            <pre data-testid="view-sql">{shown.sql}</pre>
+            <summary>{t('查看本视图的 SQL')}</summary>
+            <pre data-testid="view-sql" translate="no">
+              {shown.sql}
+            </pre>
           </details>
         </>
       ) : null}
@@ -135,11 +142,15 @@ export default function ViewResult({ view, shown, error, querying, page, onPage,
 
 /** 指标: each indicator's formula and how to read it (lib/query/indicators.ts). */
 function IndicatorFormulas() {
+  const { t, lang } = useT();
   return (
     <ul className="formulas" data-testid="indicator-formulas">
       {INDICATORS.map((ind) => (
         <li key={ind.key}>
-          <strong>{ind.label}</strong> = {ind.formula}。<span className="muted">{ind.reading}</span>
+          <strong>{t(ind.label)}</strong> = {t(ind.formula)}
+          {t('。')}
+          {lang === 'zh' ? '' : ' '}
+          <span className="muted">{t(ind.reading)}</span>
         </li>
       ))}
     </ul>

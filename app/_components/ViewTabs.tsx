@@ -11,6 +11,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { VIEWS } from '@/lib/query/views';
 import type { TabId } from '../_lib/use-dashboard-url';
+import { useT } from '../_lib/lang-context';
 
 const EXTRA_TABS: ReadonlyArray<{ id: 'review' | 'coverage'; title: string }> = [
   { id: 'review', title: '审核' },
@@ -31,6 +32,7 @@ function targetIndex(key: string, i: number, n: number): number | null {
 
 /** One button per tab (`data-testid="tab-<id>"`, `id="tab-<id>"`), the current one `aria-selected`. */
 export default function ViewTabs({ tab, onTab }: { tab: TabId; onTab: (tab: TabId) => void }) {
+  const { t } = useT();
   const list = useRef<HTMLDivElement>(null);
   // Keep the current tab visible when the row scrolls (a phone; a link that opens 覆盖).
   useEffect(() => {
@@ -39,7 +41,7 @@ export default function ViewTabs({ tab, onTab }: { tab: TabId; onTab: (tab: TabI
     if (el && box && box.scrollWidth > box.clientWidth) box.scrollLeft = Math.max(0, el.offsetLeft - (box.clientWidth - el.offsetWidth) / 2);
   }, [tab]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const i = TABS.findIndex((t) => t.id === tab);
+    const i = TABS.findIndex((x) => x.id === tab);
     const j = targetIndex(e.key, i, TABS.length);
     if (j === null) return;
     e.preventDefault();
@@ -47,7 +49,7 @@ export default function ViewTabs({ tab, onTab }: { tab: TabId; onTab: (tab: TabI
     if (j !== i) onTab(TABS[j].id);
   };
   return (
-    <div className="tabs" role="tablist" aria-label="视图" ref={list} onKeyDown={onKeyDown}>
+    <div className="tabs" role="tablist" aria-label={t('视图')} ref={list} onKeyDown={onKeyDown}>
       {TABS.map((v) => (
         <button
           key={v.id}
@@ -61,7 +63,7 @@ export default function ViewTabs({ tab, onTab }: { tab: TabId; onTab: (tab: TabI
           data-testid={`tab-${v.id}`}
           onClick={() => onTab(v.id)}
         >
-          {v.title}
+          {t(v.title)}
         </button>
       ))}
     </div>

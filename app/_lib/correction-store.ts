@@ -8,13 +8,15 @@
  * A correction saved in the editor for a cell that already has one replaces it, keeping the first
  * one's `value_before` (the value as read: corrections always apply to the data as read); an
  * imported one keeps its own, so a correction made against another reading shows as stale. Every
- * function returns its failure as data with a Chinese sentence saying what to do; other tabs are
+ * function returns its failure as data with a sentence saying what to do (Chinese, or in the
+ * language of its optional `t`, lib/present/i18n); other tabs are
  * told of every write through a BroadcastChannel.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { Correction, correctionKey } from '@/lib/correct/correction';
 import { errorDetailInParens } from '@/lib/model/error-detail';
 import type { Result } from '@/lib/model/result';
+import { zhT, type Translate } from '@/lib/present/i18n/translate';
 
 import { CORRECTIONS_DB_NAME, mayHaveCorrections } from './use-corrections-present';
 
@@ -41,19 +43,19 @@ function openStore(): Promise<IDBPDatabase<CorrectionsDb>> {
   return dbPromise;
 }
 
-function failure(what: string, e: unknown): { ok: false; error: string } {
-  return { ok: false, error: `${what}${errorDetailInParens(e)}。请确认浏览器允许本站保存数据（非无痕模式），然后刷新页面重试。` };
+function failure(what: string, e: unknown, t: Translate): { ok: false; error: string } {
+  return { ok: false, error: t('{{what}}{{detail}}。请确认浏览器允许本站保存数据（非无痕模式），然后刷新页面重试。', { what, detail: errorDetailInParens(e) }) };
 }
 
 /** Every stored correction that still validates (records of another shape are skipped). */
-export async function loadCorrections(): Promise<Result<Correction[]>> {
+export async function loadCorrections(t: Translate = zhT): Promise<Result<Correction[]>> {
   // Reading must not create the database: the page's database loads the corrections code only when it exists.
   if (!(await mayHaveCorrections())) return { ok: true, value: [] };
   try {
     const all = await (await openStore()).getAll(STORE);
     return { ok: true, value: all.flatMap((x) => (Correction.safeParse(x).success ? [x] : [])) };
   } catch (e) {
-    return failure('没能读取本浏览器中保存的校对记录', e);
+    return failure(t('没能读取本浏览器中保存的校对记录'), e, t);
   }
 }
 
@@ -64,7 +66,7 @@ export async function loadCorrections(): Promise<Result<Correction[]>> {
  * false: its `value_before` is what its author saw, so a correction made against another reading
  * is reported stale when applied instead of being applied. @returns how many were written.
  */
-export async function putCorrections(corrections: readonly Correction[], keepStoredBefore: boolean): Promise<Result<number>> {
+export async function putCorrections(corrections: readonly Correction[], keepStoredBefore: boolean, t: Translate = zhT): Promise<Result<number>> {
   try {
     const db = await openStore();
     const tx = db.transaction(STORE, 'readwrite');
@@ -77,18 +79,18 @@ export async function putCorrections(corrections: readonly Correction[], keepSto
     notify();
     return { ok: true, value: corrections.length };
   } catch (e) {
-    return failure('校对记录没能保存', e);
+    return failure(t('校对记录没能保存'), e, t);
   }
 }
 
 /** Removes the correction of one report's cell (the cell shows the value read again after a reload). */
-export async function deleteCorrection(c: Pick<Correction, 'report_id' | 'cell'>): Promise<Result<null>> {
+export async function deleteCorrection(c: Pick<Correction, 'report_id' | 'cell'>, t: Translate = zhT): Promise<Result<null>> {
   try {
     await (await openStore()).delete(STORE, correctionKey(c));
     notify();
     return { ok: true, value: null };
   } catch (e) {
-    return failure('校对记录没能删除', e);
+    return failure(t('校对记录没能删除'), e, t);
   }
 }
 

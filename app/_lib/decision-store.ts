@@ -23,6 +23,7 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Result } from '@/lib/model/result';
 import { errorDetail, errorDetailInParens } from '@/lib/model/error-detail';
+import { zhT, type Translate } from '@/lib/present/i18n/translate';
 import type { Decision, MergeResult } from '@/lib/review/decisions';
 import { applyToBucket, decisionBucket, decisionsByBucket, groupIntoBuckets, readBuckets, type DecisionBucket } from '@/lib/review/decision-buckets';
 
@@ -59,9 +60,11 @@ function newStamp(): string {
 /** The stored stamp read by `read` ('' when none). */
 const stampOf = (read: IDBRequest<unknown>): string => (typeof read.result === 'string' ? read.result : '');
 
-function unavailable(e: unknown): string {
+function unavailable(e: unknown, t: Translate = zhT): string {
   const msg = errorDetail(e);
-  return `浏览器没能打开本机的审核结果存储（IndexedDB${msg ? `：${msg}` : ''}）。请不要使用无痕/隐私窗口，并允许本站在本机保存数据，然后刷新页面；在此之前做出的审核结果无法保存。`;
+  return t('浏览器没能打开本机的审核结果存储（IndexedDB{{detail}}）。请不要使用无痕/隐私窗口，并允许本站在本机保存数据，然后刷新页面；在此之前做出的审核结果无法保存。', {
+    detail: msg ? `${t('：')}${msg}` : '',
+  });
 }
 
 /**
@@ -120,7 +123,7 @@ function announce(from: string | undefined): void {
  * Every stored decision. Values that do not match the Decision shape (written by another
  * version) are left in storage untouched and only counted in `unreadable`.
  */
-export async function loadDecisions(): Promise<Result<{ decisions: Decision[]; unreadable: number }>> {
+export async function loadDecisions(t: Translate = zhT): Promise<Result<{ decisions: Decision[]; unreadable: number }>> {
   try {
     const db = await open();
     const tx = db.transaction([STORE, META]);
@@ -128,7 +131,7 @@ export async function loadDecisions(): Promise<Result<{ decisions: Decision[]; u
     cache = { stamp: stamp ?? '', buckets: new Map(buckets.map((b) => [b.bucket, b])) };
     return { ok: true, value: readBuckets(buckets) };
   } catch (e) {
-    return { ok: false, error: unavailable(e) };
+    return { ok: false, error: unavailable(e, t) };
   }
 }
 
@@ -179,7 +182,7 @@ function restamp(tx: IDBPTransaction<ReviewDb, (typeof STORE | typeof META)[], '
  * Writes only the buckets they fall in (at most 256 records, whatever their number). `from` is
  * the writer's id for {@link onDecisionsChanged}. Resolves to the number of decisions written.
  */
-export async function putDecisions(decisions: readonly Decision[], from?: string): Promise<Result<number>> {
+export async function putDecisions(decisions: readonly Decision[], from?: string, t: Translate = zhT): Promise<Result<number>> {
   if (decisions.length === 0) return { ok: true, value: 0 };
   try {
     const changes = new Map([...decisionsByBucket(decisions)].map(([key, put]) => [key, { put, remove: [] }]));
@@ -187,7 +190,7 @@ export async function putDecisions(decisions: readonly Decision[], from?: string
     announce(from);
     return { ok: true, value: decisions.length };
   } catch (e) {
-    return { ok: false, error: `审核结果没有保存${errorDetailInParens(e)}。请刷新页面后重试；如仍失败，请先“导出审核结果”备份。` };
+    return { ok: false, error: t('审核结果没有保存{{detail}}。请刷新页面后重试；如仍失败，请先“导出审核结果”备份。', { detail: errorDetailInParens(e) }) };
   }
 }
 
@@ -203,12 +206,13 @@ export async function putDecisions(decisions: readonly Decision[], from?: string
 export async function mergeIntoStore(
   merge: (stored: Decision[]) => MergeResult,
   from?: string,
+  t: Translate = zhT,
 ): Promise<Result<{ merge: MergeResult; unreadable: number }>> {
   let db: IDBPDatabase<ReviewDb>;
   try {
     db = await open();
   } catch (e) {
-    return { ok: false, error: unavailable(e) };
+    return { ok: false, error: unavailable(e, t) };
   }
   try {
     const tx = db.transaction([STORE, META], 'readwrite');
@@ -241,18 +245,21 @@ export async function mergeIntoStore(
     if (done.out.merge.toWrite.length > 0) announce(from);
     return { ok: true, value: done.out };
   } catch (e) {
-    return { ok: false, error: `审核结果没有保存${errorDetailInParens(e)}。请刷新页面后重试；如仍失败，请先“导出审核结果”备份。现有的审核结果没有任何改动。` };
+    return {
+      ok: false,
+      error: t('审核结果没有保存{{detail}}。请刷新页面后重试；如仍失败，请先“导出审核结果”备份。现有的审核结果没有任何改动。', { detail: errorDetailInParens(e) }),
+    };
   }
 }
 
 /** Remove the decision on one flag (撤销), so the flag is 未审核 again. `from`: as for {@link putDecisions}. */
-export async function deleteDecision(fingerprint: string, from?: string): Promise<Result<null>> {
+export async function deleteDecision(fingerprint: string, from?: string, t: Translate = zhT): Promise<Result<null>> {
   try {
     await changeBuckets(new Map([[decisionBucket(fingerprint), { put: [], remove: [fingerprint] }]]));
     announce(from);
     return { ok: true, value: null };
   } catch (e) {
-    return { ok: false, error: `没能撤销这条审核结果${errorDetailInParens(e)}。请刷新页面后重试。` };
+    return { ok: false, error: t('没能撤销这条审核结果{{detail}}。请刷新页面后重试。', { detail: errorDetailInParens(e) }) };
   }
 }
 

@@ -25,6 +25,7 @@ import { csvFileName, DATA_TABLES, describeTableSql, insertTableSql, loadTableSq
 import { MANIFEST_FILE, MANIFEST_FORMAT, type BrowserManifest } from '@/lib/store/manifest';
 import { deleteReportCellsSql, embeddedReportIdsSql, engineSettingsSql, engineVersionSql, tableRowCountSql } from '@/lib/store/table-sql';
 import { dataUrls, fetchData } from './data-urls';
+import { zhT, type TranslateVars } from '@/lib/present/i18n/translate';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: {
@@ -62,10 +63,23 @@ export interface BrowserDb {
   ensureCells: (reportIds: readonly string[]) => Promise<void>;
 }
 
-/** Why the database could not start: what went wrong and what to do (`hint`), both Chinese, shown as is. */
+/**
+ * A UI message as its Chinese template (the i18n key, lib/present/i18n/translate.ts) and its
+ * variables, so that the page shows it in its own language: `t(text.key, text.vars)`.
+ */
+export interface UiText {
+  key: string;
+  vars?: TranslateVars;
+}
+
+/**
+ * Why the database could not start: what went wrong and what to do (`hint`), both Chinese; `text`
+ * holds both as {@link UiText}, for the page to show in its language (app/_components/DbStatus.tsx).
+ */
 export interface DbFailure {
   message: string;
   hint: string;
+  text?: { message: UiText; hint: UiText };
 }
 
 /**
@@ -95,11 +109,18 @@ export function getBrowserDb(options: OpenOptions): Promise<Result<BrowserDb, Db
   return dbPromise;
 }
 
-const DATA_HINT = '请在项目目录运行 npm run build:data 生成 data/build 下的数据文件，然后刷新页面。';
-const SERVER_HINT = '请确认看板服务仍在运行（npm run start），然后刷新页面。';
-const SERVER_LOG_HINT = '请查看运行看板的终端里的错误信息，然后刷新页面。';
+const DATA_HINT: UiText = { key: '请在项目目录运行 npm run build:data 生成 data/build 下的数据文件，然后刷新页面。' };
+const SERVER_HINT: UiText = { key: '请确认看板服务仍在运行（npm run start），然后刷新页面。' };
+const SERVER_LOG_HINT: UiText = { key: '请查看运行看板的终端里的错误信息，然后刷新页面。' };
 
-const failure = (message: string, hint: string): { ok: false; error: DbFailure } => ({ ok: false, error: { message, hint } });
+/** A message template (the Chinese text with `{{name}}` variables) and its variables. */
+const ui = (key: string, vars?: TranslateVars): UiText => ({ key, vars });
+
+/** A failed open: the Chinese message and hint, and both as {@link UiText}. */
+const failure = (message: UiText, hint: UiText): { ok: false; error: DbFailure } => ({
+  ok: false,
+  error: { message: zhT(message.key, message.vars), hint: zhT(hint.key, hint.vars), text: { message, hint } },
+});
 
 /** One CSV data file's bytes and header, or why it cannot be had. */
 async function fetchCsv(table: DataTable): Promise<Result<{ bytes: Uint8Array; header: CsvHeader }, DbFailure>> {
@@ -108,17 +129,20 @@ async function fetchCsv(table: DataTable): Promise<Result<{ bytes: Uint8Array; h
   try {
     res = await fetchData(dataUrls.csv(table));
   } catch (e) {
-    return failure(`无法从服务器读取 ${name}：${errorMessage(e)}。`, SERVER_HINT);
+    return failure(ui('无法从服务器读取 {{name}}：{{error}}。', { name, error: errorMessage(e) }), SERVER_HINT);
   }
   if (!res.ok) {
     const body = (await res.text().catch(() => '')).trim().split('\n')[0];
     return res.status === 404
-      ? failure(`服务器上还没有数据文件 ${name}（HTTP 404）：数据还没有生成。`, DATA_HINT)
-      : failure(`服务器没能提供数据文件 ${name}（HTTP ${res.status}${body ? `：${body}` : ''}）。`, SERVER_LOG_HINT);
+      ? failure(ui('服务器上还没有数据文件 {{name}}（HTTP 404）：数据还没有生成。', { name }), DATA_HINT)
+      : failure(
+          body ? ui('服务器没能提供数据文件 {{name}}（HTTP {{status}}：{{body}}）。', { name, status: res.status, body }) : ui('服务器没能提供数据文件 {{name}}（HTTP {{status}}）。', { name, status: res.status }),
+          SERVER_LOG_HINT,
+        );
   }
   const bytes = new Uint8Array(await res.arrayBuffer());
   const h = readCsvHeader(table, new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)));
-  if (!h.ok) return failure(h.error, '数据文件与看板版本不一致。请重新运行 npm run build:data 后刷新页面。');
+  if (!h.ok) return failure(ui(h.error), ui('数据文件与看板版本不一致。请重新运行 npm run build:data 后刷新页面。'));
   return { ok: true, value: { bytes, header: h.header } };
 }
 
@@ -141,17 +165,21 @@ async function fetchManifest(): Promise<Result<BrowserManifest | null, DbFailure
   try {
     const res = await fetchData(dataUrls.manifest());
     if (res.status === 404) return { ok: true, value: null };
-    if (!res.ok) return failure(`服务器没能提供 ${MANIFEST_FILE}（HTTP ${res.status}）。`, SERVER_LOG_HINT);
+    if (!res.ok) return failure(ui('服务器没能提供 {{name}}（HTTP {{status}}）。', { name: MANIFEST_FILE, status: res.status }), SERVER_LOG_HINT);
     const manifest = (await res.json()) as BrowserManifest;
     if (manifest?.format !== MANIFEST_FORMAT) {
       return failure(
-        `数据文件 ${MANIFEST_FILE} 是旧版本的看板生成的（格式 ${String(manifest?.format)}，现在需要格式 ${MANIFEST_FORMAT}），其中的 facts 文件这一版读不了。`,
+        ui('数据文件 {{name}} 是旧版本的看板生成的（格式 {{format}}，现在需要格式 {{needed}}），其中的 facts 文件这一版读不了。', {
+          name: MANIFEST_FILE,
+          format: String(manifest?.format),
+          needed: MANIFEST_FORMAT,
+        }),
         DATA_HINT,
       );
     }
     return { ok: true, value: manifest };
   } catch (e) {
-    return failure(`无法从服务器读取 ${MANIFEST_FILE}：${errorMessage(e)}。`, SERVER_HINT);
+    return failure(ui('无法从服务器读取 {{name}}：{{error}}。', { name: MANIFEST_FILE, error: errorMessage(e) }), SERVER_HINT);
   }
 }
 
@@ -171,7 +199,7 @@ async function fetchFacts(manifest: BrowserManifest): Promise<Result<Uint8Array[
     );
     return { ok: true, value: parts };
   } catch (e) {
-    return failure(`无法读取数据文件 facts：${errorMessage(e)}`, DATA_HINT);
+    return failure(ui('无法读取数据文件 facts：{{error}}', { error: errorMessage(e) }), DATA_HINT);
   }
 }
 
@@ -189,8 +217,8 @@ async function startEngine(): Promise<Result<duckdb.AsyncDuckDB, DbFailure>> {
   } catch (e) {
     worker?.terminate();
     return failure(
-      `浏览器无法启动 DuckDB-WASM 数据库：${errorMessage(e)}`,
-      '请使用较新版本的 Chrome、Edge 或 Firefox（需支持 WebAssembly 和 Web Worker），关闭会拦截脚本的插件后刷新页面。',
+      ui('浏览器无法启动 DuckDB-WASM 数据库：{{error}}', { error: errorMessage(e) }),
+      ui('请使用较新版本的 Chrome、Edge 或 Firefox（需支持 WebAssembly 和 Web Worker），关闭会拦截脚本的插件后刷新页面。'),
     );
   }
 }
@@ -243,7 +271,7 @@ async function openBrowserDb(options: OpenOptions): Promise<Result<BrowserDb, Db
     return { ok: true, value: db };
   } catch (e) {
     await engine.value.terminate().catch(() => undefined);
-    return failure(`数据文件无法载入数据库：${errorMessage(e)}`, '数据文件可能不完整或格式有误。请重新运行 npm run build:data，然后刷新页面。');
+    return failure(ui('数据文件无法载入数据库：{{error}}', { error: errorMessage(e) }), ui('数据文件可能不完整或格式有误。请重新运行 npm run build:data，然后刷新页面。'));
   }
 }
 

@@ -9,6 +9,7 @@ import * as echarts from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { chartImageFileName, chartImageLayout, composeChartSvg, IMAGE_BACKGROUND, FRAME_MARGIN, type ChartImageMeta } from '@/lib/charts/chart-image';
 import { downloadBlob, downloadText } from './download-text';
+import { zhT, type Translate } from '@/lib/present/i18n/translate';
 
 /** Today's date in the user's time zone, YYYY-MM-DD (the export date printed on the image). */
 export function todayIso(): string {
@@ -18,18 +19,18 @@ export function todayIso(): string {
 
 /**
  * Saves `chart` (drawn at `width` × `height` px) as a PNG at 2× with the frame; resolves when the
- * download was handed to the browser. Rejects with an Error (Chinese sentence) when the canvas
- * cannot be encoded.
+ * download was handed to the browser. Rejects with an Error (a sentence in the language of `t`)
+ * when the canvas cannot be encoded; the frame's words in that language too.
  */
-export async function saveChartPng(chart: echarts.ECharts, meta: ChartImageMeta, width: number, height: number, font: string): Promise<void> {
+export async function saveChartPng(chart: echarts.ECharts, meta: ChartImageMeta, width: number, height: number, font: string, t: Translate = zhT): Promise<void> {
   const scale = 2;
   const drawn = chart.getRenderedCanvas({ pixelRatio: scale, backgroundColor: IMAGE_BACKGROUND }) as HTMLCanvasElement;
-  const layout = chartImageLayout(meta, width, height);
+  const layout = chartImageLayout(meta, width, height, t);
   const canvas = document.createElement('canvas');
   canvas.width = width * scale;
   canvas.height = layout.height * scale;
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('浏览器没有提供画布，无法生成图片：请换用 SVG，或换一个浏览器再试。');
+  if (!ctx) throw new Error(t('浏览器没有提供画布，无法生成图片：请换用 SVG，或换一个浏览器再试。'));
   ctx.scale(scale, scale);
   ctx.fillStyle = IMAGE_BACKGROUND;
   ctx.fillRect(0, 0, width, layout.height);
@@ -40,16 +41,16 @@ export async function saveChartPng(chart: echarts.ECharts, meta: ChartImageMeta,
   }
   ctx.drawImage(drawn, 0, layout.chartTop, width, height);
   const blob = await new Promise<Blob | null>((res) => canvas.toBlob(res, 'image/png'));
-  if (!blob) throw new Error('图片编码失败：请换用 SVG，或刷新页面后再试。');
+  if (!blob) throw new Error(t('图片编码失败：请换用 SVG，或刷新页面后再试。'));
   downloadBlob(blob, chartImageFileName(meta, 'png'));
 }
 
-/** Saves `option` drawn by ECharts' SVG renderer at `width` × `height` px, with the frame, as an SVG file. */
-export function saveChartSvg(option: EChartsCoreOption, meta: ChartImageMeta, width: number, height: number, font: string): void {
+/** Saves `option` drawn by ECharts' SVG renderer at `width` × `height` px, with the frame (its words in the language of `t`), as an SVG file. */
+export function saveChartSvg(option: EChartsCoreOption, meta: ChartImageMeta, width: number, height: number, font: string, t: Translate = zhT): void {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ ...option, animation: false });
-    const svg = composeChartSvg(chart.renderToSVGString(), meta, width, height, font);
+    const svg = composeChartSvg(chart.renderToSVGString(), meta, width, height, font, t);
     downloadText(svg, chartImageFileName(meta, 'svg'), 'image/svg+xml;charset=utf-8');
   } finally {
     chart.dispose();

@@ -10,14 +10,17 @@
  */
 import type { Result } from '@/lib/model/result';
 import { restoreUploadedRecords } from '@/lib/upload/add-uploads';
-import { getBrowserDb, type BrowserDb, type DbFailure } from './duckdb-browser';
+import { getBrowserDb, type BrowserDb, type DbFailure, type UiText } from './duckdb-browser';
+import { zhT } from '@/lib/present/i18n/translate';
+import { restoreFailureText } from '@/lib/present/i18n/upload-text';
 import { forgetUploadIds, keptUploads } from './upload-store';
 import { mayHaveCorrections } from './use-corrections-present';
 
-/** Uploads of this tab put back at open: how many, and a Chinese message when some could not be. */
+/** Uploads of this tab put back at open: how many, and a Chinese message when some could not be (`problemText`: the same for the page's language). */
 export interface RestoredUploads {
   reports: number;
   problem: string | null;
+  problemText?: UiText | null;
 }
 
 /** The page's database and what became of the tab's kept uploads. */
@@ -57,14 +60,15 @@ async function openPageDb(): Promise<Result<PageDb, DbFailure>> {
 /** Puts back the uploads kept in this tab's sessionStorage (see ./upload-store.ts). Never throws. */
 async function restoreKept(db: BrowserDb): Promise<RestoredUploads> {
   const kept = keptUploads();
-  const dropped = kept.dropped ? `${kept.dropped} 份之前上传的报告来自旧版本的看板，无法恢复，已丢弃；如需要请重新上传。` : null;
-  if (kept.records.length === 0) return { reports: 0, problem: dropped };
+  const droppedText: UiText | null = kept.dropped ? { key: '{{count}} 份之前上传的报告来自旧版本的看板，无法恢复，已丢弃；如需要请重新上传。', vars: { count: kept.dropped } } : null;
+  const dropped = droppedText ? zhT(droppedText.key, droppedText.vars) : null;
+  if (kept.records.length === 0) return { reports: 0, problem: dropped, problemText: droppedText };
   const r = await restoreUploadedRecords({ exec: db.exec, registerCsv: db.registerCsv, ensureCells: db.ensureCells, reportText: async () => null }, kept.records);
   if (!r.ok) {
     forgetUploadIds(kept.records.map((x) => x.report.report_id));
-    return { reports: 0, problem: r.error };
+    return { reports: 0, problem: r.error, problemText: restoreFailureText(r.error) };
   }
   // Kept uploads that the built data now holds are no longer uploads.
   forgetUploadIds(r.skipped);
-  return { reports: r.restored.length, problem: dropped };
+  return { reports: r.restored.length, problem: dropped, problemText: droppedText };
 }

@@ -16,6 +16,7 @@
  *
  * Import this module dynamically from client code only (it starts workers and touches the DOM).
  */
+import { zhT, type Translate } from '@/lib/present/i18n/translate';
 import { parseAgencyAliases, type AgencyAlias } from '@/lib/parse/agency-alias-table';
 import type { ParseOptions } from '@/lib/parse/parse-report-bytes';
 import { removeUploadsSql } from '@/lib/query/uploads';
@@ -115,14 +116,14 @@ export async function loadedReportText(reportId: string): Promise<string | null>
 
 /**
  * Removes every uploaded report from the page's database and from this tab's storage.
- * @returns a Chinese error message when the database refused, else null.
+ * @returns an error message (Chinese, or through `t`) when the database refused, else null.
  */
-export async function removeUploads(db: BrowserDb): Promise<string | null> {
+export async function removeUploads(db: BrowserDb, t: Translate = zhT): Promise<string | null> {
   forgetUploads();
   try {
     for (const sql of removeUploadsSql()) await db.exec(sql);
     return null;
   } catch (e) {
-    return `没能从数据库中删除上传的报告（${e instanceof Error ? e.message : String(e)}）。请刷新页面：上传的数据已从本标签页的存储中清除。`;
+    return t('没能从数据库中删除上传的报告（{{detail}}）。请刷新页面：上传的数据已从本标签页的存储中清除。', { detail: e instanceof Error ? e.message : String(e) });
   }
 }

@@ -30,8 +30,9 @@ import {
 } from '@/lib/query/agency-years';
 import { rowFingerprint } from '@/lib/review/decisions';
 import type { BrowserDbState } from './use-browser-db';
+import { zhT, type Translate } from '@/lib/present/i18n/translate';
 
-/** A part of the page read after the years: loading, read, or failed with a Chinese message. */
+/** A part of the page read after the years: loading, read, or failed with a message (the database's, or ours in the UI's language). */
 export type Part<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
 
 /** State of the agency's data. */
@@ -72,8 +73,8 @@ function flagsByReport(rows: Parameters<typeof flagsFromRows>[0]): Map<string, R
   return out;
 }
 
-/** The agency `agencyKey`'s years from the database `db` (the state of useBrowserDb). */
-export function useAgencyYears(db: BrowserDbState, agencyKey: string): AgencyYearsState {
+/** The agency `agencyKey`'s years from the database `db` (the state of useBrowserDb); `t` says its own messages in the UI's language. */
+export function useAgencyYears(db: BrowserDbState, agencyKey: string, t: Translate = zhT): AgencyYearsState {
   const [state, setState] = useState<AgencyYearsState>({ status: 'loading' });
   useEffect(() => {
     if (db.status !== 'ready') return;
@@ -100,7 +101,7 @@ export function useAgencyYears(db: BrowserDbState, agencyKey: string): AgencyYea
       try {
         await ensureCells(ids);
       } catch (e) {
-        return update({ continuity: { status: 'error', error: `没能载入这些报告的单元格：${e instanceof Error ? e.message : String(e)}` } });
+        return update({ continuity: { status: 'error', error: t('没能载入这些报告的单元格：{{error}}', { error: e instanceof Error ? e.message : String(e) }) } });
       }
       const cont = await runQuery(exec, continuitySql(ids));
       update({ continuity: cont.ok ? { status: 'ready', value: continuityChecks(cont.value) } : { status: 'error', error: cont.error } });
@@ -109,6 +110,6 @@ export function useAgencyYears(db: BrowserDbState, agencyKey: string): AgencyYea
     return () => {
       cancelled = true;
     };
-  }, [db, agencyKey]);
+  }, [db, agencyKey, t]);
   return state;
 }

@@ -7,13 +7,14 @@
  * dynamically: it touches Worker and fetch.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { BrowserDb } from './duckdb-browser';
+import { zhT } from '@/lib/present/i18n/translate';
+import type { BrowserDb, UiText } from './duckdb-browser';
 import type { RestoredUploads } from './page-db';
 
-/** State of the page's database; on error, `error` says what went wrong and `hint` what to do (Chinese). */
+/** State of the page's database; on error, `error` says what went wrong and `hint` what to do (Chinese; `text`: both for the page's language). */
 export type BrowserDbState =
   | { status: 'loading' }
-  | { status: 'error'; error: string; hint: string }
+  | { status: 'error'; error: string; hint: string; text?: { message: UiText; hint: UiText } }
   | { status: 'ready'; db: BrowserDb; restored: RestoredUploads };
 
 /** Starts the page's database as soon as this is called (the dashboard calls it when its module loads). */
@@ -33,14 +34,12 @@ export function useBrowserDb(): { state: BrowserDbState; retry: () => void } {
         const { getPageDb } = await import('./page-db');
         const r = await getPageDb();
         if (cancelled) return;
-        setState(r.ok ? { status: 'ready', db: r.value.db, restored: r.value.restored } : { status: 'error', error: r.error.message, hint: r.error.hint });
+        setState(r.ok ? { status: 'ready', db: r.value.db, restored: r.value.restored } : { status: 'error', error: r.error.message, hint: r.error.hint, text: r.error.text });
       } catch (e) {
         if (!cancelled) {
-          setState({
-            status: 'error',
-            error: `看板脚本加载失败：${e instanceof Error ? e.message : String(e)}`,
-            hint: '请检查网络连接到看板服务是否正常，然后刷新页面。',
-          });
+          const message: UiText = { key: '看板脚本加载失败：{{error}}', vars: { error: e instanceof Error ? e.message : String(e) } };
+          const hint: UiText = { key: '请检查网络连接到看板服务是否正常，然后刷新页面。' };
+          setState({ status: 'error', error: zhT(message.key, message.vars), hint: zhT(hint.key), text: { message, hint } });
         }
       }
     })();

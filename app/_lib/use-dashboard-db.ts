@@ -10,7 +10,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { runQuery } from '@/lib/store/executor';
 import { uploadedReportCountSql } from '@/lib/query/uploads';
 import type { Result } from '@/lib/model/result';
-import type { BrowserDb } from './duckdb-browser';
+import type { BrowserDb, UiText } from './duckdb-browser';
+import { zhT } from '@/lib/present/i18n/translate';
 import type { RestoredUploads } from './page-db';
 import { startPageDb, useBrowserDb } from './use-browser-db';
 
@@ -35,7 +36,10 @@ export interface DashboardDb {
 }
 
 /** State of the dashboard's database. */
-export type DashboardDbState = { status: 'loading' } | { status: 'error'; error: string; hint: string } | ({ status: 'ready' } & DashboardDb);
+export type DashboardDbState =
+  | { status: 'loading' }
+  | { status: 'error'; error: string; hint: string; text?: { message: UiText; hint: UiText } }
+  | ({ status: 'ready' } & DashboardDb);
 
 /** The number of reports uploaded in this tab, read from the database. */
 async function readUploadCount(db: BrowserDb): Promise<Result<number>> {
@@ -57,7 +61,8 @@ export function useDashboardDb(): { state: DashboardDbState; retry: () => void; 
     void readUploadCount(dbState.db).then((n) => {
       if (cancelled) return;
       if (!n.ok) {
-        setState({ status: 'error', error: n.error, hint: '请重新运行 npm run build:data，然后刷新页面。' });
+        const hint: UiText = { key: '请重新运行 npm run build:data，然后刷新页面。' };
+        setState({ status: 'error', error: n.error, hint: zhT(hint.key), text: { message: { key: n.error }, hint } });
         return;
       }
       performance.mark('dashboard-db-ready'); // for the benchmark: navigation → database ready

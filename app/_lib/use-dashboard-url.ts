@@ -6,14 +6,14 @@
  * (lib/query/review.ts), the display choices (sort, top, log, compare, cyear: ./view-display.ts),
  * the table's page (`page=`), the CSV key option (`csvkeys=1`) and the uploads marker (`u=1`,
  * lib/query/share-state.ts), read from the URL once on the client and written back with
- * `history.replaceState` on every change, so that a link reopens the same view, filter and rows.
+ * `history.replaceState` on every change (keeping the UI language's `lang=`), so that a link reopens the same view, filter, rows and language.
  * The page goes back to the first when the rows change (tab, filter, grouping, sort or 合规's rules).
  *
  * The filter is normalized once, here, where it is set (from the URL or by the filter bar): every
  * reader gets a normalized {@link FilterState}.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
-import { CSV_KEYS_PARAM, PAGE_PARAM, UPLOADS_PARAM, pageFromParam, pageToParam } from '@/lib/query/share-state';
+import { CSV_KEYS_PARAM, PAGE_PARAM, UPLOADS_PARAM, dashboardSearch, pageFromParam, pageToParam } from '@/lib/query/share-state';
 import { PAGE_ROWS } from '@/lib/query/views';
 import type { ShownView, TablePage } from './use-view-rows';
 import { EMPTY_FILTER, filterFromSearchParams, filterToSearchParams, normalizeFilter, type FilterState } from '@/lib/query/filters';
@@ -117,7 +117,8 @@ export function useDashboardUrl(): DashboardUrl {
 
   useEffect(() => {
     if (!urlRead) return;
-    window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`);
+    // The UI language (`lang=`) is not the dashboard's state but stays in the URL (lib/query/share-state.ts dashboardSearch).
+    window.history.replaceState(null, '', `${window.location.pathname}?${dashboardSearch(params, window.location.search)}`);
   }, [params, urlRead]);
 
   return {

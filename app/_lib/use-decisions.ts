@@ -20,6 +20,7 @@ import {
 import type { Result } from '@/lib/model/result';
 import { errorDetailInParens } from '@/lib/model/error-detail';
 import { deleteDecision, loadDecisions, mergeIntoStore, onDecisionsChanged, putDecisions } from './decision-store';
+import { useT } from './lang-context';
 
 /** State of the stored decisions. */
 export type DecisionsState =
@@ -51,15 +52,16 @@ let instances = 0;
 export function useDecisions(): UseDecisions {
   const [state, setState] = useState<DecisionsState>({ status: 'loading' });
   const [self] = useState(() => `decisions-${++instances}-${Date.now()}`);
+  const { t } = useT();
 
   const reload = useCallback(async () => {
-    const r = await loadDecisions();
+    const r = await loadDecisions(t);
     setState(
       r.ok
         ? { status: 'ready', byFingerprint: new Map(r.value.decisions.map((d) => [d.fingerprint, d])), unreadable: r.value.unreadable }
         : { status: 'error', error: r.error },
     );
-  }, []);
+  }, [t]);
 
   useEffect(() => {
     void reload();
@@ -83,23 +85,23 @@ export function useDecisions(): UseDecisions {
 
   const decide = useCallback(
     async (flag: FlagContext, decision: DecisionValue, note: string): Promise<Result<Decision>> => {
-      const d = makeDecision(flag, decision, note, new Date());
+      const d = makeDecision(flag, decision, note, new Date(), t);
       if (!d.ok) return d;
-      const w = await putDecisions([d.value], self);
+      const w = await putDecisions([d.value], self, t);
       if (!w.ok) return w;
       await applyOwn((byFp) => byFp.set(d.value.fingerprint, d.value));
       return d;
     },
-    [applyOwn, self],
+    [applyOwn, self, t],
   );
 
   const undo = useCallback(
     async (fingerprint: string): Promise<Result<null>> => {
-      const r = await deleteDecision(fingerprint, self);
+      const r = await deleteDecision(fingerprint, self, t);
       if (r.ok) await applyOwn((byFp) => byFp.delete(fingerprint));
       return r;
     },
-    [applyOwn, self],
+    [applyOwn, self, t],
   );
 
   const importFile = useCallback(
@@ -108,20 +110,23 @@ export function useDecisions(): UseDecisions {
       try {
         bytes = new Uint8Array(await file.arrayBuffer());
       } catch (e) {
-        return { ok: false, error: `导入失败：没能读取文件“${file.name}”${errorDetailInParens(e)}。请重新选择文件；现有的审核结果没有任何改动。` };
+        return {
+          ok: false,
+          error: t('导入失败：没能读取文件“{{file}}”{{detail}}。请重新选择文件；现有的审核结果没有任何改动。', { file: file.name, detail: errorDetailInParens(e) }),
+        };
       }
-      const text = decodeDecisionFile(bytes);
+      const text = decodeDecisionFile(bytes, t);
       if (!text.ok) return text;
       const now = new Date();
-      const parsed = parseDecisionsCsv(text.value, now);
+      const parsed = parseDecisionsCsv(text.value, now, t);
       if (!parsed.ok) return parsed;
-      const w = await mergeIntoStore((stored) => mergeDecisions(stored, parsed.value, now), self);
-      if (!w.ok) return { ok: false, error: `导入失败：${w.error}` };
+      const w = await mergeIntoStore((stored) => mergeDecisions(stored, parsed.value, now), self, t);
+      if (!w.ok) return { ok: false, error: t('导入失败：{{error}}', { error: w.error }) };
       const { merge, unreadable } = w.value;
       setState({ status: 'ready', byFingerprint: new Map(merge.merged.map((d) => [d.fingerprint, d])), unreadable });
-      return { ok: true, value: `“${file.name}”${describeMerge(merge)}` };
+      return { ok: true, value: `“${file.name}”${describeMerge(merge, t)}` };
     },
-    [self],
+    [self, t],
   );
 
   const exportCsv = useCallback(() => decisionsToCsv(state.status === 'ready' ? [...state.byFingerprint.values()] : []), [state]);

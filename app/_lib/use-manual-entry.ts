@@ -16,7 +16,9 @@ import { errorDetailInParens } from '@/lib/model/error-detail';
 import type { Cell } from '@/lib/model/report-schema';
 import { describeCellRef } from '@/lib/present/labels';
 import type { UploadFileResult } from '@/lib/upload/add-uploads';
+import type { Translate } from '@/lib/present/i18n/translate';
 import type { BrowserDb } from './duckdb-browser';
+import { useT } from './lang-context';
 
 /** The form's fields as typed (text), and what they give. */
 export interface UseManualEntry {
@@ -65,10 +67,10 @@ function typedCells(values: ReadonlyMap<string, number>): Cell[] {
 
 /**
  * Builds the record and adds it to the page's database like an upload; keeps it for this tab.
- * @returns the add's result, or a Chinese sentence saying what to fill in or what went wrong.
+ * @returns the add's result, or a sentence (in the language of `t`) saying what to fill in or what went wrong.
  */
-async function addManualReport(db: BrowserDb, input: ManualReportInput): Promise<UploadFileResult | string> {
-  const built = await buildManualReport(input);
+async function addManualReport(db: BrowserDb, input: ManualReportInput, t: Translate): Promise<UploadFileResult | string> {
+  const built = await buildManualReport(input, undefined, t);
   if (!built.ok) return built.error;
   const [{ addUploadedReports }, browser, store] = await Promise.all([import('@/lib/upload/add-uploads'), import('./upload-browser'), import('./upload-store')]);
   const aliases = await browser.loadAliasTable();
@@ -80,12 +82,13 @@ async function addManualReport(db: BrowserDb, input: ManualReportInput): Promise
     aliases.rows,
   );
   if (r.outcome === 'rejected') return r.message;
-  if (r.outcome === 'added' && !store.keepUpload(r.record)) return { ...r, message: `${r.message}。注意：本标签页的存储空间不足，这份报告只在当前页面中，刷新页面后不会保留。` };
+  if (r.outcome === 'added' && !store.keepUpload(r.record)) return { ...r, message: `${r.message}${t('。注意：本标签页的存储空间不足，这份报告只在当前页面中，刷新页面后不会保留。')}` };
   return r;
 }
 
 /** The 手工录入 form's state for the page's database `db`; `onChanged` is awaited after a report was added. */
 export function useManualEntry(db: BrowserDb, onChanged: () => Promise<void>): UseManualEntry {
+  const { t } = useT();
   const [agency, setAgency] = useState('');
   const [year, setYear] = useState('');
   const [publishedOn, setPublishedOn] = useState('');
@@ -94,7 +97,7 @@ export function useManualEntry(db: BrowserDb, onChanged: () => Promise<void>): U
   const [result, setResult] = useState<UploadFileResult | null>(null);
   const [saving, setSaving] = useState(false);
   const { values, unreadable } = useMemo(() => typedValues(edits), [edits]);
-  const identities = useMemo(() => liveIdentities(typedCells(values)), [values]);
+  const identities = useMemo(() => liveIdentities(typedCells(values), t), [values, t]);
   const broken = useMemo(() => {
     const m = new Map<string, LiveIdentity[]>();
     for (const id of identities) if (id.difference !== null && id.difference !== 0) for (const ref of id.cells) m.set(ref, [...(m.get(ref) ?? []), id]);
@@ -106,12 +109,12 @@ export function useManualEntry(db: BrowserDb, onChanged: () => Promise<void>): U
     setResult(null);
     const y = year.trim() ? Number(year.trim()) : null;
     const input: ManualReportInput = { agency: agency.trim(), year: y, publishedOn: publishedOn.trim() || null, values };
-    const first = manualEntryProblem(input);
+    const first = manualEntryProblem(input, undefined, t);
     if (first) return setProblem(first);
-    if (unreadable.length) return setProblem(`${describeCellRef(unreadable[0])} 填的不是数字：请输入阿拉伯数字或留空后再保存。`);
+    if (unreadable.length) return setProblem(t('{{cell}} 填的不是数字：请输入阿拉伯数字或留空后再保存。', { cell: describeCellRef(unreadable[0], t) }));
     setSaving(true);
     try {
-      const r = await addManualReport(db, input);
+      const r = await addManualReport(db, input, t);
       if (typeof r === 'string') setProblem(r);
       else {
         setResult(r);
@@ -121,7 +124,7 @@ export function useManualEntry(db: BrowserDb, onChanged: () => Promise<void>): U
         }
       }
     } catch (e) {
-      setProblem(`${MANUAL_SOURCE_PREFIX}的报告没能保存${errorDetailInParens(e)}。请刷新页面后重试。`);
+      setProblem(t('{{what}}的报告没能保存{{detail}}。请刷新页面后重试。', { what: t(MANUAL_SOURCE_PREFIX), detail: errorDetailInParens(e) }));
     } finally {
       setSaving(false);
     }

@@ -14,6 +14,7 @@ import { dataUrls, fetchData } from './data-urls';
 import { keptUpload } from './upload-store';
 import type { BrowserDb } from './duckdb-browser';
 import type { BrowserDbState } from './use-browser-db';
+import { useT } from './lang-context';
 
 /** The report's rows: loading, a query failure (Chinese), not in the data, or ready. */
 export type ReportDataState =
@@ -46,6 +47,7 @@ async function readReport(db: BrowserDb, reportId: string): Promise<ReportDataSt
  * when `refresh` changes (after a correction changed the page's database, app/_lib/use-corrections.ts).
  */
 export function useReportData(db: BrowserDbState, reportId: string, validId: boolean, refresh = 0): ReportDataState {
+  const { t } = useT();
   const [data, setData] = useState<ReportDataState>({ status: 'loading' });
   useEffect(() => {
     if (!validId || db.status !== 'ready') return;
@@ -54,17 +56,18 @@ export function useReportData(db: BrowserDbState, reportId: string, validId: boo
     void readReport(db.db, reportId).then((r) => {
       if (cancelled) return;
       setData(r);
-      if (r.status === 'ready') document.title = `${str(r.report.agency) ?? '报告'} ${typeof r.report.year === 'number' ? r.report.year : ''} · 报告详情`;
+      if (r.status === 'ready') document.title = `${str(r.report.agency) ?? t('报告')} ${typeof r.report.year === 'number' ? r.report.year : ''} · ${t('报告详情')}`;
     });
     return () => {
       cancelled = true;
     };
-  }, [db, reportId, validId, refresh]);
+  }, [db, reportId, validId, refresh, t]);
   return data;
 }
 
 /** The report's text: from this tab's uploads, else fetched from the data folder. */
 export function useReportText(reportId: string, validId: boolean): TextState {
+  const { t } = useT();
   const [text, setText] = useState<TextState>({ status: 'loading' });
   useEffect(() => {
     if (!validId) return;
@@ -80,14 +83,14 @@ export function useReportText(reportId: string, validId: boolean): TextState {
         const res = await fetchData(dataUrls.reportText(reportId));
         const body = await res.text();
         if (cancelled) return;
-        setText(res.ok ? { status: 'ready', text: body } : { status: 'error', error: `没能读取这份报告的原文（HTTP ${res.status}）：${body.split('\n')[0]}` });
+        setText(res.ok ? { status: 'ready', text: body } : { status: 'error', error: t('没能读取这份报告的原文（HTTP {{status}}）：{{detail}}', { status: res.status, detail: body.split('\n')[0] }) });
       } catch (e) {
-        if (!cancelled) setText({ status: 'error', error: `没能读取这份报告的原文：${e instanceof Error ? e.message : String(e)}。请确认看板服务仍在运行，然后刷新页面。` });
+        if (!cancelled) setText({ status: 'error', error: t('没能读取这份报告的原文：{{detail}}。请确认看板服务仍在运行，然后刷新页面。', { detail: e instanceof Error ? e.message : String(e) }) });
       }
     })();
     return () => {
       cancelled = true;
     };
-  }, [reportId, validId]);
+  }, [reportId, validId, t]);
   return text;
 }

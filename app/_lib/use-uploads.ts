@@ -9,6 +9,7 @@ import { useCallback, useState } from 'react';
 import { errorDetailInParens } from '@/lib/model/error-detail';
 import type { UploadFileResult } from '@/lib/upload/add-uploads';
 import type { BrowserDb } from './duckdb-browser';
+import { useT } from './lang-context';
 
 /** Which file of how many is being read (`done === total`: writing to the database and checking). */
 export type UploadProgress = { done: number; total: number; name: string } | null;
@@ -37,6 +38,7 @@ export function useUploads(db: BrowserDb, onChanged: () => Promise<void>): UseUp
   const [results, setResults] = useState<UploadFileResult[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const busy = progress !== null;
+  const { t } = useT();
 
   const run = useCallback(
     async (files: File[]) => {
@@ -50,25 +52,25 @@ export function useUploads(db: BrowserDb, onChanged: () => Promise<void>): UseUp
         setResults(r);
         if (r.some((x) => x.outcome === 'added')) await onChanged();
       } catch (e) {
-        setError(`上传没能完成${errorDetailInParens(e)}，没有添加任何报告。请刷新页面后重试。`);
+        setError(t('上传没能完成{{detail}}，没有添加任何报告。请刷新页面后重试。', { detail: errorDetailInParens(e) }));
       } finally {
         setProgress(null);
       }
     },
-    [busy, db, onChanged],
+    [busy, db, onChanged, t],
   );
 
   const clear = useCallback(async () => {
     try {
       const { removeUploads } = await import('./upload-browser');
-      const err = await removeUploads(db);
+      const err = await removeUploads(db, t);
       setResults(null);
       setError(err);
       await onChanged();
     } catch (e) {
-      setError(`没能清除上传的数据${errorDetailInParens(e)}。请刷新页面后重试。`);
+      setError(t('没能清除上传的数据{{detail}}。请刷新页面后重试。', { detail: errorDetailInParens(e) }));
     }
-  }, [db, onChanged]);
+  }, [db, onChanged, t]);
 
   return { progress, results, error, busy, run, clear };
 }

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duckdb';
+import { makeTranslate } from '../present/i18n/translate';
+import { EN } from '../present/i18n/en';
 import { agencyYearsSql, buildAgencyYears, OUTCOME_SEGMENTS, type AgencyYears } from '../query/agency-years';
 import {
   ALL_ZERO_SENTENCE,
@@ -22,6 +24,8 @@ import {
   yearLineChart,
 } from './agency-charts';
 
+/** The English translator (issue 10) with the app's dictionary. */
+const EN_T = makeTranslate('en', EN);
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures', import.meta.url));
 const LINZI_OFFICE = 'db5428ea704a808e'; // 临淄区人民政府办公室 2023
 const LINZI_SCIENCE = '5f1f485ee573df5d'; // 临淄区科技局 2022, every number 0
@@ -72,6 +76,15 @@ describe('agency charts over tests/fixtures', () => {
     expect(outcomeTooltip([{ axisValueLabel: '2023\n33 件', seriesName: '予以公开', data: { value: 21.21, count: 7 } }, { seriesName: '不予公开', data: null }])).toBe(
       '2023 · 33 件<br/>予以公开：21.2%（7 件）<br/>不予公开：—',
     );
+    // In English: the same bars, every word and unit in English.
+    const en = outcomeShareChart(ay, EN_T) as { title: { text: string }; xAxis: { data: string[] }; series: Series[] };
+    expect(en.title.text).toBe("Outcomes (% of the year's applications handled)");
+    expect(en.xAxis.data).toEqual(['2023\n33 cases', '2024\nNo report']);
+    expect(en.series.map((x) => x.name)).toEqual(['Granted', 'Partially granted', 'Denied', 'Unable to provide', 'Not processed', 'Other handling', 'Carried forward to next year (not yet concluded)']);
+    expect(en.series[0].data).toEqual(series[0].data);
+    expect(outcomeTooltip([{ axisValueLabel: '2023\n33 cases', seriesName: 'Granted', data: { value: 21.21, count: 7 } }, { seriesName: 'Denied', data: { value: 3.03, count: 1 } }], EN_T)).toBe(
+      '2023 · 33 cases<br/>Granted: 21.2% (7 cases)<br/>Denied: 3.0% (1 case)',
+    );
   });
 
   it('says so when there was no application instead of drawing empty bars', async () => {
@@ -110,6 +123,13 @@ describe('agency charts over tests/fixtures', () => {
     expect((t2DecisionsChart(ay) as { title: Array<{ text: string }> }).title.map((t) => t.text)).toEqual(['表二：许可、处罚、强制决定（件）', ALL_ZERO_SENTENCE]);
     // With a number other than 0 (行政规范性文件·现行有效 16) only the chart's own title.
     expect((t2DocumentsChart(ay) as { title: { text: string } }).title.text).toBe('表二：规章与行政规范性文件（件）');
+    // In English: titles, series names and the all-zero sentence.
+    expect((t2DecisionsChart(ay, EN_T) as { title: Array<{ text: string }> }).title.map((t) => t.text)).toEqual([
+      'Table 2: licensing, penalty and enforcement decisions (cases)',
+      "Every number these years' reports give is 0",
+    ]);
+    expect(seriesOf(t2DocumentsChart(ay, EN_T)).map((x) => [x.name, x.data[0]])[5]).toEqual(['Administrative normative documents · currently in force', 16]);
+    expect(seriesOf(ratesChart(ay, EN_T)).map((x) => x.name)).toEqual(['Substantive disclosure rate', 'Review correction rate', 'Litigation correction rate']);
   });
 
   it('says so when no year has a number', () => {

@@ -9,11 +9,15 @@
  * Made to be read on a 390 px phone as well as on a desktop: the legend scrolls instead of
  * wrapping over the plot, the grid contains its labels, and the years are short labels.
  *
+ * Every function takes the UI's translator last (`t`, lib/present/i18n/translate.ts; Chinese by
+ * default): titles, series names (the form's labels), tooltips and sentences are said in it.
+ *
  * No DOM, no echarts runtime import: the app passes the option to echarts/core's setOption.
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import { agencyMetric, metricSeries, OUTCOME_SEGMENTS, RATE_METRICS, T2_METRICS, type AgencyMetric, type AgencyYears } from '../query/agency-years';
 import { PALETTE } from './index';
+import { zhT, type Translate } from '../present/i18n/translate';
 
 /** One line of a chart over the years: its name and a value per year (null = gap). */
 export interface YearSeries {
@@ -21,8 +25,11 @@ export interface YearSeries {
   data: Array<number | null>;
 }
 
-const fmtCount = (v: unknown) => (typeof v === 'number' ? `${v} 件` : '—（没有报告或报告未给出）');
-const fmtPercent = (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : '—（没有报告或无法计算）');
+/** `12 件` (a count in the UI's language), `—（没有报告或报告未给出）` for none. */
+const fmtCount = (t: Translate) => (v: unknown) =>
+  typeof v === 'number' ? t('{{n}} 件', { n: v, count: Math.abs(v) }) : t('—（没有报告或报告未给出）');
+/** `12.5%`, `—（没有报告或无法计算）` for none. */
+const fmtPercent = (t: Translate) => (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : t('—（没有报告或无法计算）'));
 
 /** The parts every chart of the page shares: title, a scrolling legend, the year axis, the tooltip. */
 function frame(title: string, years: readonly number[], names: readonly string[], tooltip: Record<string, unknown>): Record<string, unknown> {
@@ -63,48 +70,48 @@ export const ALL_ZERO_SENTENCE = '这些年度报告给出的数都是 0';
  * break the line. With no number at all, a chart that says so; when every number is 0, the chart
  * draws them and says {@link ALL_ZERO_SENTENCE} (issue 9: an all-zero chart says so).
  */
-export function yearLineChart(title: string, years: readonly number[], series: readonly YearSeries[], unit: '件' | '%'): EChartsCoreOption {
-  if (!hasData(series)) return emptyYearChart(title, '这些年度的报告都没有给出这些数');
+export function yearLineChart(title: string, years: readonly number[], series: readonly YearSeries[], unit: '件' | '%', t: Translate = zhT): EChartsCoreOption {
+  if (!hasData(series)) return emptyYearChart(title, t('这些年度的报告都没有给出这些数'));
   const values = series.flatMap((s) => s.data).filter((v): v is number => v !== null);
   const percentAxis = unit === '%' && values.every((v) => v >= 0 && v <= 100);
-  const framed = frame(title, years, series.map((s) => s.name), { valueFormatter: unit === '%' ? fmtPercent : fmtCount });
+  const framed = frame(title, years, series.map((s) => s.name), { valueFormatter: unit === '%' ? fmtPercent(t) : fmtCount(t) });
   const allZero = values.every((v) => v === 0);
   return {
     ...framed,
-    ...(allZero ? { title: [framed.title, { text: ALL_ZERO_SENTENCE, left: 'center', top: '45%', textStyle: { color: '#666', fontSize: 13, fontWeight: 'normal' } }] } : {}),
+    ...(allZero ? { title: [framed.title, { text: t(ALL_ZERO_SENTENCE), left: 'center', top: '45%', textStyle: { color: '#666', fontSize: 13, fontWeight: 'normal' } }] } : {}),
     yAxis: { type: 'value', minInterval: unit === '件' ? 1 : undefined, ...(percentAxis ? { min: 0, max: 100 } : {}) },
     series: series.map((s) => ({ name: s.name, type: 'line', data: [...s.data], connectNulls: false, showSymbol: true, symbolSize: 8 })),
   };
 }
 
-/** The values of the metrics along the year axis, rates × 100. */
-function seriesOf(ay: AgencyYears, metrics: readonly AgencyMetric[]): YearSeries[] {
+/** The values of the metrics along the year axis, rates × 100; each named by its label in the UI's language. */
+function seriesOf(ay: AgencyYears, metrics: readonly AgencyMetric[], t: Translate): YearSeries[] {
   return metrics.map((m) => ({
-    name: m.label,
+    name: t(m.label),
     data: metricSeries(ay, m.key).map((v) => (v === null ? null : m.format === 'rate' ? v * 100 : v)),
   }));
 }
 
 /** 本年新收政府信息公开申请数量 (表三, 件) over the years. */
-export function newApplicationsChart(ay: AgencyYears): EChartsCoreOption {
-  return yearLineChart('本年新收申请（件）', ay.years, seriesOf(ay, [agencyMetric('new_received')]), '件');
+export function newApplicationsChart(ay: AgencyYears, t: Translate = zhT): EChartsCoreOption {
+  return yearLineChart(t('本年新收申请（件）'), ay.years, seriesOf(ay, [agencyMetric('new_received')], t), '件', t);
 }
 
 /** 实质公开率, 复议纠错率, 诉讼纠错率 (%) over the years (lib/query/indicators.ts formulas). */
-export function ratesChart(ay: AgencyYears): EChartsCoreOption {
-  return yearLineChart('实质公开率与纠错率（%）', ay.years, seriesOf(ay, RATE_METRICS), '%');
+export function ratesChart(ay: AgencyYears, t: Translate = zhT): EChartsCoreOption {
+  return yearLineChart(t('实质公开率与纠错率（%）'), ay.years, seriesOf(ay, RATE_METRICS, t), '%', t);
 }
 
 /** 表二 规章 and 行政规范性文件: 本年制发, 本年废止, 现行有效 (件) over the years. */
-export function t2DocumentsChart(ay: AgencyYears): EChartsCoreOption {
+export function t2DocumentsChart(ay: AgencyYears, t: Translate = zhT): EChartsCoreOption {
   const ms = T2_METRICS.filter((m) => m.key.startsWith('t2_regulations_') || m.key.startsWith('t2_normative_documents_'));
-  return yearLineChart('表二：规章与行政规范性文件（件）', ay.years, seriesOf(ay, ms), '件');
+  return yearLineChart(t('表二：规章与行政规范性文件（件）'), ay.years, seriesOf(ay, ms, t), '件', t);
 }
 
 /** 表二 行政许可, 行政处罚, 行政强制: 本年处理决定数量 (件) over the years. */
-export function t2DecisionsChart(ay: AgencyYears): EChartsCoreOption {
+export function t2DecisionsChart(ay: AgencyYears, t: Translate = zhT): EChartsCoreOption {
   const ms = T2_METRICS.filter((m) => m.key.endsWith('_decisions'));
-  return yearLineChart('表二：许可、处罚、强制决定（件）', ay.years, seriesOf(ay, ms), '件');
+  return yearLineChart(t('表二：许可、处罚、强制决定（件）'), ay.years, seriesOf(ay, ms, t), '件', t);
 }
 
 /** The outcome shares of one year: per segment the count (件) and share (% of the year's total); null when unknown. */
@@ -140,13 +147,13 @@ interface TooltipItem {
  * The outcome chart's tooltip: the year, then per segment `予以公开：12.5%（3 件）`, or `—` when the
  * year has no bar. Plain text lines joined by `<br/>` (ECharts' HTML tooltip); names come from the form.
  */
-export function outcomeTooltip(params: TooltipItem | TooltipItem[]): string {
+export function outcomeTooltip(params: TooltipItem | TooltipItem[], t: Translate = zhT): string {
   const items = Array.isArray(params) ? params : [params];
   const head = (items[0]?.axisValueLabel ?? '').replace(/\n/g, ' · ');
   const lines = items.map((p) => {
     const d = p.data;
-    const text = d && typeof d.value === 'number' ? `${d.value.toFixed(1)}%（${d.count ?? '—'} 件）` : '—';
-    return `${p.marker ?? ''}${p.seriesName ?? ''}：${text}`;
+    const text = d && typeof d.value === 'number' ? t('{{pct}}%（{{n}} 件）', { pct: d.value.toFixed(1), n: d.count ?? '—', count: Math.abs(d.count ?? 0) }) : '—';
+    return t('{{marker}}{{name}}：{{text}}', { marker: p.marker ?? '', name: p.seriesName ?? '', text });
   });
   return [head, ...lines].join('<br/>');
 }
@@ -157,21 +164,21 @@ export function outcomeTooltip(params: TooltipItem | TooltipItem[]): string {
  * (本年新收 + 上年结转). The tooltip gives each share with its count in 件. A year without a report,
  * with a segment missing, or with no application has no bar; the x-axis label says why.
  */
-export function outcomeShareChart(ay: AgencyYears): EChartsCoreOption {
-  const title = '办理结果构成（占当年办理申请的 %）';
+export function outcomeShareChart(ay: AgencyYears, t: Translate = zhT): EChartsCoreOption {
+  const title = t('办理结果构成（占当年办理申请的 %）');
   const perYear = ay.shown.map((r) => outcomeShares(r));
   if (perYear.every((y) => y.total === null || y.total === 0)) {
-    return emptyYearChart(title, perYear.some((y) => y.total === 0) ? '这些年度没有收到申请（办理数为 0）' : '这些年度的报告没有给出完整的办理结果');
+    return emptyYearChart(title, t(perYear.some((y) => y.total === 0) ? '这些年度没有收到申请（办理数为 0）' : '这些年度的报告没有给出完整的办理结果'));
   }
-  const names = OUTCOME_SEGMENTS.map((m) => m.label);
+  const names = OUTCOME_SEGMENTS.map((m) => t(m.label));
   const why = (y: OutcomeShares, i: number) =>
-    ay.shown[i] === null ? '无报告' : y.total === null ? '有数缺失' : y.total === 0 ? '无申请' : `${y.total} 件`;
+    ay.shown[i] === null ? t('无报告') : y.total === null ? t('有数缺失') : y.total === 0 ? t('无申请') : t('{{n}} 件', { n: y.total, count: y.total });
   return {
-    ...frame(title, ay.years, names, { axisPointer: { type: 'shadow' }, formatter: outcomeTooltip }),
+    ...frame(title, ay.years, names, { axisPointer: { type: 'shadow' }, formatter: (p: TooltipItem | TooltipItem[]) => outcomeTooltip(p, t) }),
     xAxis: { type: 'category', data: ay.years.map((y, i) => `${y}\n${why(perYear[i], i)}`), axisLabel: { interval: 0, lineHeight: 14 } },
     yAxis: { type: 'value', min: 0, max: 100 },
     series: OUTCOME_SEGMENTS.map((m, k) => ({
-      name: m.label,
+      name: names[k],
       type: 'bar',
       stack: 'outcomes',
       barMaxWidth: 48,

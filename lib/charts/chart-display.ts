@@ -16,6 +16,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ViewId } from '../query/views';
 import { categoryLabel, chartForView, type ChartRow } from './index';
+import { zhT, type Translate } from '../present/i18n/translate';
 
 /** The choices of how many rows a chart draws. */
 export const TOP_N_CHOICES: readonly number[] = [10, 20, 50];
@@ -74,9 +75,10 @@ export function chartTopRows(view: ViewId, rows: readonly ChartRow[], total: num
   return { rows: kept, more: Math.max(0, total - kept.length), unit: '条检查结果' };
 }
 
-/** 「另有 N 项未显示」 for a {@link TopRows} with rows left out, else null. */
-export function moreNote(t: TopRows): string | null {
-  return t.more > 0 ? `另有 ${t.more} ${t.unit}未显示` : null;
+/** 「另有 N 项未显示」 for a {@link TopRows} with rows left out (in the language of `t`), else null. */
+export function moreNote(top: TopRows, t: Translate = zhT): string | null {
+  if (!(top.more > 0)) return null;
+  return top.unit === '项' ? t('另有 {{count}} 项未显示', { count: top.more }) : t('另有 {{count}} 条检查结果未显示', { count: top.more });
 }
 
 /** Whether the log toggle changes a view's chart: not for 指标, whose axis is % only. */
@@ -88,8 +90,8 @@ export function logScaleApplies(view: ViewId): boolean {
 export const LOG_SCALE_NOTE =
   '对数坐标：每格为上一格的 10 倍，数值相差悬殊时也能看清小的机关；0 没有对数，不画柱（鼠标悬停仍显示 0），缺失值（—）也不画；堆叠的柱改为并列；百分比坐标不变。';
 
-/** Units of the value axes that become logarithmic; `%` axes stay linear. */
-const LOG_UNITS = new Set(['件', '万元', '条']);
+/** Units of the value axes that become logarithmic (their names, in Chinese before translation); `%` axes stay linear. */
+const LOG_UNITS: readonly string[] = ['件', '万元', '条'];
 
 type Axis = Record<string, unknown> & { name?: string };
 type DataItem = number | null | { value?: unknown } | undefined;
@@ -129,7 +131,7 @@ function logData(data: readonly DataItem[]): DataItem[] {
  * The tooltip of a log chart: each series' value as the chart had it before (read from `original`),
  * through the series' own formatter; a 0 on a log axis reads `0 件（对数坐标下不画）`.
  */
-function logTooltip(series: readonly Series[], original: readonly DataItem[][], onLog: readonly boolean[], units: readonly string[]) {
+function logTooltip(series: readonly Series[], original: readonly DataItem[][], onLog: readonly boolean[], units: readonly string[], t: Translate) {
   return (params: TooltipParam | TooltipParam[]): string => {
     const ps = Array.isArray(params) ? params : [params];
     const head = escapeHtml(String(ps[0]?.axisValueLabel ?? ps[0]?.name ?? '')).replace(/\n/g, ' ');
@@ -137,7 +139,7 @@ function logTooltip(series: readonly Series[], original: readonly DataItem[][], 
       const i = p.seriesIndex ?? 0;
       const v = itemValue(original[i]?.[p.dataIndex ?? 0]);
       const fmt = series[i]?.tooltip?.valueFormatter;
-      const text = onLog[i] && v === 0 ? `0 ${units[i]}（对数坐标下不画）` : fmt ? fmt(v) : typeof v === 'number' ? String(v) : '—';
+      const text = onLog[i] && v === 0 ? t('0 {{unit}}（对数坐标下不画）', { unit: units[i] }) : fmt ? fmt(v) : typeof v === 'number' ? String(v) : '—';
       return `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')}：${escapeHtml(text)}`;
     });
     return [head, ...lines].join('<br/>');
@@ -147,11 +149,13 @@ function logTooltip(series: readonly Series[], original: readonly DataItem[][], 
 /**
  * The option with its 件/万元/条 value axes logarithmic (base 10) — see the module comment for
  * zeros, NULLs and stacks. An option without such an axis (指标, the empty chart) is returned as is.
+ * `t` is the language the option was made in (its axis names are the units through `t`).
  */
-export function withLogScale(option: EChartsCoreOption): EChartsCoreOption {
+export function withLogScale(option: EChartsCoreOption, t: Translate = zhT): EChartsCoreOption {
   const o = option as Record<string, unknown>;
   const axes: Axis[] = Array.isArray(o.yAxis) ? (o.yAxis as Axis[]) : o.yAxis ? [o.yAxis as Axis] : [];
-  const isLog = axes.map((a) => a.show !== false && LOG_UNITS.has(String(a.name ?? '')));
+  const logUnits = new Set(LOG_UNITS.map((u) => t(u)));
+  const isLog = axes.map((a) => a.show !== false && logUnits.has(String(a.name ?? '')));
   if (!isLog.some(Boolean)) return option;
   const newAxes = axes.map((a, i) => {
     if (!isLog[i]) return a;
@@ -173,23 +177,24 @@ export function withLogScale(option: EChartsCoreOption): EChartsCoreOption {
     ...o,
     yAxis: Array.isArray(o.yAxis) ? newAxes : newAxes[0],
     series: newSeries,
-    tooltip: { ...((o.tooltip as object) ?? {}), trigger: 'axis', formatter: logTooltip(series, original, onLog, units) },
+    tooltip: { ...((o.tooltip as object) ?? {}), trigger: 'axis', formatter: logTooltip(series, original, onLog, units, t) },
   };
 }
 
 /**
  * A view's chart as displayed: the option for its top rows ({@link chartTopRows}), logarithmic when
  * `display.log` and the view has a count axis, with the top rows (for click-through) and the notes
- * to print under it (「另有 N 项未显示」; the log note).
+ * to print under it (「另有 N 项未显示」; the log note), all in the language of `t`.
  */
 export function displayedChart(
   view: ViewId,
   rows: readonly ChartRow[],
   total: number,
   display: ChartDisplay,
+  t: Translate = zhT,
 ): { option: EChartsCoreOption; top: TopRows; more: string | null; logNote: string | null } {
   const top = chartTopRows(view, rows, total, display.top);
-  const plain = chartForView(view, top.rows);
+  const plain = chartForView(view, top.rows, t);
   const log = display.log && logScaleApplies(view);
-  return { option: log ? withLogScale(plain) : plain, top, more: moreNote(top), logNote: log ? LOG_SCALE_NOTE : null };
+  return { option: log ? withLogScale(plain, t) : plain, top, more: moreNote(top, t), logNote: log ? t(LOG_SCALE_NOTE) : null };
 }

@@ -4,8 +4,10 @@
  * by a header — the chart's title and the filter sentence, wrapped — and a footer naming the data
  * source and the export date, on an opaque white background (a transparent canvas shows black in
  * many viewers). Pure: the layout and the SVG text are computed here; the app draws the PNG frame
- * on a canvas with the same layout ({@link chartImageLayout}).
+ * on a canvas with the same layout ({@link chartImageLayout}). The frame's words (`导出日期`) are in
+ * the language of the `t` passed last (Chinese by default); `meta` comes already in that language.
  */
+import { zhT, type Translate } from '../present/i18n/translate';
 
 /** What is written around the chart: its title, the filter sentence, the data source and the export date (YYYY-MM-DD). */
 export interface ChartImageMeta {
@@ -64,24 +66,24 @@ export function wrapText(text: string, maxWidth: number, size: number): string[]
   return lines;
 }
 
-/** The frame for a chart `width` × `chartHeight` px with `meta` (see {@link ChartImageLayout}). */
-export function chartImageLayout(meta: ChartImageMeta, width: number, chartHeight: number): ChartImageLayout {
+/** The frame for a chart `width` × `chartHeight` px with `meta` (see {@link ChartImageLayout}); the footer's words in the language of `t`. */
+export function chartImageLayout(meta: ChartImageMeta, width: number, chartHeight: number, t: Translate = zhT): ChartImageLayout {
   const textWidth = Math.max(120, width - 2 * FRAME_MARGIN);
   const lines: FrameLine[] = [];
   let y = 12;
-  for (const t of wrapText(meta.title, textWidth, TITLE_PX)) {
+  for (const line of wrapText(meta.title, textWidth, TITLE_PX)) {
     y += TITLE_PX + 6;
-    lines.push({ text: t, y, size: TITLE_PX, bold: true });
+    lines.push({ text: line, y, size: TITLE_PX, bold: true });
   }
-  for (const t of meta.caption ? wrapText(meta.caption, textWidth, CAPTION_PX) : []) {
+  for (const line of meta.caption ? wrapText(meta.caption, textWidth, CAPTION_PX) : []) {
     y += CAPTION_PX + 6;
-    lines.push({ text: t, y, size: CAPTION_PX, bold: false });
+    lines.push({ text: line, y, size: CAPTION_PX, bold: false });
   }
   const chartTop = y + 10;
   y = chartTop + chartHeight;
-  for (const t of wrapText(`${meta.source} · 导出日期：${meta.date}`, textWidth, FOOTER_PX)) {
+  for (const line of wrapText(t('{{source}} · 导出日期：{{date}}', { source: meta.source, date: meta.date }), textWidth, FOOTER_PX)) {
     y += FOOTER_PX + 6;
-    lines.push({ text: t, y, size: FOOTER_PX, bold: false });
+    lines.push({ text: line, y, size: FOOTER_PX, bold: false });
   }
   return { width, height: y + 12, chartTop, chartHeight, lines };
 }
@@ -94,10 +96,11 @@ export function escapeXml(s: string): string {
 /**
  * The exported SVG: a white `width` × layout height document with the frame's lines as `<text>`
  * and the chart (ECharts' SVG, `chartSvg`, its XML declaration dropped) nested below the header.
- * `fontFamily` is the chart's font stack. Text from reports and filters is escaped.
+ * `fontFamily` is the chart's font stack. Text from reports and filters is escaped. The footer's
+ * words in the language of `t`.
  */
-export function composeChartSvg(chartSvg: string, meta: ChartImageMeta, width: number, chartHeight: number, fontFamily: string): string {
-  const layout = chartImageLayout(meta, width, chartHeight);
+export function composeChartSvg(chartSvg: string, meta: ChartImageMeta, width: number, chartHeight: number, fontFamily: string, t: Translate = zhT): string {
+  const layout = chartImageLayout(meta, width, chartHeight, t);
   const inner = chartSvg.replace(/^\s*<\?xml[^>]*\?>\s*/, '').replace(/^<svg\b/, `<svg x="0" y="${layout.chartTop}"`);
   const texts = layout.lines
     .map((l) => `<text x="${FRAME_MARGIN}" y="${l.y}" font-size="${l.size}"${l.bold ? ' font-weight="bold"' : ''} fill="${l.bold ? '#111' : '#555'}">${escapeXml(l.text)}</text>`)

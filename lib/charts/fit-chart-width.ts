@@ -11,32 +11,43 @@
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import { legendRows } from './index';
+import { zhT, type Translate } from '../present/i18n/translate';
 
 /** Widths (px) under which a chart is laid out for a phone. */
 export const NARROW_CHART_PX = 640;
 
+/** Top (px) of a phone's legend when the option puts it elsewhere (e.g. under the plot): right below the title. */
+const NARROW_LEGEND_TOP = 30;
+
+/** Room (px) from the top of a one-row scrolling legend to the plot: the row and the axes' names (件, %). */
+const LEGEND_TO_PLOT_PX = 54;
+
 /** Top of the plot (px) under a one-row scrolling legend that starts at 30 px (below the title), with room for the axes' names (件, %). */
-const NARROW_GRID_TOP = 84;
+const NARROW_GRID_TOP = NARROW_LEGEND_TOP + LEGEND_TO_PLOT_PX;
 
 /** Side margins (px) of the plot on a phone: the axis labels are kept inside the chart by ECharts. */
 const NARROW_GRID_SIDE = 8;
 
-/** A count on a phone's value axis: 1200万 rather than 12,000,000 (an axis in 万元 keeps its numbers). */
-export function compactAxisNumber(v: number): string {
+/**
+ * A count on a phone's value axis: 1200万 rather than 12,000,000 (an axis in 万元 keeps its numbers);
+ * in English (`t`) in thousands and millions (12M, 25k).
+ */
+export function compactAxisNumber(v: number, t: Translate = zhT): string {
   const a = Math.abs(v);
-  if (a >= 1e8) return `${+(v / 1e8).toFixed(2)}亿`;
-  if (a >= 1e4) return `${+(v / 1e4).toFixed(2)}万`;
+  if (a >= 1e8) return t('{{yi}}亿', { yi: +(v / 1e8).toFixed(2), m: +(v / 1e6).toFixed(0) });
+  if (a >= 1e4) return t('{{wan}}万', { wan: +(v / 1e4).toFixed(2), k: +(v / 1e3).toFixed(1) });
   return String(v);
 }
 
-/** Value axes with compact numbers (a single axis or a list), or the input when there is none to change. */
-function compactValueAxes(yAxis: unknown): unknown {
+/** Value axes with compact numbers (a single axis or a list; in the language of `t`), or the input when there is none to change. */
+function compactValueAxes(yAxis: unknown, t: Translate): unknown {
   const one = (ax: unknown): unknown => {
     if (!ax || typeof ax !== 'object') return ax;
     const a = ax as Record<string, unknown>;
     const label = (a.axisLabel as Record<string, unknown> | undefined) ?? {};
-    if ((a.type !== 'value' && a.type !== 'log') || label.formatter || String(a.name ?? '').includes('万元')) return ax;
-    return { ...a, axisLabel: { ...label, formatter: compactAxisNumber } };
+    const name = String(a.name ?? '');
+    if ((a.type !== 'value' && a.type !== 'log') || label.formatter || name.includes('万元') || name === t('万元')) return ax;
+    return { ...a, axisLabel: { ...label, formatter: (v: number) => compactAxisNumber(v, t) } };
   };
   return Array.isArray(yAxis) ? yAxis.map(one) : one(yAxis);
 }
@@ -75,20 +86,25 @@ function fitCategoryAxis(xAxis: unknown, widthPx: number): Record<string, unknow
 }
 
 /**
- * `option` laid out for a phone: the legend as one scrolling row above the plot, narrow side
- * margins, compact numbers on the value axes; null when it has no legend and grid.
+ * `option` laid out for a phone: the legend as one scrolling row above the plot (a legend placed
+ * under the plot moves up under the title: at the bottom it ran over the axis labels), narrow side
+ * margins, compact numbers on the value axes (in the language of `t`); null when it has no legend and grid.
  */
-function scrollingLegend(o: Record<string, unknown>): Record<string, unknown> | null {
+function scrollingLegend(o: Record<string, unknown>, t: Translate): Record<string, unknown> | null {
   const legend = o.legend;
   const grid = o.grid;
   if (!legend || Array.isArray(legend) || typeof legend !== 'object' || !grid || Array.isArray(grid) || typeof grid !== 'object') return null;
   const g = grid as Record<string, unknown>;
-  const top = typeof g.top === 'number' ? Math.min(g.top, NARROW_GRID_TOP) : NARROW_GRID_TOP;
+  const l = { ...(legend as Record<string, unknown>) };
+  const legendTop = typeof l.top === 'number' ? l.top : NARROW_LEGEND_TOP;
+  delete l.bottom;
+  const below = legendTop + LEGEND_TO_PLOT_PX;
+  const top = typeof g.top === 'number' ? Math.min(Math.max(g.top, below), Math.max(NARROW_GRID_TOP, below)) : Math.max(NARROW_GRID_TOP, below);
   return {
     ...o,
-    legend: { ...(legend as Record<string, unknown>), type: 'scroll' },
+    legend: { ...l, type: 'scroll', top: legendTop },
     grid: { ...g, top, left: NARROW_GRID_SIDE, right: NARROW_GRID_SIDE },
-    yAxis: compactValueAxes(o.yAxis),
+    yAxis: compactValueAxes(o.yAxis, t),
   };
 }
 
@@ -105,11 +121,14 @@ function roomForWrappedLegend(o: Record<string, unknown>, widthPx: number): Reco
   return extra > 0 ? { ...o, grid: { ...grid, top: grid.top + extra * LEGEND_ROW_PX } } : null;
 }
 
-/** `option` for a chart `widthPx` wide: unchanged (the same object) when it fits, see the module comment otherwise. */
-export function fitChartWidth(option: EChartsCoreOption, widthPx: number): EChartsCoreOption {
+/**
+ * `option` for a chart `widthPx` wide: unchanged (the same object) when it fits, see the module
+ * comment otherwise. `t`: the language the option is in (its compact axis numbers follow it).
+ */
+export function fitChartWidth(option: EChartsCoreOption, widthPx: number, t: Translate = zhT): EChartsCoreOption {
   if (!(widthPx > 0)) return option;
   let o = option as Record<string, unknown>;
-  if (widthPx < NARROW_CHART_PX) o = scrollingLegend(o) ?? o;
+  if (widthPx < NARROW_CHART_PX) o = scrollingLegend(o, t) ?? o;
   else if (widthPx < WIDE_CHART_PX) o = roomForWrappedLegend(o, widthPx) ?? o;
   const xAxis = fitCategoryAxis(o.xAxis, widthPx);
   if (xAxis) o = { ...o, xAxis };

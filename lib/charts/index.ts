@@ -5,6 +5,9 @@
  * 收费 in 万元, rates are shown as percentages (value × 100).
  *
  * No DOM, no echarts runtime import: the app passes the option to echarts/core's setOption.
+ *
+ * Titles, series names, axis names and tooltips are in the language of the `t` each chart function
+ * takes last (Chinese by default, issue 10 "English"); agency names stay as printed.
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import {
@@ -18,8 +21,10 @@ import {
   type ViewId,
 } from '../query/views';
 import { SEVERITY_LABELS } from '../present/labels';
-import { INDICATORS } from '../query/indicators';
+import { INDICATORS } from '../present/indicators';
 import { MIN_CASES } from '../model/rank-threshold';
+import { zhT, type Translate } from '../present/i18n/translate';
+import { labelText, labelWithUnitText } from '../present/view-labels';
 
 /** A row as produced by a view query: column key → number, text or NULL. */
 export type ChartRow = Record<string, string | number | boolean | null>;
@@ -37,15 +42,20 @@ const SEVERITY_COLORS: Record<string, string> = { error: '#c0392b', warning: '#e
  * an uploaded report (`origin` = `upload`) ends in `（上传）`, so uploads stand out in every chart.
  */
 export function categoryLabel(row: ChartRow): string {
-  const agency = typeof row.agency === 'string' && row.agency ? row.agency : '（未知机关）';
-  const year = typeof row.year === 'number' ? String(row.year) : '（年度未知）';
-  return `${agency}\n${year}${row.origin === 'upload' ? '（上传）' : ''}`;
+  return categoryLabelIn(row, zhT);
 }
 
-function label(view: ViewDef, key: string): string {
+/** {@link categoryLabel} with its marks (（未知机关）, （年度未知）, （上传）) in the language of `t`. */
+export function categoryLabelIn(row: ChartRow, t: Translate): string {
+  const agency = typeof row.agency === 'string' && row.agency ? row.agency : t('（未知机关）');
+  const year = typeof row.year === 'number' ? String(row.year) : t('（年度未知）');
+  return `${agency}\n${year}${row.origin === 'upload' ? t('（上传）') : ''}`;
+}
+
+function label(view: ViewDef, key: string, t: Translate): string {
   const col = view.columns.find((c) => c.key === key);
   if (!col) throw new Error(`view ${view.id} has no column ${key}`);
-  return col.label;
+  return labelText(col.label, t);
 }
 
 /** Values of one column, NULL (and non-numbers) kept as null. */
@@ -53,8 +63,17 @@ function values(rows: readonly ChartRow[], key: string, scale = 1): Array<number
   return rows.map((r) => (typeof r[key] === 'number' ? (r[key] as number) * scale : null));
 }
 
-const fmtCount = (unit: string) => (v: unknown) => (typeof v === 'number' ? `${v} ${unit}` : '—（报告未给出）');
-const fmtRate = (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : '—（无法计算）');
+const fmtCount = (unit: string, t: Translate) => (v: unknown) => (typeof v === 'number' ? `${v} ${t(unit)}` : t('—（报告未给出）'));
+/** One rate formatter per language (the same function in every option of that language, so options compare equal). */
+const rateFormatters = new WeakMap<Translate, (v: unknown) => string>();
+const fmtRate = (t: Translate) => {
+  let f = rateFormatters.get(t);
+  if (!f) {
+    f = (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : t('—（无法计算）'));
+    rateFormatters.set(t, f);
+  }
+  return f;
+};
 
 /** Estimated legend rows for these series names at a chart width of about 1000 px (12 px CJK text). */
 export function legendRows(names: readonly string[], width = 1000): number {
@@ -100,11 +119,11 @@ function base(categories: readonly string[], title: string, seriesNames: readonl
   };
 }
 
-function emptyOption(title: string): EChartsCoreOption {
+function emptyOption(title: string, t: Translate): EChartsCoreOption {
   return {
     title: [
       { text: title, left: 8, top: 4, textStyle: { fontSize: 14, fontWeight: 'bold' } },
-      { text: '没有符合筛选条件的数据', left: 'center', top: 'middle', textStyle: { color: '#666', fontSize: 14 } },
+      { text: t('没有符合筛选条件的数据'), left: 'center', top: 'middle', textStyle: { color: '#666', fontSize: 14 } },
     ],
     xAxis: { show: false },
     yAxis: { show: false },
@@ -116,31 +135,31 @@ function emptyOption(title: string): EChartsCoreOption {
  * 主动公开: grouped bars per agency-year of the 件 counts of 表二 (规章/行政规范性文件 制发、废止、
  * 现行有效, 行政许可/处罚/强制 决定) on the left axis, and 行政事业性收费 (万元) on the right axis.
  */
-export function proactiveChart(rows: readonly ChartRow[]): EChartsCoreOption {
-  const title = `${PROACTIVE_VIEW.title}（件；收费为万元）`;
-  if (rows.length === 0) return emptyOption(title);
+export function proactiveChart(rows: readonly ChartRow[], t: Translate = zhT): EChartsCoreOption {
+  const title = t('{{title}}（件；收费为万元）', { title: t(PROACTIVE_VIEW.title) });
+  if (rows.length === 0) return emptyOption(title, t);
   const counts = PROACTIVE_VIEW.columns.filter((c) => c.format === 'count');
   const amount = PROACTIVE_VIEW.columns.find((c) => c.format === 'amount');
   // The amount's legend carries its unit (the view's label does not: the table header adds it).
-  const amountName = amount ? `${amount.label}（${amount.unit ?? '万元'}）` : '';
-  const names = [...counts.map((c) => c.label), ...(amount ? [amountName] : [])];
+  const amountName = amount ? labelWithUnitText(labelText(amount.label, t), amount.unit ?? '万元', t) : '';
+  const names = [...counts.map((c) => labelText(c.label, t)), ...(amount ? [amountName] : [])];
   return {
-    ...base(rows.map(categoryLabel), title, names),
+    ...base(rows.map((r) => categoryLabelIn(r, t)), title, names),
     yAxis: [
-      { type: 'value', name: '件', minInterval: 1 },
-      { type: 'value', name: '万元', splitLine: { show: false } },
+      { type: 'value', name: t('件'), minInterval: 1 },
+      { type: 'value', name: t('万元'), splitLine: { show: false } },
     ],
     series: [
       ...counts.map((c) => ({
-        name: c.label,
+        name: labelText(c.label, t),
         type: 'bar',
         barMaxWidth: 28,
         yAxisIndex: 0,
         data: values(rows, c.key),
-        tooltip: { valueFormatter: fmtCount('件') },
+        tooltip: { valueFormatter: fmtCount('件', t) },
       })),
       ...(amount
-        ? [{ name: amountName, type: 'bar', barMaxWidth: 28, yAxisIndex: 1, data: values(rows, amount.key), tooltip: { valueFormatter: fmtCount('万元') } }]
+        ? [{ name: amountName, type: 'bar', barMaxWidth: 28, yAxisIndex: 1, data: values(rows, amount.key), tooltip: { valueFormatter: fmtCount('万元', t) } }]
         : []),
     ],
   };
@@ -153,37 +172,37 @@ export function proactiveChart(rows: readonly ChartRow[]): EChartsCoreOption {
  * outcome cells (宿迁市人民政府 2025: 3,830 new) still has a bar; and 实质公开率 (%) as points on the
  * right axis, not a line: the categories are different agencies, not a trend.
  */
-export function applicationsChart(rows: readonly ChartRow[]): EChartsCoreOption {
-  const title = `${APPLICATIONS_VIEW.title}：收到的申请与办理结果（件）、实质公开率（%）`;
-  if (rows.length === 0) return emptyOption(title);
-  const rateName = label(APPLICATIONS_VIEW, 'disclosure_rate');
+export function applicationsChart(rows: readonly ChartRow[], t: Translate = zhT): EChartsCoreOption {
+  const title = t('{{title}}：收到的申请与办理结果（件）、实质公开率（%）', { title: t(APPLICATIONS_VIEW.title) });
+  if (rows.length === 0) return emptyOption(title, t);
+  const rateName = label(APPLICATIONS_VIEW, 'disclosure_rate', t);
   const intake = (['new_received', 'carried_over'] as const).map((k, i) => ({
-    name: label(APPLICATIONS_VIEW, k),
+    name: label(APPLICATIONS_VIEW, k, t),
     type: 'bar',
     stack: 'intake',
     barMaxWidth: 40,
     yAxisIndex: 0,
     data: values(rows, k),
     itemStyle: { color: i === 0 ? '#1b3f66' : '#9bb4cf' },
-    tooltip: { valueFormatter: fmtCount('件') },
+    tooltip: { valueFormatter: fmtCount('件', t) },
   }));
   return {
-    ...base(rows.map(categoryLabel), title, [...intake.map((s) => s.name), ...T3_OUTCOME_GROUPS.map((g) => g.label), rateName]),
+    ...base(rows.map((r) => categoryLabelIn(r, t)), title, [...intake.map((s) => s.name), ...T3_OUTCOME_GROUPS.map((g) => t(g.label)), rateName]),
     yAxis: [
-      { type: 'value', name: '件', minInterval: 1 },
+      { type: 'value', name: t('件'), minInterval: 1 },
       { type: 'value', name: '%', min: 0, max: 100, splitLine: { show: false } },
     ],
     series: [
       ...intake,
       ...T3_OUTCOME_GROUPS.map((g, i) => ({
-        name: g.label,
+        name: t(g.label),
         type: 'bar',
         stack: 'outcome',
         barMaxWidth: 40,
         yAxisIndex: 0,
         data: values(rows, g.key),
         itemStyle: { color: PALETTE[[0, 2, 3, 1, 4, 7][i] ?? i] },
-        tooltip: { valueFormatter: fmtCount('件') },
+        tooltip: { valueFormatter: fmtCount('件', t) },
       })),
       {
         name: rateName,
@@ -193,7 +212,7 @@ export function applicationsChart(rows: readonly ChartRow[]): EChartsCoreOption 
         symbolSize: 12,
         itemStyle: { color: '#1d2430', borderColor: '#fff', borderWidth: 1 },
         data: values(rows, 'disclosure_rate', 100),
-        tooltip: { valueFormatter: fmtRate },
+        tooltip: { valueFormatter: fmtRate(t) },
       },
     ],
   };
@@ -205,26 +224,26 @@ const T4_OUTCOMES = ['upheld', 'corrected', 'other', 'pending'] as const;
  * 复议诉讼: two stacked bars per agency-year — 行政复议 and 行政诉讼 — split into 结果维持 /
  * 结果纠正 / 其他结果 / 尚未审结 (件), and 复议纠错率 / 诉讼纠错率 (%) as points on the right axis.
  */
-export function reviewLitigationChart(rows: readonly ChartRow[]): EChartsCoreOption {
-  const title = `${REVIEW_LITIGATION_VIEW.title}：结果（件）与纠错率（%）`;
-  if (rows.length === 0) return emptyOption(title);
+export function reviewLitigationChart(rows: readonly ChartRow[], t: Translate = zhT): EChartsCoreOption {
+  const title = t('{{title}}：结果（件）与纠错率（%）', { title: t(REVIEW_LITIGATION_VIEW.title) });
+  if (rows.length === 0) return emptyOption(title, t);
   const bars = (['review', 'litigation'] as const).flatMap((group, gi) =>
     T4_OUTCOMES.map((o, oi) => ({
-      name: label(REVIEW_LITIGATION_VIEW, `${group}_${o}`),
+      name: label(REVIEW_LITIGATION_VIEW, `${group}_${o}`, t),
       type: 'bar',
       stack: group,
       barMaxWidth: 48,
       yAxisIndex: 0,
       data: values(rows, `${group}_${o}`),
       itemStyle: { color: PALETTE[oi], opacity: gi === 0 ? 1 : 0.55 },
-      tooltip: { valueFormatter: fmtCount('件') },
+      tooltip: { valueFormatter: fmtCount('件', t) },
     })),
   );
-  const rates = (['review_correction_rate', 'litigation_correction_rate'] as const).map((k) => label(REVIEW_LITIGATION_VIEW, k));
+  const rates = (['review_correction_rate', 'litigation_correction_rate'] as const).map((k) => label(REVIEW_LITIGATION_VIEW, k, t));
   return {
-    ...base(rows.map(categoryLabel), title, [...bars.map((b) => b.name), ...rates]),
+    ...base(rows.map((r) => categoryLabelIn(r, t)), title, [...bars.map((b) => b.name), ...rates]),
     yAxis: [
-      { type: 'value', name: '件', minInterval: 1 },
+      { type: 'value', name: t('件'), minInterval: 1 },
       { type: 'value', name: '%', min: 0, max: 100, splitLine: { show: false } },
     ],
     series: [
@@ -238,7 +257,7 @@ export function reviewLitigationChart(rows: readonly ChartRow[]): EChartsCoreOpt
         lineStyle: { width: 0 },
         itemStyle: { color: i === 0 ? '#222' : '#8172b3' },
         data: values(rows, k, 100),
-        tooltip: { valueFormatter: fmtRate },
+        tooltip: { valueFormatter: fmtRate(t) },
       })),
     ],
   };
@@ -248,13 +267,13 @@ export function reviewLitigationChart(rows: readonly ChartRow[]): EChartsCoreOpt
  * 合规: number of flags per agency-year, stacked by severity (错误 / 警告 / 提示). Rows of the
  * 合规 view are flags; they are counted here per (agency, year) in first-seen order.
  */
-export function complianceChart(rows: readonly ChartRow[]): EChartsCoreOption {
-  const title = `${COMPLIANCE_VIEW.title}：每份报告的问题数（条）`;
-  if (rows.length === 0) return emptyOption(title);
+export function complianceChart(rows: readonly ChartRow[], t: Translate = zhT): EChartsCoreOption {
+  const title = t('{{title}}：每份报告的问题数（条）', { title: t(COMPLIANCE_VIEW.title) });
+  if (rows.length === 0) return emptyOption(title, t);
   const cats: string[] = [];
   const counts = new Map<string, Record<string, number>>();
   for (const r of rows) {
-    const c = categoryLabel(r);
+    const c = categoryLabelIn(r, t);
     if (!counts.has(c)) {
       cats.push(c);
       counts.set(c, {});
@@ -265,16 +284,16 @@ export function complianceChart(rows: readonly ChartRow[]): EChartsCoreOption {
   }
   const severities = Object.keys(SEVERITY_LABELS);
   return {
-    ...base(cats, title, severities.map((s) => SEVERITY_LABELS[s])),
-    yAxis: { type: 'value', name: '条', minInterval: 1 },
+    ...base(cats, title, severities.map((s) => t(SEVERITY_LABELS[s]))),
+    yAxis: { type: 'value', name: t('条'), minInterval: 1 },
     series: severities.map((s) => ({
-      name: SEVERITY_LABELS[s],
+      name: t(SEVERITY_LABELS[s]),
       type: 'bar',
       stack: 'flags',
       barMaxWidth: 64,
       itemStyle: { color: SEVERITY_COLORS[s] },
       data: cats.map((c) => counts.get(c)![s] ?? 0),
-      tooltip: { valueFormatter: fmtCount('条') },
+      tooltip: { valueFormatter: fmtCount('条', t) },
     })),
   };
 }
@@ -284,14 +303,14 @@ export function complianceChart(rows: readonly ChartRow[]): EChartsCoreOption {
  * agency-year. A bar whose ratio rests on fewer than 30 cases (件) is drawn light (opacity
  * 0.35) and its tooltip says it is not ranked; a ratio that cannot be computed draws no bar.
  */
-export function indicatorsChart(rows: readonly ChartRow[]): EChartsCoreOption {
-  const title = `${INDICATORS_VIEW.title}：比率（%），浅色为样本不足${MIN_CASES}件、不参与排名`;
-  if (rows.length === 0) return emptyOption(title);
+export function indicatorsChart(rows: readonly ChartRow[], t: Translate = zhT): EChartsCoreOption {
+  const title = t('{{title}}：比率（%），浅色为样本不足{{min}}件、不参与排名', { title: t(INDICATORS_VIEW.title), min: MIN_CASES });
+  if (rows.length === 0) return emptyOption(title, t);
   return {
-    ...base(rows.map(categoryLabel), title, INDICATORS.map((i) => i.label)),
+    ...base(rows.map((r) => categoryLabelIn(r, t)), title, INDICATORS.map((i) => t(i.label))),
     yAxis: { type: 'value', name: '%', min: 0, max: 100 },
     series: INDICATORS.map((ind) => ({
-      name: ind.label,
+      name: t(ind.label),
       type: 'bar',
       barMaxWidth: 28,
       data: rows.map((r) => {
@@ -301,7 +320,7 @@ export function indicatorsChart(rows: readonly ChartRow[]): EChartsCoreOption {
         const small = !(typeof baseN === 'number' && baseN >= MIN_CASES);
         return small ? { value: rate * 100, itemStyle: { opacity: 0.35 } } : rate * 100;
       }),
-      tooltip: { valueFormatter: fmtRate },
+      tooltip: { valueFormatter: fmtRate(t) },
     })),
   };
 }
@@ -341,9 +360,9 @@ export function drawnValues(option: EChartsCoreOption): number[] {
 /**
  * The option with a note in the middle when nothing would be visible: {@link ALL_ZERO_NOTE} when
  * every drawn value is 0, {@link NO_VALUE_NOTE} when there is none (every cell NULL). An empty
- * chart (no rows) keeps its own note. Pure; other options are returned as they are.
+ * chart (no rows) keeps its own note. Pure; other options are returned as they are. The note in the language of `t`.
  */
-export function withBlankChartNote(option: EChartsCoreOption): EChartsCoreOption {
+export function withBlankChartNote(option: EChartsCoreOption, t: Translate = zhT): EChartsCoreOption {
   const series = (option as { series?: unknown[] }).series ?? [];
   if (series.length === 0) return option;
   const nums = drawnValues(option);
@@ -353,26 +372,26 @@ export function withBlankChartNote(option: EChartsCoreOption): EChartsCoreOption
   const titles = Array.isArray(title) ? title : title ? [title] : [];
   return {
     ...option,
-    title: [...titles, { text: note, left: 'center', top: 'middle', textStyle: { color: '#555', fontSize: 14, fontWeight: 'normal', width: 320, overflow: 'break' } }],
+    title: [...titles, { text: t(note), left: 'center', top: 'middle', textStyle: { color: '#555', fontSize: 14, fontWeight: 'normal', width: 320, overflow: 'break' } }],
   };
 }
 
-/** The chart of a view for its rows, with {@link withBlankChartNote}'s note when every value is 0 or none is given. */
-export function chartForView(view: ViewId, rows: readonly ChartRow[]): EChartsCoreOption {
-  return withBlankChartNote(chartOf(view, rows));
+/** The chart of a view for its rows, with {@link withBlankChartNote}'s note when every value is 0 or none is given; texts in the language of `t`. */
+export function chartForView(view: ViewId, rows: readonly ChartRow[], t: Translate = zhT): EChartsCoreOption {
+  return withBlankChartNote(chartOf(view, rows, t), t);
 }
 
-function chartOf(view: ViewId, rows: readonly ChartRow[]): EChartsCoreOption {
+function chartOf(view: ViewId, rows: readonly ChartRow[], t: Translate): EChartsCoreOption {
   switch (view) {
     case 'indicators':
-      return indicatorsChart(rows);
+      return indicatorsChart(rows, t);
     case 'proactive':
-      return proactiveChart(rows);
+      return proactiveChart(rows, t);
     case 'applications':
-      return applicationsChart(rows);
+      return applicationsChart(rows, t);
     case 'review_litigation':
-      return reviewLitigationChart(rows);
+      return reviewLitigationChart(rows, t);
     case 'compliance':
-      return complianceChart(rows);
+      return complianceChart(rows, t);
   }
 }

@@ -4,11 +4,21 @@
  * every year from the first to the last. A year without any report is a gap in the lines (no
  * point, and the tooltip says 无报告), never 0. Counts (件) on the left axis, the view's rates (%)
  * as dashed lines on the right axis; a total that leaves out reports which did not give the value
- * says so in the tooltip (缺 N 份). Pure: no DOM, no echarts runtime.
+ * says so in the tooltip (缺 N 份). The legend is a scrolling row above the plot, under the title
+ * (issue 10: on a phone a legend under the chart ran over the axis). Texts in the language of the
+ * `t` passed last (Chinese by default). Pure: no DOM, no echarts runtime.
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ViewColumn, ViewDef, ViewId } from '../query/views';
 import { PALETTE, type ChartRow } from './index';
+import { zhT, type Translate } from '../present/i18n/translate';
+import { labelText, viewTitleText } from '../present/view-labels';
+
+/** Top (px) of the trend's legend: under the title, and under the gap note when there is one. */
+export const TREND_LEGEND_TOP = { plain: 30, withNote: 50 } as const;
+
+/** Room (px) between the legend's top and the plot's: the legend row (24) and the axes' names (件, %). */
+const LEGEND_TO_PLOT_PX = 54;
 
 /** The columns each view's trend draws: its main counts (件) and its rates. */
 export const TREND_SERIES: Readonly<Record<ViewId, { counts: readonly string[]; rates: readonly string[] } | undefined>> = {
@@ -47,19 +57,23 @@ function points(rows: readonly ChartRow[], column: ViewColumn, years: readonly n
   });
 }
 
-/** Tooltip of the axis: the year, its number of reports (or 无报告), and each series' value with its 缺 N 份 note. */
-function tooltipFormatter(params: unknown): string {
-  const list = (Array.isArray(params) ? params : [params]) as Array<{ axisValue?: string; marker?: string; seriesName?: string; data?: Point & { unit: string } }>;
-  const first = list[0];
-  const reports = first?.data?.reports ?? 0;
-  const head = `${first?.axisValue ?? ''} 年：${reports > 0 ? `${reports} 份报告` : '无报告（不是 0）'}`;
-  const lines = list.map((p) => {
-    const d = p.data;
-    if (!d || d.value === null) return `${p.marker ?? ''}${p.seriesName ?? ''}：—`;
-    const v = d.unit === '%' ? `${d.value.toFixed(1)}%` : `${Math.round(d.value * 100) / 100} ${d.unit}`;
-    return `${p.marker ?? ''}${p.seriesName ?? ''}：${v}${d.missing > 0 ? `（缺${d.missing}份，只计给出的报告）` : ''}`;
-  });
-  return [head, ...lines].join('<br/>');
+/** Tooltip of the axis: the year, its number of reports (or 无报告), and each series' value with its 缺 N 份 note; in the language of `t`. */
+function tooltipFormatter(t: Translate) {
+  return (params: unknown): string => {
+    const list = (Array.isArray(params) ? params : [params]) as Array<{ axisValue?: string; marker?: string; seriesName?: string; data?: Point & { unit: string } }>;
+    const first = list[0];
+    const reports = first?.data?.reports ?? 0;
+    const year = first?.axisValue ?? '';
+    const head = reports > 0 ? t('{{year}} 年：{{count}} 份报告', { year, count: reports }) : t('{{year}} 年：无报告（不是 0）', { year });
+    const lines = list.map((p) => {
+      const d = p.data;
+      if (!d || d.value === null) return `${p.marker ?? ''}${p.seriesName ?? ''}${t('：')}—`;
+      const v = d.unit === '%' ? `${d.value.toFixed(1)}%` : `${Math.round(d.value * 100) / 100} ${t(d.unit)}`;
+      const note = d.missing > 0 ? t('（缺{{count}}份，只计给出的报告）', { count: d.missing }) : '';
+      return `${p.marker ?? ''}${p.seriesName ?? ''}${t('：')}${v}${note}`;
+    });
+    return [head, ...lines].join('<br/>');
+  };
 }
 
 /**
@@ -68,8 +82,9 @@ function tooltipFormatter(params: unknown): string {
  * Categories are every year from the first to the last row; series are {@link TREND_SERIES} of
  * the view (counts as solid lines with points, rates as dashed lines on a 0–100 % axis).
  * Returns null when the rows do not span at least two years or the view has no trend (合规).
+ * Texts in the language of `t` (Chinese by default).
  */
-export function trendChart(trend: ViewDef, rows: readonly ChartRow[]): EChartsCoreOption | null {
+export function trendChart(trend: ViewDef, rows: readonly ChartRow[], t: Translate = zhT): EChartsCoreOption | null {
   const spec = TREND_SERIES[trend.id];
   const have = trendYears(rows);
   if (!spec || have.length < 2) return null;
@@ -83,7 +98,7 @@ export function trendChart(trend: ViewDef, rows: readonly ChartRow[]): EChartsCo
     ...counts.map((c, i) => ({ c, i, unit: '件', axis: 0, scale: 1 })),
     ...rates.map((c, i) => ({ c, i: counts.length + i, unit: '%', axis: counts.length ? 1 : 0, scale: 100 })),
   ].map(({ c, i, unit, axis, scale }) => ({
-    name: c.label,
+    name: labelText(c.label, t),
     type: 'line',
     yAxisIndex: axis,
     connectNulls: false,
@@ -94,22 +109,23 @@ export function trendChart(trend: ViewDef, rows: readonly ChartRow[]): EChartsCo
     data: points(rows, c, years, scale).map((p) => ({ ...p, unit })),
   }));
   const percentAxis = { type: 'value', name: '%', min: 0, max: 100, splitLine: { show: counts.length === 0 } };
+  const legendTop = gaps.length ? TREND_LEGEND_TOP.withNote : TREND_LEGEND_TOP.plain;
   return {
     animation: false,
     color: PALETTE,
     title: {
-      text: `${trend.title.replace(/（按.*汇总）$/, '')}：所选报告每年合计`,
-      subtext: gaps.length ? `${gaps.join('、')} 年无报告，线在此断开（不是 0）` : '',
+      text: t('{{title}}：所选报告每年合计', { title: viewTitleText(trend.title.replace(/（按.*汇总）$/, ''), t) }),
+      subtext: gaps.length ? t('{{years}} 年无报告，线在此断开（不是 0）', { years: gaps.join(t('、')) }) : '',
       left: 8,
       top: 4,
       textStyle: { fontSize: 14, fontWeight: 'bold' },
       subtextStyle: { fontSize: 12, color: '#555' },
     },
-    tooltip: { trigger: 'axis', confine: true, formatter: tooltipFormatter },
-    legend: { type: 'scroll', bottom: 0, left: 8, right: 8 },
-    grid: { left: 48, right: rates.length && counts.length ? 48 : 16, top: gaps.length ? 72 : 56, bottom: 36, containLabel: true },
+    tooltip: { trigger: 'axis', confine: true, formatter: tooltipFormatter(t) },
+    legend: { type: 'scroll', top: legendTop, left: 8, right: 8 },
+    grid: { left: 48, right: rates.length && counts.length ? 48 : 16, top: legendTop + LEGEND_TO_PLOT_PX, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: years.map(String), boundaryGap: false },
-    yAxis: counts.length ? [{ type: 'value', name: '件', minInterval: 1 }, ...(rates.length ? [percentAxis] : [])] : [percentAxis],
+    yAxis: counts.length ? [{ type: 'value', name: t('件'), minInterval: 1 }, ...(rates.length ? [percentAxis] : [])] : [percentAxis],
     series,
   };
 }

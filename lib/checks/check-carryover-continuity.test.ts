@@ -21,6 +21,20 @@ describe('CARRYOVER_CONTINUITY across years', () => {
     const [flag] = checkCarryoverContinuity(crossYearInput(office), crossYearInput(asPrevious));
     expect(flag).toMatchObject({ rule: 'CARRYOVER_CONTINUITY', expected: 0, actual: 6, difference: 6 });
   });
+  it('CARRYOVER_CONTINUITY is not evaluated on an OCR reading held for a person (OCR_UNCERTAIN), and is once it is confirmed', () => {
+    const ref = 't3.carried_over.total';
+    const asOcr: ReportRecord = {
+      ...office,
+      cells: office.cells.map((c) => (`${c.table}.${c.row}.${c.column}` === ref ? { ...c, status: 'ocr' as const } : c)),
+      flags: [
+        ...office.flags,
+        { report_id: office.report.report_id, rule: 'OCR_UNCERTAIN', rule_version: 1, severity: 'warning', subject: [ref], expected: null, actual: null, difference: null, message: '表三的文字识别结果未能由表内等式全部核实。', evidence: null },
+      ],
+    };
+    expect(checkCarryoverContinuity(crossYearInput(asOcr), crossYearInput(asPrevious))).toEqual([]);
+    const confirmed: ReportRecord = { ...asOcr, flags: office.flags };
+    expect(checkCarryoverContinuity(crossYearInput(confirmed), crossYearInput(asPrevious))).toHaveLength(1);
+  });
   it('CARRYOVER_CONTINUITY is not evaluated for non-consecutive years or missing tables', () => {
     expect(checkCarryoverContinuity(crossYearInput(office), crossYearInput({ ...asPrevious, report: { ...asPrevious.report, year: 2021 } }))).toEqual([]);
     expect(checkCarryoverContinuity(crossYearInput(office), crossYearInput({ ...wendeng, report: { ...wendeng.report, year: 2022 } }))).toEqual([]);

@@ -58,11 +58,26 @@ const CROSS_YEAR_CELL = (c: Cell) =>
   (c.table === 't3' && (c.row === 'carried_over' || c.row === 'carried_forward') && c.column === 'total') ||
   (c.table === 't2' && (c.row === 'regulations' || c.row === 'normative_documents'));
 
-/** Builds the cross-year input of a record; keeps the text only when `keepText`. */
+/**
+ * The `table.row.column` refs of the record's OCR cells that an OCR_UNCERTAIN flag names: readings
+ * the identities could not confirm, held for a person (lib/store/facts.ts keeps them out of the
+ * views) — never compared across years either, so no cross-year flag rests on an unconfirmed reading.
+ */
+function heldOcrRefs(record: ReportRecord): Set<string> {
+  const held = new Set<string>();
+  for (const f of record.flags) if (f.rule === 'OCR_UNCERTAIN') for (const ref of f.subject) held.add(ref);
+  return held;
+}
+
+/**
+ * Builds the cross-year input of a record; keeps the text only when `keepText`. OCR cells held for
+ * a person ({@link heldOcrRefs}) are left out, so the rules see them as missing (not evaluated).
+ */
 export function crossYearInput(record: ReportRecord, keepText = true): CrossYearInput {
+  const held = heldOcrRefs(record);
   return {
     report: record.report,
-    cells: record.cells.filter(CROSS_YEAR_CELL),
+    cells: record.cells.filter((c) => CROSS_YEAR_CELL(c) && !(c.status === 'ocr' && held.has(`${c.table}.${c.row}.${c.column}`))),
     sentences: proseDigest(record.text),
     text: keepText ? record.text : null,
   };

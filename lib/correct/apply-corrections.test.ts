@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../pipeline/ingest-reports';
 import { applyCorrections, recheckRecord } from './apply-corrections';
-import { makeCorrection, type Correction } from './correction';
+import { confirmsReading, makeCorrection, type Correction } from './correction';
 import { liveIdentities, withEdits } from './live-identities';
 import { markOcrCells, withOcrVerdict } from '../read/ocr-cells';
 
@@ -106,5 +106,18 @@ describe('the OCR verdict after a correction (a scan of 洪泽区 2023 with one 
     if (!checked.ok) throw new Error(checked.error);
     expect(t3Verdict(checked.value.flags)).toEqual(['OCR_READ']);
     expect(checked.value.flags.filter((f) => f.rule.startsWith('OCR_')).length).toBe(scanned.flags.filter((f) => f.rule.startsWith('OCR_')).length);
+  });
+  it('accepts a confirmation of an OCR reading (the same value, with a note): the cell becomes corrected with its value', () => {
+    const cell = scanned.cells.find((c) => c.table === 't4' && c.row === 'review' && c.column === 'upheld')!;
+    expect(cell.status).toBe('ocr');
+    expect(confirmsReading(cell, cell.value!)).toBe(true);
+    expect(confirmsReading(cell, cell.value! + 1)).toBe(false);
+    expect(confirmsReading(hongze.cells.find((c) => c.table === 't4' && c.row === 'review' && c.column === 'upheld'), cell.value!)).toBe(false); // printed: no edit
+    const ok = makeCorrection({ report_id: id, cell: 't4.review.upheld', value_before: cell.value, value_after: String(cell.value), note: '对照原图，识别无误' }, new Date('2026-11-30T12:00:00Z'));
+    if (!ok.ok) throw new Error(ok.error);
+    const applied = applyCorrections(scanned, [ok.value]);
+    expect(applied.applied).toHaveLength(1);
+    expect(applied.record.cells.find((c) => c.table === 't4' && c.row === 'review' && c.column === 'upheld')).toMatchObject({ status: 'corrected', value: cell.value });
+    expect(applyCorrections(applied.record, [ok.value]).unchanged).toHaveLength(1);
   });
 });

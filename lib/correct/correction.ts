@@ -14,6 +14,7 @@ import { cellRef } from '../model/cell-grid';
 import { T2_ROWS, T2_ROWS_2019, T3_COLUMNS, T3_OTHER_HANDLING, T3_ROWS, T4_COLUMNS, T4_ROWS } from '../model/form-layout';
 import type { Result } from '../model/result';
 import type { TableKey } from '../model/report-schema';
+import { zhMessage, type MessageTranslate } from './message-text';
 
 /** Every cell key of the form (2021 and 2019 table 二, table 三 with （六）其他处理, table 四). */
 const FORM_CELLS: ReadonlySet<string> = new Set([
@@ -45,7 +46,9 @@ export const MAX_CORRECTED_VALUE = 999_999_999_999;
  *   null when the cell held no number (blank, placeholder, missing, invalid or absent) — applying
  *   a correction to a cell whose value differs is refused as stale;
  * - `value_after`: the corrected value, a finite number ≥ 0 and ≤ {@link MAX_CORRECTED_VALUE}; a
- *   whole number except for t2 fees.amount (万元);
+ *   whole number except for t2 fees.amount (万元); equal to `value_before` when a person confirms
+ *   an OCR reading ({@link confirmsReading}: the cell becomes `corrected` with its value, and counts
+ *   in the facts again, lib/store/facts.ts OCR_HELD_STATUS);
  * - `note`: why (required, non-empty after trimming), e.g. `原表总计印为0，按各栏之和应为11`;
  * - `corrected_at`: when, ISO 8601 UTC (`2026-11-30T12:00:00.000Z`).
  */
@@ -65,6 +68,18 @@ export const Correction = z
 /** See {@link Correction}. */
 export type Correction = z.infer<typeof Correction>;
 
+/**
+ * Whether a number typed into 校对 for a cell confirms its reading rather than changing nothing:
+ * the cell is an `ocr` cell (read from an image, issue 13) and the number is its value. Saved as a
+ * correction with `value_after` = `value_before` and the note, it makes the cell `corrected` — a
+ * person's word — so an OCR reading held for a person (OCR_UNCERTAIN) counts again. For any other
+ * status, or a different number, false (a different number is a change; the same number of a
+ * printed cell is no edit at all).
+ */
+export function confirmsReading(cell: { status: string; value: number | null } | null | undefined, typed: number): boolean {
+  return !!cell && cell.status === 'ocr' && cell.value === typed;
+}
+
 /** The key of a correction in the store and in a file: one correction per report and cell. */
 export function correctionKey(c: Pick<Correction, 'report_id' | 'cell'>): string {
   return `${c.report_id}|${c.cell}`;
@@ -74,17 +89,19 @@ export function correctionKey(c: Pick<Correction, 'report_id' | 'cell'>): string
  * A validated correction made now. `valueBefore` is the value as read (null for no number);
  * `valueAfter` is what the person typed, as text or a number (full-width digits and thousands
  * separators accepted: `１,２３４` → 1234).
- * @returns the correction, or a Chinese sentence saying what is wrong and what to do.
+ * @returns the correction, or a sentence saying what is wrong and what to do (Chinese, or in the
+ *   language of `t`, lib/present/i18n).
  */
 export function makeCorrection(
   input: { report_id: string; cell: string; value_before: number | null; value_after: string | number; note: string },
   now: Date = new Date(),
+  t: MessageTranslate = zhMessage,
 ): Result<Correction> {
   const after = typeof input.value_after === 'number' ? input.value_after : parseTypedNumber(input.value_after);
-  if (after === null) return { ok: false, error: `“${input.value_after}”不是数字：请输入阿拉伯数字（如 12）。` };
+  if (after === null) return { ok: false, error: t('“{{value}}”不是数字：请输入阿拉伯数字（如 12）。', { value: String(input.value_after) }) };
   const r = Correction.safeParse({ ...input, value_after: after, note: input.note.trim(), corrected_at: now.toISOString() });
   if (r.success) return { ok: true, value: r.data };
-  return { ok: false, error: `${r.error.issues[0]?.message ?? '校对记录无效'}，请改正后再保存。` };
+  return { ok: false, error: t('{{problem}}，请改正后再保存。', { problem: t(r.error.issues[0]?.message ?? '校对记录无效') }) };
 }
 
 /**

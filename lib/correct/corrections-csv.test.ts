@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeCorrection, parseTypedNumber, type Correction } from './correction';
-import { CORRECTION_COLUMNS, correctionsToCsv, decodeCorrectionsFile, parseCorrectionsCsv } from './corrections-csv';
+import { CORRECTION_COLUMNS, correctionsFileName, correctionsToCsv, decodeCorrectionsFile, parseCorrectionsCsv } from './corrections-csv';
+import { makeTranslate } from '../present/i18n/translate';
+import { EN } from '../present/i18n/en';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
 const ok = (r: ReturnType<typeof makeCorrection>): Correction => {
@@ -53,6 +55,27 @@ describe('corrections CSV', () => {
     const r = parseCorrectionsCsv(bad, NOW);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/第 3 行.*没有导入任何校对记录/);
+    const english = parseCorrectionsCsv(bad, NOW, makeTranslate('en', EN));
+    expect(english).toEqual({
+      ok: false,
+      error:
+        'Import failed: line 3, report_id: report_id should be a report id of 16 hexadecimal digits. Correct that line and import again. No corrections were imported.',
+    });
+  });
+  it('refuses in English for the English page (issue 10): an empty file, missing columns, a duplicate cell, bytes that are no text', () => {
+    const en = makeTranslate('en', EN);
+    const header = CORRECTION_COLUMNS.join(',');
+    const row = `94a211353fb046b7,t4.review.total,0,11,x,2026-11-30T12:00:00.000Z`;
+    const err = (text: string) => {
+      const r = parseCorrectionsCsv(text, NOW, en);
+      return r.ok ? '' : r.error;
+    };
+    expect(err('')).toBe(`Import failed: the file is empty. The file should be a CSV made by “Export corrections” (UTF-8, first line the column names ${header}). No corrections were imported.`);
+    expect(err('report_id,cell\n1,2')).toMatch(/^Import failed: the file lacks the columns value_before, value_after, note, corrected_at \(its first line is “report_id,cell”\)\./);
+    expect(err(`${header}\n${row}\n${row}`)).toMatch(/^Import failed: lines 3 and 2 are the same cell of the same report \(t4.review.total\)/);
+    const notText = decodeCorrectionsFile(new Uint8Array([0xff, 0xfe, 0xfd, 0x80]), en);
+    expect(notText.ok ? '' : notText.error).toMatch(/^Import failed: the file is text in neither UTF-8 nor GB18030\./);
+    for (const e of [err(''), err('report_id,cell\n1,2'), err(`${header}\n${row}\n${row}`)]) expect(e).not.toMatch(/[\u3400-\u9fff]/);
   });
   it('refuses an empty note, a duplicate cell, a time beyond tomorrow, missing columns and an empty file', () => {
     const header = CORRECTION_COLUMNS.join(',');
@@ -70,5 +93,13 @@ describe('corrections CSV', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error).toMatch(msg);
     }
+  });
+});
+
+describe('correctionsFileName', () => {
+  it('names the export by its local date, in the UI language', () => {
+    const now = new Date(2026, 10, 30, 9, 5);
+    expect(correctionsFileName(now)).toBe('校对记录_2026-11-30.csv');
+    expect(correctionsFileName(now, makeTranslate('en', EN))).toBe('corrections_2026-11-30.csv');
   });
 });

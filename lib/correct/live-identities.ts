@@ -12,13 +12,14 @@ import { CellGrid, cellRef } from '../model/cell-grid';
 import { columnLabel, rowLabel } from '../model/form-layout';
 import { evaluateIdentity, type IdentityInstance } from '../model/form-identities';
 import type { Cell } from '../model/report-schema';
+import { zhMessage, type MessageTranslate } from './message-text';
 
 /** One identity instance as the editor shows it. */
 export interface LiveIdentity {
   rule: IdentityInstance['rule'];
   /** The row or column key the instance is about (`natural_person`, `granted`, `review`). */
   scope: string;
-  /** A Chinese name, e.g. `表三「自然人」列：一 + 二 = 三（七） + 四`. */
+  /** A name, e.g. `表三「自然人」列：一 + 二 = 三（七）总计 + 四` (English with an English `t`). */
   label: string;
   /** Every cell of the instance, as `table.row.column`; the total side first. */
   cells: string[];
@@ -33,25 +34,27 @@ export interface LiveIdentity {
   difference: number | null;
 }
 
-function labelOf(inst: IdentityInstance): string {
+/** The instance's name in the UI's language (`t`, lib/present/i18n; Chinese by default). */
+function labelOf(inst: IdentityInstance, t: MessageTranslate): string {
   switch (inst.rule) {
     case 'T3_ROW_TOTAL':
-      return `表三「${rowLabel('t3', inst.scope)}」行：总计 = 各类申请人之和`;
+      return t('表三「{{row}}」行：总计 = 各类申请人之和', { row: t(rowLabel('t3', inst.scope)) });
     case 'T3_BALANCE':
-      return `表三「${columnLabel('t3', inst.scope)}」列：一 + 二 = 三（七）总计 + 四`;
+      return t('表三「{{column}}」列：一 + 二 = 三（七）总计 + 四', { column: t(columnLabel('t3', inst.scope)) });
     case 'T3_OUTCOME_SUM':
-      return `表三「${columnLabel('t3', inst.scope)}」列：（七）总计 = （一）至（六）之和`;
+      return t('表三「{{column}}」列：（七）总计 = （一）至（六）之和', { column: t(columnLabel('t3', inst.scope)) });
     case 'T4_TOTAL':
-      return `表四「${rowLabel('t4', inst.scope)}」：总计 = 维持 + 纠正 + 其他 + 尚未审结`;
+      return t('表四「{{row}}」：总计 = 维持 + 纠正 + 其他 + 尚未审结', { row: t(rowLabel('t4', inst.scope)) });
   }
 }
 
 /**
  * Every identity instance of the cells' tables 三 and 四, in the checks' order, with its sums and
  * difference (件). Instances of a table with no cell at all are left out (a table not printed has
- * no identity to show). Pure; linear in the cells.
+ * no identity to show). Pure; linear in the cells. `t` names the instances in the UI's language
+ * (lib/present/i18n; the Chinese labels by default).
  */
-export function liveIdentities(cells: readonly Cell[]): LiveIdentity[] {
+export function liveIdentities(cells: readonly Cell[], t: MessageTranslate = zhMessage): LiveIdentity[] {
   const grid = new CellGrid(cells);
   const ref = (a: { table: Cell['table']; row: string; column: string }) => cellRef(a.table, a.row, a.column);
   return instancesFor(cells)
@@ -62,7 +65,7 @@ export function liveIdentities(cells: readonly Cell[]): LiveIdentity[] {
       return {
         rule: inst.rule,
         scope: inst.scope,
-        label: labelOf(inst),
+        label: labelOf(inst, t),
         cells: [...inst.total, ...inst.parts].map(ref),
         totalCells: inst.total.map(ref),
         evaluable,

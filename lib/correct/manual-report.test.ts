@@ -6,6 +6,10 @@ import type { ReportRecord } from '../model/report-schema';
 import { isCheckFlag } from './apply-corrections';
 import { liveIdentities } from './live-identities';
 import { buildManualReport, isManualReport, manualEntryProblem, manualFormCells, type ManualReportInput } from './manual-report';
+import { makeTranslate } from '../present/i18n/translate';
+import { EN } from '../present/i18n/en';
+
+const en = makeTranslate('en', EN);
 
 const corpus = path.resolve(__dirname, '../../data/corpus');
 const TODAY = '2026-11-30';
@@ -57,6 +61,17 @@ describe('a report entered by hand: 淮安市洪泽区人民政府 2023 typed fr
     expect(ids(manual)).toContain('T4_TOTAL review 0 11 -11');
   });
 
+  it('names the identities in English for the English editor (issue 10), the numbers unchanged', () => {
+    const zh = liveIdentities(manual.cells);
+    const english = liveIdentities(manual.cells, en);
+    expect(english.map((x) => [x.rule, x.scope, x.difference])).toEqual(zh.map((x) => [x.rule, x.scope, x.difference]));
+    expect(zh.find((x) => x.rule === 'T4_TOTAL' && x.scope === 'review')?.label).toBe('表四「行政复议」：总计 = 维持 + 纠正 + 其他 + 尚未审结');
+    expect(english.find((x) => x.rule === 'T4_TOTAL' && x.scope === 'review')?.label).toBe('Table 4, “Administrative review”: total = upheld + corrected + other + pending');
+    expect(english.find((x) => x.rule === 'T3_BALANCE' && x.scope === 'natural_person')?.label).toBe('Table 3, column “Natural persons”: I + II = III (7) total + IV');
+    expect(english.find((x) => x.rule === 'T3_ROW_TOTAL' && x.scope === 'granted')?.label).toBe('Table 3, row “(1) Granted”: total = sum of the applicant columns');
+    expect(english.filter((x) => /[\u3400-\u9fff]/.test(x.label))).toEqual([]);
+  });
+
   it('raises the same flags as the parsed report (T4_TOTAL twice, PUBLICATION_DATE_UNKNOWN)', () => {
     const lines = (r: ReportRecord) => r.flags.map(flagLine).sort();
     expect(lines(manual)).toEqual(lines(parsed));
@@ -70,6 +85,16 @@ describe('manual entry: required fields and empty cells', () => {
     expect(manualEntryProblem({ agency: '某某县人民政府', year: 2031, publishedOn: null, values: new Map([['t3.new_received.total', 1]]) }, TODAY)).toMatch(/年度须是 2008 至 2026/);
     expect(manualEntryProblem({ agency: '某某县人民政府', year: 2024, publishedOn: '2025-02-30', values: new Map([['t3.new_received.total', 1]]) }, TODAY)).toMatch(/不是有效日期/);
     expect(manualEntryProblem({ agency: '某某县人民政府', year: 2024, publishedOn: null, values: new Map([['t3.new_received.total', 1.5]]) }, TODAY)).toMatch(/须为整数/);
+  });
+
+  it('says the same in English (issue 10)', () => {
+    const one = new Map([['t3.new_received.total', 1]]);
+    expect(manualEntryProblem({ agency: ' ', year: null, publishedOn: null, values: new Map() }, TODAY, en)).toBe('Fill in Agency name, Year, at least one number in the tables, then save.');
+    expect(manualEntryProblem({ agency: '某某县人民政府', year: 2031, publishedOn: null, values: one }, TODAY, en)).toBe('The year must be a whole year from 2008 to 2026; correct it, then save.');
+    expect(manualEntryProblem({ agency: '某某县人民政府', year: 2024, publishedOn: '2025-02-30', values: one }, TODAY, en)).toMatch(/^The publication date “2025-02-30” is not a valid date/);
+    expect(manualEntryProblem({ agency: '某某县人民政府', year: 2024, publishedOn: null, values: new Map([['t3.new_received.total', 1.5]]) }, TODAY, en)).toBe(
+      'Applications for government information received and handled (Table 3), “I. New applications received this year”, “Total” is a count of cases and must be a whole number; correct it, then save.',
+    );
   });
 
   it('keeps an empty input missing (never 0) and the report partial; a filled row total is checked', async () => {

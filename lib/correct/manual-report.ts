@@ -17,6 +17,7 @@ import { contentId } from '../read/content-id';
 import { readReportText } from '../read/assemble-record';
 import { MAX_CORRECTED_VALUE } from './correction';
 import { readingFlags, recheckRecord } from './apply-corrections';
+import { zhMessage, type MessageTranslate } from './message-text';
 
 /** What a person entered: agency name as it should be printed, year, date (`YYYY-MM-DD` or null), typed cells (`table.row.column` → 件; 万元 for t2 fees.amount). */
 export interface ManualReportInput {
@@ -62,10 +63,10 @@ export function manualFormCells(otherHandling = false): string[] {
   ];
 }
 
-/** A cell's Chinese name, e.g. `收到和处理政府信息公开申请情况（表三）「本年新收政府信息公开申请数量」「总计」`. */
-function cellName(ref: string): string {
+/** A cell's name, e.g. `收到和处理政府信息公开申请情况（表三）「本年新收政府信息公开申请数量」「总计」` (in English with an English `t`). */
+function cellName(ref: string, t: MessageTranslate): string {
   const [table, row, column] = ref.split('.') as [keyof typeof TABLE_LABELS, string, string];
-  return `${TABLE_LABELS[table]}「${rowLabel(table, row)}」「${columnLabel(table, column)}」`;
+  return t('{{table}}「{{row}}」「{{column}}」', { table: t(TABLE_LABELS[table]), row: t(rowLabel(table, row)), column: t(columnLabel(table, column)) });
 }
 
 /** Whether `date` is a real calendar date `YYYY-MM-DD`. */
@@ -75,13 +76,14 @@ function isCalendarDate(date: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }
 
-/** The first typed value no cell may hold, as a sentence, or null. */
-function valueProblem(values: ReadonlyMap<string, number>): string | null {
+/** The first typed value no cell may hold, as a sentence in the language of `t`, or null. */
+function valueProblem(values: ReadonlyMap<string, number>, t: MessageTranslate): string | null {
   const form = new Set(manualFormCells(usesOtherHandling(values)));
   for (const [ref, v] of values) {
-    if (!form.has(ref)) return `${ref} 不是 2021 年版表格中的单元格，请刷新页面后重新录入。`;
-    if (!Number.isFinite(v) || v < 0 || v > MAX_CORRECTED_VALUE) return `${cellName(ref)} 填的 ${v} 不是表格能容纳的数（须为 0 至 12 位的非负数），请改正后再保存。`;
-    if (ref !== 't2.fees.amount' && !Number.isInteger(v)) return `${cellName(ref)} 是件数，须为整数，请改正后再保存。`;
+    if (!form.has(ref)) return t('{{ref}} 不是 2021 年版表格中的单元格，请刷新页面后重新录入。', { ref });
+    if (!Number.isFinite(v) || v < 0 || v > MAX_CORRECTED_VALUE)
+      return t('{{cell}} 填的 {{value}} 不是表格能容纳的数（须为 0 至 12 位的非负数），请改正后再保存。', { cell: cellName(ref, t), value: v });
+    if (ref !== 't2.fees.amount' && !Number.isInteger(v)) return t('{{cell}} 是件数，须为整数，请改正后再保存。', { cell: cellName(ref, t) });
   }
   return null;
 }
@@ -90,20 +92,23 @@ function valueProblem(values: ReadonlyMap<string, number>): string | null {
  * What keeps the input from being saved, as one Chinese sentence naming the required fields that
  * are missing (机关名称, 年度, at least one cell) or the first wrong value; null when it can be built.
  * @param today `YYYY-MM-DD` (UTC) to refuse a year or a publication date in the future
+ * @param t the sentence's language (lib/present/i18n; Chinese by default)
  */
-export function manualEntryProblem(input: ManualReportInput, today: string = new Date().toISOString().slice(0, 10)): string | null {
+export function manualEntryProblem(input: ManualReportInput, today: string = new Date().toISOString().slice(0, 10), t: MessageTranslate = zhMessage): string | null {
   const thisYear = Number(today.slice(0, 4));
   const missing = [
     input.agency.trim() ? null : '机关名称',
     input.year === null ? '年度' : null,
     input.values.size ? null : '表格中至少一格数字',
   ].filter((x): x is string => x !== null);
-  if (missing.length) return `请填写${missing.join('、')}后再保存。`;
-  if (!Number.isInteger(input.year) || input.year! < FIRST_YEAR || input.year! > thisYear) return `年度须是 ${FIRST_YEAR} 至 ${thisYear} 之间的整数年份，请改正后再保存。`;
-  if (input.publishedOn !== null && !isCalendarDate(input.publishedOn)) return `发布日期「${input.publishedOn}」不是有效日期，请按 年-月-日 填写（如 2024-01-31）或留空。`;
-  if (input.publishedOn !== null && input.publishedOn > today) return `发布日期 ${input.publishedOn} 晚于今天，请改正或留空。`;
-  if (/[\r\n\t|]/.test(input.agency)) return '机关名称中不能有换行、制表符或竖线，请改正后再保存。';
-  return valueProblem(input.values);
+  if (missing.length) return t('请填写{{fields}}后再保存。', { fields: missing.map((m) => t(m)).join(t('、')) });
+  if (!Number.isInteger(input.year) || input.year! < FIRST_YEAR || input.year! > thisYear)
+    return t('年度须是 {{from}} 至 {{to}} 之间的整数年份，请改正后再保存。', { from: FIRST_YEAR, to: thisYear });
+  if (input.publishedOn !== null && !isCalendarDate(input.publishedOn))
+    return t('发布日期「{{date}}」不是有效日期，请按 年-月-日 填写（如 2024-01-31）或留空。', { date: input.publishedOn });
+  if (input.publishedOn !== null && input.publishedOn > today) return t('发布日期 {{date}} 晚于今天，请改正或留空。', { date: input.publishedOn });
+  if (/[\r\n\t|]/.test(input.agency)) return t('机关名称中不能有换行、制表符或竖线，请改正后再保存。');
+  return valueProblem(input.values, t);
 }
 
 /** The printed date line `2024年1月31日` of a `YYYY-MM-DD` date. */
@@ -169,10 +174,11 @@ function typedCells(cells: readonly Cell[], values: ReadonlyMap<string, number>)
  *   `missing`, status `ok` when every cell was typed, else `partial` with a message counting the
  *   empty cells, the reading flags (AGENCY_UNRESOLVED) and the single-report rules' flags; or a
  *   Chinese sentence saying what to fill in or correct ({@link manualEntryProblem}), or that the
- *   form could not be read back (a defect of this tool).
+ *   form could not be read back (a defect of this tool). `t` is the language of that sentence
+ *   (lib/present/i18n; Chinese by default); the record itself (status message) stays Chinese.
  */
-export async function buildManualReport(input: ManualReportInput, today?: string): Promise<Result<ReportRecord, string>> {
-  const problem = manualEntryProblem(input, today);
+export async function buildManualReport(input: ManualReportInput, today?: string, t: MessageTranslate = zhMessage): Promise<Result<ReportRecord, string>> {
+  const problem = manualEntryProblem(input, today, t);
   if (problem) return { ok: false, error: problem };
   const text = manualReportText(input);
   const id = await contentId(new TextEncoder().encode(text));
@@ -181,7 +187,7 @@ export async function buildManualReport(input: ManualReportInput, today?: string
   const r = read.report;
   const expected = manualFormCells(usesOtherHandling(input.values)).length;
   if (r.tables_found.length !== 3 || r.year !== input.year || read.cells.length !== expected) {
-    return { ok: false, error: `录入的表格没能按年报格式读回（读到 ${read.cells.length} 格，应为 ${expected} 格）。这是本工具的缺陷，请报告。` };
+    return { ok: false, error: t('录入的表格没能按年报格式读回（读到 {{read}} 格，应为 {{expected}} 格）。这是本工具的缺陷，请报告。', { read: read.cells.length, expected }) };
   }
   const cells = typedCells(read.cells, input.values);
   const empty = cells.filter((c) => c.status === 'missing').length;

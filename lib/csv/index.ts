@@ -13,11 +13,17 @@
  * lost; an empty rank, percentile or peer statistic of 指标 says why (`样本不足30件`, `无法计算`,
  * `无同类组`, `同类不足5家`, lib/present/rank-text.ts — the 指标 table's own reasons). Counts,
  * amounts, years and codes (origin, severity, rule) are written as the data holds them.
+ *
+ * The headers and the reasons are in the language of the `t` passed last (Chinese by default,
+ * issue 10 "English": `New applications received this year (cases)`, `Cannot be computed`); the
+ * keys mode is the same in every language. Text cells that are data (names, notes) stay as stored.
  */
 import Papa from 'papaparse';
 import { describeYears, normalizeFilter, type FilterState } from '../query/filters';
 import type { ViewColumn } from '../query/views';
-import { formatRowCell } from '../present/format';
+import { formatRowCell, shownCell } from '../present/format';
+import { zhT, type Translate } from '../present/i18n/translate';
+import { labelWithUnitText, viewColumnLabel, viewTitleText } from '../present/view-labels';
 import { DENOMINATOR_SUFFIX, NUMERATOR_SUFFIX, ratioOfColumn } from './rate-parts';
 
 /** UTF-8 byte order mark, the first character of every CSV this module writes. */
@@ -47,25 +53,31 @@ export interface CsvColumn {
   kind: 'value' | 'rate' | 'rank';
 }
 
-/** A label with its unit in full-width parentheses, as the form prints it: `本年新收政府信息公开申请数量（件）`. */
-export function labelWithUnit(label: string, unit: string | undefined): string {
-  return unit ? `${label}（${unit}）` : label;
+/**
+ * A label with its unit in full-width parentheses, as the form prints it: `本年新收政府信息公开申请数量（件）`;
+ * in English (`t`) the unit translated in ASCII parentheses (`… (cases)`); `label` is used as given.
+ */
+export function labelWithUnit(label: string, unit: string | undefined, t: Translate = zhT): string {
+  return labelWithUnitText(label, unit, t);
 }
 
 /**
  * The CSV columns of a view's columns, in order: each view column, and after a computed rate
  * (./rate-parts.ts ratioOfColumn) its numerator and denominator — headed `<label>·分子（件）` /
- * `<label>·分母（件）`, or with `keys` `<key>_numerator` / `<key>_denominator`.
+ * `<label>·分母（件）`, or with `keys` `<key>_numerator` / `<key>_denominator`. Labels in the language
+ * of `t` (`Substantive disclosure rate · numerator (cases)` in English).
  */
-export function csvColumns(columns: readonly ViewColumn[], keys: boolean): CsvColumn[] {
+export function csvColumns(columns: readonly ViewColumn[], keys: boolean, t: Translate = zhT): CsvColumn[] {
   return columns.flatMap((c): CsvColumn[] => {
     const ranked = c.format === 'rank' || c.format === 'percentile' || c.peers !== undefined;
-    const own: CsvColumn = { field: c.key, header: keys ? c.key : labelWithUnit(c.label, c.unit), column: c, kind: ranked ? 'rank' : c.format === 'rate' ? 'rate' : 'value' };
+    const label = keys ? '' : viewColumnLabel(c, t);
+    const own: CsvColumn = { field: c.key, header: keys ? c.key : labelWithUnit(label, c.unit, t), column: c, kind: ranked ? 'rank' : c.format === 'rate' ? 'rate' : 'value' };
     if (!ratioOfColumn(c)) return [own];
+    const part = (which: '分子' | '分母') => t('{{label}}·{{part}}（件）', { label, part: t(which) });
     return [
       own,
-      { field: `${c.key}${NUMERATOR_SUFFIX}`, header: keys ? `${c.key}_numerator` : `${c.label}·分子（件）`, column: c, kind: 'value' },
-      { field: `${c.key}${DENOMINATOR_SUFFIX}`, header: keys ? `${c.key}_denominator` : `${c.label}·分母（件）`, column: c, kind: 'value' },
+      { field: `${c.key}${NUMERATOR_SUFFIX}`, header: keys ? `${c.key}_numerator` : part('分子'), column: c, kind: 'value' },
+      { field: `${c.key}${DENOMINATOR_SUFFIX}`, header: keys ? `${c.key}_denominator` : part('分母'), column: c, kind: 'value' },
     ];
   });
 }
@@ -76,33 +88,47 @@ function emptyReason(title: string | undefined): string | null {
   return title === '未排名' ? '未排名' : null;
 }
 
-/** One CSV field of `row` for `col` (see {@link CsvColumn.kind}). */
-function csvValue(row: Readonly<Record<string, CsvValue>>, col: CsvColumn): CsvValue {
+/** Text columns whose stored value is Chinese vocabulary (not data as printed): written in English as shown. */
+const TRANSLATED_TEXT: ReadonlySet<string> = new Set(['cell_notes', 'peer_group', 'rule_label', 'group_name', 'message']);
+
+/** One CSV field of `row` for `col` (see {@link CsvColumn.kind}); reasons in the language of `t`. */
+function csvValue(row: Readonly<Record<string, CsvValue>>, col: CsvColumn, t: Translate): CsvValue {
   const v = row[col.field];
   if (col.kind === 'rate') return typeof v === 'number' ? (v * 100).toFixed(1) : (v ?? null);
-  if (col.kind !== 'rank') return v === undefined ? null : v;
-  const f = formatRowCell(row as Record<string, string | number | boolean | null>, col.column);
+  if (col.kind !== 'rank') {
+    if (v === undefined) return null;
+    // In English a text cell is written as the screen shows it (notes, peer group, rule, group name, a 合规 message).
+    if (t !== zhT && typeof v === 'string' && v !== '' && TRANSLATED_TEXT.has(col.field)) return shownCell(row as Record<string, string | number | boolean | null>, col.column, 'en', t).text;
+    return v;
+  }
+  const cells = row as Record<string, string | number | boolean | null>;
+  // The reason is read from the Chinese tooltip, then written in the chosen language.
+  const f = formatRowCell(cells, col.column);
   if (!f.missing && typeof v === 'number') return col.column.format === 'rate' ? (v * 100).toFixed(1) : col.column.format === 'percentile' ? f.text : v;
-  if (f.missing) return emptyReason(f.title);
-  return f.text;
+  if (f.missing) {
+    const why = emptyReason(f.title);
+    return why === null ? null : t(why);
+  }
+  return t === zhT ? f.text : formatRowCell(cells, col.column, t).text;
 }
 
 /**
  * CSV text of a view's rows, as the screen shows them (see the module comment): header of labels
  * with units (or, with `keys`, the spec's keys), rates as percentages with one decimal and their
  * numerator and denominator (the rows must come from ./rate-parts.ts withRateParts of the view's
- * query for those; a missing part is an empty field), empty ranks saying why. Pure; never throws.
+ * query for those; a missing part is an empty field), empty ranks saying why. Headers and reasons
+ * in the language of `t` (Chinese by default). Pure; never throws.
  */
-export function viewRowsToCsv(rows: ReadonlyArray<Record<string, CsvValue>>, columns: readonly ViewColumn[], options: { keys: boolean }): string {
-  const cols = csvColumns(columns, options.keys);
-  const data = rows.map((r) => cols.map((c) => csvValue(r, c)));
+export function viewRowsToCsv(rows: ReadonlyArray<Record<string, CsvValue>>, columns: readonly ViewColumn[], options: { keys: boolean }, t: Translate = zhT): string {
+  const cols = csvColumns(columns, options.keys, t);
+  const data = rows.map((r) => cols.map((c) => csvValue(r, c, t)));
   return BOM + Papa.unparse({ fields: cols.map((c) => c.header), data }, { escapeFormulae: true, newline: '\r\n', quotes: false });
 }
 
-function namePart(names: readonly string[], unit: string): string | null {
+function namePart(names: readonly string[], unit: '机关' | '地区', t: Translate): string | null {
   if (names.length === 0) return null;
   if (names.length <= 2) return names.join('+');
-  return `${names[0]}等${names.length}个${unit}`;
+  return unit === '机关' ? t('{{first}}等{{count}}个机关', { first: names[0], count: names.length }) : t('{{first}}等{{count}}个地区', { first: names[0], count: names.length });
 }
 
 /**
@@ -110,21 +136,22 @@ function namePart(names: readonly string[], unit: string): string | null {
  * the filter, e.g. `依申请公开_淄博市临淄区_2022-2023.csv`, `合规_全部.csv`,
  * `主动公开_临淄区科技局等3个机关_2022起.csv`, `依申请公开_上传.csv` (only uploaded reports; `内置` for
  * only the built-in data). Characters not allowed in file names
- * (\ / : * ? " < > |) and whitespace become `-`.
+ * (\ / : * ? " < > |) and whitespace become `-`. In English (`t`) the words are English
+ * (`Disclosure-on-request_淄博市临淄区_2022-2023.csv`); names stay as printed.
  */
-export function csvDownloadName(viewTitle: string, filter: FilterState): string {
+export function csvDownloadName(viewTitle: string, filter: FilterState, t: Translate = zhT): string {
   const f = normalizeFilter(filter);
-  const parts = [viewTitle];
-  const agencies = namePart(f.agencies, '机关');
-  const regions = namePart(f.regions, '地区');
+  const parts = [viewTitleText(viewTitle, t)];
+  const agencies = namePart(f.agencies, '机关', t);
+  const regions = namePart(f.regions, '地区', t);
   if (agencies) parts.push(agencies);
   if (regions) parts.push(regions);
   if (describeYears(f)) {
     if (f.yearFrom !== undefined && f.yearTo !== undefined) parts.push(f.yearFrom === f.yearTo ? `${f.yearFrom}` : `${f.yearFrom}-${f.yearTo}`);
-    else if (f.yearFrom !== undefined) parts.push(`${f.yearFrom}起`);
-    else parts.push(`至${f.yearTo}`);
+    else if (f.yearFrom !== undefined) parts.push(t('{{year}}起', { year: f.yearFrom }));
+    else parts.push(t('至{{year}}', { year: f.yearTo }));
   }
-  if (f.origin) parts.push(f.origin === 'upload' ? '上传' : '内置');
-  if (parts.length === 1) parts.push('全部');
+  if (f.origin) parts.push(f.origin === 'upload' ? t('上传') : t('内置'));
+  if (parts.length === 1) parts.push(t('全部'));
   return `${parts.join('_').replace(/[\\/:*?"<>|\s]+/g, '-')}.csv`;
 }

@@ -7,12 +7,14 @@
  * confidence (`OcrNumber`), so that lib/read can give each cell the confidence of its reading.
  *
  * Each cell is read alone, cropped inside its rules (a number column's cells with a digits-only
- * model, one line; labels with the Chinese model); the prose in one reading of the page with its
- * tables masked. A cell whose reading is not a number stays an empty cell — never 0.
+ * model, one line; labels with the Chinese model); the prose in one reading a page, of only the
+ * lines the parser needs (title, headings, short lines: ./select-prose-lines.ts) stacked into one
+ * image, with the tables masked. A cell whose reading is not a number stays an empty cell — never 0.
  */
 import { findTableRows, maskRows, type GridRow } from './find-table-grid';
 import type { OcrEngine } from './ocr-engine';
 import { cropImage, inkBounds, inkCount, scaleImage, type Box, type GrayImage } from './page-image';
+import { selectProseLines, stackLines, textBands } from './select-prose-lines';
 
 /** A number read in a table cell: the text read and the engine's confidence (0..1). */
 export interface OcrNumber {
@@ -133,39 +135,28 @@ function rowLine(cells: CellSlot[]): OcrTableLine | null {
   };
 }
 
-/** The ink rows of `img`: [first, last] row with ink, and the median height of its runs of inked rows (its lines of text), in pixels. */
-function inkRows(img: GrayImage): { top: number; bottom: number; lineHeight: number } | null {
-  let top = -1;
-  let bottom = -1;
-  let run = 0;
-  const runs: number[] = [];
-  for (let y = 0; y < img.height; y++) {
-    const inked = inkCount(img, { x: 0, y, w: img.width, h: 1 }) > 2;
-    if (inked) {
-      if (top < 0) top = y;
-      bottom = y;
-      run++;
-    } else if (run) {
-      if (run >= 6) runs.push(run);
-      run = 0;
-    }
-  }
-  if (top < 0) return null;
-  runs.sort((a, b) => a - b);
-  return { top, bottom, lineHeight: runs.length ? runs[Math.floor(runs.length / 2)] : PROSE_GLYPH_PX };
-}
-
-/** The prose of a page (tables masked), cropped to its ink and scaled to ~{@link PROSE_GLYPH_PX} px lines, as lines with their vertical centre. */
+/**
+ * The prose of a page (tables masked): the lines the parser needs (./select-prose-lines.ts),
+ * stacked into one image scaled to ~{@link PROSE_GLYPH_PX} px lines and read at once, as lines
+ * with the vertical centre of the page line they were read from.
+ */
 async function readProse(img: GrayImage, engine: OcrEngine): Promise<Array<{ y: number; line: string }>> {
-  const rows = inkRows(img);
-  if (!rows || inkCount(img, { x: 0, y: rows.top, w: img.width, h: rows.bottom - rows.top + 1 }) < 200) return [];
-  const { top, bottom } = rows;
-  const scale = Math.min(1, Math.max(0.5, PROSE_GLYPH_PX / rows.lineHeight));
-  const crop = scaleImage(cropImage(img, { x: 0, y: top - 10, w: img.width, h: bottom - top + 21 }), scale);
-  const { lines } = await engine.read(crop, 'chinese', 'block');
+  const bands = textBands(img);
+  if (bands.reduce((n, b) => n + (b.bottom - b.top + 1) * (b.right - b.left + 1), 0) < 400) return [];
+  const lines = selectProseLines(bands);
+  if (!lines.length) return [];
+  const heights = bands.map((b) => b.bottom - b.top + 1).filter((h) => h >= 6).sort((a, b) => a - b);
+  const lineHeight = heights.length ? heights[Math.floor(heights.length / 2)] : PROSE_GLYPH_PX;
+  const scale = Math.min(1, Math.max(0.5, PROSE_GLYPH_PX / lineHeight));
+  const { image, at } = stackLines(img, lines);
+  const read = await engine.read(scale < 1 ? scaleImage(image, scale) : image, 'chinese', 'block');
+  const pageY = (y: number): number => {
+    const hit = at.find((a) => y >= a.top && y <= a.bottom) ?? at.reduce((best, a) => (Math.abs((a.top + a.bottom) / 2 - y) < Math.abs((best.top + best.bottom) / 2 - y) ? a : best));
+    return hit.pageY;
+  };
   // A `|` in prose is a remnant of a rule (a table's edge), never text; it would make the line a table row.
-  return lines
-    .map((l) => ({ y: (l.box.y + l.box.h / 2) / scale + Math.max(0, top - 10), line: joinCjkSpaces(l.text.replace(/[|｜]/g, ' ')) }))
+  return read.lines
+    .map((l) => ({ y: pageY((l.box.y + l.box.h / 2) / scale), line: joinCjkSpaces(l.text.replace(/[|｜]/g, ' ')) }))
     .filter((l) => /[\p{L}\p{N}]/u.test(l.line));
 }
 

@@ -8,6 +8,7 @@
  * `blank` — printed empty, not zero.
  */
 import mammoth from 'mammoth';
+import type { EmbeddedImageSource } from './embedded-images';
 import { parseFailure, type ParseResult } from './parsed-report';
 import { parseHtmlString } from './parse-html-report';
 import { inflationRefusal, readZipDirectory } from './zip-directory';
@@ -17,17 +18,27 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** The `src` a Word picture gets in mammoth's HTML: `docx-image:N`, N its place in the document from 0. */
+const DOCX_IMAGE_SRC = 'docx-image:';
+
 /**
- * The HTML of a .docx (images left out). mammoth reads `buffer` in Node and `arrayBuffer` in the
- * browser; both take the same bytes. Throws what mammoth throws (handled by the caller).
+ * The HTML of a .docx, each picture an `<img src="docx-image:N">`, and how to read each picture's
+ * bytes (mammoth inflates one only when asked: lib/read reads them only for a missing table).
+ * mammoth reads `buffer` in Node and `arrayBuffer` in the browser; both take the same bytes.
+ * Throws what mammoth throws (handled by the caller).
  */
-async function docxToHtml(bytes: Uint8Array): Promise<string> {
+async function docxToHtml(bytes: Uint8Array): Promise<{ html: string; images: Map<string, EmbeddedImageSource> }> {
   const copy = bytes.slice();
   const input = { buffer: copy, arrayBuffer: copy.buffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+  const images = new Map<string, EmbeddedImageSource>();
   const result = await mammoth.convertToHtml(input, {
-    convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+    convertImage: mammoth.images.imgElement(async (image) => {
+      const src = `${DOCX_IMAGE_SRC}${images.size}`;
+      images.set(src, { kind: 'inline', read: async () => new Uint8Array(await image.readAsArrayBuffer()) });
+      return { src };
+    }),
   });
-  return result.value;
+  return { html: result.value, images };
 }
 
 /**
@@ -67,8 +78,9 @@ export async function parseDocxReport(bytes: Uint8Array, sourceFile: string): Pr
   const refused = packageRefusal(bytes, sourceFile);
   if (refused) return refused;
   let html: string;
+  let images: Map<string, EmbeddedImageSource>;
   try {
-    html = await docxToHtml(bytes);
+    ({ html, images } = await docxToHtml(bytes));
   } catch (e) {
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
       return parseFailure('parse_failed', `${sourceFile}：Word 文件的结构嵌套过深，无法读取。请用 Word 或 WPS 打开后另存为 PDF 或 .docx 再导入。`);
@@ -78,5 +90,6 @@ export async function parseDocxReport(bytes: Uint8Array, sourceFile: string): Pr
       `${sourceFile}：无法读取此 Word 文件（${(e as Error).message ?? String(e)}）。请确认文件完整，或另存为 .docx 后再导入。`,
     );
   }
-  return parseHtmlString(html, sourceFile);
+  // A Word file's pictures are its own; no `src` of it points anywhere else.
+  return parseHtmlString(html, sourceFile, (src) => images.get(src) ?? null);
 }

@@ -8,7 +8,8 @@
  * Works in the browser and in Node (no file system; the bytes are given).
  */
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
-import { decodeReportBytes } from './decode-report-bytes';
+import { decodeReportBytes, type DecodeResult } from './decode-report-bytes';
+import { embeddedImageName, htmlImageSource, type EmbeddedImage, type EmbeddedImageSource } from './embedded-images';
 import { parseFailure, type ParseResult } from './parsed-report';
 import { parseTextReport } from './parse-text-report';
 import { fieldsOfLine, mergePageMetadata, metaTagMetadata, PageMetadataBuilder, type PageMetadata } from './read-page-metadata';
@@ -118,6 +119,13 @@ interface Frame {
   end: number;
 }
 
+/** An `<img>` of the page: its address (`data-src`/`data-original` of a lazy-loaded image first), the element it lies in, the number of lines read before it. */
+interface PageImage {
+  src: string;
+  frame: Frame | null;
+  line: number;
+}
+
 /** A line of the page's text and the innermost element it lies in (null: after the body closed). */
 interface Line {
   text: string;
@@ -189,9 +197,10 @@ function tableRows(table: Element): Element[] {
  * field). A layout table is read as blocks. Returns the lines and the elements they lie in
  * (`frames`, in document order; the first is `root`'s).
  */
-function pageLines(root: Element): { lines: Line[]; frames: Frame[] } {
+function pageLines(root: Element): { lines: Line[]; frames: Frame[]; images: PageImage[] } {
   const tables = new TableIndex(root);
   const lines: Line[] = [];
+  const images: PageImage[] = [];
   const frames: Frame[] = [];
   let top: Frame | null = null;
   let current = '';
@@ -211,6 +220,7 @@ function pageLines(root: Element): { lines: Line[]; frames: Frame[] } {
   const enter = (n: Node): boolean => {
     if (n.nodeName === '#text') current += collapse((n as DefaultTreeAdapterTypes.TextNode).value);
     if (!isElement(n) || SKIP.has(n.tagName)) return false;
+    if (n.tagName === 'img') images.push({ src: attr(n, 'data-src') || attr(n, 'data-original') || attr(n, 'src') || '', frame: top, line: lines.length });
     if (n.tagName === 'br') {
       flush();
       return false;
@@ -235,7 +245,7 @@ function pageLines(root: Element): { lines: Line[]; frames: Frame[] } {
   };
   walkTree([root], enter, exit);
   flush();
-  return { lines, frames };
+  return { lines, frames, images };
 }
 
 /**
@@ -316,6 +326,34 @@ function pageMetadataOf(doc: Node, before: readonly Line[]): PageMetadata {
   return mergePageMetadata(box.result(), metaTagMetadata(metaTags(doc)));
 }
 
+/** An image of the report as the HTML reader lists it: its address and the numeral of the section heading before it (null before any). */
+export interface HtmlImage {
+  src: string;
+  section: string | null;
+}
+
+/** Whether `frame` is `ancestor` or lies inside it. */
+function within(frame: Frame | null, ancestor: Frame): boolean {
+  for (let f = frame; f; f = f.parent) if (f === ancestor) return true;
+  return false;
+}
+
+/** The images inside the report's element, each with the numeral of the last section heading printed before it within the report. */
+function reportImages(images: readonly PageImage[], lines: readonly Line[], report: Frame): HtmlImage[] {
+  const out: HtmlImage[] = [];
+  let section: string | null = null;
+  let at = report.start;
+  for (const img of images) {
+    if (!within(img.frame, report)) continue;
+    for (; at < img.line && at < report.end; at++) {
+      const m = HEADING.exec(lines[at].text.replace(/^[#*\s]+/, ''));
+      if (m && lines[at].text.length <= 40) section = m[1];
+    }
+    out.push({ src: img.src, section });
+  }
+  return out;
+}
+
 /** What the HTML reader extracted: the report's text, the element chosen as the report, the page's metadata. */
 export interface HtmlText {
   /** The report's text: title line(s), then the report's lines (tables as Markdown rows). */
@@ -324,6 +362,8 @@ export interface HtmlText {
   root: string;
   /** The page's metadata box and <meta> (read-page-metadata.ts): never part of the text. */
   page: PageMetadata;
+  /** The `<img>` inside the report's element, in document order (lib/read OCRs them when a table is missing). */
+  images: HtmlImage[];
 }
 
 /**
@@ -337,8 +377,8 @@ export interface HtmlText {
 export function htmlToReportText(html: string): HtmlText {
   const doc = parse(html);
   const body = findFirst(doc, 'body');
-  if (!body) return { text: '', root: 'none', page: metaTagMetadata(metaTags(doc)) };
-  const { lines, frames } = pageLines(body);
+  if (!body) return { text: '', root: 'none', page: metaTagMetadata(metaTags(doc)), images: [] };
+  const { lines, frames, images } = pageLines(body);
   const report = reportFrame(lines, frames);
   const root = report.el;
   const inside = lines.slice(report.start, report.end);
@@ -356,6 +396,7 @@ export function htmlToReportText(html: string): HtmlText {
     text: [...head, ...inside.map((l) => l.text)].join('\n'),
     root: `${root.tagName}${id ? `#${id}` : cls ? `.${cls.split(/\s+/)[0]}` : ''}`,
     page: pageMetadataOf(doc, before),
+    images: reportImages(images, lines, report),
   };
 }
 
@@ -376,31 +417,45 @@ export function declaredCharset(bytes: Uint8Array): string | null {
  *   naming the file) when the bytes are no readable page.
  */
 export function parseHtmlReport(bytes: Uint8Array, sourceFile: string): ParseResult {
-  const charset = declaredCharset(bytes);
-  let html: string | null = null;
-  let replaced = 0;
-  if (charset && /^(gbk|gb2312|gb18030|x-gbk)$/.test(charset)) {
-    try {
-      html = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-    } catch {
-      html = null;
-    }
-  }
-  if (html === null) {
-    const decoded = decodeReportBytes(bytes, sourceFile);
-    if (!decoded.ok) return parseFailure(decoded.reason, decoded.message);
-    html = decoded.text;
-    replaced = decoded.replaced;
-  }
-  const parsed = parseHtmlString(html, sourceFile);
-  return parsed.ok && replaced ? { ok: true, value: { ...parsed.value, replacedBytes: replaced } } : parsed;
+  const decoded = decodeHtmlPage(bytes, sourceFile);
+  if (!decoded.ok) return parseFailure(decoded.reason, decoded.message);
+  const parsed = parseHtmlString(decoded.text, sourceFile);
+  return parsed.ok && decoded.replaced ? { ok: true, value: { ...parsed.value, replacedBytes: decoded.replaced } } : parsed;
 }
 
-/** {@link parseHtmlReport} on an HTML string (used for Word files, via mammoth's HTML). */
-export function parseHtmlString(html: string, sourceFile: string): ParseResult {
-  const { text, page } = htmlToReportText(html);
+/**
+ * An HTML page's bytes as text, decoded as {@link parseHtmlReport} reads them: as the page declares
+ * (GBK/GB2312 as GB18030), else as decodeReportBytes decides (`replaced`: bytes read as U+FFFD);
+ * decodeReportBytes' failure (`empty_file`, `binary_file`, `undecodable_text` with its message) otherwise.
+ */
+export function decodeHtmlPage(bytes: Uint8Array, sourceFile: string): DecodeResult {
+  const charset = declaredCharset(bytes);
+  if (charset && /^(gbk|gb2312|gb18030|x-gbk)$/.test(charset)) {
+    try {
+      return { ok: true, text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030', replaced: 0 };
+    } catch {
+      // not GB18030 after all: decoded below as an undeclared page
+    }
+  }
+  return decodeReportBytes(bytes, sourceFile);
+}
+
+/**
+ * {@link parseHtmlReport} on an HTML string (used for Word files, via mammoth's HTML). The report's
+ * images are listed in `images` (absent when it has none) with their sources: by default a
+ * `data:image/…` URI is inline and any other `src` a link (./embedded-images.ts htmlImageSource);
+ * the Word reader passes `sourceOf` to give its pictures' bytes.
+ */
+export function parseHtmlString(html: string, sourceFile: string, sourceOf: (src: string) => EmbeddedImageSource | null = htmlImageSource): ParseResult {
+  const { text, page, images } = htmlToReportText(html);
   if (!text.trim()) {
     return parseFailure('empty_file', `${sourceFile}：网页中没有可读的文字。若报告以图片或附件形式发布，请下载原文件（PDF、Word）后再导入。`);
   }
-  return { ok: true, value: parseTextReport(text, page) };
+  const parsed = parseTextReport(text, page);
+  const listed: EmbeddedImage[] = [];
+  for (const img of images) {
+    const source = sourceOf(img.src);
+    if (source) listed.push({ name: embeddedImageName(source, listed.length + 1), section: img.section, source });
+  }
+  return { ok: true, value: listed.length ? { ...parsed, images: listed } : parsed };
 }

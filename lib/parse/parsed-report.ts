@@ -5,6 +5,7 @@
  */
 import type { Result } from '../model/result';
 import type { FormVersion, ReportStatus, SectionKey, TableKey } from '../model/report-schema';
+import type { EmbeddedImage } from './embedded-images';
 import type { PageMetadata } from './read-page-metadata';
 import type { ReportMetadata } from './read-report-metadata';
 import type { PrintedRow } from './tokenize-table-text';
@@ -48,6 +49,11 @@ export interface ParsedText {
    * absent or 0 when the bytes decoded cleanly (lib/read raises TEXT_BYTES_REPLACED otherwise).
    */
   replacedBytes?: number;
+  /**
+   * The images inside the report (an HTML page's `<img>`, a Word file's pictures; ./embedded-images.ts),
+   * in document order; absent when it has none. lib/read OCRs them for a table missing from the text.
+   */
+  images?: EmbeddedImage[];
 }
 
 /**

@@ -1,12 +1,16 @@
 /**
  * The ingest's folder walk: every entry below the given paths is accounted for — a file to read,
  * an entry that cannot be read (a reports.csv row with status `read_error` and the reason), or a
- * file deliberately not read (dot-files, README and MANIFEST files: listed in skipped.csv). One
+ * file deliberately not read (dot-files, README and MANIFEST files, a saved web page's own images —
+ * read with the page —: listed in skipped.csv). One
  * bad entry never stops the walk of the rest of its folder. Iterative, so no folder depth
  * overflows the stack; a symlink back to a folder already walked is not walked again.
  */
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { decodeHtmlPage } from '../parse/parse-html-report';
+import { MAX_REPORT_BYTES } from '../read/read-limits';
+import { linkedPath } from './linked-files';
 
 /** One entry to ingest, in walk order: a file to read, or an entry that cannot be read and why (`problem`, a Chinese phrase). */
 export interface InputEntry {
@@ -107,8 +111,97 @@ export function collectInput(paths: readonly string[]): CollectedInput {
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
+  setAsidePageImages(out);
   out.files = out.entries.filter((e) => !e.problem).map((e) => e.path);
   return out;
+}
+
+/** File endings of HTML pages, whose images are read with the page (lib/parse/file-formats.ts FORMAT_EXTENSIONS). */
+const PAGE_EXTENSIONS = ['.html', '.htm', '.xhtml'];
+/** File endings of PNG/JPEG images (lib/read reads them by OCR as reports of their own). */
+const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg'];
+
+/** Whether the file at `p` is a PNG or JPEG, by its ending or its first bytes. */
+function isImageFile(p: string): boolean {
+  if (IMAGE_EXTENSIONS.includes(path.extname(p).toLowerCase())) return true;
+  try {
+    const b = readFileSync(p).subarray(0, 4);
+    return (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff);
+  } catch {
+    return false;
+  }
+}
+
+/** The `src` of every `<img>` of an HTML page's bytes (decoded as lib/parse reads the page; `&amp;` undone); [] when unreadable. */
+export function imageSourcesOfPage(bytes: Uint8Array): string[] {
+  const decoded = decodeHtmlPage(bytes, 'page');
+  if (!decoded.ok) return [];
+  const html = decoded.text;
+  const out: string[] = [];
+  for (const m of html.matchAll(/<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+    const src = (m[1] ?? m[2] ?? m[3] ?? '').replace(/&amp;/gi, '&').trim();
+    if (src && !/^data:/i.test(src)) out.push(src);
+  }
+  return out;
+}
+
+/**
+ * The images of the HTML pages among `entries`, by resolved path → the page that owns it: every
+ * file an `<img src>` of the page names in its folder (./linked-files.ts linkedPath, the hook the
+ * page's own read uses), and every file in the folder a browser saves beside the page
+ * (`<page>_files/`, `<page>.files/`).
+ */
+function pageImageOwners(entries: readonly InputEntry[]): { files: Map<string, string>; folders: Map<string, string> } {
+  const owners = new Map<string, string>();
+  const folders = new Map<string, string>();
+  for (const e of entries) {
+    if (e.problem || !PAGE_EXTENSIONS.includes(path.extname(e.path).toLowerCase())) continue;
+    const page = path.resolve(e.path);
+    const stem = page.slice(0, page.length - path.extname(page).length);
+    for (const folder of [`${stem}_files`, `${stem}.files`]) if (!folders.has(folder)) folders.set(folder, e.path);
+    let bytes: Uint8Array;
+    try {
+      if (statSync(page).size > MAX_REPORT_BYTES) continue;
+      bytes = new Uint8Array(readFileSync(page));
+    } catch {
+      continue;
+    }
+    for (const src of imageSourcesOfPage(bytes)) {
+      const at = linkedPath(path.dirname(page), src);
+      if (at.ok && !owners.has(at.value)) owners.set(at.value, e.path);
+    }
+  }
+  return { files: owners, folders };
+}
+
+/** The page that owns the file at resolved path `full`: named by an `<img src>`, or in a folder saved beside the page (at any depth); undefined when none. */
+function ownerOf(full: string, owners: { files: Map<string, string>; folders: Map<string, string> }): string | undefined {
+  const named = owners.files.get(full);
+  if (named) return named;
+  for (let dir = path.dirname(full); ; dir = path.dirname(dir)) {
+    const page = owners.folders.get(dir);
+    if (page) return page;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Moves the PNG/JPEG files a saved web page of the same input owns ({@link pageImageOwners}) from
+ * `out.entries` to `out.skipped`, the reason naming the page: the page's read already reads them
+ * through its linked-file hook (lib/read/read-embedded-images.ts), and read on their own they would
+ * be an extra partial "table image" report. An image no page owns stays a report.
+ */
+function setAsidePageImages(out: CollectedInput): void {
+  const owners = pageImageOwners(out.entries);
+  if (!owners.files.size && !owners.folders.size) return;
+  const kept: InputEntry[] = [];
+  for (const e of out.entries) {
+    const page = e.problem ? undefined : ownerOf(path.resolve(e.path), owners);
+    if (page && page !== e.path && isImageFile(e.path)) {
+      out.skipped.push({ path: e.path, reason: `网页“${path.basename(page)}”引用或随其保存的图片，已随该网页读取（其中的表格图片由文字识别读出），不单独作为报告` });
+    } else kept.push(e);
+  }
+  out.entries = kept;
 }
 
 function isLink(p: string): boolean {

@@ -16,6 +16,7 @@ import { readReport, type ReadOptions } from '../read/read-report';
 import { flagRows, RECORD_COLUMNS, recordsCsv, toCsv } from '../store/record-rows';
 import { collectInput, type InputEntry, type SkippedEntry } from './collect-input-files';
 import { isolatedReader, type IsolatedReader, type IsolationOptions } from './isolated-reader';
+import { linkedFileReader } from './linked-files';
 
 /** pdf.js's character maps and standard fonts from the installed pdfjs-dist, for PDFs in non-embedded CJK fonts. */
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -106,7 +107,8 @@ export async function ingestFile(file: string, displayName = file): Promise<Repo
   } catch (e) {
     return failedRecord(await nameId(displayName), displayName, 'read_error', `${displayName}：无法读取文件（${(e as Error).message}）。请检查路径和读取权限。`);
   }
-  const read = await readReport(bytes, displayName, PARSE_OPTIONS);
+  // An HTML report's <img src> beside it in its folder can be read (tables printed as images, issue 13).
+  const read = await readReport(bytes, displayName, { ...PARSE_OPTIONS, linkedFile: linkedFileReader(file) });
   return read.ok ? read.value : read.error.record;
 }
 

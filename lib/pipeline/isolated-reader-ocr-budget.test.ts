@@ -15,11 +15,12 @@ import { OCR_EXTRA_MAX_MS, OCR_PAGE_BUDGET_MS, ocrBudgetMs, ocrTimeoutMessage } 
 const root = path.resolve(__dirname, '../..');
 const pdf = new Uint8Array(readFileSync(path.join(root, 'data/corpus/hongze-district-government-2023.pdf')));
 
-/** Writes a scan of the given pages of 洪泽区 2023 (all when omitted) to a temporary file; returns its path. */
-async function scanFile(name: string, pages?: [number, number]): Promise<string> {
+/** Writes a scan of the given pages of 洪泽区 2023 (all when omitted), `copies` times over, to a temporary file; returns its path. */
+async function scanFile(name: string, pages?: [number, number], copies = 1): Promise<string> {
   const rendered = await renderPages(pdf, 150);
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'ocr-budget-')), name);
-  writeFileSync(file, imagePdf(pages ? rendered.slice(...pages) : rendered, 150));
+  const chosen = pages ? rendered.slice(...pages) : rendered;
+  writeFileSync(file, imagePdf(Array.from({ length: copies }, () => chosen).flat(), 150));
   return file;
 }
 
@@ -37,12 +38,12 @@ describe('ocrBudgetMs and ocrTimeoutMessage', () => {
 });
 
 describe('isolatedReader with a scan', () => {
-  it('extends the budget of a file that goes to OCR: a two-page scan (≥ 2 × 7 s of OCR) longer than the base budget is read', async () => {
-    const file = await scanFile('pages3-4.pdf', [2, 4]);
+  it('extends the budget of a file that goes to OCR: a five-page scan (≥ 5 × 2.4 s of OCR) longer than the base budget is read', async () => {
+    const file = await scanFile('scan5.pdf');
     const reader = isolatedReader({ mode: 'record', aliases: [] }, { timeoutMs: 10_000, ocrPageMs: 180_000 });
     try {
       const start = Date.now();
-      const answer = await reader.read({ file, name: 'pages3-4.pdf', index: 0 });
+      const answer = await reader.read({ file, name: 'scan5.pdf', index: 0 });
       expect(Date.now() - start).toBeGreaterThan(10_000);
       expect(answer.kind === 'failed' ? answer.message : answer.kind).toBe('record');
       if (answer.kind === 'record') expect(answer.record.report.status).not.toBe('timeout');
@@ -53,13 +54,13 @@ describe('isolatedReader with a scan', () => {
   }, 240_000);
 
   it('a scan past its OCR budget is timeout with a message naming OCR, its pages and --timeout-s', async () => {
-    const file = await scanFile('scan.pdf');
-    // 20 s to reach OCR even on a loaded machine; 5 pages then need ≥ 35 s, past 20 s + 5 × 0.1 s.
+    const file = await scanFile('scan.pdf', undefined, 3);
+    // 20 s to reach OCR even on a loaded machine; 15 pages then need ≥ 36 s, past 20 s + 15 × 0.1 s.
     const reader = isolatedReader({ mode: 'record', aliases: [] }, { timeoutMs: 20_000, ocrPageMs: 100 });
     try {
       const answer = await reader.read({ file, name: 'scan.pdf', index: 0 });
       expect(answer).toMatchObject({ kind: 'failed', index: 0, status: 'timeout' });
-      expect(answer.kind === 'failed' && answer.message).toMatch(/^scan\.pdf：这是扫描件或图片，文字识别（OCR）5 页超过 20\.5 秒仍未完成.*--timeout-s/);
+      expect(answer.kind === 'failed' && answer.message).toMatch(/^scan\.pdf：这是扫描件或图片，文字识别（OCR）15 页超过 21\.5 秒仍未完成.*--timeout-s/);
     } finally {
       await reader.close();
     }

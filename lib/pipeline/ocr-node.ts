@@ -20,6 +20,11 @@ function modelFolder(lang: 'eng' | 'chi_sim'): string {
   return path.join(path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), '4.0.0_best_int');
 }
 
+/** The model folders of the installed `@tesseract.js-data` packages, as lib/ocr/tesseract-engine.ts takes them (also used by tests/bench/ocr-*.ts). */
+export function nodeModelFolders(): { eng: string; chiSim: string } {
+  return { eng: modelFolder('eng'), chiSim: modelFolder('chi_sim') };
+}
+
 /** pdf.js's data folders in the installed pdfjs-dist (as the ingest's PARSE_OPTIONS). */
 function pdfjsFolders(): { cMapUrl: string; standardFontDataUrl: string } {
   const dir = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -69,7 +74,7 @@ export async function createNodeScanReader(): Promise<ScanReader> {
     import('../ocr/page-image'),
   ]);
   const withEngine = async <T>(run: (engine: Awaited<ReturnType<typeof createTesseractEngine>>) => Promise<T>): Promise<T> => {
-    const engine = await createTesseractEngine({ eng: modelFolder('eng'), chiSim: modelFolder('chi_sim') });
+    const engine = await createTesseractEngine(nodeModelFolders());
     try {
       return await run(engine);
     } finally {

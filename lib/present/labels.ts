@@ -6,26 +6,30 @@
 import { columnLabel, rowLabel, SECTION_HEADINGS, T3_OTHER_HANDLING, T3_ROWS, T4_ROWS, TABLE_LABELS } from '../model/form-layout';
 import type { TableKey } from '../model/report-schema';
 import { RULES } from '../checks/rule-registry';
+import { zhT, type Translate } from './i18n/translate';
+import type { FilterLevel } from '../query/filters';
 
 /**
  * Strip the form's numbering from a label: `一、本年新收政府信息公开申请数量` →
  * `本年新收政府信息公开申请数量`, `（一）予以公开` → `予以公开`, `（三）不予公开 1.属于国家秘密` →
- * `不予公开` (the group heading of a grouped row), `2.重复申请` → `重复申请`.
+ * `不予公开` (the group heading of a grouped row), `2.重复申请` → `重复申请`. With `t` the result is
+ * translated (English: `（一）予以公开` → `Granted`; lib/present/i18n/en/form.ts has every plain label).
  */
-export function plainLabel(label: string): string {
+export function plainLabel(label: string, t?: Translate): string {
   const group = /^（[一二三四五六七八九十]）\s*([^\s（(]+)/.exec(label);
-  if (group) return group[1];
-  return label.replace(/^[一二三四五六七八九十]+、/, '').replace(/^\d+[.．]\s*/, '');
+  const plain = group ? group[1] : label.replace(/^[一二三四五六七八九十]+、/, '').replace(/^\d+[.．]\s*/, '');
+  return t ? t(plain) : plain;
 }
 
 /**
  * The item part of a grouped row's label: `（三）不予公开 1.属于国家秘密` → `属于国家秘密`,
- * `2.重复申请` → `重复申请`; other labels as {@link plainLabel}.
+ * `2.重复申请` → `重复申请`; other labels as {@link plainLabel}. With `t` the result is translated
+ * (English: `（三）不予公开 1.属于国家秘密` → `State secret`).
  */
-export function itemLabel(label: string): string {
+export function itemLabel(label: string, t?: Translate): string {
   const grouped = /^（[一二三四五六七八九十]）\s*\S+\s+(\d+[.．].*)$/.exec(label);
   const item = grouped ? grouped[1] : label;
-  return /^\d+[.．]/.test(item) ? item.replace(/^\d+[.．]\s*/, '') : plainLabel(item);
+  return /^\d+[.．]/.test(item) ? (t ?? ((x: string) => x))(item.replace(/^\d+[.．]\s*/, '')) : plainLabel(item, t);
 }
 
 function t3Label(key: string): string {
@@ -82,7 +86,9 @@ export function severityLabel(severity: string): string {
 /**
  * Chinese names of cell statuses (spec "Cell status"): reported 印出, blank 空白,
  * placeholder 占位符, missing 缺失, inferred 推算, invalid 无效 (printed, but no table can hold it),
- * corrected 已校对 (a person's correction, lib/correct), manual 手工录入 (typed into the form of a report entered by hand).
+ * corrected 已校对 (a person's correction, lib/correct), manual 手工录入 (typed into the form of a report entered by hand);
+ * not a stored status: ocr_held 待核（OCR） — an `ocr` cell an OCR_UNCERTAIN flag names, held out of the
+ * facts (every view, chart, rank and CSV) until a person corrects or confirms it (lib/store/facts.ts OCR_HELD_STATUS).
  */
 export const CELL_STATUS_LABELS: Record<string, string> = {
   reported: '印出',
@@ -94,6 +100,7 @@ export const CELL_STATUS_LABELS: Record<string, string> = {
   corrected: '已校对',
   ocr: 'OCR识别',
   manual: '手工录入',
+  ocr_held: '待核（OCR）',
 };
 
 function tableShort(table: TableKey): string {
@@ -110,26 +117,28 @@ export const SECTION_LABELS: Record<string, string> = SECTION_HEADINGS;
  * exclusive) → `正文第 121–180 字`; `published_on` → `发布日期`; `agency` → `机关名称`; `section.problems` →
  * `章节「五、存在的主要问题及改进情况」`; `0123456789abcdef:t3.carried_forward.total` (a cell of
  * another report, used by the cross-year rules) → `另一份报告（0123456789abcdef）的表三·结转下年度继续办理·总计`.
- * Unknown parts are kept as written.
+ * Unknown parts are kept as written. With `t` (English, lib/present/i18n) every part is translated:
+ * `t3.new_received.total` → `Table 3 · New applications received this year · Total`, `text:0-5` →
+ * `characters 1–5 of the text` (the Chinese, with the default {@link zhT}, unchanged).
  */
-export function describeCellRef(ref: string): string {
+export function describeCellRef(ref: string, t: Translate = zhT): string {
   const text = /^text:(\d+)-(\d+)$/.exec(ref);
-  if (text) return `正文第 ${Number(text[1]) + 1}–${text[2]} 字`;
-  if (ref === 'published_on') return '发布日期';
-  if (ref === 'agency') return '机关名称';
+  if (text) return t('正文第 {{start}}–{{end}} 字', { start: Number(text[1]) + 1, end: text[2] });
+  if (ref === 'published_on') return t('发布日期');
+  if (ref === 'agency') return t('机关名称');
   const section = /^section\.([a-z_]+)$/.exec(ref);
-  if (section) return SECTION_LABELS[section[1]] ? `章节「${SECTION_LABELS[section[1]]}」` : ref;
+  if (section) return SECTION_LABELS[section[1]] ? t('章节「{{heading}}」', { heading: t(SECTION_LABELS[section[1]]) }) : ref;
   const other = /^([0-9a-f]{16}(?:-\d+)?):(.+)$/.exec(ref);
   if (other) {
-    const inner = describeCellRef(other[2]);
-    return inner === other[2] ? ref : `另一份报告（${other[1]}）的${inner}`;
+    const inner = describeCellRef(other[2], t);
+    return inner === other[2] ? ref : t('另一份报告（{{id}}）的{{cell}}', { id: other[1], cell: inner });
   }
   const [table, row, column] = ref.split('.');
   if (table !== 't2' && table !== 't3' && table !== 't4') return ref;
-  const parts = [tableShort(table)];
-  if (row) parts.push(rowLabel(table, row).replace(/^[一二三四五六七八九十]+、/, ''));
-  if (column) parts.push(columnLabel(table, column));
-  return parts.join('·');
+  const parts = [t(tableShort(table))];
+  if (row) parts.push(t(rowLabel(table, row).replace(/^[一二三四五六七八九十]+、/, '')));
+  if (column) parts.push(t(columnLabel(table, column)));
+  return parts.join(parts[0] === tableShort(table) ? '·' : ' · ');
 }
 
 /**
@@ -168,4 +177,29 @@ export const PUBLISHED_ON_SOURCE_LABELS: Record<string, string> = { printed: '�
 /** Chinese name of a `published_on_source`, or the key itself when unknown. */
 export function publishedOnSourceLabel(source: string): string {
   return PUBLISHED_ON_SOURCE_LABELS[source] ?? source;
+}
+
+/** The levels' labels in the UI and the sentence: 省级 (incl. the municipalities), 市级, 县级 (incl. 区). */
+export const LEVEL_LABELS: Readonly<Record<FilterLevel, string>> = { 省: '省级', 市: '市级', 县: '县级' };
+
+/**
+ * Labels of the agency types the resolver produces (lib/parse/resolve-agency.ts AGENCY_TYPES: the
+ * kind's short name), where the short name alone would mislead: 政府办公室 stands for 人民政府办公室
+ * and 办公厅, 科技局 for 科学技术局, 科技厅 and 科委. Other types are their own label.
+ */
+export const AGENCY_TYPE_LABELS: Readonly<Record<string, string>> = {
+  政府办公室: '人民政府办公室（厅）',
+  科技局: '科技局（厅、科委）',
+  乡镇人民政府: '乡镇人民政府',
+  街道办事处: '街道办事处',
+};
+
+/** The label of an agency type (`政府办公室` → `人民政府办公室（厅）`); an unknown type is its own label. */
+export function agencyTypeLabel(type: string): string {
+  return AGENCY_TYPE_LABELS[type] ?? type;
+}
+
+/** The label of a level (`县` → `县级`); anything else is shown as is. */
+export function levelLabel(level: string): string {
+  return (LEVEL_LABELS as Record<string, string>)[level] ?? level;
 }

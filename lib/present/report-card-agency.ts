@@ -9,6 +9,7 @@
  * `无报告`), never 0.
  */
 import type { AgencyYears, ContinuityCheck } from '../query/agency-years';
+import { continuityText } from './continuity-text';
 import type { ReportFlag } from '../query/report-detail';
 import {
   cardFlags,
@@ -16,11 +17,14 @@ import {
   cardValueText,
   flagSummaryText,
   printedOnText,
+  ZH_CARD,
   type CardDecisions,
+  type CardLanguage,
   type CardFlag,
   type CardFooter,
   type CardVocabulary,
 } from './report-card';
+import type { Translate } from './i18n/translate';
 
 /** One key figure along the agency's years: its label and one text per year of the axis. */
 export interface AgencyCardFigureRow {
@@ -28,6 +32,8 @@ export interface AgencyCardFigureRow {
   label: string;
   /** Per year of {@link AgencyCardView.years}: `95 件`, `12.5%`, `—（未给出）`, or `无报告`. */
   values: string[];
+  /** Per year: whether the value is missing (not given, or no report that year). */
+  missing: boolean[];
 }
 
 /** One cross-year evaluation on the card: ✓ 相符 / ✗ 不符 / ？ 无法检查 and its sentence with numbers. */
@@ -72,7 +78,7 @@ export interface AgencyCardView extends CardFooter {
 /** What {@link buildAgencyCard} reads: the agency page's data (app/_lib/use-agency-years.ts) and the decisions. */
 export interface AgencyCardInput {
   years: AgencyYears;
-  /** Flags by report_id (agencyFlagsSql), or the Chinese sentence why they could not be read. */
+  /** Flags by report_id (agencyFlagsSql), or the sentence (in the UI's language) why they could not be read. */
   flags: ReadonlyMap<string, readonly ReportFlag[]> | string;
   /** The cross-year evaluations (continuitySql → continuityChecks), or why they could not be made. */
   continuity: readonly ContinuityCheck[] | string;
@@ -93,48 +99,56 @@ const VERDICTS: Record<ContinuityCheck['verdict'], { mark: string; label: string
 };
 
 /** `2023、2024 年有报告；2025 年无报告；另有年度不明的报告 1 份`. */
-function coverageText(ay: AgencyYears): string {
+function coverageText(ay: AgencyYears, t: Translate): string {
   const withReport = ay.years.filter((_, i) => ay.shown[i] !== null);
   const without = ay.years.filter((_, i) => ay.shown[i] === null);
   const parts = [
-    withReport.length ? `${withReport.join('、')} 年有报告` : '没有年度可识别的报告',
-    ...(without.length ? [`${without.join('、')} 年无报告`] : []),
-    ...(ay.unknownYear.length ? [`另有年度不明的报告 ${ay.unknownYear.length} 份`] : []),
+    withReport.length ? t('{{years}} 年有报告', { years: withReport.join(t('、')) }) : t('没有年度可识别的报告'),
+    ...(without.length ? [t('{{years}} 年无报告', { years: without.join(t('、')) })] : []),
+    ...(ay.unknownYear.length ? [t('另有年度不明的报告 {{count}} 份', { count: ay.unknownYear.length })] : []),
   ];
-  return parts.join('；');
+  return parts.join(t('；'));
 }
 
 /** The key figures per year: `无报告` for a year without a report. */
-function figureRows(ay: AgencyYears, vocab: CardVocabulary): AgencyCardFigureRow[] {
+function figureRows(ay: AgencyYears, vocab: CardVocabulary, t: Translate): AgencyCardFigureRow[] {
   return vocab.metrics.map((m) => ({
     key: m.key,
-    label: m.label,
-    values: ay.shown.map((r) => (r ? cardValueText(m, r[m.key]) : '无报告')),
+    label: t(m.label),
+    values: ay.shown.map((r) => (r ? cardValueText(m, r[m.key], t) : t('无报告'))),
+    missing: ay.shown.map((r) => !r || typeof r[m.key] !== 'number'),
   }));
 }
 
 /** The cross-year evaluations as the card lists them. */
-function continuityRows(checks: readonly ContinuityCheck[]): AgencyCardContinuity[] | string {
-  if (checks.length === 0) return '没有相邻两个年度都有报告，跨年度检查（上年结转、现行有效件数）无法进行。';
+function continuityRows(checks: readonly ContinuityCheck[], t: Translate): AgencyCardContinuity[] | string {
+  if (checks.length === 0) return t('没有相邻两个年度都有报告，跨年度检查（上年结转、现行有效件数）无法进行。');
   return checks.map((c) => ({
     rule: c.rule,
     verdict: c.verdict,
     mark: VERDICTS[c.verdict].mark,
-    verdictLabel: VERDICTS[c.verdict].label,
-    text: `${c.prevYear}→${c.year} ${CHECK_TITLES[c.rule]}：${c.text}`,
+    verdictLabel: t(VERDICTS[c.verdict].label),
+    text: `${c.prevYear}→${c.year} ${t(CHECK_TITLES[c.rule])}${t('：')}${continuityText(c, t)}`,
   }));
 }
 
 /** The data source sentence of an agency card. */
-function agencyDataSource(ay: AgencyYears): string {
+function agencyDataSource(ay: AgencyYears, t: Translate): string {
   const all = [...Object.values(ay.reportsByYear).flat(), ...ay.unknownYear];
   const uploaded = all.filter((r) => r.origin === 'upload').length;
-  const origin = [...(all.length > uploaded ? [`看板内置数据 ${all.length - uploaded} 份`] : []), ...(uploaded ? [`在本浏览器中上传的文件 ${uploaded} 份`] : [])].join('、');
-  return `数据来源：这个机关公开发布的政府信息公开工作年度报告 ${all.length} 份（${origin}），由本看板按国办公开办函〔2021〕30号的格式解析；数字以报告原文为准。`;
+  const origin = [
+    ...(all.length > uploaded ? [t('看板内置数据 {{count}} 份', { count: all.length - uploaded })] : []),
+    ...(uploaded ? [t('在本浏览器中上传的文件 {{count}} 份', { count: uploaded })] : []),
+  ].join(t('、'));
+  return t('数据来源：这个机关公开发布的政府信息公开工作年度报告 {{count}} 份（{{origin}}），由本看板按国办公开办函〔2021〕30号的格式解析；数字以报告原文为准。', {
+    count: all.length,
+    origin,
+  });
 }
 
-/** The 体检单 of one agency (see the module comment). Never throws. */
-export function buildAgencyCard(input: AgencyCardInput, vocab: CardVocabulary): AgencyCardView {
+/** The 体检单 of one agency (see the module comment), said in `language` (Chinese by default). Never throws. */
+export function buildAgencyCard(input: AgencyCardInput, vocab: CardVocabulary, language: CardLanguage = ZH_CARD): AgencyCardView {
+  const { t } = language;
   const ay = input.years;
   const reports = [...ay.years.flatMap((y) => ay.reportsByYear[y]), ...ay.unknownYear];
   const flagsByReport: AgencyCardYearFlags[] | string =
@@ -142,11 +156,12 @@ export function buildAgencyCard(input: AgencyCardInput, vocab: CardVocabulary): 
       ? input.flags
       : reports.map((r) => {
           const id = String(r.report_id);
-          const flags = cardFlags((input.flags as ReadonlyMap<string, readonly ReportFlag[]>).get(id) ?? [], input.decisions, vocab);
-          return { reportId: id, heading: `${typeof r.year === 'number' ? `${r.year} 年` : '年度不明'}（${flags.length} 条）`, flags };
+          const flags = cardFlags((input.flags as ReadonlyMap<string, readonly ReportFlag[]>).get(id) ?? [], input.decisions, vocab, language);
+          const year = typeof r.year === 'number' ? t('{{year}} 年', { year: r.year }) : t('年度不明');
+          return { reportId: id, heading: `${year}${t('（{{count}} 条）', { count: flags.length })}`, flags };
         });
   const allFlags = typeof flagsByReport === 'string' ? [] : flagsByReport.flatMap((y) => y.flags);
-  const continuity = typeof input.continuity === 'string' ? input.continuity : continuityRows(input.continuity);
+  const continuity = typeof input.continuity === 'string' ? input.continuity : continuityRows(input.continuity, t);
   const ruleIds = [...(typeof continuity === 'string' ? [] : continuity.map((c) => c.rule)), ...allFlags.map((f) => f.rule)];
   return {
     name: ay.agencyName,
@@ -154,13 +169,14 @@ export function buildAgencyCard(input: AgencyCardInput, vocab: CardVocabulary): 
     printedNames: ay.printedNames,
     regions: ay.regions,
     years: ay.years,
-    coverage: coverageText(ay),
-    figures: figureRows(ay, vocab),
+    coverage: coverageText(ay, t),
+    figures: figureRows(ay, vocab, t),
     continuity,
     flagsByReport,
-    flagSummary: typeof flagsByReport === 'string' ? '' : flagSummaryText(allFlags, vocab),
-    sources: cardRuleSources(ruleIds),
-    dataSource: agencyDataSource(ay),
+    flagSummary: typeof flagsByReport === 'string' ? '' : flagSummaryText(allFlags, vocab, t),
+    sources: cardRuleSources(ruleIds, t),
+    dataSource: agencyDataSource(ay, t),
+    dataSourceFiles: [],
     printedOn: printedOnText(input.now),
   };
 }

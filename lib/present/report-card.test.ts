@@ -34,6 +34,9 @@ import {
   type CardVocabulary,
 } from './report-card';
 import { buildAgencyCard } from './report-card-agency';
+import { makeTranslate } from './i18n/translate';
+import { EN } from './i18n/en';
+import type { CardLanguage } from './report-card';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CORPUS = [join(ROOT, 'data', 'corpus'), join(ROOT, '..', 'shared', 'corpus')].find((d) => existsSync(join(d, 'hongze-district-government-2023.pdf')));
@@ -42,6 +45,10 @@ const HONGZE_2024 = '82ba40ade55a9310';
 const HONGZE_KEY = '320813:人民政府';
 
 const VOCAB: CardVocabulary = { metrics: CARD_FIGURE_KEYS.map(agencyMetric), reviewLabels: REVIEW_STATUS_LABELS };
+/** The cards in English (issue 10), with the app's English dictionary. */
+const EN_CARD: CardLanguage = { t: makeTranslate('en', EN), lang: 'en' };
+/** Han characters (a Chinese text left in an English card). */
+const HAN = /\p{Script=Han}/u;
 /** 2026-11-30 13:05 local time: the footer's 打印时间. */
 const NOW = new Date(2026, 10, 30, 13, 5);
 
@@ -53,6 +60,15 @@ describe('card values and links', () => {
     expect(cardValueText({ format: 'count' }, null)).toBe('—（未给出）');
     expect(cardValueText({ format: 'count' }, 0)).toBe('0 件');
     expect(printedOnText(NOW)).toBe('2026-11-30 13:05');
+  });
+
+  it('prints the same values in English: cases, 10,000 yuan, %, and — (not given)', () => {
+    const t = EN_CARD.t;
+    expect(cardValueText({ format: 'count' }, 1234, t)).toBe('1,234 cases');
+    expect(cardValueText({ format: 'count' }, 1, t)).toBe('1 case');
+    expect(cardValueText({ format: 'amount' }, 12.5, t)).toBe('12.5 (10,000 yuan)');
+    expect(cardValueText({ format: 'rate' }, 0.19047619047619047, t)).toBe('19.0%');
+    expect(cardValueText({ format: 'count' }, null, t)).toBe('— (not given)');
   });
 
   it('links to the cards of well-formed ids and keys only', () => {
@@ -180,5 +196,80 @@ describe.skipIf(!CORPUS)('体检单 of 洪泽区 2023–2024', () => {
     expect(card.flagsByReport).toBe('检查标记没能读出：查询失败。');
     expect(card.flagSummary).toBe('');
     expect(card.continuity).toMatch(/无法进行/);
+  });
+
+  it('report card 2024 in English: the same figures and flags, no Chinese outside the agency name', async () => {
+    const [report] = await db.exec(reportSql(HONGZE_2024));
+    const row = reportRowOf(years, HONGZE_2024);
+    const zh = buildReportCard({ report, flags: await flagsOf(HONGZE_2024), figures: row, previous: previousYearRow(years, row!), decisions: new Map(), now: NOW }, VOCAB);
+    const card = buildReportCard({ report, flags: await flagsOf(HONGZE_2024), figures: row, previous: previousYearRow(years, row!), decisions: new Map(), now: NOW }, VOCAB, EN_CARD);
+    expect(card.agency).toBe('淮安市洪泽区人民政府'); // data: as printed
+    expect(card.title).toBe('Government information disclosure annual report 2024');
+    expect(card.publication.date).toBe('not printed');
+    const fig = Object.fromEntries(card.figures.map((f) => [f.key, f]));
+    expect(fig.new_received.label).toBe('New applications received this year');
+    expect([fig.new_received.value, fig.new_received.previous, fig.new_received.change]).toEqual(['95 cases', '21 cases', '+74 cases']);
+    expect(fig.disclosure_rate.label).toBe('Substantive disclosure rate');
+    expect(fig.disclosure_rate.value).toBe(zh.figures.find((f) => f.key === 'disclosure_rate')!.value); // a percentage is the same in both
+    expect(fig.disclosure_rate.base).toMatch(/^base \d+ cases?( \(sample under 30 cases\))?$/);
+    expect(card.flagSummary).toMatch(/^1 flag: Info 1; 0 reviewed, 1 not reviewed$/);
+    expect(card.dataSource).toContain('hongze-district-government-2024.pdf” (report ID 82ba40ade55a9310)');
+    expect(card.dataSourceFiles).toEqual([String(report.source_file)]); // the file name is data: the page marks it translate="no"
+    expect(card.dataSource).toContain(card.dataSourceFiles[0]);
+    // Everything but the data (agency name, places below the province) and the parts other areas translate
+    // (rule names and sources: rules.ts; the ingest's status message) is English.
+    const said = [card.title, card.status, card.publication.date, card.publication.title, card.figuresNote ?? '', card.flagSummary, card.dataSource,
+      ...card.figures.flatMap((f) => [f.label, f.value, f.base ?? '', f.previous ?? '', f.change ?? '']),
+      ...card.flags.flatMap((f) => [f.severityLabel, f.values, f.concerns, f.reviewLabel])];
+    expect(said.filter((x) => HAN.test(x))).toEqual([]);
+    expect(card.sources.map((s) => s.rule)).toEqual(zh.sources.map((s) => s.rule));
+  });
+
+  it('report card 2023 in English: flag values in cases, review labels, the summary with counts', async () => {
+    const [report] = await db.exec(reportSql(HONGZE_2023));
+    const flags = await flagsOf(HONGZE_2023);
+    const t4 = flags.filter((f) => f.rule === 'T4_TOTAL');
+    const decisions = new Map<string, CardDecision>([[t4[0].fingerprint, { decision: 'dismissed', note: '表四总计印为0，原文如此', decided_at: '2026-11-29T08:00:00.000Z' }]]);
+    const row = reportRowOf(years, HONGZE_2023)!;
+    const card = buildReportCard({ report, flags, figures: row, previous: previousYearRow(years, row), decisions, now: NOW }, VOCAB, EN_CARD);
+    expect(card.flags.map((f) => [f.severityLabel, f.rule])).toEqual([
+      ['Error', 'T4_TOTAL'],
+      ['Error', 'T4_TOTAL'],
+      ['Info', 'PUBLICATION_DATE_UNKNOWN'],
+    ]);
+    const dismissed = card.flags.find((f) => f.fingerprint === t4[0].fingerprint)!;
+    expect([dismissed.reviewLabel, dismissed.note]).toEqual(['Dismissed', '表四总计印为0，原文如此']); // the note is data
+    expect(card.flags.filter((f) => f.rule === 'T4_TOTAL').map((f) => f.values).sort()).toEqual([
+      'expected 11 cases; printed 0 cases; difference -11 cases',
+      'expected 5 cases; printed 0 cases; difference -5 cases',
+    ]);
+    expect(card.flags.filter((f) => f.rule === 'T4_TOTAL').every((f) => f.concerns !== '' && !HAN.test(f.concerns))).toBe(true);
+    expect(card.flagSummary).toBe('3 flags: Error 2, Info 1; 1 reviewed, 2 not reviewed');
+    const unknown = buildReportCard({ report, flags, figures: row, previous: null, decisions: null, now: NOW }, VOCAB, EN_CARD);
+    expect(unknown.flagSummary).toBe('3 flags: Error 2, Info 1; review decisions could not be read');
+  });
+
+  it('agency card in English: coverage, figures per year, cross-year sentences, headings', async () => {
+    const ids = [HONGZE_2023, HONGZE_2024];
+    const flagRows = await db.exec(agencyFlagsSql(ids));
+    const flags = new Map(ids.map((id) => [id, flagsFromRows(flagRows.filter((r) => r.report_id === id), rowFingerprint)]));
+    const continuity = continuityChecks(await db.exec(continuitySql(ids)));
+    const card = buildAgencyCard({ years, flags, continuity, decisions: new Map(), now: NOW }, VOCAB, EN_CARD);
+    expect(card.coverage).toBe('reports for 2023, 2024');
+    expect(card.figures.find((f) => f.key === 'new_received')!.values).toEqual(['21 cases', '95 cases']);
+    const cont = card.continuity as Exclude<typeof card.continuity, string>;
+    expect(cont[0].text).toBe("2023→2024 Carried over vs last year's carried forward: carried over into 2024: 0 = carried forward from 2023: 0");
+    expect(cont[0].verdictLabel).toBe('Holds');
+    expect(cont.every((c) => !HAN.test(c.text))).toBe(true);
+    const byReport = card.flagsByReport as Exclude<typeof card.flagsByReport, string>;
+    expect(byReport.map((y) => y.heading)).toEqual(['2023 (3 flags)', '2024 (1 flag)']);
+    expect(card.flagSummary).toBe('4 flags: Error 2, Info 2; 0 reviewed, 4 not reviewed');
+    expect(card.dataSource).toMatch(/^Source: 2 government information disclosure annual reports published by this agency \(2 from the dashboard’s built-in data\)/);
+    const withGap = buildAgencyYears(HONGZE_KEY, [...years.reportsByYear[2023], ...years.reportsByYear[2024]], 2025)!;
+    const gap = buildAgencyCard({ years: withGap, flags: 'x', continuity: [], decisions: null, now: NOW }, VOCAB, EN_CARD);
+    expect(gap.coverage).toBe('reports for 2023, 2024; no report for 2025');
+    expect(gap.figures.find((f) => f.key === 'new_received')!.values).toEqual(['21 cases', '95 cases', 'No report']);
+    expect(gap.figures.find((f) => f.key === 'new_received')!.missing).toEqual([false, false, true]);
+    expect(gap.continuity).toMatch(/^No two consecutive years both have a report/);
   });
 });

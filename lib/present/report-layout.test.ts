@@ -13,6 +13,8 @@ import { cellsFromRows, flagsFromRows, reportCellsSql, reportFlagsSql, reportSql
 import { buildFormTables, evidenceMarks, flagHighlights, publicationLine, rowMarks, textSegments } from './report-layout';
 import { rowFingerprint } from '../review/decisions';
 import { T3_COLUMNS, T3_ROWS } from '../model/form-layout';
+import { makeTranslate } from './i18n/translate';
+import { EN } from './i18n/en';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUILD = join(ROOT, 'data', 'build');
@@ -82,6 +84,10 @@ describe.skipIf(!existsSync(join(BUILD, 'flags.csv')))('report page layout over 
     expect(publicationLine(yuncheng)).toMatchObject({ date: '2023-01-17', note: null, title: '报告正文印出的发布日期。', sourceUrl: null });
     const [linzi] = await db.exec(reportSql('5f1f485ee573df5d'));
     expect(publicationLine(linzi)).toMatchObject({ date: '未印出', note: null, sourceUrl: null });
+    // In English (issue 10): the same facts, the words translated, the address kept.
+    const en = makeTranslate('en', EN);
+    expect(publicationLine(pingtan, en)).toMatchObject({ date: '2025-01-20', note: ' (from the publication page)', sourceUrl: publicationLine(pingtan).sourceUrl });
+    expect(publicationLine(linzi, en)).toMatchObject({ date: 'not printed', note: null, title: 'The report prints no publication date, and its web page gives none.' });
   });
 });
 
@@ -91,6 +97,18 @@ describe('publicationLine', () => {
     expect(at('http://www.gov.cn/a b.htm')).toBe('http://www.gov.cn/a%20b.htm');
     expect(at(' https://www.gov.cn/x.htm ')).toBe('https://www.gov.cn/x.htm');
     for (const bad of ['javascript:alert(1)', '/zwgk/x.htm', 'www.gov.cn/x.htm', 'ftp://gov.cn/x', '', null, 42]) expect(at(bad), String(bad)).toBeNull();
+  });
+
+  it('says the date and where it comes from in English (issue 10)', () => {
+    const en = makeTranslate('en', EN);
+    expect(publicationLine({ published_on: '2025-01-20', published_on_source: 'page', source_url: null }, en)).toEqual({
+      date: '2025-01-20',
+      note: ' (from the publication page)',
+      title: 'The report prints no publication date; this is the date of the web page it was published on.',
+      sourceUrl: null,
+    });
+    expect(publicationLine({ published_on: null }, en)).toMatchObject({ date: 'not printed', note: null, title: 'The report prints no publication date, and its web page gives none.' });
+    expect(publicationLine({ published_on: '2023-01-17', published_on_source: 'printed' }, en).title).toBe('The publication date printed in the report.');
   });
 
   it('a source without a date says nothing; a date without a source is shown without a note', () => {

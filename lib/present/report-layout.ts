@@ -26,6 +26,7 @@ import type { TableKey } from '../model/report-schema';
 import type { ReportCell, ReportFlag } from '../query/report-detail';
 import { cellKey, parseSubject } from './subject-ref';
 import { publishedOnSourceLabel } from './labels';
+import { zhT, type Translate } from './i18n/translate';
 
 // ------------------------------------------------------------------ the form's tables
 
@@ -355,20 +356,21 @@ export interface PublicationLine {
  * The 发布日期 line of a report's row of reports.csv (issue 11): the date, a note when it was taken
  * from the page the report was published on (`published_on_source` `page`: 「2025-01-20（取自发布页面）」),
  * and the page's address for a plain link. Pure; unknown or malformed values give `未印出` / null.
+ * `t` gives the texts in the UI's language (lib/present/i18n; Chinese by default).
  */
-export function publicationLine(report: { published_on?: unknown; published_on_source?: unknown; source_url?: unknown }): PublicationLine {
+export function publicationLine(report: { published_on?: unknown; published_on_source?: unknown; source_url?: unknown }, t: Translate = zhT): PublicationLine {
   const date = typeof report.published_on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(report.published_on) ? report.published_on : null;
   const source = date && typeof report.published_on_source === 'string' ? report.published_on_source : null;
   const title = !date
-    ? '报告没有印出发布日期，发布页面也没有给出。'
+    ? t('报告没有印出发布日期，发布页面也没有给出。')
     : source === 'page'
-      ? '报告没有印出发布日期；这是发布它的网页上的发布日期（发布时间、发布日期）。'
+      ? t('报告没有印出发布日期；这是发布它的网页上的发布日期（发布时间、发布日期）。')
       : source === 'printed'
-        ? '报告正文印出的发布日期。'
-        : '发布日期（数据文件没有记录其来源）。';
+        ? t('报告正文印出的发布日期。')
+        : t('发布日期（数据文件没有记录其来源）。');
   return {
-    date: date ?? '未印出',
-    note: source === 'page' ? `（${publishedOnSourceLabel('page')}）` : null,
+    date: date ?? t('未印出'),
+    note: source === 'page' ? t(`（${publishedOnSourceLabel('page')}）`) : null,
     title,
     sourceUrl: httpUrl(report.source_url),
   };

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { registeredRule, RULES } from '../checks/rule-registry';
-import { flagValueLabels, flagValueText, RULE_CATALOGUE, ruleInfo } from './rule-catalogue';
-import { ruleLabel } from './labels';
+import { flagValueLabels, flagValueText, RULE_CATALOGUE, ruleInfo, ruleInfoText } from './rule-catalogue';
+import { CELL_STATUS_LABELS, PUBLISHED_ON_SOURCE_LABELS, REPORT_STATUS_LABELS, ruleLabel, SEVERITY_LABELS } from './labels';
+import { EN_RULES } from './i18n/en/rules';
+import { EN_REVIEW } from './i18n/en/review';
+import { makeTranslate } from './i18n/translate';
 
 describe('rule catalogue', () => {
   it('explains every registered rule: name, source and formula', () => {
@@ -43,5 +46,39 @@ describe('flagValueLabels', () => {
     expect(flagValueLabels('CELL_INFERRED').expected).toBe('推算值');
     expect(flagValueLabels('DEADLINE')).toEqual({ expected: '截止日期', actual: '发布日期', difference: '逾期' });
     expect(flagValueLabels('T3_BALANCE')).toEqual({ expected: '应为', actual: '实为', difference: '差值' });
+  });
+});
+
+describe('the catalogue in English (issue 10)', () => {
+  const en = makeTranslate('en', { ...EN_RULES, ...EN_REVIEW });
+  const HAN = /[\u3400-\u9fff]/;
+  it('every registered rule has an English name, source and formula', () => {
+    for (const rule of RULES) {
+      const info = ruleInfoText(rule.id, en);
+      expect(`${info.name} | ${info.source} | ${info.formula}`, rule.id).not.toMatch(HAN);
+    }
+    expect(ruleInfoText('DEADLINE', en).source).toBe('OGI Regulations Art. 49');
+    expect(ruleInfoText('NEW_RULE', en).source).toContain('does not know this rule');
+  });
+  it('Chinese unchanged through zhT', () => {
+    expect(ruleInfoText('T3_BALANCE')).toEqual(ruleInfo('T3_BALANCE'));
+  });
+  it('values and their names in English', () => {
+    expect(flagValueText('CELL_INFERRED', 't3.granted.natural_person', 'expected', '1', en)).toBe('1 case');
+    expect(flagValueText('CELL_INFERRED', 't3.granted.natural_person', 'expected', '12', en)).toBe('12 cases');
+    expect(flagValueText('DEADLINE', 'published_on', 'difference', 16, en)).toBe('16 days');
+    expect(flagValueText('DEADLINE', 'published_on', 'difference', 1, en)).toBe('1 day');
+    expect(flagValueText('CELL_MISSING', 't3.granted.total', 'actual', '1', en)).toBe('1 number');
+    expect(flagValueText('CELL_MISSING', 't3.granted.total', 'expected', '7', en)).toBe('7 numbers');
+    expect(flagValueText('CELL_MISSING', 't3.granted.total', 'expected', '7')).toBe('7 个');
+    expect(flagValueText('DEADLINE', 'published_on', 'difference', 1)).toBe('1 天');
+    expect(flagValueText('T2_VALUES', 't2.fees.amount', 'actual', '-2.5', en)).toBe('-2.5 (10,000 yuan)');
+    expect(flagValueLabels('DEADLINE', en)).toMatchObject({ expected: 'deadline', difference: 'overdue by' });
+    expect(flagValueLabels('T3_BALANCE', en)).toEqual({ expected: 'expected', actual: 'printed', difference: 'difference' });
+  });
+  it('severities, cell statuses, report statuses and published-on sources have English', () => {
+    for (const label of [...Object.values(SEVERITY_LABELS), ...Object.values(CELL_STATUS_LABELS), ...Object.values(REPORT_STATUS_LABELS), ...Object.values(PUBLISHED_ON_SOURCE_LABELS)]) {
+      expect(en(label), label).not.toMatch(HAN);
+    }
   });
 });

@@ -10,6 +10,7 @@
 import { RULES } from '../checks/rule-registry';
 import type { RuleId } from '../model/report-schema';
 import { SEVERITY_LABELS } from './labels';
+import { zhT, type Translate } from './i18n/translate';
 
 /** One rule as the UI explains it. */
 export interface RuleInfo {
@@ -45,6 +46,15 @@ export function ruleInfo(rule: string): RuleInfo | (Omit<RuleInfo, 'id'> & { id:
   return { id: rule, name: rule, source: '（本版本看板未收录此规则，请更新看板）', formula: '—', version: 0 };
 }
 
+/**
+ * {@link ruleInfo} in the UI's language: name, source and formula through `t` (their English is
+ * lib/present/i18n/en/rules.ts; Chinese with the default {@link zhT}, unchanged). Never throws.
+ */
+export function ruleInfoText(rule: string, t: Translate = zhT): ReturnType<typeof ruleInfo> {
+  const info = ruleInfo(rule);
+  return { ...info, name: t(info.name), source: t(info.source), formula: t(info.formula) };
+}
+
 /** Severity keys in order of seriousness: error, warning, info. */
 export const SEVERITY_ORDER: readonly string[] = ['error', 'warning', 'info'];
 
@@ -59,23 +69,30 @@ export { SEVERITY_LABELS };
  * - T2_VALUES on 行政事业性收费 (`t2.fees.amount`): 万元;
  * - every other rule: 件.
  * NULL or empty prints as `—`. Never throws; a value that is not a number prints as written.
+ * Units through `t` with `count` (`{{n}} 件` → `1 case` / `2 cases`; `{{n}} 个` with context `numbers`).
  */
-export function flagValueText(rule: string, subject: string | null, which: 'expected' | 'actual' | 'difference', value: string | number | null): string {
+export function flagValueText(rule: string, subject: string | null, which: 'expected' | 'actual' | 'difference', value: string | number | null, t: Translate = zhT): string {
   if (value === null || value === '') return '—';
   const n = typeof value === 'number' ? value : Number(value);
-  if (rule === 'DEADLINE') return which === 'difference' && Number.isFinite(n) ? `${n} 天` : String(value);
+  if (rule === 'DEADLINE') return which === 'difference' && Number.isFinite(n) ? t('{{n}} 天', { n, count: n }) : String(value);
   if (!Number.isFinite(n)) return String(value);
   if (rule === 'TEXT_REUSE') return `${(n * 100).toFixed(1)}%`;
-  const unit = rule === 'CELL_MISSING' ? '个' : rule === 'T2_VALUES' && (subject ?? '').includes('.amount') ? '万元' : '件';
-  return `${n.toLocaleString('en-US', { maximumFractionDigits: 4 })} ${unit}`;
+  const unit = rule === 'CELL_MISSING' ? '{{n}} 个' : rule === 'T2_VALUES' && (subject ?? '').includes('.amount') ? '{{n}} 万元' : '{{n}} 件';
+  // `count` picks the English plural (1 case / 2 cases); 个 has its own context (numbers read), since `{{n}} 个` alone is another area's bare number.
+  return t(unit, { n: n.toLocaleString('en-US', { maximumFractionDigits: 4 }), count: n, ...(unit === '{{n}} 个' ? { context: 'numbers' } : {}) });
 }
 
 /**
  * The names of a flag's three values for its rule: by default 应为 / 实为 / 差值 (差值 = 实为 − 应为);
  * CELL_INFERRED 推算值 (the value recovered, 件); CELL_MISSING 应有个数 / 读到个数; DEADLINE
- * 截止日期 / 发布日期 / 逾期; TEXT_REUSE 阈值 / 重复比例.
+ * 截止日期 / 发布日期 / 逾期; TEXT_REUSE 阈值 / 重复比例. Names through `t` (English: Expected / Printed / Difference …).
  */
-export function flagValueLabels(rule: string): { expected: string; actual: string; difference: string } {
+export function flagValueLabels(rule: string, t: Translate = zhT): { expected: string; actual: string; difference: string } {
+  const z = flagValueLabelsZh(rule);
+  return { expected: t(z.expected), actual: t(z.actual), difference: t(z.difference) };
+}
+
+function flagValueLabelsZh(rule: string): { expected: string; actual: string; difference: string } {
   switch (rule) {
     case 'CELL_INFERRED':
       return { expected: '推算值', actual: '印出', difference: '差值' };

@@ -15,6 +15,8 @@ import { checkInForceContinuity } from '../checks/check-in-force-continuity';
 import { crossYearInput } from '../checks/cross-year-input';
 import { runCrossReportChecks } from '../checks/run-checks';
 import { CellGrid } from '../model/cell-grid';
+import { makeTranslate } from '../present/i18n/translate';
+import { EN } from '../present/i18n/en';
 import type { Cell, ReportRecord } from '../model/report-schema';
 import { ingestFile } from '../pipeline/ingest-reports';
 import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duckdb';
@@ -33,6 +35,7 @@ import {
   yearOnYear,
   type ContinuityCheck,
 } from './agency-years';
+import { continuityText } from '../present/continuity-text';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SEEDS = join(ROOT, 'data', 'seeds');
@@ -159,6 +162,10 @@ describe.skipIf(!CORPUS)('the agency page over data/seeds and 洪泽区 2023–2
     // 行政规范性文件 现行有效 5 → 8: +3 件, +60 %; 本年制发 0 → 3: base 0, no %.
     expect(yearOnYear(ay, agencyMetric('t2_normative_documents_in_force'))[1]).toMatchObject({ change: 3, pct: 0.6 });
     expect(yearOnYear(ay, agencyMetric('t2_normative_documents_issued'))[1]).toMatchObject({ change: 3, pct: null, why: '2023 年为 0，无法计算变化百分比' });
+    // In English (issue 10): the same numbers, the reasons in English.
+    const en = makeTranslate('en', EN);
+    expect(yearOnYear(ay, agencyMetric('new_received'), en)[2]).toMatchObject({ change: null, why: 'No report for 2025; no comparison possible' });
+    expect(yearOnYear(ay, agencyMetric('t2_normative_documents_issued'), en)[1]).toMatchObject({ change: 3, pct: null, why: '2023 is 0; the percentage change cannot be computed' });
   });
 
   it('lists the flags of the agency’s reports, errors first', async () => {
@@ -178,6 +185,7 @@ describe.skipIf(!CORPUS)('the agency page over data/seeds and 洪泽区 2023–2
       ['IN_FORCE_CONTINUITY', 'regulations', 2023, 2024, 0, 0, 'holds'],
     ]);
     expect(checks[1].text).toBe('「行政规范性文件」2024 年现行有效 8 件 = 2023 年现行有效 5 + 本年制发 3 − 本年废止 0 = 8 件');
+    expect(continuityText(checks[1], makeTranslate('en', EN))).toBe('Administrative normative documents: in force 2024 8 = in force 2023 5 + issued 3 − repealed 0 = 8');
     expectSameAsRules(checks, hz23, hz24);
     // No cross-year flag in the data: the ingest's own run of the rules agrees.
     expect(hz24.flags.filter((f) => f.rule.endsWith('_CONTINUITY'))).toEqual([]);
@@ -195,6 +203,9 @@ describe.skipIf(!CORPUS)('the agency page over data/seeds and 洪泽区 2023–2
         ['regulations', null, 0, 'not_evaluated'],
       ]);
       expect(checks[0].text).toBe('2024 年上年结转 3 件 ≠ 2023 年结转下年度继续办理 0 件');
+      expect(continuityText(checks[2], makeTranslate('en', EN))).toBe(
+        'Rules: in force 2024 0 vs in force 2023 — (not given) + issued 0 − repealed 0 (a number is not given; cannot be checked)',
+      );
       expectSameAsRules(checks, prev, cur);
       // A blank cell counts as 0 for the rules (arithmeticValue), so it is evaluated.
       const blank = withCell(hz24, 't3', 'carried_over', 'total', null, 'blank');

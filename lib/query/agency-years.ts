@@ -15,7 +15,9 @@ import { T3_LABELS, T4_GROUP_LABELS } from '../present/labels';
 import type { Row, SqlValue } from '../store/executor';
 import { FACTS_TABLE, T2_CELLS } from '../store/facts';
 import { sqlIdent, sqlString, sqlStringList } from '../store/sql';
-import { indicator } from './indicators';
+import { indicator } from '../present/indicators';
+import { zhT, type Translate } from '../present/i18n/translate';
+import { continuityText } from '../present/continuity-text';
 
 // ------------------------------------------------------------------ metrics
 
@@ -271,9 +273,9 @@ export interface YearChange {
  * The year-on-year row of one metric over the year axis. Year Y is compared with Y−1 on the axis
  * (a year with no report is a gap: the next year is not compared with an older one). `change`
  * and `pct` are NULL when either side is missing; `pct` also when the base (Y−1) is 0 and for
- * rates (their change is in percentage points).
+ * rates (their change is in percentage points). `why` is said in the UI's language (`t`, Chinese by default).
  */
-export function yearOnYear(ay: AgencyYears, metric: AgencyMetric): YearChange[] {
+export function yearOnYear(ay: AgencyYears, metric: AgencyMetric, t: Translate = zhT): YearChange[] {
   const values = metricSeries(ay, metric.key);
   return ay.years.map((year, i) => {
     const value = values[i];
@@ -281,14 +283,14 @@ export function yearOnYear(ay: AgencyYears, metric: AgencyMetric): YearChange[] 
     const before = values[i - 1];
     const noReport = (j: number) => ay.shown[j] === null;
     let why: string | null = null;
-    if (noReport(i - 1)) why = `${year - 1} 年没有报告，无法比较`;
-    else if (noReport(i)) why = `${year} 年没有报告，无法比较`;
-    else if (before === null) why = `${year - 1} 年报告没有给出这个数（或无法计算），无法比较`;
-    else if (value === null) why = `${year} 年报告没有给出这个数（或无法计算），无法比较`;
+    if (noReport(i - 1)) why = t('{{year}} 年没有报告，无法比较', { year: year - 1 });
+    else if (noReport(i)) why = t('{{year}} 年没有报告，无法比较', { year });
+    else if (before === null) why = t('{{year}} 年报告没有给出这个数（或无法计算），无法比较', { year: year - 1 });
+    else if (value === null) why = t('{{year}} 年报告没有给出这个数（或无法计算），无法比较', { year });
     if (why !== null || before === null || value === null) return { year, value, change: null, pct: null, why };
     const change = value - before;
-    if (metric.format === 'rate') return { year, value, change, pct: null, why: '比率的变化以百分点表示' };
-    if (before === 0) return { year, value, change, pct: null, why: `${year - 1} 年为 0，无法计算变化百分比` };
+    if (metric.format === 'rate') return { year, value, change, pct: null, why: t('比率的变化以百分点表示') };
+    if (before === 0) return { year, value, change, pct: null, why: t('{{year}} 年为 0，无法计算变化百分比', { year: year - 1 }) };
     return { year, value, change, pct: change / before, why: null };
   });
 }
@@ -320,9 +322,8 @@ export interface ContinuityCheck {
 }
 
 const n = (v: SqlValue | undefined): number | null => (typeof v === 'number' ? v : null);
-const shown = (v: number | null) => (v === null ? '—（未给出）' : `${v}`);
 
-/** Rows of {@link continuitySql} as {@link ContinuityCheck}s, each with its sentence. */
+/** Rows of {@link continuitySql} as {@link ContinuityCheck}s, each with its Chinese sentence ({@link continuityText}). */
 export function continuityChecks(rows: readonly Row[]): ContinuityCheck[] {
   return rows.map((r) => {
     const c: Omit<ContinuityCheck, 'text'> = {
@@ -339,14 +340,6 @@ export function continuityChecks(rows: readonly Row[]): ContinuityCheck[] {
       repealed: n(r.repealed),
       verdict: r.verdict === 'holds' || r.verdict === 'fails' ? r.verdict : 'not_evaluated',
     };
-    const op = c.verdict === 'holds' ? '=' : c.verdict === 'fails' ? '≠' : '与';
-    const tail = c.verdict === 'not_evaluated' ? '（有数未给出，无法检查）' : '';
-    const text =
-      c.rule === 'CARRYOVER_CONTINUITY'
-        ? `${c.year} 年上年结转 ${shown(c.actual)} 件 ${op} ${c.prevYear} 年结转下年度继续办理 ${shown(c.expected)} 件${tail}`
-        : `「${T2_ROWS.find((x) => x.key === c.subjectRow)?.label ?? c.subjectRow}」${c.year} 年现行有效 ${shown(c.actual)} 件 ${op} ` +
-          `${c.prevYear} 年现行有效 ${shown(c.last)} + 本年制发 ${shown(c.issued)} − 本年废止 ${shown(c.repealed)}` +
-          `${c.expected === null ? '' : ` = ${c.expected}`} 件${tail}`;
-    return { ...c, text };
+    return { ...c, text: continuityText(c) };
   });
 }

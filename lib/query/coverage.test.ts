@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duckdb';
 import { buildCoverageGrid, coverageSql, yearHeading } from './coverage';
+import { makeTranslate } from '../present/i18n/translate';
+import { EN } from '../present/i18n/en';
 import { EMPTY_FILTER } from './filters';
 
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures', import.meta.url));
@@ -69,5 +71,7 @@ describe('coverage over tests/fixtures', () => {
     expect(g.agencies[0].byYear.unknown[0]).toMatchObject({ readability: 'unreadable', statusLabel: '格式暂不支持' });
     expect(yearHeading('unknown')).toBe('年度未知');
     expect(yearHeading('2022')).toBe('2022 年');
+    expect(yearHeading('unknown', makeTranslate('en', EN))).toBe('year unknown');
+    expect(yearHeading('2022', makeTranslate('en', EN))).toBe('2022');
   });
 });

@@ -11,6 +11,7 @@ import type { Row } from '../store/executor';
 import { countedReportSql } from '../store/facts';
 import { filterWhere, type FilterState } from './filters';
 import { reportStatusLabel } from '../present/labels';
+import { zhT, type Translate } from '../present/i18n/translate';
 
 /** The tables of the form in order, with their short Chinese names. */
 export const COVERAGE_TABLES: ReadonlyArray<{ key: 't2' | 't3' | 't4'; label: string }> = [
@@ -140,7 +141,7 @@ export function buildCoverageGrid(rows: readonly Row[]): CoverageGrid {
   return { years: yearKeys, agencies, totals: { reports: rows.length, gaps, withErrors } };
 }
 
-/** Column heading of a year key: `2022 年`, or `年度未知`. */
-export function yearHeading(key: string): string {
-  return key === 'unknown' ? '年度未知' : `${key} 年`;
+/** Column heading of a year key in the UI's language (`t`, Chinese by default): `2022 年`, or `年度未知`. */
+export function yearHeading(key: string, t: Translate = zhT): string {
+  return key === 'unknown' ? t('年度未知') : t('{{year}} 年', { year: key });
 }

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duckdb';
 import { filterOptionsFromRows, filterOptionsSql } from './views';
+import { agencyTypeLabel } from '../present/labels';
 import {
-  agencyTypeLabel,
   describeFilter,
   describeYears,
   filterFromSearchParams,

@@ -13,38 +13,16 @@
 import { z } from 'zod';
 import type { Origin } from '../store/load';
 import { sqlIdent, sqlNumber, sqlString, sqlStringList } from '../store/sql';
-import { describeRegionPath, regionsWhere } from './region-tree';
+import { regionPathParts, regionsWhere } from './region-tree';
+import { zhT, type Translate } from '../present/i18n/translate';
+import { agencyTypeLabel, levelLabel } from '../present/labels';
+import { fillParts, joinParts, partsText, type TextPart } from './sentence-parts';
 
 /** Levels of government an agency can belong to (reports.csv `level`, lib/model/report-schema.ts AgencyLevel). */
 export const AGENCY_LEVELS = ['省', '市', '县'] as const;
 
 /** A level of {@link AGENCY_LEVELS}. */
 export type FilterLevel = (typeof AGENCY_LEVELS)[number];
-
-/** The levels' labels in the UI and the sentence: 省级 (incl. the municipalities), 市级, 县级 (incl. 区). */
-export const LEVEL_LABELS: Readonly<Record<FilterLevel, string>> = { 省: '省级', 市: '市级', 县: '县级' };
-
-/**
- * Labels of the agency types the resolver produces (lib/parse/resolve-agency.ts AGENCY_TYPES: the
- * kind's short name), where the short name alone would mislead: 政府办公室 stands for 人民政府办公室
- * and 办公厅, 科技局 for 科学技术局, 科技厅 and 科委. Other types are their own label.
- */
-export const AGENCY_TYPE_LABELS: Readonly<Record<string, string>> = {
-  政府办公室: '人民政府办公室（厅）',
-  科技局: '科技局（厅、科委）',
-  乡镇人民政府: '乡镇人民政府',
-  街道办事处: '街道办事处',
-};
-
-/** The label of an agency type (`政府办公室` → `人民政府办公室（厅）`); an unknown type is its own label. */
-export function agencyTypeLabel(type: string): string {
-  return AGENCY_TYPE_LABELS[type] ?? type;
-}
-
-/** The label of a level (`县` → `县级`); anything else is shown as is. */
-export function levelLabel(level: string): string {
-  return (LEVEL_LABELS as Record<string, string>)[level] ?? level;
-}
 
 /**
  * Filter state.
@@ -129,19 +107,21 @@ export function filterWhere(filter: FilterState, alias = ''): string {
   return parts.length > 0 ? parts.join(' AND ') : 'TRUE';
 }
 
-function alternatives(names: readonly string[]): string {
-  const quoted = names.map((n) => `“${n}”`);
-  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join('、')}或${quoted[quoted.length - 1]}`;
+/** `“a”、“b”或“c”` (English `“a”, “b” or “c”`): several values of one field, alternatives. */
+function alternatives(values: ReadonlyArray<readonly TextPart[]>, t: Translate): TextPart[] {
+  const quoted = values.map((v) => fillParts(t, '“{{value}}”', { value: v }));
+  if (quoted.length <= 1) return quoted.flat();
+  return fillParts(t, '{{some}}或{{last}}', { some: joinParts(t, quoted.slice(0, -1)), last: quoted[quoted.length - 1] });
 }
 
-/** The year bounds in words: `2022—2023 年`, `2022 年`, `2022 年及以后`, `2023 年及以前`, or null. */
-export function describeYears(filter: FilterState): string | null {
+/** The year bounds in words: `2022—2023 年`, `2022 年`, `2022 年及以后`, `2023 年及以前` (English via `t`: `2022–2023`, `2022 and later`), or null. */
+export function describeYears(filter: FilterState, t: Translate = zhT): string | null {
   const { yearFrom, yearTo } = normalizeFilter(filter);
   if (yearFrom !== undefined && yearTo !== undefined) {
-    return yearFrom === yearTo ? `${yearFrom} 年` : `${yearFrom}—${yearTo} 年`;
+    return yearFrom === yearTo ? t('{{year}} 年', { year: yearFrom }) : t('{{from}}—{{to}} 年', { from: yearFrom, to: yearTo });
   }
-  if (yearFrom !== undefined) return `${yearFrom} 年及以后`;
-  if (yearTo !== undefined) return `${yearTo} 年及以前`;
+  if (yearFrom !== undefined) return t('{{year}} 年及以后', { year: yearFrom });
+  if (yearTo !== undefined) return t('{{year}} 年及以前', { year: yearTo });
   return null;
 }
 
@@ -151,22 +131,30 @@ export function describeYears(filter: FilterState): string | null {
  * `显示地区为“江苏省”或“上海市”、机关类型为“科技局（厅、科委）”、层级为“县级”的报告。` or, with no filter,
  * `显示全部机关、全部地区、全部年度的报告。` The sentence names exactly the conditions of
  * {@link filterWhere}; a report whose year is unknown is excluded whenever a year bound is set.
+ * With an English `t` (issue 10): `Showing reports with region “Jiangsu”, level “county level”, year 2022–2023.`
  *
  * @param agencyNames agency_key → the agency's name (FilterOptions.agencyNames), so the sentence
  *   names agencies, not keys; a key without a name is shown as is.
+ * @param t the UI's translator (lib/present/i18n/translate.ts); Chinese by default.
  */
-export function describeFilter(filter: FilterState, agencyNames: Readonly<Record<string, string>> = {}): string {
+export function describeFilter(filter: FilterState, agencyNames: Readonly<Record<string, string>> = {}, t: Translate = zhT): string {
+  return partsText(describeFilterParts(filter, agencyNames, t));
+}
+
+/** {@link describeFilter} as parts (./sentence-parts.ts): agency names and printed regions marked as data, for `translate="no"`. */
+export function describeFilterParts(filter: FilterState, agencyNames: Readonly<Record<string, string>> = {}, t: Translate = zhT): TextPart[] {
   const f = normalizeFilter(filter);
-  const parts: string[] = [];
-  if (f.agencies.length > 0) parts.push(`机关为${alternatives(f.agencies.map((k) => agencyNames[k] ?? k))}`);
-  if (f.regions.length > 0) parts.push(`地区为${alternatives(f.regions.map(describeRegionPath))}`);
-  if (f.types) parts.push(`机关类型为${alternatives(f.types.map(agencyTypeLabel))}`);
-  if (f.levels) parts.push(`层级为${alternatives(f.levels.map(levelLabel))}`);
-  const years = describeYears(f);
-  if (years) parts.push(`年度为 ${years}`);
-  if (f.origin) parts.push(f.origin === 'upload' ? '来源为本浏览器中上传的文件' : '来源为看板内置数据');
-  if (parts.length === 0) return '显示全部机关、全部地区、全部年度的报告。';
-  return `显示${parts.join('、')}的报告。`;
+  const conditions: TextPart[][] = [];
+  const cond = (key: string, values: ReadonlyArray<readonly TextPart[]>) => conditions.push(fillParts(t, key, { values: alternatives(values, t) }));
+  if (f.agencies.length > 0) cond('机关为{{values}}', f.agencies.map((k) => [{ text: agencyNames[k] ?? k, data: true }]));
+  if (f.regions.length > 0) cond('地区为{{values}}', f.regions.map((r) => regionPathParts(r, t)));
+  if (f.types) cond('机关类型为{{values}}', f.types.map((x) => [{ text: t(agencyTypeLabel(x)) }]));
+  if (f.levels) cond('层级为{{values}}', f.levels.map((l) => [{ text: t(levelLabel(l)) }]));
+  const years = describeYears(f, t);
+  if (years) conditions.push([{ text: t('年度为 {{years}}', { years }) }]);
+  if (f.origin) conditions.push([{ text: t(f.origin === 'upload' ? '来源为本浏览器中上传的文件' : '来源为看板内置数据') }]);
+  if (conditions.length === 0) return [{ text: t('显示全部机关、全部地区、全部年度的报告。') }];
+  return fillParts(t, '显示{{conditions}}的报告。', { conditions: joinParts(t, conditions) });
 }
 
 /**

@@ -25,6 +25,7 @@ import type { ViewId } from './views';
 import { INDICATOR_RATIOS, queryToSql, type Ratio, type ViewColumn, type ViewDef, type ViewQuery } from './views';
 import { filterWhere, type FilterState } from './filters';
 import { FACTS_TABLE } from '../store/facts';
+import { zhT, type Translate } from '../present/i18n/translate';
 
 /** A group-by choice: 机关, 县, 市, 省 or 全部 (one group per year); "不分组" is the absence of one (null). */
 export type GroupBy = 'agency' | 'county' | 'city' | 'province' | 'all';
@@ -308,12 +309,13 @@ export function trendView(view: ViewDef): ViewDef | null {
 /**
  * The marker of a total that leaves out reports which did not give the value: `缺N份` and a
  * tooltip saying what the number covers. Null when no report is missing (n 0, NULL or not a number).
+ * Texts in the language of `t` (Chinese by default).
  */
-export function missingMark(column: ViewColumn, n: unknown): { text: string; title: string } | null {
+export function missingMark(column: ViewColumn, n: unknown, t: Translate = zhT): { text: string; title: string } | null {
   if (typeof n !== 'number' || !(n > 0)) return null;
   const title =
     column.format === 'rate'
-      ? `${n} 份报告缺少计算此比率所需的某一项，未计入分子和分母。`
-      : `${n} 份报告没有给出此数（缺失、空白或占位符）；合计只含已给出的报告，实际总数可能更大。`;
-  return { text: `缺${n}份`, title };
+      ? t('{{count}} 份报告缺少计算此比率所需的某一项，未计入分子和分母。', { count: n })
+      : t('{{count}} 份报告没有给出此数（缺失、空白或占位符）；合计只含已给出的报告，实际总数可能更大。', { count: n });
+  return { text: t('缺{{count}}份', { count: n }), title };
 }

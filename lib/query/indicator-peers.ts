@@ -34,7 +34,7 @@
  */
 import { MIN_CASES, MIN_PEERS } from '../model/rank-threshold';
 import { FACTS_TABLE } from '../store/facts';
-import { INDICATOR_RATIOS, INDICATORS, type Indicator } from './indicators';
+import { INDICATOR_RATIOS, INDICATORS, type Indicator } from '../present/indicators';
 
 /** The peer group columns, in the order they are joined on. */
 const GROUP = ['year', 'level', 'agency_type'] as const;

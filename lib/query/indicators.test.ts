@@ -10,7 +10,7 @@ import { openNodeDatabaseOrThrow, type NodeDatabase } from '../pipeline/node-duc
 import { INDICATORS_VIEW, VIEW_LINK_KEYS, viewSetupSql } from './views';
 import { insertFactsSql } from '../store/facts';
 import { EMPTY_FILTER } from './filters';
-import { INDICATORS } from './indicators';
+import { INDICATORS } from '../present/indicators';
 import { MIN_CASES } from '../model/rank-threshold';
 import { SMALL_SAMPLE_NOTE } from '../present/rank-text';
 import { formatRowCell } from '../present/format';

@@ -21,6 +21,8 @@
  * city, county and region).
  */
 import { sqlIdent, sqlString } from '../store/sql';
+import { zhT, type Translate } from '../present/i18n/translate';
+import { fillParts, partsText, type TextPart } from './sentence-parts';
 
 /** Name (and path) of the node of the reports whose division is unresolved. */
 export const UNRESOLVED_REGION = '未识别地区';
@@ -133,12 +135,39 @@ export function regionPathSegments(path: string): string[] {
 /**
  * A region path in words for the filter sentence: the divisions run together as they are written
  * (`江苏省淮安市`), an unresolved one as `未识别地区（测试市）`. A one-segment value is shown as is
- * (it may be a printed region of an older link).
+ * (it may be a printed region of an older link). In English (`t`) the province-level name is
+ * translated (`江苏省` → `Jiangsu`, lib/present/i18n/en/dashboard.ts) and the lower levels stay
+ * as printed, smallest first (`淮安市, Jiangsu`).
  */
-export function describeRegionPath(path: string): string {
+export function describeRegionPath(path: string, t: Translate = zhT): string {
+  return partsText(regionPathParts(path, t));
+}
+
+/**
+ * The first segment of a region path (a province-level name, 未识别地区, or a printed region of an
+ * older link) as a part: translated when `t` knows it, else data as printed.
+ */
+export function regionTopPart(name: string, t: Translate = zhT): TextPart {
+  const text = t(name);
+  return text === name ? { text, data: true } : { text };
+}
+
+/** The label of a node of the tree: a top-level node as {@link regionTopPart}, a lower one as printed (data). */
+export function regionNodeLabel(node: Pick<RegionNode, 'path' | 'name'>, t: Translate = zhT): TextPart {
+  return regionPathSegments(node.path).length <= 1 ? regionTopPart(node.name, t) : { text: node.name, data: true };
+}
+
+/** {@link describeRegionPath} as parts: the printed names marked as data (sentence-parts.ts). */
+export function regionPathParts(path: string, t: Translate = zhT): TextPart[] {
   const s = regionPathSegments(path);
-  if (s[0] === UNRESOLVED_REGION) return s.length > 1 ? `${UNRESOLVED_REGION}（${s.slice(1).join('')}）` : UNRESOLVED_REGION;
-  return s.join('');
+  if (s.length === 0) return [];
+  if (s[0] === UNRESOLVED_REGION) {
+    if (s.length === 1) return [regionTopPart(UNRESOLVED_REGION, t)];
+    return fillParts(t, '未识别地区（{{printed}}）', { printed: [{ text: s.slice(1).join(''), data: true }] });
+  }
+  let parts: TextPart[] = [regionTopPart(s[0], t)];
+  for (const lower of s.slice(1)) parts = fillParts(t, '{{upper}}{{lower}}', { upper: parts, lower: [{ text: lower, data: true }] });
+  return parts;
 }
 
 /**

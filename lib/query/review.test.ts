@@ -3,6 +3,8 @@
  * over data/build (the ingest of data/seeds, when built); the sentence and URL readings of the
  * same filter.
  */
+import { EN } from '../present/i18n/en';
+import { makeTranslate } from '../present/i18n/translate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +26,7 @@ import {
   ruleChoices,
   reviewWhere,
 } from './review';
-import { EMPTY_FILTER, filterToSearchParams } from './filters';
+import { describeFilter, EMPTY_FILTER, filterToSearchParams } from './filters';
 import { ruleLabel } from '../present/labels';
 import { rowFingerprint } from '../review/decisions';
 
@@ -49,6 +51,13 @@ describe('review filter: SQL clause and sentence', () => {
     expect(describeReviewFilter(EMPTY_FILTER, { rules: [], severities: [], status: 'dismissed' })).toBe(
       '显示全部机关、全部地区、全部年度的报告。其中已驳回的检查结果。',
     );
+  });
+  it('says the same in English with t, the report filter sentence first (issue 10)', () => {
+    const en = makeTranslate('en', EN);
+    const s = describeReviewFilter(EMPTY_FILTER, { rules: ['CELL_INFERRED', 'TABLE_MISSING'], severities: ['info'], status: 'open' }, {}, en);
+    expect(s.startsWith(describeFilter(EMPTY_FILTER, {}, en))).toBe(true);
+    expect(s).toContain('Of these: flags with rule "Cell not printed; inferred from the identities" or "Table missing", severity "Info", status Not reviewed.');
+    expect(describeReviewFilter(EMPTY_FILTER, EMPTY_REVIEW_FILTER, {}, en)).toMatch(/ Of these: all flags\.$/);
   });
   it('round-trips through URL parameters next to the report filter', () => {
     const rf = { rules: ['TABLE_MISSING'], severities: ['error', 'warning'], status: 'confirmed' as const };

@@ -11,6 +11,7 @@ import { countedReportSql } from '../store/facts';
 import { describeFilter, filterWhere, type FilterState } from './filters';
 import { RULE_LABELS, ruleLabel, severityLabel, SEVERITY_LABELS } from '../present/labels';
 import { sqlIdent, sqlStringList } from '../store/sql';
+import { zhT, type Translate } from '../present/i18n/translate';
 
 /** Review status filter: `all`, or only flags that are `open` (未审核), `confirmed` or `dismissed`. */
 export type StatusFilter = 'all' | 'open' | 'confirmed' | 'dismissed';
@@ -67,9 +68,9 @@ export function reviewWhere(rf: ReviewFilter, alias = ''): string {
   return parts.length > 0 ? parts.join(' AND ') : 'TRUE';
 }
 
-function alternatives(names: readonly string[]): string {
-  const quoted = names.map((n) => `“${n}”`);
-  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join('、')}或${quoted[quoted.length - 1]}`;
+function alternatives(names: readonly string[], t: Translate): string {
+  const quoted = names.map((n) => t('“{{value}}”', { value: n }));
+  return quoted.length <= 1 ? quoted.join('') : t('{{some}}或{{last}}', { some: quoted.slice(0, -1).join(t('、')), last: quoted[quoted.length - 1] });
 }
 
 const STATUS_WORDS: Record<Exclude<StatusFilter, 'all'>, string> = { open: '未审核', confirmed: '已确认', dismissed: '已驳回' };
@@ -79,16 +80,20 @@ const STATUS_WORDS: Record<Exclude<StatusFilter, 'all'>, string> = { open: '未�
  * describeFilter) followed by the rule, severity and status conditions, e.g.
  * `显示地区为“运城市”的报告。其中规则为“单元格未印出，按勾稽关系推算”、严重程度为“提示”、尚未审核的检查结果。`
  * or `显示全部机关、全部地区、全部年度的报告。其中全部检查结果。` `agencyNames` (agency_key → name,
- * FilterOptions.agencyNames) lets the sentence name the chosen agencies.
+ * FilterOptions.agencyNames) lets the sentence name the chosen agencies. `t` gives the sentence in
+ * the UI's language (English: `Showing … Of these, flags with rule “…”, severity “Info”, not yet reviewed.`);
+ * the default {@link zhT} keeps the Chinese unchanged.
  */
-export function describeReviewFilter(filter: FilterState, rf: ReviewFilter, agencyNames: Readonly<Record<string, string>> = {}): string {
+export function describeReviewFilter(filter: FilterState, rf: ReviewFilter, agencyNames: Readonly<Record<string, string>> = {}, t: Translate = zhT): string {
   const f = normalizeReviewFilter(rf);
   const parts: string[] = [];
-  if (f.rules.length > 0) parts.push(`规则为${alternatives(f.rules.map(ruleLabel))}`);
-  if (f.severities.length > 0) parts.push(`严重程度为${alternatives(f.severities.map(severityLabel))}`);
-  const status = f.status === 'all' ? '' : `${STATUS_WORDS[f.status]}的`;
-  const what = parts.length === 0 && status === '' ? '全部检查结果' : `${parts.join('、')}${parts.length && status ? '、' : ''}${status}检查结果`;
-  return `${describeFilter(filter, agencyNames)}其中${what}。`;
+  if (f.rules.length > 0) parts.push(t('规则为{{names}}', { names: alternatives(f.rules.map((r) => t(ruleLabel(r))), t) }));
+  if (f.severities.length > 0) parts.push(t('严重程度为{{names}}', { names: alternatives(f.severities.map((s) => t(severityLabel(s))), t) }));
+  const status = f.status === 'all' ? '' : t('{{status}}的', { status: t(STATUS_WORDS[f.status]) });
+  const sep = t('、');
+  const what =
+    parts.length === 0 && status === '' ? t('全部检查结果') : t('{{conditions}}检查结果', { conditions: `${parts.join(sep)}${parts.length && status ? sep : ''}${status}` });
+  return `${describeFilter(filter, agencyNames, t)}${t('其中{{what}}。', { what })}`;
 }
 
 /**

@@ -11,6 +11,9 @@
  *   instead of a bare 「共 0 行」.
  */
 import type { FilterState } from './filters';
+import { LANG_PARAM } from '../present/i18n/lang';
+import { zhT, type Translate } from '../present/i18n/translate';
+import { fillParts, partsText, type TextPart } from './sentence-parts';
 
 /** The URL parameter of the table's page (1-based). */
 export const PAGE_PARAM = 'page';
@@ -18,6 +21,22 @@ export const PAGE_PARAM = 'page';
 export const CSV_KEYS_PARAM = 'csvkeys';
 /** The URL parameter marking a state that involves this tab's uploaded reports (`1`). */
 export const UPLOADS_PARAM = 'u';
+
+/**
+ * The query string the dashboard writes to its URL (`?…`, without the `?`): its state `params`
+ * plus the parameters of the `current` query string that are not the dashboard's own state but
+ * must survive a rewrite — the UI language (`lang=en`, lib/present/i18n/lang.ts LANG_PARAM) by
+ * default. `params` is not modified.
+ */
+export function dashboardSearch(params: URLSearchParams, current: string, keep: readonly string[] = [LANG_PARAM]): string {
+  const out = new URLSearchParams(params);
+  const now = new URLSearchParams(current);
+  for (const k of keep) {
+    const v = now.get(k);
+    if (v !== null && !out.has(k)) out.set(k, v);
+  }
+  return out.toString();
+}
 
 /** The table's page (0-based) from `page=` (1-based); 0 when absent or not a whole number ≥ 1. */
 export function pageFromParam(s: string | null): number {
@@ -50,6 +69,8 @@ export function stateInvolvesUploads(s: { uploads: number; uploadedAgencies: rea
 export interface LinkDataNote {
   title: string;
   message: string;
+  /** `message` as parts (./sentence-parts.ts): the agency keys marked as data, for `translate="no"`. */
+  messageParts: TextPart[];
   what: string;
   /** agency_keys of the link (机关 filter, 比较) that no loaded report has. */
   missingAgencies: string[];
@@ -61,17 +82,22 @@ export interface LinkDataNote {
  * of the link (`chosen`: the 机关 filter's and 比较's agency_keys) that none of the loaded reports
  * has (`loadedAgencies`; pass null until the filter's choices are read: then only the marker
  * counts). The sentence says why rows are missing and what to do: upload the same files
- * (上传年报), or ask the sender for the CSV (下载 CSV).
+ * (上传年报), or ask the sender for the CSV (下载 CSV). In the UI's language `t` (Chinese by default).
  */
-export function linkDataNote(s: { marked: boolean; uploadsHere: number; chosen: readonly string[]; loadedAgencies: readonly string[] | null }): LinkDataNote | null {
+export function linkDataNote(s: { marked: boolean; uploadsHere: number; chosen: readonly string[]; loadedAgencies: readonly string[] | null }, t: Translate = zhT): LinkDataNote | null {
   const loaded = s.loadedAgencies ? new Set(s.loadedAgencies) : null;
   const missingAgencies = loaded ? [...new Set(s.chosen)].filter((k) => !loaded.has(k)) : [];
   const markedHere = s.marked && s.uploadsHere === 0;
   if (!markedHere && missingAgencies.length === 0) return null;
-  const what = '请在本页用“上传年报”上传同样的文件，或请发送链接的人用“下载 CSV”把结果发给你。';
-  const agencies = missingAgencies.length ? `链接所选的 ${missingAgencies.length} 个机关（${missingAgencies.join('、')}）在本页载入的数据中没有报告。` : '';
-  const uploads = markedHere ? '这个链接是在载有上传报告的标签页中生成的；上传的报告只保存在上传者自己的浏览器标签页里，本页没有载入，所以来自它们的行不会显示。' : '它们的报告可能是发送者上传的，只保存在发送者的浏览器标签页里。';
-  return { title: '链接所需的部分报告未在本页载入', message: `${agencies}${uploads}`, what, missingAgencies };
+  const what = t('请在本页用“上传年报”上传同样的文件，或请发送链接的人用“下载 CSV”把结果发给你。');
+  const agencies: TextPart[] = missingAgencies.length
+    ? fillParts(t, '链接所选的 {{count}} 个机关（{{keys}}）在本页载入的数据中没有报告。', { keys: [{ text: missingAgencies.join('、'), data: true }] }, { count: missingAgencies.length })
+    : [];
+  const uploads = markedHere
+    ? t('这个链接是在载有上传报告的标签页中生成的；上传的报告只保存在上传者自己的浏览器标签页里，本页没有载入，所以来自它们的行不会显示。')
+    : t('它们的报告可能是发送者上传的，只保存在发送者的浏览器标签页里。');
+  const messageParts = [...agencies, { text: uploads }];
+  return { title: t('链接所需的部分报告未在本页载入'), message: partsText(messageParts), messageParts, what, missingAgencies };
 }
 
 /**

@@ -9,19 +9,20 @@
 import { TABLE_LABELS } from '../model/form-layout';
 import { FACTS_TABLE } from '../store/facts';
 import { filterWhere, type FilterState } from './filters';
+import { zhT, type Translate } from '../present/i18n/translate';
 import type { ViewId } from './views';
 
-/** For each table view: the facts condition of having its table, and the table(s) in words. */
-const VIEW_TABLES: Partial<Record<ViewId, { has: string; tables: string }>> = {
-  proactive: { has: 'has_t2', tables: TABLE_LABELS.t2 },
-  applications: { has: 'has_t3_total', tables: `${TABLE_LABELS.t3}（总计列）` },
-  review_litigation: { has: 'has_t4', tables: TABLE_LABELS.t4 },
-  indicators: { has: '(has_t3 OR has_t4)', tables: `${TABLE_LABELS.t3}、${TABLE_LABELS.t4}` },
+/** For each table view: the facts condition of having its table, and the table(s) in words (in the UI's language `t`). */
+const VIEW_TABLES: Partial<Record<ViewId, { has: string; tables: (t: Translate) => string }>> = {
+  proactive: { has: 'has_t2', tables: (t) => t(TABLE_LABELS.t2) },
+  applications: { has: 'has_t3_total', tables: (t) => t('{{table}}（总计列）', { table: t(TABLE_LABELS.t3) }) },
+  review_litigation: { has: 'has_t4', tables: (t) => t(TABLE_LABELS.t4) },
+  indicators: { has: '(has_t3 OR has_t4)', tables: (t) => `${t(TABLE_LABELS.t3)}${t('、')}${t(TABLE_LABELS.t4)}` },
 };
 
-/** The table(s) a view reads, in words (e.g. `二、主动公开政府信息情况`), or null for a view that reads none (合规). */
-export function viewTablesLabel(view: ViewId): string | null {
-  return VIEW_TABLES[view]?.tables ?? null;
+/** The table(s) a view reads, in words (e.g. `主动公开政府信息情况（表二）`; English with `t`), or null for a view that reads none (合规). */
+export function viewTablesLabel(view: ViewId, t: Translate = zhT): string | null {
+  return VIEW_TABLES[view]?.tables(t) ?? null;
 }
 
 /** How many left-out reports are listed by name at most; the count covers all of them. */

@@ -13,10 +13,11 @@
  */
 import { T4_COLUMNS, T4_ROWS, TABLE_LABELS } from '../model/form-layout';
 import type { TableKey } from '../model/report-schema';
-import { AGENCY_LEVELS, agencyTypeLabel, filterWhere, type FilterState } from './filters';
+import { AGENCY_LEVELS, filterWhere, type FilterState } from './filters';
+import { agencyTypeLabel } from '../present/labels';
 import { buildRegionTree, type RegionNode } from './region-tree';
 import { describeCellRef, RULE_LABELS, T3_LABELS, T4_GROUP_LABELS } from '../present/labels';
-import { INDICATOR_RATIOS, INDICATORS, type Indicator, type Ratio } from './indicators';
+import { INDICATOR_RATIOS, INDICATORS, type Indicator, type Ratio } from '../present/indicators';
 import { MIN_CASES, MIN_PEERS } from '../model/rank-threshold';
 import { PEERS_TABLE, peersTableColumns, peersTableSql } from './indicator-peers';
 import { FACT_COLUMNS, FACTS_TABLE, T2_CELLS, T2_OTHER_FORM_NOTE, T3_FACT_KEYS, T3_OUTCOME_GROUPS, T4_KEYS } from '../store/facts';

@@ -61,11 +61,15 @@ function confidences(cells: readonly Cell[], lines: readonly OcrTableLine[]): Ma
 
 /**
  * The record's cells as read by OCR: `reported` → `ocr` with a confidence; a `blank` (an empty
- * reading) → `missing`. Other statuses (inferred, placeholder, invalid, missing) unchanged.
+ * reading) → `missing`. Other statuses (inferred, placeholder, invalid, missing) unchanged. With
+ * `tables`, only the cells of those tables were read by OCR (a report whose other tables are
+ * printed as text, ./read-embedded-images.ts); the others are left as they are.
  */
-export function markOcrCells(record: ReportRecord, lines: readonly OcrTableLine[]): ReportRecord {
-  const conf = confidences(record.cells, lines);
+export function markOcrCells(record: ReportRecord, lines: readonly OcrTableLine[], tables?: readonly TableKey[]): ReportRecord {
+  const byOcr = (c: Cell) => !tables || tables.includes(c.table);
+  const conf = confidences(record.cells.filter(byOcr), lines);
   const cells = record.cells.map((c): Cell => {
+    if (!byOcr(c)) return c;
     if (c.status === 'reported') return { ...c, status: 'ocr', confidence: conf.get(c) ?? 0 };
     if (c.status === 'blank') return { ...c, status: 'missing', value: null, raw: null };
     return c;

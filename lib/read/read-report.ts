@@ -17,6 +17,8 @@ import { parseReportBytes, type ParseOptions } from '../parse/parse-report-bytes
 import { assembleRecord, failedRecord } from './assemble-record';
 import { contentId, nameId } from './content-id';
 import { needsOcr, readScannedReport } from './read-scanned-report';
+import { readImageTables, type ImageTables, type LinkedFileReader } from './read-embedded-images';
+import { markOcrCells, withOcrVerdict } from './ocr-cells';
 import type { ScanReaderLoader } from '../ocr/scan-reader';
 import { tooLargeMessage } from './read-limits';
 
@@ -29,6 +31,12 @@ import { tooLargeMessage } from './read-limits';
  */
 export interface ReadOptions extends ParseOptions {
   ocr?: ScanReaderLoader;
+  /**
+   * Reads a file an HTML report links to (`<img src>` beside it), for tables printed as images
+   * (./read-embedded-images.ts). The ingest passes one per file (lib/pipeline); uploads have none,
+   * and a report whose table is in such an image says that it could not be read.
+   */
+  linkedFile?: LinkedFileReader;
 }
 
 /**
@@ -114,12 +122,44 @@ export async function readReport(bytes: Uint8Array, name: string, options: ReadO
   try {
     const parsed = await parseReportBytes(bytes, name, options);
     if (options.ocr && needsOcr(bytes, name, parsed)) return outcome(validated(await readScannedReport(bytes, name, id, parsed, options.ocr), name));
-    let record = withDecodingFlag(assembleRecord(parsed, name, id), parsed, name);
+    const images = await tablesFromImages(parsed, name, id, options);
+    const read: ParseResult = images ? { ok: true, value: images.parsed } : parsed;
+    let record = withDecodingFlag(assembleRecord(read, name, id), read, name);
     for (const classify of RECORD_CLASSIFIERS) record = classify(record);
-    return outcome(validated(runChecks(record), name));
+    if (!images) return outcome(validated(runChecks(record), name));
+    return outcome(validated(withImageTables(record, images), name));
   } catch (e) {
     return outcome(failedRecord(id, name, 'parse_failed', parseFailedMessage(name, e)));
   }
+}
+
+/**
+ * The tables missing from a report's text read from its images (./read-embedded-images.ts), when
+ * the reader has an OCR loader, the text reads as a report with a table missing (not found, or
+ * found without a single cell read), and it holds images; null otherwise (the record is read as before, no OCR code loaded).
+ */
+async function tablesFromImages(parsed: ParseResult, name: string, id: string, options: ReadOptions): Promise<ImageTables | null> {
+  if (!options.ocr || !parsed.ok || !parsed.value.images?.length || !parsed.value.looksLikeReport) return null;
+  // A table is missing when it was not found, or found with no cell read (its heading rows only).
+  const { cells } = assembleRecord(parsed, name, id);
+  const missing = (['t2', 't3', 't4'] as const).filter((t) => !cells.some((c) => c.table === t && c.status !== 'missing'));
+  if (!missing.length) return null;
+  return readImageTables(parsed.value, missing, name, id, { ocr: options.ocr, linkedFile: options.linkedFile });
+}
+
+/**
+ * The checked record of a report some of whose tables were read from images: those tables' cells
+ * `ocr` with confidences, the single-report checks, the OCR verdict (OCR_READ / OCR_UNCERTAIN, as
+ * for a scan), and the note on the images added to the message.
+ */
+function withImageTables(record: ReportRecord, images: ImageTables): ReportRecord {
+  const reading = record.report.status === 'ok' || record.report.status === 'partial';
+  let out = reading && images.tables.length ? markOcrCells(record, images.lines, images.tables) : record;
+  out = runChecks(out);
+  if (reading && images.tables.length) out = withOcrVerdict(out);
+  if (!images.note) return out;
+  const message = [out.report.status_message, images.note].filter(Boolean).join('；');
+  return { ...out, report: { ...out.report, status_message: message } };
 }
 
 /** ok for a record of status `ok` or `partial`, else a failure carrying the record, its status and message. */

@@ -14,7 +14,7 @@ import { SECTION_HEADINGS } from '../model/form-layout';
 import type { ReportRecord } from '../model/report-schema';
 import { classifyBlankForm } from '../parse/classify-blank-form';
 import { extensionOf } from '../parse/file-formats';
-import type { ParseResult } from '../parse/parsed-report';
+import type { ParsedText, ParseResult } from '../parse/parsed-report';
 import { parseTextReport, TABLE_SECTION } from '../parse/parse-text-report';
 import type { ScanReaderLoader } from '../ocr/scan-reader';
 import { assembleRecord, failedRecord } from './assemble-record';
@@ -72,6 +72,24 @@ export async function readScannedReport(bytes: Uint8Array, name: string, id: str
   return withOcrVerdict(runChecks(markOcrCells(record, reading.tableLines)));
 }
 
+/**
+ * The framing of {@link readTableImage}: the OCR text of a table image framed as table 二, 三 and
+ * 四 in turn, the framing under which the most cells are read kept — its parsed text (whose
+ * `tables` lib/read/read-embedded-images.ts puts into a report that misses them) and its record
+ * (`tables_found` the tables read). Null when no framing reads a single cell.
+ */
+export function imageTableReading(ocrText: string, name: string, id: string): { parsed: ParsedText; record: ReportRecord } | null {
+  let best: { parsed: ParsedText; record: ReportRecord } | null = null;
+  for (const table of ['t2', 't3', 't4'] as const) {
+    const framed = `政府信息公开工作年度报告\n${SECTION_HEADINGS[TABLE_SECTION[table]]}\n${ocrText}\n${SECTION_HEADINGS.problems}\n`;
+    const parsed = parseTextReport(framed);
+    const record = assembleRecord({ ok: true, value: parsed }, name, id);
+    if (record.report.status !== 'partial' && record.report.status !== 'ok') continue;
+    if (readCells(record) > (best ? readCells(best.record) : 0)) best = { parsed, record };
+  }
+  return best;
+}
+
 /** The tables' short names for messages. */
 const TABLE_SHORT_NAMES = { t2: '表二', t3: '表三', t4: '表四' } as const;
 
@@ -92,13 +110,7 @@ const readCells = (record: ReportRecord) => record.cells.filter((c) => c.status 
  *   no framing reads a single cell (no table of the form in the image)
  */
 export function readTableImage(ocrText: string, name: string, id: string): ReportRecord | null {
-  let best: ReportRecord | null = null;
-  for (const table of ['t2', 't3', 't4'] as const) {
-    const framed = `政府信息公开工作年度报告\n${SECTION_HEADINGS[TABLE_SECTION[table]]}\n${ocrText}\n${SECTION_HEADINGS.problems}\n`;
-    const record = assembleRecord({ ok: true, value: parseTextReport(framed) }, name, id);
-    if (record.report.status !== 'partial' && record.report.status !== 'ok') continue;
-    if (readCells(record) > (best ? readCells(best) : 0)) best = record;
-  }
+  const best = imageTableReading(ocrText, name, id)?.record;
   if (!best) return null;
   const tables = best.report.tables_found.map((t) => TABLE_SHORT_NAMES[t]).join('、');
   const detail = best.report.status_message ? `（${best.report.status_message}）` : '';

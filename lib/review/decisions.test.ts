@@ -24,6 +24,9 @@ import {
   type Decision,
   type FlagContext,
 } from './decisions';
+import { zhFill } from './decisions';
+import { EN } from '../present/i18n/en';
+import { makeTranslate } from '../present/i18n/translate';
 import { rowsToCsv } from '../csv';
 import { COMPLIANCE_VIEW } from '../query/views';
 
@@ -279,5 +282,37 @@ describe('merge and orphans', () => {
 
   it('names the export file by date', () => {
     expect(decisionsFileName(new Date(2025, 2, 1, 23, 59))).toBe('审核结果_2025-03-01.csv');
+    expect(decisionsFileName(new Date(2025, 2, 1, 23, 59), zhFill)).toBe('审核结果_2025-03-01.csv');
+    expect(decisionsFileName(new Date(2025, 10, 30), makeTranslate('en', EN))).toBe('review-decisions_2025-11-30.csv');
+  });
+});
+
+describe('messages in English (issue 10)', () => {
+  const en = makeTranslate('en', EN);
+  const HAN = /[\u3400-\u9fff]/;
+  const T = new Date('2025-03-01T08:30:00.000Z');
+  it('a refused import says what was wrong and what to do, in English', () => {
+    const bad = 'fingerprint,decision,note\nnot-a-fingerprint,dismissed,\n0123456789abcdef,maybe,\n';
+    const r = parseDecisionsCsv(bad, T, en);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatch(/^Import failed: the decision column has values that cannot be read: row 3 “maybe”; only confirmed or dismissed are allowed; row 2: fingerprint “not-a-fingerprint” is not a 16-digit/);
+    expect(r.error).toMatch(/\. Correct it and import again; the existing decisions are unchanged\.$/);
+    expect(r.error).not.toMatch(HAN);
+    for (const text of ['', 'fingerprint,decision\n', 'a,b\n1,2\n']) {
+      const x = parseDecisionsCsv(text, T, en);
+      expect(x.ok).toBe(false);
+      if (!x.ok) expect(x.error, text).not.toMatch(HAN);
+    }
+    const zip = decodeDecisionFile(new Uint8Array([0x50, 0x4b, 3, 4, 0]), en);
+    expect(!zip.ok && zip.error).toMatch(/^Import failed: this is a compressed file/);
+  });
+  it('Chinese unchanged without t; the merge sentence and a dismissal without a note in English', () => {
+    expect(parseDecisionsCsv('fingerprint,decision\n', T)).toEqual(parseDecisionsCsv('fingerprint,decision\n', T, zhFill));
+    expect(describeMerge({ added: 1, updated: 0, unchanged: 2, keptNewer: 1 }, en)).toBe(
+      " imported: 1 added, 0 updated, 2 unchanged, 1 kept from this browser (newer than the file's).",
+    );
+    const d = makeDecision({ fingerprint: '0123456789abcdef', report_id: null, agency: null, year: null, rule: null, subject: null }, 'dismissed', ' ', T, en);
+    expect(!d.ok && d.error).toMatch(/^To dismiss, write the reason in the note/);
   });
 });

@@ -21,6 +21,16 @@ import { flagFingerprint } from '../model/make-flag';
 import type { RuleId } from '../model/report-schema';
 import type { Result } from '../model/result';
 
+/**
+ * Translates a Chinese message (the key) into the UI's language with `{{name}}` variables filled in:
+ * the shape of lib/present/i18n/translate.ts Translate (lib/review imports only lib/model, so the app
+ * passes its `t`). Messages here default to {@link zhFill}, the Chinese.
+ */
+export type Translate = (zh: string, vars?: Record<string, string | number | null | undefined>) => string;
+
+/** The Chinese messages: the key with its `{{name}}` variables filled in (what lib/present/i18n zhT gives). */
+export const zhFill: Translate = (zh, vars) => (vars ? zh.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? '')) : zh);
+
 
 /** Chinese collation, made once (localeCompare with a locale builds a collator per call). */
 const ZH_COLLATOR = new Intl.Collator('zh-CN');
@@ -78,14 +88,15 @@ export interface FlagContext {
  * A new decision on a flag, stamped `now`. A dismissal needs a reason: an empty (or blank) note
  * for `dismissed` is refused with `{ok: false, error: '驳回时请在备注中写明理由…'}`. The note is
  * trimmed. A fingerprint that is not 16 hex digits is refused too (a programming or data error).
+ * Messages through `t` (Chinese by default).
  */
-export function makeDecision(flag: FlagContext, decision: DecisionValue, note: string, now: Date): Result<Decision> {
+export function makeDecision(flag: FlagContext, decision: DecisionValue, note: string, now: Date, t: Translate = zhFill): Result<Decision> {
   const text = note.trim();
   if (decision === 'dismissed' && text === '') {
-    return { ok: false, error: '驳回时请在备注中写明理由（例如“原文表格如此，解析无误”），再点“驳回”。' };
+    return { ok: false, error: t('驳回时请在备注中写明理由（例如“原文表格如此，解析无误”），再点“驳回”。') };
   }
   if (!FINGERPRINT_PATTERN.test(flag.fingerprint)) {
-    return { ok: false, error: `这条检查结果的指纹“${flag.fingerprint}”格式不对，无法保存审核结果。请重新运行 npm run build:data 后刷新页面。` };
+    return { ok: false, error: t('这条检查结果的指纹“{{fp}}”格式不对，无法保存审核结果。请重新运行 npm run build:data 后刷新页面。', { fp: flag.fingerprint }) };
   }
   return {
     ok: true,
@@ -152,17 +163,22 @@ export function decisionsToCsv(decisions: readonly Decision[]): string {
   return BOM + Papa.unparse({ fields: [...DECISION_COLUMNS], data }, { escapeFormulae: true, newline: '\r\n', quotes: false });
 }
 
-/** File name of an export made at `now` (local date): `审核结果_2025-03-01.csv`. */
-export function decisionsFileName(now: Date): string {
+/** File name of an export made at `now` (local date): `审核结果_2025-03-01.csv`; through `t` in the UI's language (English `review-decisions_2025-03-01.csv`). */
+export function decisionsFileName(now: Date, t: Translate = zhFill): string {
   const p = (n: number) => String(n).padStart(2, '0');
-  return `审核结果_${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}.csv`;
+  return t('审核结果_{{date}}.csv', { date: `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}` });
 }
 
 // ------------------------------------------------------------------ import
 
 const MAX_LISTED = 5;
 const WHAT_TO_DO = '请改正后重新导入；现有的审核结果没有任何改动。';
-const FORMAT_HINT = `文件应是“导出审核结果”得到的 CSV（UTF-8，第一行为列名 ${DECISION_COLUMNS.join(',')}，其中 fingerprint 和 decision 两列必需）。`;
+const UNCHANGED = '现有的审核结果没有任何改动。';
+const ZIP_FILE = '导入失败：这是压缩文件（例如 Excel 工作簿 .xlsx），不是 CSV。请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”，再导入那个 .csv 文件。现有的审核结果没有任何改动。';
+/** What a decisions file must look like, in the UI's language (`t`). */
+function formatHint(t: Translate): string {
+  return t('文件应是“导出审核结果”得到的 CSV（UTF-8，第一行为列名 {{columns}}，其中 fingerprint 和 decision 两列必需）。', { columns: DECISION_COLUMNS.join(',') });
+}
 
 /** Undo papaparse's escapeFormulae: `'=SUM(A1)` → `=SUM(A1)`; other text unchanged. */
 function unescapeFormula(s: string): string {
@@ -196,9 +212,9 @@ function decisionValue(raw: string): DecisionValue | null {
   return null;
 }
 
-function listProblems(problems: readonly string[]): string {
-  const shown = problems.slice(0, MAX_LISTED).join('；');
-  return problems.length > MAX_LISTED ? `${shown}；……另有 ${problems.length - MAX_LISTED} 处` : shown;
+function listProblems(problems: readonly string[], t: Translate): string {
+  const shown = problems.slice(0, MAX_LISTED).join(t('；'));
+  return problems.length > MAX_LISTED ? t('{{shown}}；……另有 {{count}} 处', { shown, count: problems.length - MAX_LISTED }) : shown;
 }
 
 /**
@@ -219,16 +235,17 @@ function listProblems(problems: readonly string[]): string {
  * - a file with a header but no rows.
  *
  * Linear in the rows: 100,000 rows take well under a second (tests/bench/bench-review-import.ts).
+ * Messages in the UI's language through `t` (Chinese, unchanged, by default).
  */
-export function parseDecisionsCsv(text: string, now: Date): Result<Decision[]> {
+export function parseDecisionsCsv(text: string, now: Date, t: Translate = zhFill): Result<Decision[]> {
   const body = text.replace(/^\uFEFF/, '');
-  const notCsv = notTextCsv(text, body);
+  const notCsv = notTextCsv(text, body, t);
   if (notCsv) return { ok: false, error: notCsv };
 
   const parsed = Papa.parse<string[]>(body, { header: false, delimiter: ',', skipEmptyLines: 'greedy' });
   const rows = parsed.data;
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
-  const shapeProblem = tableShapeProblem(parsed, header);
+  const shapeProblem = tableShapeProblem(parsed, header, t);
   if (shapeProblem) return { ok: false, error: shapeProblem };
 
   const columns = Object.fromEntries(DECISION_COLUMNS.map((name) => [name, header.indexOf(name)])) as ColumnIndex;
@@ -236,16 +253,16 @@ export function parseDecisionsCsv(text: string, now: Date): Result<Decision[]> {
   const clock = importClock(now);
   const out: Decision[] = [];
   for (let i = 1; i < rows.length; i++) {
-    const decision = readDecisionRow(rows[i], columns, i + 1, clock, seen);
+    const decision = readDecisionRow(rows[i], columns, i + 1, clock, seen, t);
     if (decision) out.push(decision);
   }
   const { problems, badDecisions } = seen;
   if (badDecisions.length > 0) {
     problems.unshift(
-      `decision 列有无法识别的值：${listProblems(badDecisions)}；只能是 confirmed（确认）或 dismissed（驳回）`,
+      t('decision 列有无法识别的值：{{values}}；只能是 confirmed（确认）或 dismissed（驳回）', { values: listProblems(badDecisions, t) }),
     );
   }
-  if (problems.length > 0) return { ok: false, error: `导入失败：${listProblems(problems)}。${WHAT_TO_DO}` };
+  if (problems.length > 0) return { ok: false, error: t('导入失败：{{problems}}。', { problems: listProblems(problems, t) }) + t(WHAT_TO_DO) };
   return { ok: true, value: out };
 }
 
@@ -254,16 +271,16 @@ export function parseDecisionsCsv(text: string, now: Date): Result<Decision[]> {
  * not UTF-8 (control characters, or more than 1 in 20 replacement characters in its first 4 KB) —
  * as the whole import message; null when it reads as text. `body` is `text` without its BOM.
  */
-function notTextCsv(text: string, body: string): string | null {
+function notTextCsv(text: string, body: string, t: Translate): string | null {
   if (text.startsWith('PK\u0003\u0004') || text.startsWith('PK\u0005\u0006')) {
-    return `导入失败：这是压缩文件（例如 Excel 工作簿 .xlsx），不是 CSV。请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”，再导入那个 .csv 文件。现有的审核结果没有任何改动。`;
+    return t(ZIP_FILE);
   }
-  if (body.trim() === '') return `导入失败：文件是空的。${FORMAT_HINT}现有的审核结果没有任何改动。`;
+  if (body.trim() === '') return t('导入失败：文件是空的。') + formatHint(t) + t(UNCHANGED);
   const head = body.slice(0, 4096);
   const controls = (head.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
   const replaced = (head.match(/\uFFFD/g) ?? []).length;
   if (controls > 0 || replaced > head.length / 20) {
-    return `导入失败：这不是文本 CSV 文件（含有二进制内容或无法按 UTF-8 读取）。${FORMAT_HINT}现有的审核结果没有任何改动。`;
+    return t('导入失败：这不是文本 CSV 文件（含有二进制内容或无法按 UTF-8 读取）。') + formatHint(t) + t(UNCHANGED);
   }
   return null;
 }
@@ -273,19 +290,23 @@ function notTextCsv(text: string, body: string): string | null {
  * first row, trimmed and lower-cased), unpaired quotes, no row under the header — as the whole
  * import message; null when its rows can be read one by one.
  */
-function tableShapeProblem(parsed: Papa.ParseResult<string[]>, header: readonly string[]): string | null {
+function tableShapeProblem(parsed: Papa.ParseResult<string[]>, header: readonly string[], t: Translate): string | null {
   const rows = parsed.data;
   const missing = REQUIRED_DECISION_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0) {
     const shownHeader = (rows[0] ?? []).join(',').slice(0, 200);
-    return `导入失败：文件缺少必需的列 ${missing.join('、')}（文件第一行是“${shownHeader}”）。${FORMAT_HINT}请确认选择的是审核结果文件，而不是看板视图下载的 CSV。现有的审核结果没有任何改动。`;
+    return (
+      t('导入失败：文件缺少必需的列 {{columns}}（文件第一行是“{{header}}”）。', { columns: missing.join(t('、')), header: shownHeader }) +
+      formatHint(t) +
+      t('请确认选择的是审核结果文件，而不是看板视图下载的 CSV。现有的审核结果没有任何改动。')
+    );
   }
   const structural = parsed.errors.filter((e) => e.type === 'Quotes' || e.code === 'InvalidQuotes' || e.code === 'MissingQuotes');
   if (structural.length > 0) {
-    const where = structural.map((e) => (typeof e.row === 'number' ? `第 ${e.row + 1} 行` : '某行')).join('、');
-    return `导入失败：CSV 格式有误（${where}附近引号不成对）。请用文本编辑器或 Excel 检查该行，${WHAT_TO_DO}`;
+    const where = structural.map((e) => (typeof e.row === 'number' ? t('第 {{line}} 行', { line: e.row + 1 }) : t('某行'))).join(t('、'));
+    return t('导入失败：CSV 格式有误（{{where}}附近引号不成对）。请用文本编辑器或 Excel 检查该行，', { where }) + t(WHAT_TO_DO);
   }
-  if (rows.length < 2) return `导入失败：文件只有列名，没有审核记录，没有可导入的内容。现有的审核结果没有任何改动。`;
+  if (rows.length < 2) return t('导入失败：文件只有列名，没有审核记录，没有可导入的内容。现有的审核结果没有任何改动。');
   return null;
 }
 
@@ -322,7 +343,7 @@ interface RowProblems {
  * note, an unreadable `decided_at` (empty = the import's time) or one later than tomorrow, an
  * unreadable `year`.
  */
-function readDecisionRow(row: readonly string[], columns: ColumnIndex, line: number, clock: ImportClock, seen: RowProblems): Decision | null {
+function readDecisionRow(row: readonly string[], columns: ColumnIndex, line: number, clock: ImportClock, seen: RowProblems, t: Translate): Decision | null {
   const { problems, firstRow } = seen;
   const get = (name: DecisionColumn): string => field(row, columns[name]);
   const fp = get('fingerprint').toLowerCase();
@@ -333,19 +354,19 @@ function readDecisionRow(row: readonly string[], columns: ColumnIndex, line: num
   const yearText = get('year');
   const before = problems.length;
   if (!FINGERPRINT_PATTERN.test(fp)) {
-    problems.push(`第 ${line} 行 fingerprint “${fp}” 不是 16 位十六进制指纹（若用 Excel 编辑过，请把该列设为文本格式）`);
+    problems.push(t('第 {{line}} 行 fingerprint “{{fp}}” 不是 16 位十六进制指纹（若用 Excel 编辑过，请把该列设为文本格式）', { line, fp }));
   } else if (firstRow.has(fp)) {
-    problems.push(`第 ${line} 行与第 ${firstRow.get(fp)} 行的 fingerprint 相同（${fp}），每条检查结果只能有一个审核结果`);
+    problems.push(t('第 {{line}} 行与第 {{first}} 行的 fingerprint 相同（{{fp}}），每条检查结果只能有一个审核结果', { line, first: firstRow.get(fp), fp }));
   } else firstRow.set(fp, line);
-  if (!decision) seen.badDecisions.push(`第 ${line} 行“${rawDecision}”`);
-  else if (decision === 'dismissed' && note === '') problems.push(`第 ${line} 行是驳回，但 note（备注）为空：驳回须写明理由`);
+  if (!decision) seen.badDecisions.push(t('第 {{line}} 行“{{value}}”', { line, value: rawDecision }));
+  else if (decision === 'dismissed' && note === '') problems.push(t('第 {{line}} 行是驳回，但 note（备注）为空：驳回须写明理由', { line }));
   const atMs = at === '' ? NaN : Date.parse(at);
   if (at !== '' && Number.isNaN(atMs)) {
-    problems.push(`第 ${line} 行 decided_at “${at}” 不是日期时间（应如 2025-03-01T08:30:00.000Z）`);
+    problems.push(t('第 {{line}} 行 decided_at “{{at}}” 不是日期时间（应如 2025-03-01T08:30:00.000Z）', { line, at }));
   } else if (atMs > clock.latestMs) {
-    problems.push(`第 ${line} 行 decided_at “${at}” 晚于明天（${clock.latestText}），不可能是做出审核的时间：请改为实际的审核日期，或清空该格（按导入时间记）`);
+    problems.push(t('第 {{line}} 行 decided_at “{{at}}” 晚于明天（{{latest}}），不可能是做出审核的时间：请改为实际的审核日期，或清空该格（按导入时间记）', { line, at, latest: clock.latestText }));
   }
-  if (yearText !== '' && !/^\d{4}$/.test(yearText)) problems.push(`第 ${line} 行 year “${yearText}” 不是四位年份`);
+  if (yearText !== '' && !/^\d{4}$/.test(yearText)) problems.push(t('第 {{line}} 行 year “{{year}}” 不是四位年份', { line, year: yearText }));
   if (problems.length > before || !decision) return null;
   return {
     fingerprint: fp,
@@ -364,14 +385,11 @@ function readDecisionRow(row: readonly string[], columns: ColumnIndex, line: num
  * Decode the bytes of a chosen import file to text: UTF-8 (with or without BOM), else GB18030 —
  * what Excel on Chinese Windows writes when saving as “CSV（逗号分隔）”. A zip (an .xlsx workbook)
  * or bytes that are neither encoding are refused with a Chinese message saying what to do.
- * Uses the standard TextDecoder (browser and Node).
+ * Uses the standard TextDecoder (browser and Node). Messages through `t` (Chinese by default).
  */
-export function decodeDecisionFile(bytes: Uint8Array): Result<string> {
+export function decodeDecisionFile(bytes: Uint8Array, t: Translate = zhFill): Result<string> {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5)) {
-    return {
-      ok: false,
-      error: '导入失败：这是压缩文件（例如 Excel 工作簿 .xlsx），不是 CSV。请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”，再导入那个 .csv 文件。现有的审核结果没有任何改动。',
-    };
+    return { ok: false, error: t(ZIP_FILE) };
   }
   for (const encoding of ['utf-8', 'gb18030']) {
     try {
@@ -380,7 +398,7 @@ export function decodeDecisionFile(bytes: Uint8Array): Result<string> {
       // try the next encoding
     }
   }
-  return { ok: false, error: `导入失败：文件既不是 UTF-8 也不是 GB18030 编码的文本，可能不是 CSV 文件。${FORMAT_HINT}现有的审核结果没有任何改动。` };
+  return { ok: false, error: t('导入失败：文件既不是 UTF-8 也不是 GB18030 编码的文本，可能不是 CSV 文件。') + formatHint(t) + t(UNCHANGED) };
 }
 
 // ------------------------------------------------------------------ merge and reconcile
@@ -441,11 +459,11 @@ export function mergeDecisions(stored: readonly Decision[], incoming: readonly D
   return { toWrite, merged: [...byFp.values()], added, updated, unchanged, keptNewer };
 }
 
-/** A sentence summing up a merge, e.g. `导入完成：新增 3 条，更新 1 条，相同 2 条。`. */
-export function describeMerge(m: Pick<MergeResult, 'added' | 'updated' | 'unchanged' | 'keptNewer'>): string {
-  const parts = [`新增 ${m.added} 条`, `更新 ${m.updated} 条`, `相同 ${m.unchanged} 条`];
-  if (m.keptNewer > 0) parts.push(`${m.keptNewer} 条本机的审核结果比文件中的更新，保留本机的`);
-  return `导入完成：${parts.join('，')}。`;
+/** A sentence summing up a merge, e.g. `导入完成：新增 3 条，更新 1 条，相同 2 条。` (through `t`: English `Import done: 3 added, …`). */
+export function describeMerge(m: Pick<MergeResult, 'added' | 'updated' | 'unchanged' | 'keptNewer'>, t: Translate = zhFill): string {
+  const parts = [t('新增 {{count}} 条', { count: m.added }), t('更新 {{count}} 条', { count: m.updated }), t('相同 {{count}} 条', { count: m.unchanged })];
+  if (m.keptNewer > 0) parts.push(t('{{count}} 条本机的审核结果比文件中的更新，保留本机的', { count: m.keptNewer }));
+  return t('导入完成：{{parts}}。', { parts: parts.join(t('，')) });
 }
 
 /**

@@ -10,6 +10,9 @@
  * not give it (cell status blank, placeholder or missing, or no such cell), never 0; a group sum is
  * NULL when any of its cells is NULL or it has no cells at all. `has_*` say whether the report has
  * any cell of a table (a report whose table was not found has no row in that table's view).
+ * An OCR reading the form's identities could not confirm (an `ocr` cell an OCR_UNCERTAIN flag
+ * names, lib/read/ocr-cells.ts) is not available either until a person corrects or confirms it
+ * ({@link OCR_HELD_STATUS}): a wrong number would be a false accusation against an agency.
  */
 import { T2_COLUMNS, T2_ROWS, T3_OUTCOME_ROWS, T3_ROWS, T4_COLUMNS, T4_ROWS } from '../model/form-layout';
 import type { TableKey } from '../model/report-schema';
@@ -175,9 +178,55 @@ export const FACT_COLUMNS: readonly FactColumn[] = [
   { name: 't4_notes', type: 'VARCHAR' },
 ];
 
-/** Cells of one table, of the chosen reports, as a sub-query source. */
-function cellsOf(table: TableKey, only: string): string {
-  return `cells c WHERE c.${sqlIdent('table')} = ${sqlString(table)}${only}`;
+/**
+ * The status the facts give an `ocr` cell that an OCR_UNCERTAIN flag names (issue 13: it waits for
+ * a person): its value is held out of every sum, view, chart, rank, indicator and CSV — NULL, as a
+ * missing cell —, its 单元格说明 says 待核（OCR） (lib/present/labels.ts CELL_STATUS_LABELS), until a
+ * person corrects or confirms it in 校对 (status `corrected`, lib/correct). Not a stored status:
+ * cells.csv keeps the cell as read (`ocr`, its value and confidence) for the report page.
+ */
+export const OCR_HELD_STATUS = 'ocr_held';
+
+/**
+ * The status a cell is shown with (its label: lib/present/labels.ts CELL_STATUS_LABELS):
+ * {@link OCR_HELD_STATUS} (待核（OCR）) for an `ocr` cell among whose flags is an OCR_UNCERTAIN
+ * (`flagRules`: the rule ids of the flags naming the cell), else its own status.
+ */
+export function shownCellStatus(status: string, flagRules: readonly string[]): string {
+  return status === 'ocr' && flagRules.includes('OCR_UNCERTAIN') ? OCR_HELD_STATUS : status;
+}
+
+/**
+ * `held AS (…)`: (report_id, t, r, k) — table, row, column — of every cell an OCR_UNCERTAIN flag
+ * names: flags.csv stores a flag's `subject` as its cell references `table.row.column` joined by
+ * `;` (./record-rows.ts; lib/model/cell-grid.ts cellRef).
+ */
+function heldCellsCte(onlyFlags: string): string {
+  return (
+    `held AS (SELECT DISTINCT report_id, split_part(ref, '.', 1) AS t, split_part(ref, '.', 2) AS r, split_part(ref, '.', 3) AS k ` +
+    `FROM (SELECT f.report_id, unnest(string_split(coalesce(f.subject, ''), ';')) AS ref FROM flags f WHERE f.rule = 'OCR_UNCERTAIN'${onlyFlags}))`
+  );
+}
+
+/**
+ * `fc AS (…)`: the cells as the facts read them — an `ocr` cell named by an OCR_UNCERTAIN flag
+ * ({@link heldCellsCte}) with value NULL and status {@link OCR_HELD_STATUS}, every other cell as stored.
+ */
+function factCellsCte(only: string): string {
+  const q = sqlIdent;
+  const isHeld = `(h.t IS NOT NULL AND c.status = 'ocr')`;
+  return (
+    `fc AS (SELECT c.report_id, c.${q('table')}, c.${q('row')}, c.${q('column')}, c.raw, ` +
+    `CASE WHEN ${isHeld} THEN NULL ELSE c.value END AS value, ` +
+    `CASE WHEN ${isHeld} THEN ${sqlString(OCR_HELD_STATUS)} ELSE c.status END AS status ` +
+    // Equalities only in the join (a left-side condition there turns DuckDB's hash join into a nested loop).
+    `FROM cells c LEFT JOIN held h ON h.report_id = c.report_id AND h.t = c.${q('table')} AND h.r = c.${q('row')} AND h.k = c.${q('column')} WHERE true${only})`
+  );
+}
+
+/** Cells of one table, of the chosen reports, as a sub-query source (from {@link factCellsCte}). */
+function cellsOf(table: TableKey): string {
+  return `fc c WHERE c.${sqlIdent('table')} = ${sqlString(table)}`;
 }
 
 /**
@@ -210,6 +259,7 @@ export function factsSelectSql(reportIds?: readonly string[]): string {
   const onlyR =
     ` WHERE ${countedReportSql('r')}` +
     (reportIds ? (reportIds.length ? ` AND r.report_id IN (${sqlStringList(reportIds)})` : ' AND false') : '');
+  const onlyFlags = reportIds ? (reportIds.length ? ` AND f.report_id IN (${sqlStringList(reportIds)})` : ' AND false') : '';
   const t2Any = T2_CELLS.map((x) => `(${cellIs(x.row, x.column)})`).join(' OR ');
   const f2 =
     `f2 AS (SELECT c.report_id,\n  ` +
@@ -217,7 +267,7 @@ export function factsSelectSql(reportIds?: readonly string[]): string {
       ...T2_CELLS.map((x) => `${cellValue(x.row, x.column)} AS ${sqlIdent(`t2_${x.key}`)}`),
       `CASE WHEN count(*) FILTER (WHERE ${t2Any}) = 0 THEN ${sqlString(T2_OTHER_FORM_NOTE)} ELSE ${cellNotes(T2_CELLS)} END AS t2_notes`,
     ].join(',\n  ') +
-    `\nFROM ${cellsOf('t2', only)} GROUP BY c.report_id)`;
+    `\nFROM ${cellsOf('t2')} GROUP BY c.report_id)`;
   const f3 =
     `f3 AS (SELECT c.report_id, count(*) FILTER (WHERE c.${sqlIdent('column')} = 'total') > 0 AS has_total,\n  ` +
     [
@@ -228,7 +278,7 @@ export function factsSelectSql(reportIds?: readonly string[]): string {
       `${cellValue('carried_forward', 'total')} AS t3_carried_forward`,
       `${cellNotes(T3_NOTE_CELLS)} AS t3_notes`,
     ].join(',\n  ') +
-    `\nFROM ${cellsOf('t3', only)} GROUP BY c.report_id)`;
+    `\nFROM ${cellsOf('t3')} GROUP BY c.report_id)`;
   const f4 =
     `f4 AS (SELECT c.report_id,\n  ` +
     [
@@ -236,7 +286,7 @@ export function factsSelectSql(reportIds?: readonly string[]): string {
       ...T4_KEYS.map((k) => `${strictSum(LITIGATION_ROWS, k)} AS t4_litigation_${k}`),
       `${cellNotes(T4_NOTE_CELLS)} AS t4_notes`,
     ].join(',\n  ') +
-    `\nFROM ${cellsOf('t4', only)} GROUP BY c.report_id)`;
+    `\nFROM ${cellsOf('t4')} GROUP BY c.report_id)`;
   const out = FACT_COLUMNS.map((col) => {
     switch (col.name) {
       case 'report_id':
@@ -269,7 +319,7 @@ export function factsSelectSql(reportIds?: readonly string[]): string {
     }
   });
   return (
-    `WITH ${f2},\n${f3},\n${f4}\n` +
+    `WITH ${heldCellsCte(onlyFlags)},\n${factCellsCte(only)},\n${f2},\n${f3},\n${f4}\n` +
     `SELECT ${out.join(', ')}\nFROM (SELECT report_id, any_value(agency) AS agency, any_value(agency_key) AS agency_key, any_value(agency_name) AS agency_name, any_value(region) AS region, ${['province', 'city', 'county', 'level', 'agency_type'].map((c) => `any_value(nullif(${c}, '')) AS ${c}`).join(', ')}, any_value(year) AS year, any_value(origin) AS origin FROM reports r${onlyR} GROUP BY report_id) r\n` +
     `LEFT JOIN f2 ON f2.report_id = r.report_id LEFT JOIN f3 ON f3.report_id = r.report_id LEFT JOIN f4 ON f4.report_id = r.report_id\n` +
     `ORDER BY r.report_id`

@@ -4,7 +4,7 @@
  * `freshPage()`, a new page (tab) of the lane's shared browser profile, closed after the test.
  *
  * Like a shared server fixture (datasette's tests/test_playwright.py), the profile is made once
- * per lane of the run (the run has one lane unless `--jobs 2`), so its HTTP cache and compiled-JS
+ * per lane of the run (two lanes by default, `--jobs N`: run-browser-tests.ts), so its HTTP cache and compiled-JS
  * cache persist from test to test: the 35 MB DuckDB wasm and the app's scripts are read from disk
  * rather than fetched from the server again. Every test still starts from nothing the app keeps:
  * when a test ends its pages are closed (sessionStorage belongs to the tab and goes with it) and
@@ -27,7 +27,7 @@ import type { AppServer } from '../harness/next-server';
 import type { DataFiles } from './data-files';
 
 /** The suites, by surface of the app; `npm run test:browser -- NAME` runs one. */
-export const SUITE_NAMES = ['views', 'filters-csv', 'review-chain', 'coverage-links', 'agency', 'sort-compare', 'group-by', 'regions', 'indicators-peers', 'uploads', 'share-csv', 'layout-a11y', 'print-card', 'proofread', 'manual-entry', 'ocr-upload', 'hygiene'] as const;
+export const SUITE_NAMES = ['views', 'filters-csv', 'review-chain', 'coverage-links', 'agency', 'sort-compare', 'group-by', 'regions', 'indicators-peers', 'uploads', 'share-csv', 'layout-a11y', 'print-card', 'proofread', 'manual-entry', 'ocr-upload', 'english', 'image-tables', 'hygiene'] as const;
 /** The name of one suite. */
 export type SuiteName = (typeof SUITE_NAMES)[number];
 

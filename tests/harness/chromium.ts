@@ -69,6 +69,17 @@ export async function newIsolatedContext(browser: Browser, log: RequestLog, step
 }
 
 /**
+ * The V8 flags of the test profiles (`--js-flags=…`; the benchmark's `launchChromium` runs
+ * without, as users do): CHROMIUM_JS_FLAGS when set (empty for none), else TEST_JS_FLAGS.
+ */
+function testJsFlags(): string[] {
+  const flags = process.env.CHROMIUM_JS_FLAGS ?? TEST_JS_FLAGS;
+  return flags ? [`--js-flags=${flags}`] : [];
+}
+/** The V8 flags the browser tests run with unless CHROMIUM_JS_FLAGS says otherwise. */
+export const TEST_JS_FLAGS = '';
+
+/**
  * Chromium with the persistent profile in folder `profile` (IndexedDB survives reloads and a
  * restart on the same folder), desktop viewport, locale zh-CN, downloads accepted, `stepMs` as
  * every action's default timeout, requests recorded into `log`. Rejects when Chromium cannot
@@ -79,7 +90,7 @@ export async function launchProfile(profile: string, log: RequestLog, stepMs: nu
     ...CONTEXT_OPTIONS,
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...testJsFlags()],
     timeout: 60_000,
   });
   return prepareContext(context, log, stepMs);

@@ -6,7 +6,8 @@
  * performance measures (ms, app/_lib/duckdb-browser.ts) per load. Exits 1 when a load fails.
  * PAUSE_MS=N waits N ms before closing each tab (time for Chromium to write its code cache);
  * KEEP_PROFILE=1 keeps the profile folder and prints it (look at `Default/Code Cache/wasm`: it
- * stays at 16 KB while the compiled wasm is not cached). Run it under `flock /tmp/heavy.lock`.
+ * stays at 16 KB while the compiled wasm is not cached); CHROMIUM_JS_FLAGS='--liftoff-only' (or any V8
+ * flags; harness/chromium.ts) compares how V8 compiles the wasm. Run it under `flock /tmp/heavy.lock`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
+import { requestT } from '../../_lib/request-lang';
 import { decodeRouteParam } from '../../_lib/route-param';
 import AgencyPage from '../../_components/AgencyPage';
 
-export const metadata: Metadata = {
-  title: '机关历年情况 · 政府信息公开工作年度报告',
-};
+/** The page's title in the request's language. */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await requestT();
+  return { title: t('机关历年情况 · 政府信息公开工作年度报告') };
+}
 
 /**
  * /agency/AGENCY_KEY — one agency over its years (the URL-encoded `agency_key` of reports.csv, e.g.

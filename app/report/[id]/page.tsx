@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import ReportPage from '../../_components/ReportPage';
 import { decodeRouteParam } from '../../_lib/route-param';
+import { requestT } from '../../_lib/request-lang';
 
-export const metadata: Metadata = {
-  title: '报告详情 · 政府信息公开工作年度报告',
-};
+/** The page's title in the request's language (the client sets the agency and year once the report is read). */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await requestT();
+  return { title: t('报告详情 · 政府信息公开工作年度报告') };
+}
 
 /**
  * /report/REPORT_ID — one report: its text beside its parsed tables, its flags explained and

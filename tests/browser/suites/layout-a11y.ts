@@ -51,7 +51,7 @@ const dashboardView = (base: string, view: ViewId, params: Record<string, string
 };
 
 /** Two agencies with a report of the same year (the first such year), for 比较. */
-function comparePair(data: DataFiles): { keys: string[]; year: string } {
+export function comparePair(data: DataFiles): { keys: string[]; year: string } {
   const byYear = new Map<string, string[]>();
   for (const r of data.shown) {
     if (!r.agency_key || !r.year) continue;
@@ -160,7 +160,7 @@ function spots({ server, data }: SuiteEnv): Spot[] {
 }
 
 /** Waits two animation frames and a moment for a resize to settle (ECharts redraws on ResizeObserver). */
-async function settle(page: Page): Promise<void> {
+export async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((res) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(res, 250)))));
 }
 
@@ -168,7 +168,7 @@ async function settle(page: Page): Promise<void> {
  * The page's width against the viewport's, and when wider, up to six elements whose right edge
  * is past the viewport and that no scrolling box of theirs clips (what makes the page wide).
  */
-async function overflow(page: Page): Promise<{ scrollWidth: number; viewport: number; culprits: string[] }> {
+export async function overflow(page: Page): Promise<{ scrollWidth: number; viewport: number; culprits: string[] }> {
   return page.evaluate(() => {
     const viewport = window.innerWidth;
     const scrollWidth = document.documentElement.scrollWidth;
@@ -202,7 +202,7 @@ let axeSource: string | null = null;
 const axe = (): string => (axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
 
 /** The serious and critical violations axe-core finds on the page now, one line each (rule, impact, where, why). */
-async function axeViolations(page: Page): Promise<string[]> {
+export async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe());
   return page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } };
@@ -324,13 +324,24 @@ function widthCheckTest(env: SuiteEnv): TestCase {
       await page.goto(`${env.server.url}/no-such-page`, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
       await page.waitForSelector('[data-testid="not-found"]', { timeout: STEP_MS });
       assertEqual((await overflow(page)).scrollWidth, 390, 'the 404 page\'s width');
-      await page.evaluate(() => {
-        const wide = document.createElement('div');
-        wide.setAttribute('data-testid', 'too-wide');
-        wide.style.width = '600px';
-        wide.textContent = '过宽';
-        document.querySelector('[data-testid="not-found"]')?.append(wide);
-      });
+      // Appended again until it stays: a node added before React has hydrated the page is dropped when React
+      // renders it on the client (a hydration mismatch), which left the page 390 px wide now and then.
+      await page
+        .waitForFunction(
+          () => {
+            if (!document.querySelector('[data-testid="too-wide"]')) {
+              const wide = document.createElement('div');
+              wide.setAttribute('data-testid', 'too-wide');
+              wide.style.width = '600px';
+              wide.textContent = '过宽';
+              document.querySelector('[data-testid="not-found"]')?.append(wide);
+            }
+            return document.documentElement.scrollWidth > 390;
+          },
+          undefined,
+          { timeout: STEP_MS, polling: 100 },
+        )
+        .catch(() => undefined);
       const o = await overflow(page);
       assert(o.scrollWidth > 390, `a 600 px element left the page ${o.scrollWidth} px wide`);
       assert(o.culprits.some((c) => c.includes('too-wide')), `the culprits do not name it: ${o.culprits.join('; ')}`);

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
+import { requestT } from '../../../_lib/request-lang';
 import { decodeRouteParam } from '../../../_lib/route-param';
 import AgencyCard from '../../../_components/AgencyCard';
 
-export const metadata: Metadata = {
-  title: '机关体检单 · 政府信息公开工作年度报告',
-};
+/** The page's title in the request's language. */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await requestT();
+  return { title: t('机关体检单 · 政府信息公开工作年度报告') };
+}
 
 /**
  * /agency/AGENCY_KEY/card — the 体检单 of one agency over its years: a one- or two-page A4 summary

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
+import { requestT } from '../../../_lib/request-lang';
 import ReportCard from '../../../_components/ReportCard';
 import { decodeRouteParam } from '../../../_lib/route-param';
 
-export const metadata: Metadata = {
-  title: '体检单 · 政府信息公开工作年度报告',
-};
+/** The page's title in the request's language. */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await requestT();
+  return { title: t('体检单 · 政府信息公开工作年度报告') };
+}
 
 /**
  * /report/REPORT_ID/card — the 体检单 of one report: a one- or two-page A4 summary to print or save
