@@ -7,16 +7,27 @@
  * `x-precompressed-encoding` / `x-precompressed-length` instead, and this server turns those into
  * the real headers as the answer goes out. Every request gets `x-precompressed-ok: 1` (a client's
  * own value is replaced), which tells the routes that this server is in front; under plain
- * `next start` nothing is compressed, and nothing breaks.
+ * `next start` nothing is compressed, and nothing breaks. Next's own static files
+ * (`/_next/static/…`) with a compressed copy are sent by this server directly ({@link sendStaticCopy}).
  *
  * Usage: `tsx app/_server/serve-app.ts [-p PORT] [-H HOST]` (defaults: `PORT` or 3000, every interface, like
  * `next start`); needs a `next build`. Prints `ready on http://HOST:PORT` when it listens; exits 1
  * with a sentence when Next cannot start (no build: run `npm run build`).
  */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PRECOMPRESSED_ENCODING_HEADER, PRECOMPRESSED_LENGTH_HEADER, PRECOMPRESSED_REQUEST_HEADER } from '../_lib/precompressed-file';
+import {
+  acceptedEncodings,
+  contentTypeOf,
+  PRECOMPRESSED_ENCODING_HEADER,
+  PRECOMPRESSED_LENGTH_HEADER,
+  PRECOMPRESSED_REQUEST_HEADER,
+  precompressedRewritePath,
+} from '../_lib/precompressed-file';
+import { contentSecurityPolicy, makeNonce, SECURITY_HEADERS } from '../_lib/security-policy';
 
 /** `-p`/`--port` and `-H`/`--hostname` from the command line, else PORT and every interface. */
 function listenAddress(argv: readonly string[]): { port: number; hostname: string | undefined } {
@@ -44,6 +55,60 @@ function translatePrecompressedHeaders(res: ServerResponse): void {
   } as ServerResponse['writeHead'];
 }
 
+/** Modification time (ms) of a regular file, or null when it is missing or not a file. */
+async function mtimeOf(file: string): Promise<number | null> {
+  try {
+    const s = await stat(file);
+    return s.isFile() ? s.mtimeMs : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sends one of Next's static files (`/_next/static/<path>`, GET or HEAD) from its pre-compressed
+ * copy in `.next/static` when the request accepts br or gzip and a copy at least as new as the file
+ * exists — with the file's Content-Type, Next's caching (the names carry a content hash), Vary,
+ * Content-Encoding and the security headers proxy.ts puts on every answer. True when it answered;
+ * false (Next answers, as before) otherwise. This used to go through proxy.ts's rewrite to
+ * app/static-precompressed, which Next carried out as an HTTP request to itself: under load that
+ * request was sometimes reset (ECONNRESET), the chunk answered 500 and the page never started.
+ */
+async function sendStaticCopy(req: IncomingMessage, res: ServerResponse, staticRoot: string): Promise<boolean> {
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return false;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  } catch {
+    return false; // proxy.ts answers an undecodable path
+  }
+  const accepted = acceptedEncodings(typeof req.headers['accept-encoding'] === 'string' ? req.headers['accept-encoding'] : null);
+  if (!accepted.length || !precompressedRewritePath(pathname, new Request('http://localhost/', { headers: { [PRECOMPRESSED_REQUEST_HEADER]: '1', 'accept-encoding': accepted.join(', ') } }), false)) return false;
+  const file = path.resolve(staticRoot, pathname.slice('/_next/static/'.length));
+  if (!file.startsWith(staticRoot + path.sep) || pathname.includes('\0')) return false;
+  const source = await mtimeOf(file);
+  if (source === null) return false;
+  for (const encoding of accepted) {
+    const copy = file + (encoding === 'br' ? '.br' : '.gz');
+    const copied = await mtimeOf(copy);
+    if (copied === null || copied < source) continue;
+    const size = (await stat(copy)).size;
+    res.writeHead(200, {
+      'content-type': contentTypeOf(file),
+      'cache-control': 'public, max-age=31536000, immutable',
+      vary: 'Accept-Encoding',
+      'content-encoding': encoding,
+      'content-length': String(size),
+      'content-security-policy': contentSecurityPolicy(makeNonce()),
+      ...SECURITY_HEADERS,
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(copy).on('error', () => res.destroy()).pipe(res);
+    return true;
+  }
+  return false;
+}
+
 async function main(): Promise<void> {
   Object.assign(process.env, { NODE_ENV: 'production' }); // before Next loads, as `next start` does
   const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..'); // the project root
@@ -57,10 +122,19 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const handle = app.getRequestHandler();
+  const staticRoot = path.join(dir, '.next', 'static');
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    req.headers[PRECOMPRESSED_REQUEST_HEADER] = '1';
-    translatePrecompressedHeaders(res);
-    void handle(req, res);
+    // Next's static files are compressed here or sent by Next as they are, never through proxy.ts's
+    // rewrite (an HTTP request of Next to itself, sometimes reset under load: see sendStaticCopy).
+    if ((req.url ?? '').startsWith('/_next/static/')) delete req.headers[PRECOMPRESSED_REQUEST_HEADER];
+    else req.headers[PRECOMPRESSED_REQUEST_HEADER] = '1';
+    void sendStaticCopy(req, res, staticRoot)
+      .catch(() => false)
+      .then((sent) => {
+        if (sent) return;
+        translatePrecompressedHeaders(res);
+        void handle(req, res);
+      });
   });
   server.listen(port, hostname, () => console.log(`server: ready on http://${hostname ?? 'localhost'}:${port}`));
 }
