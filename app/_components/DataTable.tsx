@@ -2,7 +2,7 @@
 
 /** The rows behind a view, as a table with the view's Chinese column labels and units. */
 import { useRouter } from 'next/navigation';
-import { useCallback, type MouseEvent } from 'react';
+import { memo, useCallback, useMemo, type MouseEvent } from 'react';
 import { shownCell } from '@/lib/present/format';
 import type { Row } from '@/lib/store/executor';
 import { PAGE_ROWS, type ViewColumn } from '@/lib/query/views';
@@ -72,12 +72,12 @@ export default function DataTable({
 }) {
   // A group total's `<key>_missing` companions (ViewColumn.companionOf) are CSV columns: the table
   // shows them inside their column's cell (MissingMark), not as columns of their own.
-  const cols = columns.filter((c) => !c.companionOf);
+  const cols = useMemo(() => columns.filter((c) => !c.companionOf), [columns]);
   // One click handler for the table instead of a next/link per linked cell (400 of them on a
   // 200-row page made each filter change re-render noticeably slower): a plain click on a row's
   // link navigates client-side, like next/link; modified clicks (new tab, …) keep the browser's way.
   const router = useRouter();
-  const { t, lang } = useT();
+  const { t } = useT();
   const onTableClick = useCallback(
     (e: MouseEvent<HTMLTableElement>) => {
       if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
@@ -127,43 +127,69 @@ export default function DataTable({
             ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((r, i) => {
-            const links: Record<string, string | null> = { agency: agencyLinkFor?.(r) ?? null, group_name: agencyLinkFor?.(r) ?? null, report_id: linkFor?.(r) ?? null };
-            return (
-            <tr key={`${String(r.report_id)}-${first + i}`} data-testid="view-row">
-              {pick ? <ComparePickCell row={r} pick={pick} /> : null}
-              {cols.map((c) => {
-                const f = shownCell(r, c, lang, t);
-                const cls = [`col-${c.format}`, f.missing ? 'missing' : '', c.format === 'severity' ? `sev-${String(r[c.key])}` : '']
-                  .filter(Boolean)
-                  .join(' ');
-                return (
-                  <td key={c.key} className={cls} title={f.title ?? (CLAMPED.has(c.key) ? f.text : undefined)} data-col={c.key} translate={AS_PRINTED.has(c.key) && !f.missing ? 'no' : undefined}>
-                    {c.format === 'origin' ? (
-                      <span className={r[c.key] === 'upload' ? 'badge upload' : 'muted small'} data-testid={r[c.key] === 'upload' ? 'upload-badge' : undefined}>
-                        {f.text}
-                      </span>
-                    ) : LINKED.has(c.key) && links[c.key] && !f.missing ? (
-                      <a href={links[c.key]!} data-testid={c.key === 'report_id' ? 'row-report-link' : 'row-agency-link'}>
-                        {f.text}
-                      </a>
-                    ) : CLAMPED.has(c.key) ? (
-                      <span className="clamp-3">{f.text}</span>
-                    ) : (
-                      f.text
-                    )}
-                    {c.missing ? <MissingMark column={c} n={r[c.missing]} /> : null}
-                  </td>
-                );
-              })}
-            </tr>
-            );
-          })}
-        </tbody>
+        <TableRows cols={cols} rows={rows} first={first} pick={pick} linkFor={linkFor} agencyLinkFor={agencyLinkFor} />
         {total ? <TotalRow columns={cols} row={total} lead={pick ? 1 : 0} /> : null}
       </table>
     </div>
     </>
   );
 }
+
+/**
+ * The `<tbody>` of {@link DataTable}: one row per row of `rows` (numbered from `first` for their
+ * keys). Memoized: the 合计 row and the trend arriving after the rows (app/_lib/query-priority.ts)
+ * re-render the table without re-rendering its rows.
+ */
+const TableRows = memo(function TableRows({
+  cols,
+  rows,
+  first,
+  pick,
+  linkFor,
+  agencyLinkFor,
+}: {
+  cols: readonly ViewColumn[];
+  rows: readonly Row[];
+  first: number;
+  pick?: RowPick;
+  linkFor?: (row: Row) => string | null;
+  agencyLinkFor?: (row: Row) => string | null;
+}) {
+  const { t, lang } = useT();
+  return (
+    <tbody>
+      {rows.map((r, i) => {
+        const links: Record<string, string | null> = { agency: agencyLinkFor?.(r) ?? null, group_name: agencyLinkFor?.(r) ?? null, report_id: linkFor?.(r) ?? null };
+        return (
+        <tr key={`${String(r.report_id)}-${first + i}`} data-testid="view-row">
+          {pick ? <ComparePickCell row={r} pick={pick} /> : null}
+          {cols.map((c) => {
+            const f = shownCell(r, c, lang, t);
+            const cls = [`col-${c.format}`, f.missing ? 'missing' : '', c.format === 'severity' ? `sev-${String(r[c.key])}` : '']
+              .filter(Boolean)
+              .join(' ');
+            return (
+              <td key={c.key} className={cls} title={f.title ?? (CLAMPED.has(c.key) ? f.text : undefined)} data-col={c.key} translate={AS_PRINTED.has(c.key) && !f.missing ? 'no' : undefined}>
+                {c.format === 'origin' ? (
+                  <span className={r[c.key] === 'upload' ? 'badge upload' : 'muted small'} data-testid={r[c.key] === 'upload' ? 'upload-badge' : undefined}>
+                    {f.text}
+                  </span>
+                ) : LINKED.has(c.key) && links[c.key] && !f.missing ? (
+                  <a href={links[c.key]!} data-testid={c.key === 'report_id' ? 'row-report-link' : 'row-agency-link'}>
+                    {f.text}
+                  </a>
+                ) : CLAMPED.has(c.key) ? (
+                  <span className="clamp-3">{f.text}</span>
+                ) : (
+                  f.text
+                )}
+                {c.missing ? <MissingMark column={c} n={r[c.missing]} /> : null}
+              </td>
+            );
+          })}
+        </tr>
+        );
+      })}
+    </tbody>
+  );
+});

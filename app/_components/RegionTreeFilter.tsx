@@ -9,7 +9,7 @@
  * they can be removed. Keyboard: Tab moves through the expand buttons and checkboxes, Space toggles,
  * Enter on a button expands; Escape closes the drop-down.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { closeDropDownOnEscape, placeDropDownOnToggle } from '../_lib/drop-down-keys';
 import { flattenRegionTree, regionCheckState, regionNodeLabel, regionPathParts, toggleRegionPath, type RegionNode } from '@/lib/query/region-tree';
 import { useT } from '../_lib/lang-context';
@@ -108,7 +108,7 @@ export default function RegionTreeFilter({ tree, selected, onChange }: { tree: r
       else next.add(path);
       return next;
     });
-  const known = new Set(flattenRegionTree(tree).map((n) => n.path));
+  const known = useMemo(() => new Set(flattenRegionTree(tree).map((n) => n.path)), [tree]);
   const others = selected.filter((s) => !known.has(s));
   const summary =
     selected.length === 0 ? t('全部地区') : selected.length === 1 ? <SentenceText parts={regionPathParts(selected[0], t)} /> : t('已选 {{count}} 个地区', { count: selected.length });

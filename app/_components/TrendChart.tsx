@@ -14,14 +14,18 @@ import EChart from './EChart';
 import { viewTitleText } from '@/lib/present/view-labels';
 import { useT } from '../_lib/lang-context';
 
-/** The chart of `rows` (trendView's rows for the filter), or nothing when they span fewer than two years. */
-export default function TrendChart({ def, rows }: { def: ViewDef; rows: readonly Row[] }) {
+/**
+ * The chart of `rows` (trendView's rows for the filter), or nothing when they span fewer than two
+ * years. `stale`: the rows are of the previous filter while the new totals are queried — faded,
+ * with `aria-busy` and `data-stale`, until they are replaced.
+ */
+export default function TrendChart({ def, rows, stale = false }: { def: ViewDef; rows: readonly Row[]; stale?: boolean }) {
   const { t } = useT();
   const option = useMemo(() => trendChart(def, rows as readonly ChartRow[], t), [def, rows, t]);
   if (!option) return null;
   const label = t('{{title}}每年合计趋势图', { title: viewTitleText(def.title.replace(/（按.*汇总）$/, ''), t) });
   return (
-    <div className="trend-chart" data-testid="trend-chart" data-years={new Set(rows.map((r) => r.year)).size}>
+    <div className={stale ? 'trend-chart stale' : 'trend-chart'} data-testid="trend-chart" data-stale={stale ? 'true' : undefined} aria-busy={stale || undefined} data-years={new Set(rows.map((r) => r.year)).size}>
       <EChart option={option} height={380} label={label} />
       <p className="muted small chart-hint">{t('所选报告每年的合计：计数相加，比率由相加后的分子、分母计算；没有报告的年度线断开。')}</p>
     </div>

@@ -4,7 +4,7 @@
  * “N 份报告未读到表格”: the reports the filter keeps that the current table view leaves out because
  * their table could not be read (printed as an image, or not printed — 威海市文登区科学技术局 2022),
  * with a link to each report's page (lib/query/unread-tables.ts). Nothing when there is none or
- * for 合规. A failed query shows nothing: the view itself still works and reports its own errors.
+ * for 合规. A background query (../_lib/query-priority.ts): it runs after the view's rows. A failed query shows nothing: the view itself still works and reports its own errors.
  */
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
@@ -15,6 +15,7 @@ import { unreadTablesSql, viewTablesLabel } from '@/lib/query/unread-tables';
 import type { ViewId } from '@/lib/query/views';
 import type { BrowserDb } from '../_lib/duckdb-browser';
 import { useT } from '../_lib/lang-context';
+import { background } from '../_lib/query-priority';
 
 /** The left-out reports of `view` under `filter` (at most 20 listed; `n` counts all), re-queried on change. */
 function useUnreadReports(db: BrowserDb, view: ViewId, filter: FilterState): Row[] {
@@ -26,7 +27,7 @@ function useUnreadReports(db: BrowserDb, view: ViewId, filter: FilterState): Row
       setRows([]);
       return;
     }
-    void runQuery(db.execFacts, sql).then((r) => {
+    void runQuery(background(db, db.execFacts), sql).then((r) => {
       if (!cancelled) setRows(r.ok ? r.value : []);
     });
     return () => {

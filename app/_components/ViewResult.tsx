@@ -12,7 +12,7 @@ import { chartReportIds } from '@/lib/charts';
 import { DEFAULT_CHART_DISPLAY, displayedChart, type ChartDisplay } from '@/lib/charts/chart-display';
 import { agencyHref, reportHref } from '@/lib/present/links';
 import { INDICATORS } from '@/lib/present/indicators';
-import { effectiveSort, type ViewDef } from '@/lib/query/views';
+import { effectiveSort, PAGE_ROWS, type ViewDef } from '@/lib/query/views';
 import type { Row } from '@/lib/store/executor';
 import type { ShownView, TablePage } from '../_lib/use-view-rows';
 import ChartControls from './ChartControls';
@@ -59,6 +59,8 @@ export default function ViewResult({ view, shown, error, querying, page, onPage,
   const drawn = useMemo(() => (shown ? displayedChart(shown.view, shown.rows, shown.total, display, t) : null), [shown, display, t]);
   const option = drawn?.option ?? null;
   const chartIds = useMemo(() => (shown && drawn ? chartReportIds(shown.view, drawn.top.rows) : []), [shown, drawn]);
+  // The table's first page: the first PAGE_ROWS of the rows the chart draws from (same array while they stay).
+  const firstPage = useMemo(() => (shown ? shown.rows.slice(0, PAGE_ROWS) : []), [shown]);
   const sorted = effectiveSort(sort?.value ?? null, view.columns);
   const sortedCol = sorted ? view.columns.find((c) => c.key === sorted.key) : null;
   const linkFor = useCallback(
@@ -74,6 +76,10 @@ export default function ViewResult({ view, shown, error, querying, page, onPage,
     },
     [chartIds, back, router],
   );
+  // The totals go with the rows only when both are for the same filter: after a filter change the
+  // rows come first (../_lib/query-priority.ts) and the old 合计 must not stand under them; the old
+  // trend stays, faded, until the new one replaces it.
+  const current = totals && shown && totals.filter === shown.filter ? totals : null;
   const failed = error ?? download?.error ?? null;
   const chartLabel = t('{{title}}图表', { title: viewTitleText(view.title, t) });
   const sortedBy = sorted && sortedCol ? t(sorted.dir === 'desc' ? '按“{{label}}”降序' : '按“{{label}}”升序', { label: labelText(sortedCol.label, t) }) : null;
@@ -91,14 +97,11 @@ export default function ViewResult({ view, shown, error, querying, page, onPage,
       ) : null}
       {shown && option ? (
         <>
-          {totals?.trend && spansSeveralYears(totals.trend.rows) ? (
-            <div className="chart-pair">
-              <EChart option={option} label={chartLabel} imageTitle={viewTitleText(view.title, t)} onItemClick={onChartClick} />
-              <TrendChart def={totals.trend.def} rows={totals.trend.rows} />
-            </div>
-          ) : (
+          {/* One wrapper either way, so that the view's chart is not re-created when the trend comes or goes (the totals arrive after the rows). */}
+          <div className={totals?.trend && spansSeveralYears(totals.trend.rows) ? 'chart-pair' : 'chart-single'}>
             <EChart option={option} label={chartLabel} imageTitle={viewTitleText(view.title, t)} onItemClick={onChartClick} />
-          )}
+            {totals?.trend && spansSeveralYears(totals.trend.rows) ? <TrendChart def={totals.trend.def} rows={totals.trend.rows} stale={!current} /> : null}
+          </div>
           <ChartControls
             view={shown.view}
             display={display}
@@ -127,7 +130,7 @@ export default function ViewResult({ view, shown, error, querying, page, onPage,
               </label>
             ) : null}
           </div>
-          <DataTable columns={view.columns} rows={page ? page.rows : shown.rows} linkFor={linkFor} agencyLinkFor={agencyLinkFor} paging={{ total: shown.total, page: page?.page ?? 0, onPage, busy: page?.busy }} sort={sort} pick={pick} total={totals?.total ?? null} />
+          <DataTable columns={view.columns} rows={page ? page.rows : firstPage} linkFor={linkFor} agencyLinkFor={agencyLinkFor} paging={{ total: shown.total, page: page?.page ?? 0, onPage, busy: page?.busy }} sort={sort} pick={pick} total={current?.total ?? null} />
           <details className="sql">
             <summary>{t('查看本视图的 SQL')}</summary>
             <pre data-testid="view-sql" translate="no">

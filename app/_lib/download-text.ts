@@ -4,7 +4,16 @@
  * MIME type, CSV by default. Browser only; never throws for ordinary text.
  */
 export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8'): void {
-  downloadBlob(new Blob([text], { type }), fileName);
+  downloadParts([text], fileName, type);
+}
+
+/**
+ * Saves the concatenation of `parts` as a file the user downloads, e.g. a view's CSV as UTF-8 bytes
+ * in parts (lib/csv viewColumnsToCsvBytes: BOM first), so the whole text is never one string.
+ * `type` is the Blob's MIME type, CSV by default. Browser only.
+ */
+export function downloadParts(parts: readonly BlobPart[], fileName: string, type = 'text/csv;charset=utf-8'): void {
+  downloadBlob(new Blob(parts as BlobPart[], { type }), fileName);
 }
 
 /** Saves a Blob (e.g. a chart's PNG) as a file the user downloads, through a temporary Blob URL. Browser only. */

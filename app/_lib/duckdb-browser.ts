@@ -19,7 +19,8 @@
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import type { Result } from '@/lib/model/result';
-import { toSqlValue, errorMessage, type QueryExecutor, type Row } from '@/lib/store/executor';
+import { errorMessage, type QueryExecutor, type Row } from '@/lib/store/executor';
+import { arrowColumns, columnsToRows, type ArrowTableLike, type ResultColumns } from '@/lib/store/arrow-columns';
 import { createFactsSql, emptyFactsSql, FACTS_TABLE } from '@/lib/store/facts';
 import { csvFileName, DATA_TABLES, describeTableSql, insertTableSql, loadTableSql, readCsvHeader, type CsvHeader, type DataTable } from '@/lib/store/load';
 import { MANIFEST_FILE, MANIFEST_FORMAT, type BrowserManifest } from '@/lib/store/manifest';
@@ -50,6 +51,10 @@ export interface BrowserDb {
    * loading (views whose definition says `reads: 'facts'`, row counts and filter choices).
    */
   execFacts: QueryExecutor;
+  /** {@link exec}'s result as columns, no row object per row (lib/store/arrow-columns.ts; 下载 CSV, issue 15). */
+  execColumns: (sql: string) => Promise<ResultColumns>;
+  /** {@link execFacts}'s result as columns. */
+  execFactsColumns: (sql: string) => Promise<ResultColumns>;
   /** Loads reports, flags and cells if not loaded yet (the dashboard calls it after its first chart). */
   loadAll: () => Promise<void>;
   version: string;
@@ -146,18 +151,9 @@ async function fetchCsv(table: DataTable): Promise<Result<{ bytes: Uint8Array; h
   return { ok: true, value: { bytes, header: h.header } };
 }
 
-function tableToRows(table: { numRows: number; schema: { fields: Array<{ name: string }> }; getChild: (name: string) => { get: (i: number) => unknown } | null }): Row[] {
-  const names = table.schema.fields.map((f) => f.name);
-  const cols = names.map((n) => table.getChild(n));
-  const rows: Row[] = [];
-  for (let i = 0; i < table.numRows; i++) {
-    const row: Row = {};
-    names.forEach((n, j) => {
-      row[n] = toSqlValue(cols[j]?.get(i));
-    });
-    rows.push(row);
-  }
-  return rows;
+/** A DuckDB-WASM result as row objects, read column by column from its Arrow batches (lib/store/arrow-columns.ts: the same values as `toSqlValue(vector.get(i))`). */
+function tableToRows(table: ArrowTableLike): Row[] {
+  return columnsToRows(arrowColumns(table));
 }
 
 /** manifest.json of the data build (lib/store/manifest.ts BrowserManifest), or null when the folder has none. */
@@ -313,7 +309,12 @@ async function loadDatabase(db: duckdb.AsyncDuckDB, files: DataFiles, options: O
     return file;
   };
   const ensureCells = manifest ? cellsOnDemand(db, exec, registerCsv) : async () => undefined;
-  return { exec, execFacts: run, loadAll, version: String(v[0]?.v ?? ''), counts, registerCsv, ensureCells };
+  const runColumns = async (sql: string) => arrowColumns(await conn.query(sql));
+  const execColumns = async (sql: string) => {
+    await loadAll();
+    return runColumns(sql);
+  };
+  return { exec, execFacts: run, execColumns, execFactsColumns: runColumns, loadAll, version: String(v[0]?.v ?? ''), counts, registerCsv, ensureCells };
 }
 
 /** Loads the CSV tables (and, without a manifest, pivots the facts; with one, an empty `cells`). */

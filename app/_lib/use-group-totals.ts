@@ -5,6 +5,11 @@
  * per-year totals of the trend chart (lib/query/group-totals.ts totalRowQuery, trendView), queried
  * over `facts` whenever the view, the filter or the data changes. Both are the same whether or not
  * the table is grouped (they total the filtered reports). For 合规 (no totals) both stay null.
+ *
+ * They are background queries (./query-priority.ts): after a filter change they run once the
+ * view's own rows are in, and until they answer the totals of the previous filter are kept with
+ * their `filter` — the view shows them only for the filter of its rows (never an old 合计 under
+ * new rows).
  */
 import { useEffect, useState } from 'react';
 import { runQuery, type Row } from '@/lib/store/executor';
@@ -12,10 +17,13 @@ import type { FilterState } from '@/lib/query/filters';
 import { totalRowQuery, trendView } from '@/lib/query/group-totals';
 import { queryToSql, type ViewDef } from '@/lib/query/views';
 import type { BrowserDb } from './duckdb-browser';
+import { background } from './query-priority';
 
 /** The totals of one view and filter: the 合计 row and the trend's definition and rows; null until queried or when they failed. */
 export interface GroupTotals {
   view: ViewDef;
+  /** The filter these totals are for. */
+  filter: FilterState;
   total: Row | null;
   trend: { def: ViewDef; rows: Row[] } | null;
 }
@@ -36,10 +44,11 @@ export function useGroupTotals(opts: { db: BrowserDb | null; version: number; vi
       return;
     }
     let cancelled = false;
-    void Promise.all([runQuery(db.execFacts, queryToSql(totalQ)), runQuery(db.execFacts, trend.sql(filter))]).then(([t, y]) => {
+    const exec = background(db, db.execFacts);
+    void Promise.all([runQuery(exec, queryToSql(totalQ)), runQuery(exec, trend.sql(filter))]).then(([t, y]) => {
       if (cancelled) return;
       const total = t.ok && t.value[0] && Number(t.value[0].report_count) > 0 ? t.value[0] : null;
-      setTotals({ view, total, trend: y.ok ? { def: trend, rows: y.value } : null });
+      setTotals({ view, filter, total, trend: y.ok ? { def: trend, rows: y.value } : null });
     });
     return () => {
       cancelled = true;

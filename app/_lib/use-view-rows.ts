@@ -1,8 +1,9 @@
 'use client';
 
 /**
- * The rows of the dashboard's current view: one page ({@link PAGE_ROWS} rows, lib/query/views.ts
- * pageSql) and the row count (rowCountSql, only when there is more than a page), queried whenever
+ * The rows of the dashboard's current view: its first {@link FIRST_ROWS} rows (the chart's rows;
+ * the table shows the first {@link PAGE_ROWS} of them; lib/query/views.ts pageSql) and the row
+ * count (rowCountSql, only when there are more), queried whenever
  * the view, the filter or the data changes; the result on screen stays until the new one replaces
  * it. Until DuckDB has answered, the unfiltered views show the first page the data build computed
  * (first-pages.json, fetched at once; not when this tab keeps uploads, which would change the
@@ -12,17 +13,21 @@
  * A view with setup statements (指标's peer table, lib/query/views.ts ViewDef.setup) has them run
  * once per data version before its first query, not on a filter change.
  *
+ * The page and count run as foreground queries (./query-priority.ts): the 合计 row, the trend and
+ * the notes beside the view wait for them.
+ *
  * For the benchmark the result carries `seq` (grows with every shown result) and `queryMs`.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { runQuery, type Row } from '@/lib/store/executor';
 import type { Result } from '@/lib/model/result';
 import { isEmptyFilter, type FilterState } from '@/lib/query/filters';
-import { PAGE_ROWS, pageSql, queryToSql, rowCountSql, sortQuery, effectiveSort, type ViewDef, type ViewId, type ViewQuery, type ViewSort } from '@/lib/query/views';
+import { FIRST_ROWS, PAGE_ROWS, pageSql, queryToSql, rowCountSql, sortQuery, effectiveSort, type ViewDef, type ViewId, type ViewQuery, type ViewSort } from '@/lib/query/views';
 import { MANIFEST_FORMAT, type FirstPages } from '@/lib/store/manifest';
 import type { BrowserDb } from './duckdb-browser';
 import { dataUrls, fetchData } from './data-urls';
 import { keptUploadCount } from './upload-store';
+import { foreground } from './query-priority';
 
 /** A view's result as shown: its query and SQL, the first page of rows, the row count, timing. */
 export interface ShownView {
@@ -32,7 +37,7 @@ export interface ShownView {
   filter: FilterState;
   query: ViewQuery;
   sql: string;
-  /** The first page (also the chart's rows). */
+  /** The first {@link FIRST_ROWS} rows: the chart's rows; the table's first page is their first {@link PAGE_ROWS}. */
   rows: Row[];
   /** All rows of the view for the filter. */
   total: number;
@@ -61,7 +66,7 @@ function useFirstPages(enabled: boolean): FirstPages | null {
     void fetchData(dataUrls.firstPages())
       .then((r) => (r.ok ? (r.json() as Promise<FirstPages>) : null))
       .then((fp) => {
-        if (!cancelled && fp && fp.format === MANIFEST_FORMAT && fp.pageRows === PAGE_ROWS) setFirstPages(fp);
+        if (!cancelled && fp && fp.format === MANIFEST_FORMAT && fp.pageRows === FIRST_ROWS) setFirstPages(fp);
       })
       .catch(() => undefined);
     return () => {
@@ -100,7 +105,7 @@ async function ensureViewSetup(db: BrowserDb, view: ViewDef, version: number): P
   return done;
 }
 
-/** Runs the first page and, when the page is full, the row count of one view query (after its setup for this data `version`). */
+/** Runs the first {@link FIRST_ROWS} rows and, when there may be more, the row count of one view query (after its setup for this data `version`). */
 async function queryFirstPage(db: BrowserDb, view: ViewDef, filter: FilterState, sort: ViewSort | null, version: number): Promise<ViewState> {
   const setup = await ensureViewSetup(db, view, version);
   if (!setup.ok) return { status: 'error', error: setup.error };
@@ -109,8 +114,8 @@ async function queryFirstPage(db: BrowserDb, view: ViewDef, filter: FilterState,
   // the count and 下载 CSV (`sql`) all come from it.
   const query = sortQuery(view.query(filter), sort, view.columns);
   const exec = view.reads === 'facts' ? db.execFacts : db.exec;
-  const r = await runQuery(exec, pageSql(query, PAGE_ROWS, 0));
-  const n = r.ok && r.value.length === PAGE_ROWS ? await runQuery(exec, rowCountSql(query)) : null;
+  const r = await runQuery(exec, pageSql(query, FIRST_ROWS, 0));
+  const n = r.ok && r.value.length === FIRST_ROWS ? await runQuery(exec, rowCountSql(query)) : null;
   const queryMs = performance.now() - t0;
   if (!r.ok) return { status: 'error', error: r.error };
   if (n && !n.ok) return { status: 'error', error: n.error };
@@ -135,7 +140,7 @@ export function useViewRows(opts: { db: BrowserDb | null; version: number; view:
     let cancelled = false;
     setResult((prev) => (prev.status === 'ready' && prev.view === view.id ? prev : { status: 'loading' }));
     setQuerying(true);
-    void queryFirstPage(db, view, filter, sort, version).then((r) => {
+    void foreground(db, () => queryFirstPage(db, view, filter, sort, version)).then((r) => {
       if (cancelled) return;
       setQuerying(false);
       setResult(r.status === 'ready' ? { ...r, seq: ++renderSeq } : r);
@@ -172,9 +177,9 @@ function useTablePage(db: BrowserDb | null, shown: ShownView | null): { page: Ta
         return;
       }
       const seq = shown.seq;
-      setTablePage((p) => ({ seq, page: p?.seq === seq ? p.page : 0, rows: p?.seq === seq ? p.rows : shown.rows, busy: true }));
-      void runQuery(db.exec, pageSql(shown.query, PAGE_ROWS, page * PAGE_ROWS)).then((r) => {
-        setTablePage((p) => (p && p.seq !== seq ? p : r.ok ? { seq, page, rows: r.value, busy: false } : { seq, page: p?.page ?? 0, rows: p?.rows ?? shown.rows, busy: false }));
+      setTablePage((p) => ({ seq, page: p?.seq === seq ? p.page : 0, rows: p?.seq === seq ? p.rows : shown.rows.slice(0, PAGE_ROWS), busy: true }));
+      void foreground(db, () => runQuery(db.exec, pageSql(shown.query, PAGE_ROWS, page * PAGE_ROWS))).then((r) => {
+        setTablePage((p) => (p && p.seq !== seq ? p : r.ok ? { seq, page, rows: r.value, busy: false } : { seq, page: p?.page ?? 0, rows: p?.rows ?? shown.rows.slice(0, PAGE_ROWS), busy: false }));
       });
     },
     [shown, db],

@@ -99,3 +99,12 @@ describe.skipIf(!existsSync(join(BUILD, 'facts')))('charts over data/build', () 
     expect(d.logNote).toBeNull();
   });
 });
+
+describe('the first query fetches what the chart can draw', () => {
+  it('FIRST_ROWS (the rows of a view’s first query, lib/query/views.ts) covers the largest top N and the first table page', async () => {
+    const { FIRST_ROWS, PAGE_ROWS } = await import('../query/views');
+    const { TOP_N_CHOICES } = await import('./chart-display');
+    expect(Math.max(...TOP_N_CHOICES)).toBeLessThanOrEqual(FIRST_ROWS);
+    expect(PAGE_ROWS).toBeLessThanOrEqual(FIRST_ROWS);
+  });
+});

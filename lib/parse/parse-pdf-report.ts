@@ -47,14 +47,61 @@ function garbledShare(text: string): number {
   return bad / chars.length;
 }
 
+/** The pdf.js module (the legacy build), as `import()` returns it. */
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
 /**
- * Reads the pages' text items with pdf.js. Throws what pdf.js throws (handled by the caller).
+ * Built-ins that pdf.js's legacy build replaces with core-js polyfills when it loads (its main
+ * module on import, its worker module on the first document in Node's in-process worker): in
+ * Node 20 (V8 11.3) `Array.prototype.push` (3× slower), `JSON.stringify` (~25× slower),
+ * `JSON.parse` and `Function.prototype.toString`, for the whole process — every later push of
+ * the parser, every JSON.stringify of the ingest. The polyfills only add spec corner cases
+ * (lengths beyond 2^53, non-writable lengths, JSON.rawJSON) that neither pdf.js nor this project
+ * uses. Captured when this module loads, before any PDF is read; put back by
+ * {@link restoreNativeBuiltins}. Built-ins pdf.js adds (Promise.withResolvers, Uint8Array.toHex,
+ * …) are missing in Node 20 and stay.
+ */
+const NATIVE_BUILTINS: ReadonlyArray<readonly [object, string, unknown]> = [
+  [Array.prototype, 'push', Array.prototype.push],
+  [JSON, 'stringify', JSON.stringify],
+  [JSON, 'parse', JSON.parse],
+  [Function.prototype, 'toString', Function.prototype.toString],
+];
+
+/** Puts back the built-ins pdf.js's polyfills replaced (see {@link NATIVE_BUILTINS}); a no-op when none was. */
+function restoreNativeBuiltins(): void {
+  for (const [owner, key, native] of NATIVE_BUILTINS) {
+    if ((owner as Record<string, unknown>)[key] !== native) {
+      Object.defineProperty(owner, key, { value: native, writable: true, configurable: true, enumerable: false });
+    }
+  }
+}
+
+let pdfjsModule: Promise<PdfJs> | undefined;
+
+/** pdf.js, imported once per process (the native built-ins put back after its polyfills ran). */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((m) => {
+    restoreNativeBuiltins();
+    return m;
+  });
+  return pdfjsModule;
+}
+
+/**
+ * Reads the pages' text items with pdf.js — text extraction alone, no rendering, no fonts
+ * installed for display: getDocument, then getTextContent of every page in order. pdf.js still
+ * parses and repairs each embedded font program (about half of its time on the corpus' PDFs);
+ * it has no option to skip that. Throws what pdf.js
+ * throws (parsePdfReport handles it); exported for the parse bench (tests/bench), which times it
+ * apart from the layout and the parse.
+ * @param options where pdf.js finds its character maps and standard fonts ({@link PdfReadOptions}).
  * @returns the pages (size in PDF units, items with baseline position, width and font size) and,
  *   only when they hold almost no text, how many text-drawing operations the pages have (text
  *   drawn in fonts pdf.js could not read leaves no items but does leave these operations).
  */
-async function readPdfPages(bytes: Uint8Array, options: PdfReadOptions): Promise<{ pages: PdfPage[]; textOps: number }> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+export async function readPdfPages(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<{ pages: PdfPage[]; textOps: number }> {
+  const pdfjs = await loadPdfJs();
   // pdf.js takes ownership of (and may detach) the buffer it is given: pass a copy.
   const task = pdfjs.getDocument({
     data: bytes.slice(),
@@ -69,7 +116,12 @@ async function readPdfPages(bytes: Uint8Array, options: PdfReadOptions): Promise
     // and in a Web Worker (the upload worker has no `document`, which pdf.js's default loader needs).
     ...(/^https?:/.test(options.cMapUrl ?? '') ? { useWorkerFetch: true } : {}),
   });
-  const doc = await task.promise;
+  let doc;
+  try {
+    doc = await task.promise;
+  } finally {
+    restoreNativeBuiltins(); // Node's in-process worker loads (and polyfills) with the first document
+  }
   try {
     const pages: PdfPage[] = [];
     let chars = 0;

@@ -25,7 +25,7 @@ import { FACT_COLUMNS, FACTS_TABLE } from '../store/facts';
 import { fileStart, openNodeDatabase } from './node-duckdb';
 import { readCsvHeader } from '../store/load';
 import { EMPTY_FILTER } from '../query/filters';
-import { PAGE_ROWS, pageSql, rowCountSql, VIEWS } from '../query/views';
+import { FIRST_ROWS, pageSql, rowCountSql, VIEWS } from '../query/views';
 import { CELLS_INDEX_FILE, FIRST_PAGES_FILE, MANIFEST_FILE, MANIFEST_FORMAT, type BrowserManifest, type FirstPages, type FactsPartition } from '../store/manifest';
 
 export type { BrowserManifest };
@@ -167,10 +167,10 @@ export async function buildBrowserData(dir: string): Promise<BrowserManifest> {
     if (!header.ok) throw new Error(header.error);
     writeFileSync(path.join(dir, CELLS_INDEX_FILE), JSON.stringify(indexCsvFile(path.join(dir, 'cells.csv'))));
     // The first page of each view without a filter, for the first chart before DuckDB-WASM is up.
-    const firstPages: FirstPages = { format: MANIFEST_FORMAT, pageRows: PAGE_ROWS, views: {} };
+    const firstPages: FirstPages = { format: MANIFEST_FORMAT, pageRows: FIRST_ROWS, views: {} };
     for (const v of VIEWS) {
       const sql = v.sql(EMPTY_FILTER);
-      const rows = await exec(pageSql(v.query(EMPTY_FILTER), PAGE_ROWS, 0));
+      const rows = await exec(pageSql(v.query(EMPTY_FILTER), FIRST_ROWS, 0));
       const total = Number((await exec(rowCountSql(v.query(EMPTY_FILTER))))[0]?.n ?? 0);
       firstPages.views[v.id] = { sql, total, rows: rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, x]) => [k, typeof x === 'number' && !Number.isFinite(x) ? null : (x as string | number | boolean | null)]))) };
     }

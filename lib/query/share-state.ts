@@ -85,8 +85,10 @@ export interface LinkDataNote {
  * (上传年报), or ask the sender for the CSV (下载 CSV). In the UI's language `t` (Chinese by default).
  */
 export function linkDataNote(s: { marked: boolean; uploadsHere: number; chosen: readonly string[]; loadedAgencies: readonly string[] | null }, t: Translate = zhT): LinkDataNote | null {
-  const loaded = s.loadedAgencies ? new Set(s.loadedAgencies) : null;
-  const missingAgencies = loaded ? [...new Set(s.chosen)].filter((k) => !loaded.has(k)) : [];
+  const chosen = [...new Set(s.chosen)];
+  // The loaded agencies (tens of thousands at national scale) are looked up only when the link chose some.
+  const loaded = s.loadedAgencies && chosen.length > 0 ? new Set(s.loadedAgencies) : null;
+  const missingAgencies = loaded ? chosen.filter((k) => !loaded.has(k)) : [];
   const markedHere = s.marked && s.uploadsHere === 0;
   if (!markedHere && missingAgencies.length === 0) return null;
   const what = t('请在本页用“上传年报”上传同样的文件，或请发送链接的人用“下载 CSV”把结果发给你。');

@@ -214,8 +214,11 @@ function reportsCte(filter: FilterState): string {
 }
 
 
-/** The sort of every table view: agency, year, report id (a stable order for paging). */
-const TABLE_VIEW_ORDER: readonly string[] = ['f.agency', 'f.year', 'f.report_id'];
+/**
+ * The sort of every table view: agency, year, report id (a stable order for paging) — as the one
+ * integer `view_order` of facts that numbers that order (../store/facts.ts renumberFactsSql).
+ */
+const TABLE_VIEW_ORDER: readonly string[] = ['f.view_order'];
 
 /**
  * The query of a table view (主动公开, 依申请公开, 复议诉讼): one row per filtered report that has the
@@ -541,8 +544,8 @@ export function complianceView(rules: readonly string[] = []): ViewDef {
       where: only.length ? [`f.rule IN (${only.map(sqlString).join(', ')})`] : [],
       orderBy: [
         `CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END`,
-        'r.agency',
-        'r.year',
+        // agency, year, report (facts' view_order: one integer for the three, ../store/facts.ts)
+        'r.view_order',
         'f.rule',
         'f.subject',
         'r.report_id',
@@ -705,10 +708,19 @@ export { T2_OTHER_FORM_NOTE, T3_OUTCOME_GROUPS };
 export { describeCellRef };
 
 /**
- * Rows per page of a view in the dashboard (app/_components/DataTable.tsx) and in the build's
- * first-pages.json: the dashboard queries one page at a time; 下载 CSV still writes every row.
+ * Rows per page of a view's table in the dashboard (app/_components/DataTable.tsx): about what its
+ * 560 px box shows, so that a filter change lays out and paints no rows nobody sees (issue 15:
+ * "render what is seen … ≤ 25 visible rows"; 100 rows were half of a change at 100,000
+ * reports). 下载 CSV still writes every row.
  */
-export const PAGE_ROWS = 100;
+export const PAGE_ROWS = 25;
+
+/**
+ * Rows of a view's first query (the chart's rows, and the table's first page in its first
+ * {@link PAGE_ROWS}) and of the build's first-pages.json: the most the chart draws (its top N of
+ * 10, 20 or 50, lib/charts/chart-display.ts TOP_N_CHOICES — a test there keeps them in step).
+ */
+export const FIRST_ROWS = 50;
 
 /**
  * One page of a view's rows: the view's query with `limit` and `offset` set (floored, at least 0),

@@ -160,7 +160,8 @@ export const FACT_REPORT_COLUMNS: readonly FactColumn[] = [
  * agency_name, region, province, city, county, level, agency_type, year, origin); has_t2, has_t3 (any 表三 cell), has_t3_total (any cell
  * of 表三's 总计 column), has_t4; `t2_<row>_<column>` (件, 收费 in 万元) and t2_notes;
  * `t3_<key>` for {@link T3_FACT_KEYS} (件, 总计 column) and t3_notes; `t4_review_<col>`,
- * `t4_litigation_<col>` (两类起诉 summed) for {@link T4_KEYS} (件) and t4_notes.
+ * `t4_litigation_<col>` (两类起诉 summed) for {@link T4_KEYS} (件) and t4_notes; view_order (the
+ * table views' order as one integer, {@link renumberFactsSql}).
  */
 export const FACT_COLUMNS: readonly FactColumn[] = [
   { name: 'report_id', type: 'VARCHAR' },
@@ -176,7 +177,26 @@ export const FACT_COLUMNS: readonly FactColumn[] = [
   ...T4_KEYS.map((k): FactColumn => ({ name: `t4_review_${k}`, type: 'DOUBLE' })),
   ...T4_KEYS.map((k): FactColumn => ({ name: `t4_litigation_${k}`, type: 'DOUBLE' })),
   { name: 't4_notes', type: 'VARCHAR' },
+  { name: 'view_order', type: 'INTEGER' },
 ];
+
+/**
+ * `view_order` of {@link FACT_COLUMNS}: the report's place (1, 2, …) in the table views' own order —
+ * agency (its canonical name, `coalesce(agency_name, agency)`), year, report id — so that a view
+ * sorts on one integer instead of two strings and a number (issue 15: 44 → ~14 ms for a view's
+ * first rows at 100,000 reports in DuckDB-WASM). Numbered over the whole table when it is made
+ * ({@link createFactsSql}) and again after every insert ({@link insertFactsSql}); a delete leaves
+ * gaps, which keep the order.
+ */
+const VIEW_ORDER_KEYS = ['coalesce(agency_name, agency)', 'year', 'report_id'];
+
+/** The statement that numbers `view_order` over every row of `facts` (see {@link VIEW_ORDER_KEYS}). */
+export function renumberFactsSql(): string {
+  return (
+    `UPDATE ${FACTS_TABLE} SET view_order = o.n FROM (SELECT report_id, CAST(row_number() OVER (ORDER BY ${VIEW_ORDER_KEYS.join(', ')}) AS INTEGER) AS n FROM ${FACTS_TABLE}) o ` +
+    `WHERE ${FACTS_TABLE}.report_id = o.report_id`
+  );
+}
 
 /**
  * The status the facts give an `ocr` cell that an OCR_UNCERTAIN flag names (issue 13: it waits for
@@ -312,6 +332,8 @@ export function factsSelectSql(reportIds?: readonly string[]): string {
         return 'coalesce(f3.has_total, false) AS has_t3_total';
       case 'has_t4':
         return 'f4.report_id IS NOT NULL AS has_t4';
+      case 'view_order':
+        return 'CAST(row_number() OVER (ORDER BY coalesce(CAST(r.agency_name AS VARCHAR), CAST(r.agency AS VARCHAR)), CAST(r.year AS INTEGER), r.report_id) AS INTEGER) AS view_order';
       default: {
         const src = col.name.startsWith('t2_') ? 'f2' : col.name.startsWith('t3_') ? 'f3' : 'f4';
         return `CAST(${src}.${sqlIdent(col.name)} AS ${col.type}) AS ${sqlIdent(col.name)}`;
@@ -331,9 +353,13 @@ export function createFactsSql(): string {
   return `CREATE OR REPLACE TABLE ${FACTS_TABLE} AS ${factsSelectSql()}`;
 }
 
-/** `INSERT INTO facts …`: adds the facts of `reportIds` (whose cells are already in `cells`). */
+/**
+ * `INSERT INTO facts …; UPDATE facts SET view_order …`: adds the facts of `reportIds` (whose cells
+ * are already in `cells`), then numbers `view_order` again over the whole table (two statements in
+ * one text: DuckDB runs them in order).
+ */
 export function insertFactsSql(reportIds: readonly string[]): string {
-  return `INSERT INTO ${FACTS_TABLE} ${factsSelectSql(reportIds)}`;
+  return `INSERT INTO ${FACTS_TABLE} ${factsSelectSql(reportIds)};\n${renumberFactsSql()}`;
 }
 
 /** `DELETE FROM facts WHERE report_id IN (…)`, or a no-op statement for an empty list. */

@@ -47,9 +47,25 @@ export interface ViewFigures {
   queryMedianMs: number;
   duckdbMedianMs?: number;
   sqljsMedianMs?: number;
-  /** DuckDB median / sql.js median of the same SQL. */
+  /** DuckDB median / sql.js median of the view's whole SQL (every row). */
   ratioDuckdbToSqljs?: number;
+  /** One filter change's queries (first rows + count) on DuckDB, median ms. */
+  changeDuckdbMs?: number;
+  /** The same on sql.js. */
+  changeSqljsMs?: number;
+  /** sql.js ÷ DuckDB of one filter change's queries: how many times as fast DuckDB is (issue 15 target ≥ 2). */
+  changeSpeedup?: number;
   sqljsRowsMatch?: boolean;
+}
+
+/** One aggregation run on both engines (issue 15 target: DuckDB ≥ 5× as fast). */
+export interface AggregationFigures {
+  name: string;
+  duckdbMedianMs: number;
+  sqljsMedianMs: number;
+  /** sql.js ÷ DuckDB. */
+  speedup: number;
+  rowsMatch: boolean;
 }
 
 /** Figures of one size. */
@@ -74,6 +90,8 @@ export interface BrowserFigures {
   sqljsLoadMs?: number;
   sqljsError?: string;
   views?: ViewFigures[];
+  /** The aggregations beside the views on both engines (app/_lib/bench/bench-hooks.ts aggregateSqls). */
+  aggregations?: AggregationFigures[];
   /** The agency page (./bench-agency.ts); null when no agency has two years. */
   agency?: AgencyFigures | null;
   /** The newer views opened by URL (./bench-agency.ts URL_VIEWS). */
@@ -252,6 +270,7 @@ async function benchOneSize(
     // 4. The same SQL in sql.js, same page, same data.
     let sqljsLoadMs: number | undefined;
     let sqljsError: string | undefined;
+    const aggregations: AggregationFigures[] = [];
     if (n <= opts.sqljsMax) {
       try {
       sqljsLoadMs = await page.evaluate(async () => {
@@ -260,40 +279,62 @@ async function benchOneSize(
         w.__sqljs = s;
         return s.loadMs;
       });
-      for (const vf of views) {
-        const r = await page.evaluate(
-          async ([id, ys]) => {
-            const w = window as unknown as {
-              __bench: { duckdb: (sql: string) => Promise<{ rows: number; ms: number }>; viewSql: (id: string, y?: number) => string };
-              __sqljs: { run: (sql: string) => { rows: number; ms: number } };
-            };
-            const duck: number[] = [];
-            const lite: number[] = [];
-            let match = true;
-            for (const y of [undefined, ...ys.map(Number), undefined, ...ys.map(Number)]) {
-              const sql = w.__bench.viewSql(id, y);
-              const a = await w.__bench.duckdb(sql);
-              const b = w.__sqljs.run(sql);
-              duck.push(a.ms);
-              lite.push(b.ms);
-              if (a.rows !== b.rows) match = false;
-              if (lite.reduce((x, y) => x + y, 0) > 20_000) break; // enough samples of a slow engine
+      // Same SQL on both engines, alternating, over the years and no filter. Per view: what one
+      // filter change asks (first rows + count, summed) and the whole view SQL; then the aggregations.
+      const compare = (sqlsOf: string) =>
+        page.evaluate(`(async () => {
+          const w = window;
+          const ys = ${JSON.stringify(years)};
+          const duck = [], lite = [];
+          let match = true;
+          for (const y of [undefined, ...ys.map(Number), undefined, ...ys.map(Number)]) {
+            const sqls = (${sqlsOf})(y);
+            let a = 0, b = 0;
+            for (const sql of sqls) {
+              const d = await w.__bench.duckdb(sql);
+              const l = w.__sqljs.run(sql);
+              a += d.ms; b += l.ms;
+              if (d.rows !== l.rows) match = false;
             }
-            return { duck, lite, match };
-          },
-          [vf.view, years] as const,
-        ).catch((e: Error) => ({ duck: [], lite: [], match: false, error: e.message }));
-        if ('error' in r) {
-          console.log(`  ${n}: sql.js ${vf.view}: ${r.error.split('\n')[0]}`);
+            duck.push(a); lite.push(b);
+            if (lite.reduce((x, y) => x + y, 0) > 20000) break; // enough samples of a slow engine
+          }
+          return { duck, lite, match };
+        })()`) as Promise<{ duck: number[]; lite: number[]; match: boolean }>;
+      const ratioOf = (r: { duck: number[]; lite: number[] }) => Math.round((median(r.duck) / median(r.lite)) * 100) / 100;
+      for (const vf of views) {
+        if (vf.view === 'indicators') {
+          console.log(`  ${n}: indicators         not compared: its peer table (lib/query/indicator-peers.ts) uses DuckDB's quantile_cont and window ranks over a setup table, which sql.js (SQLite) cannot run as written`);
           continue;
         }
-        vf.duckdbMedianMs = round(median(r.duck));
-        vf.sqljsMedianMs = round(median(r.lite));
-        vf.ratioDuckdbToSqljs = Math.round((median(r.duck) / median(r.lite)) * 100) / 100;
-        vf.sqljsRowsMatch = r.match;
-        console.log(
-          `  ${n}: ${vf.view.padEnd(18)} DuckDB ${median(r.duck).toFixed(1)} ms vs sql.js ${median(r.lite).toFixed(1)} ms → DuckDB/sql.js ${vf.ratioDuckdbToSqljs}${r.match ? '' : ' (row counts differ!)'}`,
-        );
+        try {
+          const change = await compare(`(y) => w.__bench.changeSqls(${JSON.stringify(vf.view)}, y)`);
+          const whole = await compare(`(y) => [w.__bench.viewSql(${JSON.stringify(vf.view)}, y)]`);
+          vf.changeDuckdbMs = round(median(change.duck));
+          vf.changeSqljsMs = round(median(change.lite));
+          vf.changeSpeedup = Math.round((median(change.lite) / median(change.duck)) * 100) / 100;
+          vf.duckdbMedianMs = round(median(whole.duck));
+          vf.sqljsMedianMs = round(median(whole.lite));
+          vf.ratioDuckdbToSqljs = ratioOf(whole);
+          vf.sqljsRowsMatch = change.match && whole.match;
+          console.log(
+            `  ${n}: ${vf.view.padEnd(18)} per change (first rows + count): DuckDB ${median(change.duck).toFixed(1)} ms vs sql.js ${median(change.lite).toFixed(1)} ms → DuckDB ${vf.changeSpeedup}× as fast; ` +
+              `whole view SQL: DuckDB ${median(whole.duck).toFixed(1)} ms vs sql.js ${median(whole.lite).toFixed(1)} ms → DuckDB/sql.js ${vf.ratioDuckdbToSqljs}${vf.sqljsRowsMatch ? '' : ' (row counts differ!)'}`,
+          );
+        } catch (e) {
+          console.log(`  ${n}: sql.js ${vf.view}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+        }
+      }
+      const names = await page.evaluate('window.__bench.aggregateSqls().map((a) => a.name)') as string[];
+      for (const [i, name] of names.entries()) {
+        try {
+          const r = await compare(`(y) => [w.__bench.aggregateSqls(y)[${i}].sql]`);
+          const fig: AggregationFigures = { name, duckdbMedianMs: round(median(r.duck))!, sqljsMedianMs: round(median(r.lite))!, speedup: Math.round((median(r.lite) / median(r.duck)) * 100) / 100, rowsMatch: r.match };
+          aggregations.push(fig);
+          console.log(`  ${n}: aggregation ${name.padEnd(12)} DuckDB ${fig.duckdbMedianMs} ms vs sql.js ${fig.sqljsMedianMs} ms → DuckDB ${fig.speedup}× as fast${r.match ? '' : ' (row counts differ!)'}`);
+        } catch (e) {
+          console.log(`  ${n}: aggregation ${name}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+        }
       }
       } catch (e) {
         sqljsError = (e instanceof Error ? e.message : String(e)).split('\n')[0];
@@ -326,6 +367,7 @@ async function benchOneSize(
       sqljsLoadMs: round(sqljsLoadMs),
       sqljsError,
       views,
+      aggregations,
       agency,
       urlViews,
       foreignRequests: requests.foreign.length,

@@ -17,40 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { precompressFolder } from '../../lib/pipeline/precompress-assets';
 import { launchChromium, newIsolatedContext, newRequestLog } from '../harness/chromium';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { sleep } from '../harness/bounded-waits';
-import { CHILD_ENV, ensureNextBuild, freePort, ROOT } from '../harness/next-server';
-
-/**
- * `npm start`'s server (../../server.ts, which lets the compressed copies out with their
- * Content-Encoding; the harness's plain `next start` sends everything as is) on a free port of
- * 127.0.0.1 serving `dataDir`; resolves when `/` answers (≤ 60 s), else to an error.
- */
-async function startAppServer(dataDir: string): Promise<{ ok: true; url: string; proc: ChildProcess } | { ok: false; error: string }> {
-  const port = await freePort();
-  const proc = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server.ts', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...CHILD_ENV, DATA_BUILD_DIR: dataDir },
-    detached: true,
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(300)) {
-    if (proc.exitCode !== null) return { ok: false, error: `server.ts exited with ${proc.exitCode}` };
-    if (await fetch(`${url}/`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false)) return { ok: true, url, proc };
-  }
-  stopAppServer(proc);
-  return { ok: false, error: `server.ts did not answer on ${url} within 60 s` };
-}
-
-/** Stops the server's whole process group (started detached by {@link startAppServer}). */
-function stopAppServer(proc: ChildProcess): void {
-  try {
-    if (proc.pid && proc.exitCode === null) process.kill(-proc.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-}
+import { ensureNextBuild, ROOT, startServer, stopServer } from '../harness/next-server';
 
 /** One response of a load: path, bytes on the wire, Content-Encoding. */
 export interface LoadedResponse {
@@ -119,8 +86,10 @@ export async function benchFirstLoad(dataDir: string): Promise<{ loads: FirstLoa
     const s = await precompressFolder(dir);
     console.log(`bench-first-load: ${path.relative(ROOT, dir) || dir}: ${s.files} files, ${s.written} compressed now (${(s.ms / 1000).toFixed(1)} s)`);
   }
-  const server = await startAppServer(dataDir);
-  if (!server.ok) return { error: server.error };
+  // `npm start`'s server (app/_server/serve-app.ts: lets the compressed copies out with their Content-Encoding).
+  const started = await startServer(dataDir);
+  if (!started.ok) return { error: started.error };
+  const server = started.value;
   const browser = await launchChromium();
   try {
     const loads: FirstLoadFigures[] = [];
@@ -139,7 +108,7 @@ export async function benchFirstLoad(dataDir: string): Promise<{ loads: FirstLoa
     return { error: e instanceof Error ? e.message : String(e) };
   } finally {
     await browser.close();
-    stopAppServer(server.proc);
+    stopServer(server);
   }
 }
 

@@ -3,7 +3,8 @@
  * ./parse-throughput.ts in a child process of its own (one thread), once precompiled — bundled by
  * esbuild into .bench/parse-throughput.mjs, no tsx in the way, as a production build runs — and
  * once under tsx (its per-function wrappers cost ~1.25×), and prints both with the per-format
- * figures of the real documents. Figures, not pass/fail. Alone:
+ * figures of the real documents and, for each real PDF and in total, pages a second of pdf.js
+ * text extraction alone and of the whole read (target ≥ 30 pages/s per core). Figures, not pass/fail. Alone:
  * `npx tsx tests/bench/bench-parse.ts [REPORTS]` (default BENCH_PARSE_REPORTS or 10,000).
  */
 import { execFileSync } from 'node:child_process';
@@ -11,15 +12,21 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { ParseThroughput } from './parse-throughput';
+import type { ParseThroughput, PdfFigures } from './parse-throughput';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 
-/** Both runs' figures. */
+/** Both runs' figures, and the real PDFs' summary (issue 15's PDF target) from the precompiled run. */
 export interface ParseFigures {
   precompiled: ParseThroughput;
   tsx: ParseThroughput;
+  /**
+   * The real PDFs together: `pagesPerSecond` of the whole read (lib/read readReport), the figure
+   * for the target ≥ 30 pages/s per core; `extractPagesPerSecond` of pdf.js text extraction alone;
+   * `total` and `files` as in ParseThroughput. Null when no real PDF was read.
+   */
+  pdf: { pages: number; pagesPerSecond: number; extractPagesPerSecond: number; total: PdfFigures; files: PdfFigures[] } | null;
 }
 
 /**
@@ -38,6 +45,14 @@ function run(cmd: string, args: string[]): ParseThroughput {
   return JSON.parse(out.trim().split('\n').pop()!) as ParseThroughput;
 }
 
+/** One line for a real PDF (or the total): pages, ms of each step, pages/s of extraction and of the whole read. */
+function printPdf(f: PdfFigures): void {
+  console.log(
+    `parse: pdf ${f.file.padEnd(38)} ${String(f.pages).padStart(2)} pages: pdf.js text ${f.extractMs} ms = ${f.extractPagesPerSecond} pages/s; ` +
+      `whole read ${f.readMs} ms = ${f.readPagesPerSecond} pages/s (of it layout ${f.layoutMs} ms, parseTextReport ${f.parseTextMs} ms)`,
+  );
+}
+
 function print(label: string, f: ParseThroughput): void {
   console.log(
     `parse (one core, ${label}): ${f.reports} synthetic reports in ${f.seconds.toFixed(2)} s = ${f.perSecond} reports/s ` +
@@ -53,9 +68,13 @@ export async function benchParse(work: string, reports: number, readings = 5): P
   const precompiled = run(process.execPath, [bundled, String(reports), String(readings)]);
   print('precompiled', precompiled);
   for (const f of precompiled.formats) console.log(`parse: ${f.format.padEnd(5)} ${f.files} real file(s), ${f.msPerReport} ms a report (median), ${Math.round(1000 / f.msPerReport)} a second`);
+  for (const f of precompiled.pdfs) printPdf(f);
+  if (precompiled.pdfTotal) printPdf(precompiled.pdfTotal);
   const tsx = run(process.execPath, ['--import', 'tsx', path.join(here, 'parse-throughput.ts'), String(reports), '0']);
   print('tsx', tsx);
-  return { precompiled, tsx };
+  const total = precompiled.pdfTotal;
+  const pdf = total ? { pages: total.pages, pagesPerSecond: total.readPagesPerSecond, extractPagesPerSecond: total.extractPagesPerSecond, total, files: precompiled.pdfs } : null;
+  return { precompiled, tsx, pdf };
 }
 
 if (process.argv[1] && /bench-parse\.ts$/.test(process.argv[1])) {

@@ -42,6 +42,28 @@ export async function columnTexts(page: Page, key: string): Promise<string[]> {
   return page.$$eval(`[data-testid="view-table"] tbody td[data-col="${key}"]`, (tds) => tds.map((td) => (td.textContent ?? '').trim()));
 }
 
+/** All rows of the view for its filter (共 N 行: the row count's `data-count`), whatever page the table shows. */
+export async function viewRowTotal(page: Page): Promise<number> {
+  return Number(await page.getAttribute('[data-testid="row-count"]', 'data-count', { timeout: STEP_MS }));
+}
+
+/**
+ * Texts of one column over every page of the table (lib/query/views.ts PAGE_ROWS rows a page):
+ * reads the page shown, then presses 下一页 until it is disabled, waiting for each new page.
+ */
+export async function allColumnTexts(page: Page, key: string): Promise<string[]> {
+  const out = await columnTexts(page, key);
+  for (;;) {
+    const next = await page.$('[data-testid="page-next"]');
+    if (!next || (await next.isDisabled())) return out;
+    const at = Number(await page.getAttribute('[data-testid="table-pager"]', 'data-page'));
+    await next.click();
+    // data-page turns to the next page when its rows have arrived (DataTable: the page and its rows change together).
+    await page.waitForFunction((p) => Number((document.querySelector('[data-testid="table-pager"]') as HTMLElement | null)?.dataset.page) === p + 1, at, { timeout: STEP_MS });
+    out.push(...(await columnTexts(page, key)));
+  }
+}
+
 /** Number of rows of the visible table. */
 export async function rowCount(page: Page): Promise<number> {
   return page.$$eval('[data-testid="view-table"] tbody tr', (trs) => trs.length);

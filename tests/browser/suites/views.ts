@@ -7,11 +7,11 @@
  * the phone is noted in the output, not failed). The views print agency_name (issue 9), so the
  * expected names are read from reports.csv's agency_name. Each test opens its own fresh page.
  */
-import { VIEWS, type ViewId } from '../../../lib/query/views';
+import { PAGE_ROWS, VIEWS, type ViewId } from '../../../lib/query/views';
 import { artifact } from '../../harness/artifacts';
 import { assert, assertEqual, type Suite, type TestCase } from '../browser-test-kit';
 import { STEP_MS } from '../../harness/bounded-waits';
-import { chartInk, columnTexts, openDashboard, openTab, rowCount, waitForView, waitForViewIdle } from '../dashboard-page';
+import { allColumnTexts, chartInk, columnTexts, openDashboard, openTab, rowCount, viewRowTotal, waitForView, waitForViewIdle } from '../dashboard-page';
 import { agencyName, LINZI, WENDENG, YUNCHENG } from '../data-files';
 
 /** A phone's viewport (CSS px), for the screenshots at 390 px. */
@@ -98,8 +98,11 @@ export const viewsSuite: Suite = {
           const page = await freshPage();
           await openDashboard(page, base);
           await openTab(page, 'compliance');
-          assertEqual(await rowCount(page), flags.filter((f) => agencyOf.has(f.report_id)).length, 'flag rows');
-          const agencies = await columnTexts(page, 'agency');
+          const expected = flags.filter((f) => agencyOf.has(f.report_id)).length;
+          assertEqual(await viewRowTotal(page), expected, 'flag rows (共 N 行)');
+          assertEqual(await rowCount(page), Math.min(expected, PAGE_ROWS), 'flag rows on the first page');
+          const agencies = await allColumnTexts(page, 'agency');
+          assertEqual(agencies.length, expected, 'flag rows over every page');
           assert(agencies.some((a) => a.includes('文登')), 'no flag row for 文登');
           assert((await chartInk(page)) > 500, 'compliance chart looks empty');
           await page.screenshot({ path: artifact('view-compliance.png'), fullPage: true });
@@ -165,7 +168,10 @@ export const viewsSuite: Suite = {
             await waitForViewIdle(page);
             assert((await chartInk(page)) > 200, `${v.title}: the chart looks empty on the phone`);
             const expectedRows = v.id === 'compliance' ? flags.filter((f) => agencyOf.has(f.report_id)).length : v.table ? [...withTable(v.table)].filter((id) => agencyOf.has(id)).length : null;
-            if (expectedRows !== null) assertEqual(await rowCount(page), expectedRows, `${v.title}: rows on the phone`);
+            if (expectedRows !== null) {
+              assertEqual(await viewRowTotal(page), expectedRows, `${v.title}: rows on the phone (共 N 行)`);
+              assertEqual(await rowCount(page), Math.min(expectedRows, PAGE_ROWS), `${v.title}: rows of the first page on the phone`);
+            }
             // Not asserted (the phone layout is another issue): how far the page scrolls sideways.
             const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
             if (widths.page > widths.viewport) console.log(`      note: ${v.title} on the phone is ${widths.page} px wide (viewport ${widths.viewport} px): the page scrolls sideways`);
