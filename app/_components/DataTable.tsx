@@ -162,7 +162,7 @@ const TableRows = memo(function TableRows({
         const links: Record<string, string | null> = { agency: agencyLinkFor?.(r) ?? null, group_name: agencyLinkFor?.(r) ?? null, report_id: linkFor?.(r) ?? null };
         return (
         <tr key={`${String(r.report_id)}-${first + i}`} data-testid="view-row">
-          {pick ? <ComparePickCell row={r} pick={pick} /> : null}
+          {pick ? <ComparePickCell row={r} pick={pick} t={t} /> : null}
           {cols.map((c) => {
             const f = shownCell(r, c, lang, t);
             const cls = [`col-${c.format}`, f.missing ? 'missing' : '', c.format === 'severity' ? `sev-${String(r[c.key])}` : '']

@@ -132,23 +132,26 @@ export function useViewRows(opts: { db: BrowserDb | null; version: number; view:
   const { db, version, view, filter, urlRead, active } = opts;
   const sort = opts.sort ?? null;
   const [result, setResult] = useState<ViewState>({ status: 'loading' });
-  const [querying, setQuerying] = useState(false);
+  // The query asked for, and the one the result answers: `querying` is derived from the two, so a
+  // filter change renders the dashboard once before the answer, not twice (issue 15).
+  const request = useMemo(() => ({ db, version, view, filter, sort }), [db, version, view, filter, sort]);
+  const [answered, setAnswered] = useState<typeof request | null>(null);
+  const querying = Boolean(db && urlRead && active) && answered !== request;
   const firstPages = useFirstPages(urlRead);
 
   useEffect(() => {
     if (!db || !urlRead || !active) return;
     let cancelled = false;
     setResult((prev) => (prev.status === 'ready' && prev.view === view.id ? prev : { status: 'loading' }));
-    setQuerying(true);
     void foreground(db, () => queryFirstPage(db, view, filter, sort, version)).then((r) => {
       if (cancelled) return;
-      setQuerying(false);
+      setAnswered(request);
       setResult(r.status === 'ready' ? { ...r, seq: ++renderSeq } : r);
     });
     return () => {
       cancelled = true;
     };
-  }, [db, version, view, filter, sort, urlRead, active]);
+  }, [db, version, view, filter, sort, urlRead, active, request]);
 
   const queried = result.status === 'ready' && result.def === view ? result : null;
   // Until DuckDB has answered for this view: the build's first page, when the filter is empty, no

@@ -1,5 +1,5 @@
 /**
- * `npm run ingest -- --out DIR [--aliases FILE | --no-aliases] [--corrections FILE] [--workers N] [--quiet] [--timeout-s N] [--memory-mb N] PATH...`:
+ * `npm run ingest -- --out DIR [--aliases FILE | --no-aliases] [--corrections FILE] [--workers N] [--quiet] [--parquet] [--timeout-s N] [--memory-mb N] PATH...`:
  * parses every report below the given files and folders and writes reports.csv, cells.csv,
  * flags.csv and skipped.csv to DIR. It runs the parallel ingest (./ingest-parallel.ts): `--workers`
  * reading threads (default one per CPU), rows streamed to the files in file order, memory flat in
@@ -17,6 +17,8 @@
  * `--corrections FILE` (a CSV of 导出校对, lib/correct) applies the corrections to the records read and
  * checks them again (./corrections-file.ts); a bad FILE stops it with one sentence and exit code 2,
  * a stale correction (its value_before is not the value read) is printed and not applied.
+ * `--parquet` then writes DIR/parquet/ (./write-parquet.ts: reports, cells, flags and facts, partitioned
+ * by report year, for DuckDB, Spark or any engine that reads Parquet); exit 1 if that fails (the CSVs stay).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -27,10 +29,11 @@ import { applyCorrectionsToRecords, correctionsSummaryText, readCorrectionsFile,
 import { ingestPathsParallel, type ParallelIngestSummary } from './ingest-parallel';
 import { ingestPaths, type IngestSummary } from './ingest-reports';
 import type { IsolationOptions } from './isolated-reader';
+import { writeParquet } from './write-parquet';
 
 const USAGE =
-  'usage: npm run ingest -- --out DIR [--aliases FILE | --no-aliases] [--corrections FILE] [--workers N] [--quiet] [--timeout-s N] [--memory-mb N] PATH...   (PATH: report files or folders; ' +
-  `FILE: the alias table, default data/${AGENCY_ALIAS_FILE} when present; --workers: reading threads, default one per CPU; --quiet: the summary only, no line per file; the budgets of one file, default 30 s and 2048 MB)`;
+  'usage: npm run ingest -- --out DIR [--aliases FILE | --no-aliases] [--corrections FILE] [--workers N] [--quiet] [--parquet] [--timeout-s N] [--memory-mb N] PATH...   (PATH: report files or folders; ' +
+  `FILE: the alias table, default data/${AGENCY_ALIAS_FILE} when present; --workers: reading threads, default one per CPU; --quiet: the summary only, no line per file; --parquet: also DIR/parquet/<table>/year=<Y>/ for reports, cells, flags and facts; the budgets of one file, default 30 s and 2048 MB)`;
 
 /** The project's default alias table, data/agency-aliases.csv. */
 const DEFAULT_ALIASES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data', AGENCY_ALIAS_FILE);
@@ -107,6 +110,7 @@ async function main(argv: string[]): Promise<number> {
   let correctionsFile: string | null = null;
   let workers = os.cpus().length;
   let quiet = false;
+  let parquet = false;
   const isolation: IsolationOptions = {};
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -129,6 +133,7 @@ async function main(argv: string[]): Promise<number> {
     else if (argv[i] === '--aliases') aliasFile = argv[++i] || null;
     else if (argv[i] === '--no-aliases') aliasFile = false;
     else if (argv[i] === '--quiet') quiet = true;
+    else if (argv[i] === '--parquet') parquet = true;
     else if (argv[i] === '--corrections') correctionsFile = argv[++i] ?? '';
     else if (argv[i] === '--help' || argv[i] === '-h') {
       console.log(USAGE);
@@ -150,7 +155,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   // The parallel ingest with flat memory by default (issue 15); corrections need the records in memory: the serial ingest.
-  if (!corrections) return ingestParallel(paths, out, aliases.table, isolation, workers, quiet);
+  if (!corrections) {
+    const code = await ingestParallel(paths, out, aliases.table, isolation, workers, quiet);
+    return parquet && code === 0 ? withParquet(out) : code;
+  }
   const ingested = await ingestPaths(paths, out, undefined, aliases.table?.rows ?? [], isolation);
   const { notFound, skipped } = ingested;
   let records = ingested.records;
@@ -164,7 +172,19 @@ async function main(argv: string[]): Promise<number> {
   for (const p of notFound) console.error(`ingest: ${p}: no such file or folder (skipped)`);
   report(records, skipped, out);
   if (aliases.table) console.log(`ingest: ${aliasSummary(aliases.table, records.map((r) => r.report))}`);
-  return notFound.length && records.length === 0 ? 2 : 0;
+  const code = notFound.length && records.length === 0 ? 2 : 0;
+  return parquet && code === 0 ? withParquet(out) : code;
+}
+
+/** `--parquet`: writes `<out>/parquet/` after the CSVs (./write-parquet.ts) and says what it wrote; 1 when it could not (the CSVs stay). */
+async function withParquet(out: string): Promise<number> {
+  const r = await writeParquet(out);
+  if (!r.ok) {
+    console.error(`ingest: ${r.error}`);
+    return 1;
+  }
+  console.log(`ingest: Parquet by year in ${r.value.dir} (${Object.entries(r.value.rows).map(([t, n]) => `${t} ${n} rows`).join(', ')}) in ${r.value.seconds.toFixed(1)} s`);
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -14,7 +14,9 @@
  * - DuckDB: data download and load (the page's performance measures db-fetch, db-load, db-total);
  * - per view: a filter change (report year, cycled through the years and 全部) timed in the page
  *   from the `change` event to the frame after React committed the new result (the panel's
- *   `data-seq`), median and p95, and the query's own ms (`data-query-ms`);
+ *   `data-seq`), median and p95, and the query's own ms (`data-query-ms`); each change starts
+ *   from a settled page (the previous change's totals and trend in, the main thread idle:
+ *   requestIdleCallback), not while the previous one is still finishing;
  * - 下载 CSV of the 依申请公开 view without filter: click → download event;
  * - the agency page of the agency with the most years (cold: navigation → facts, first chart,
  *   cross-year checks; which cells it downloads) and its query for 20 agencies in the dashboard's
@@ -118,6 +120,11 @@ async function timedFilterChange(page: Page, value: string): Promise<{ ms: numbe
   return page.evaluate(async (v) => {
     const panel = document.querySelector('[data-testid="view-panel"]') as HTMLElement;
     const sel = document.querySelector('[data-testid="filter-year-from"]') as HTMLSelectElement;
+    // Each change starts from a settled page, as a user's would: the previous change's totals,
+    // trend and notes in (no faded trend, nothing loading) and the main thread idle.
+    const settled = () => !document.querySelector('[data-testid="trend-chart"][data-stale], [data-testid="view-loading"]');
+    for (let i = 0; i < 100 && !settled(); i++) await new Promise((r) => setTimeout(r, 20));
+    await new Promise<void>((r) => requestIdleCallback(() => r(), { timeout: 1000 }));
     const prev = Number(panel.dataset.seq ?? 0);
     const t0 = performance.now();
     sel.value = v;

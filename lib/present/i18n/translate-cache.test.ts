@@ -20,6 +20,16 @@ describe('translatorOf caches texts without variables and forgets them when the 
     expect(t('共 {{count}} 行', { count: 3 })).toBe('共 3 行');
   });
 
+  it('caches a text with variables by its variables: each count and name gets its own text, plurals included', () => {
+    const t = translatorOf(makeI18n('en', { '共 {{count}} 行_one': '{{count}} row', '共 {{count}} 行_other': '{{count}} rows', '比较 {{name}}': 'Compare {{name}}' }));
+    for (let round = 0; round < 2; round++) {
+      expect(t('共 {{count}} 行', { count: 1 })).toBe('1 row');
+      expect(t('共 {{count}} 行', { count: 3 })).toBe('3 rows');
+      expect(t('比较 {{name}}', { name: '淮安市人民政府' })).toBe('Compare 淮安市人民政府');
+      expect(t('比较 {{name}}', { name: '宿迁市人民政府' })).toBe('Compare 宿迁市人民政府');
+    }
+  });
+
   it('gives the real English dictionary’s text for every key, cached or not', () => {
     const t = translatorOf(makeI18n('en', EN));
     const keys = Object.keys(EN).filter((k) => !k.includes('{{')).slice(0, 200);

@@ -39,8 +39,11 @@ export function makeI18n(lang: Lang, en: Dictionary = {}): i18n {
   return instance;
 }
 
+/** Entries a translator keeps before it starts its cache afresh (see {@link translatorOf}). */
+const CACHE_LIMIT = 20_000;
+
 /**
- * A {@link Translate} over an i18next instance. A text without variables is looked up once and
+ * A {@link Translate} over an i18next instance. A text is looked up once (with its variables) and
  * then answered from a cache (a table of 25 rows and its chart ask for the same few hundred
  * labels on every filter change; i18next's lookup was ~10 % of a change, issue 15); the cache is
  * emptied when the instance's language or resources change.
@@ -54,11 +57,14 @@ export function translatorOf(instance: i18n): Translate {
   instance.store?.on('added', clear);
   instance.store?.on('removed', clear);
   return (zh, vars) => {
-    if (vars) return instance.t(zh, vars as Record<string, unknown>) as string;
-    let text = cache.get(zh);
+    // A text with variables is cached by its key and variables (a row's agency name, a count…); the
+    // cache starts afresh past CACHE_LIMIT entries, so it stays small however many rows go by.
+    const key = vars ? `${zh}\u0000${JSON.stringify(vars)}` : zh;
+    let text = cache.get(key);
     if (text === undefined) {
-      text = instance.t(zh) as string;
-      cache.set(zh, text);
+      text = (vars ? instance.t(zh, vars as Record<string, unknown>) : instance.t(zh)) as string;
+      if (cache.size >= CACHE_LIMIT) clear();
+      cache.set(key, text);
     }
     return text;
   };
