@@ -523,8 +523,8 @@ export function complianceView(rules: readonly string[] = []): ViewDef {
         'r.region',
         'r.year',
         'r.origin',
-        'CAST(d.published_on AS VARCHAR) AS published_on',
-        'd.published_on_source',
+        'r.published_on',
+        'r.published_on_source',
         'f.severity',
         'f.rule',
         `CASE f.rule ${Object.entries(RULE_LABELS)
@@ -540,7 +540,9 @@ export function complianceView(rules: readonly string[] = []): ViewDef {
         'f.fingerprint',
         'r.agency_key',
       ],
-      from: 'flags f JOIN r ON f.report_id = r.report_id LEFT JOIN reports d ON d.report_id = r.report_id',
+      // The publication date comes with the facts (../store/facts.ts FACT_REPORT_COLUMNS): no join on
+      // reports, which was a third of 合规's query at 100,000 reports.
+      from: 'flags f JOIN r ON f.report_id = r.report_id',
       where: only.length ? [`f.rule IN (${only.map(sqlString).join(', ')})`] : [],
       orderBy: [
         `CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END`,

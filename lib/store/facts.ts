@@ -137,8 +137,9 @@ export interface FactColumn {
  * older ingests), region (as printed), province, city, county, level (省/市/县) and agency_type
  * (where the agency belongs and what kind it is, lib/parse/resolve-agency.ts; NULL when
  * unresolved or in data files from older ingests — the region tree, type and level filters,
- * lib/query/region-tree.ts and filters.ts), year (INTEGER, the report year) and origin
- * (lib/store/load.ts Origin). The views filter and sort on them without joining `reports` — at
+ * lib/query/region-tree.ts and filters.ts), year (INTEGER, the report year), origin
+ * (lib/store/load.ts Origin), and published_on (`YYYY-MM-DD` as text) with published_on_source
+ * (`printed` / `page`), which 合规 shows beside each flag. The views filter and sort on them without joining `reports` — at
  * 100,000 reports that join was most of a view's query time.
  */
 export const FACT_REPORT_COLUMNS: readonly FactColumn[] = [
@@ -153,6 +154,8 @@ export const FACT_REPORT_COLUMNS: readonly FactColumn[] = [
   { name: 'agency_type', type: 'VARCHAR' },
   { name: 'year', type: 'INTEGER' },
   { name: 'origin', type: 'VARCHAR' },
+  { name: 'published_on', type: 'VARCHAR' },
+  { name: 'published_on_source', type: 'VARCHAR' },
 ];
 
 /**
@@ -321,6 +324,8 @@ export function factsSelectSql(reportIds?: readonly string[]): string {
       case 'level':
       case 'agency_type':
       case 'origin':
+      case 'published_on':
+      case 'published_on_source':
         return `CAST(r.${sqlIdent(col.name)} AS VARCHAR) AS ${sqlIdent(col.name)}`;
       case 'year':
         return 'CAST(r.year AS INTEGER) AS year';
@@ -342,7 +347,7 @@ export function factsSelectSql(reportIds?: readonly string[]): string {
   });
   return (
     `WITH ${heldCellsCte(onlyFlags)},\n${factCellsCte(only)},\n${f2},\n${f3},\n${f4}\n` +
-    `SELECT ${out.join(', ')}\nFROM (SELECT report_id, any_value(agency) AS agency, any_value(agency_key) AS agency_key, any_value(agency_name) AS agency_name, any_value(region) AS region, ${['province', 'city', 'county', 'level', 'agency_type'].map((c) => `any_value(nullif(${c}, '')) AS ${c}`).join(', ')}, any_value(year) AS year, any_value(origin) AS origin FROM reports r${onlyR} GROUP BY report_id) r\n` +
+    `SELECT ${out.join(', ')}\nFROM (SELECT report_id, any_value(agency) AS agency, any_value(agency_key) AS agency_key, any_value(agency_name) AS agency_name, any_value(region) AS region, ${['province', 'city', 'county', 'level', 'agency_type'].map((c) => `any_value(nullif(${c}, '')) AS ${c}`).join(', ')}, any_value(year) AS year, any_value(origin) AS origin, any_value(published_on) AS published_on, any_value(published_on_source) AS published_on_source FROM reports r${onlyR} GROUP BY report_id) r\n` +
     `LEFT JOIN f2 ON f2.report_id = r.report_id LEFT JOIN f3 ON f3.report_id = r.report_id LEFT JOIN f4 ON f4.report_id = r.report_id\n` +
     `ORDER BY r.report_id`
   );

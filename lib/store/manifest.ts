@@ -15,10 +15,10 @@ export interface FactsPartition {
  * Version of the browser data build's layout. 2: facts carry agency, region, year and origin
  * (./facts.ts FACT_REPORT_COLUMNS); 3: and agency_key, agency_name (one identity per agency),
  * without blank forms; 4: and province, city, county, level, agency_type (the region tree, type and
- * level filters); 5: and view_order (the table views' order as one integer). A manifest of another version was written by an older build
+ * level filters); 5: and view_order (the table views' order as one integer); 6: and published_on, published_on_source (合规 without a join on reports). A manifest of another version was written by an older build
  * whose facts the views cannot read: the browser says so and asks for `npm run build:data`.
  */
-export const MANIFEST_FORMAT = 5;
+export const MANIFEST_FORMAT = 6;
 
 /** manifest.json of a browser data build. */
 export interface BrowserManifest {
